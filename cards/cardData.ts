@@ -1,0 +1,140 @@
+/** The typed data each card template binds: one interface per kind of card in cards/*.json. */
+
+/** What an Action.Submit sends back: always an object with an `action` verb from dialogs/ids. */
+export type SubmitData = { action: string } & Record<string, unknown>;
+
+export interface Button {
+  title: string;
+  data: SubmitData;
+}
+
+export interface Link {
+  title: string;
+  url: string;
+}
+
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+export interface Feedback {
+  question: string;
+  answers: Button[];
+}
+
+/** A piece of an answer: a quoted sentence, a numbered step, or a note. */
+export type AnswerBlock =
+  | { kind: 'text'; text: string }
+  | { kind: 'step'; marker: string; text: string }
+  | { kind: 'note'; text: string };
+
+interface CardBase {
+  /** BCP 47 locale of the card's text, e.g. "pt-BR". */
+  locale: string;
+}
+
+/** A question the bot asks, with the choices that answer it. */
+interface Asking {
+  question: string;
+  choices: Button[];
+}
+
+export interface AnswerCardData extends CardBase {
+  title: string;
+  lead: string;
+  blocks: AnswerBlock[];
+  facts: Fact[];
+  source: Link;
+  links: Link[];
+  followUps: Button[];
+  feedback: Feedback;
+}
+
+export interface TableCell {
+  text: string;
+  header: boolean;
+  highlight: boolean;
+}
+
+export interface EntitlementCardData extends CardBase {
+  title: string;
+  intro: string;
+  lead: string;
+  facts: Fact[];
+  rows: { cells: TableCell[] }[];
+  footnote: string;
+  notes: { text: string }[];
+  source: Link;
+  links: Link[];
+  followUps: Button[];
+  feedback: Feedback;
+}
+
+export interface QuestionCardData extends CardBase, Asking {
+  title: string;
+  context: { text: string }[];
+  followUps: Button[];
+}
+
+export interface ClarifyCardData extends CardBase {
+  title: string;
+  text: string;
+  candidates: Button[];
+  followUps: Button[];
+}
+
+export interface WelcomeCardData extends CardBase {
+  title: string;
+  intro: string;
+  commands: string;
+  suggestionsTitle: string;
+  suggestions: Button[];
+  languageTitle: string;
+  languages: Button[];
+}
+
+export interface FallbackCardData extends CardBase {
+  title: string;
+  text: string;
+  suggestions: Button[];
+  personText: string;
+  followUps: Button[];
+}
+
+export interface FeedbackCardData extends CardBase {
+  text: string;
+  comment: { show: boolean; inputId: string; label: string; placeholder: string; send: string; data: SubmitData };
+  followUps: Button[];
+}
+
+export interface TicketCardData extends CardBase {
+  title: string;
+  numberLabel: string;
+  number: string;
+  statusLabel: string;
+  status: string;
+  createdLabel: string;
+  created: string;
+  summaryLabel: string;
+  summary: string;
+  facts: Fact[];
+  next: string;
+}
+
+/** Every kind of card and the data its template binds. */
+export interface CardDataByKind {
+  answer: AnswerCardData;
+  entitlement: EntitlementCardData;
+  question: QuestionCardData;
+  clarify: ClarifyCardData;
+  welcome: WelcomeCardData;
+  fallback: FallbackCardData;
+  feedback: FeedbackCardData;
+  ticket: TicketCardData;
+}
+
+export type CardKind = keyof CardDataByKind;
+
+/** A card of some kind with its data, before rendering. */
+export type CardView = { [K in CardKind]: { kind: K; data: CardDataByKind[K] } }[CardKind];

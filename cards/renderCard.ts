@@ -1,0 +1,48 @@
+/** The one way to build a card: a kind's JSON template expanded with its typed data. */
+import * as ACData from 'adaptivecards-templating';
+import type { CardDataByKind, CardKind, CardView } from './cardData';
+import { TEMPLATES } from './templates';
+
+/** An Adaptive Card as JSON, ready to send as an attachment. */
+export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; body: unknown[] } & Record<string, unknown>;
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** Cards over this size are refused: Teams rejects messages near 40 KB. */
+export const MAX_CARD_BYTES = 40 * 1024;
+
+export class CardRenderError extends Error {
+  constructor(
+    readonly kind: CardKind,
+    reason: string,
+  ) {
+    super(`card "${kind}": ${reason}`);
+    this.name = 'CardRenderError';
+  }
+}
+
+const compiled = new Map<CardKind, ACData.Template>();
+
+/**
+ * @example renderCard('clarify', { locale: 'fr-FR', title: 'Vouliez-vous dire…', text: '…', candidates: [], followUps: [] })
+ */
+export function renderCard<K extends CardKind>(kind: K, data: CardDataByKind[K]): AdaptiveCardJson {
+  let template = compiled.get(kind);
+  if (!template) {
+    template = new ACData.Template(TEMPLATES[kind]);
+    compiled.set(kind, template);
+  }
+  const card = template.expand({ $root: data }) as AdaptiveCardJson;
+  const json = JSON.stringify(card);
+  const unbound = /\$\{[^}]*\}/.exec(json);
+  if (unbound) throw new CardRenderError(kind, `unbound expression ${unbound[0]}`);
+  const bytes = Buffer.byteLength(json, 'utf8');
+  if (bytes > MAX_CARD_BYTES) throw new CardRenderError(kind, `${bytes} bytes, over the ${MAX_CARD_BYTES}-byte limit`);
+  return card;
+}
+
+/** Renders a card view (a kind and its data, as composers return them). */
+export function renderView(view: CardView): AdaptiveCardJson {
+  // The union of views loses the link between kind and data that each composer's return type kept.
+  return renderCard(view.kind, view.data as CardDataByKind[typeof view.kind]);
+}

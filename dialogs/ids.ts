@@ -1,0 +1,29 @@
+/**
+ * Every id shared between code and cards: dialog ids and the verbs of card actions. Nothing else may spell
+ * them (a test checks the card templates use no verb that is not declared here).
+ */
+
+/** The `action` field of every Action.Submit's data. */
+export const CARD_ACTIONS = {
+  /** Answer a topic directly: `{ action: 'ask', intent }`. */
+  ask: 'ask',
+  /** A fact chosen on a question card: `{ action: 'fact', fact, value, intent }`. */
+  fact: 'fact',
+  /** "Was this helpful?": `{ action: 'feedback', helpful, intent, lang }`. */
+  feedback: 'feedback',
+  /** The optional comment after "No": `{ action: 'feedback_comment', intent, lang, comment }`. */
+  feedbackComment: 'feedback_comment',
+  /** Switch the conversation's language: `{ action: 'language', lang }`. */
+  language: 'language',
+  handoff: 'handoff',
+  help: 'help',
+  startOver: 'start_over',
+  forget: 'forget',
+} as const;
+
+export type CardAction = (typeof CARD_ACTIONS)[keyof typeof CARD_ACTIONS];
+
+/** The input id of the feedback comment box (its value arrives under this key). */
+export const FEEDBACK_COMMENT_INPUT = 'comment';
+
+export const CARD_ACTION_VERBS: readonly string[] = Object.values(CARD_ACTIONS);

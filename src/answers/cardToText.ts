@@ -1,0 +1,60 @@
+/**
+ * The plain-text face of a card, for channels without Adaptive Cards and for transcripts: every text block,
+ * fact and button in reading order.
+ */
+import type { AdaptiveCardJson } from '../../cards/renderCard';
+
+type Node = Record<string, unknown>;
+
+export function cardToText(card: AdaptiveCardJson): string {
+  const lines: string[] = [];
+  walk(card.body, lines);
+  actionLines(card.actions, lines);
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function walk(elements: unknown, lines: string[]): void {
+  if (!Array.isArray(elements)) return;
+  for (const element of elements as Node[]) {
+    switch (element.type) {
+      case 'TextBlock':
+        lines.push(String(element.text ?? ''));
+        break;
+      case 'FactSet':
+        for (const fact of (element.facts as Node[] | undefined) ?? []) lines.push(`${String(fact.title)}: ${String(fact.value)}`);
+        break;
+      case 'ColumnSet': {
+        const cells = ((element.columns as Node[] | undefined) ?? []).map((column) => {
+          const inner: string[] = [];
+          walk(column.items, inner);
+          return inner.join(' ').replace(/\n+/g, ' ').trim();
+        });
+        const row = cells.filter(Boolean);
+        if (row.length) lines.push(row.join(' | '));
+        break;
+      }
+      case 'Container':
+        walk(element.items, lines);
+        break;
+      case 'ActionSet':
+        actionLines(element.actions, lines);
+        break;
+      case 'Input.Text':
+        lines.push(String(element.label ?? ''));
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function actionLines(actions: unknown, lines: string[]): void {
+  if (!Array.isArray(actions)) return;
+  for (const action of actions as Node[]) {
+    if (action.type === 'Action.OpenUrl') lines.push(`- ${String(action.title)}: ${String(action.url)}`);
+    else lines.push(`- [${String(action.title)}]`);
+  }
+}

@@ -1,0 +1,67 @@
+/** The entitlement card: the article's table quoted cell by cell, the partner's column highlighted. */
+import type { CardView, Fact, TableCell } from '../../cards/cardData';
+import { LOCALE_OF, type Lang } from '../i18n/locales';
+import { t } from '../i18n/strings';
+import { knowledgeBase } from '../knowledge/knowledgeBase';
+import type { Decision } from '../rules/decision';
+import type { Membership, PartnerFacts } from '../rules/facts';
+import { quote, sectionHeading, sourceLink } from './articleText';
+import { feedbackFor, handoffButton, portalLinks } from './buttons';
+
+/** The table's column of each membership (column 0 holds the row titles). */
+export const MEMBERSHIP_COLUMN: Readonly<Record<Membership, number>> = { action_pack: 1, silver: 2, gold: 3 };
+const PRODUCT_SUPPORT_ROW = 1;
+const CLOUD_SUPPORT_ROW = 2;
+
+/** Joins a cell's segments: a label ending in ":" runs on, a lowercase continuation runs on, else a new line. */
+export function cellText(ids: readonly number[], lang: Lang): string {
+  let text = '';
+  for (const id of ids) {
+    const part = quote(id, lang);
+    const runsOn = text === '' || text.endsWith(':') || /^\p{Ll}/u.test(part);
+    text += text === '' ? part : runsOn ? ` ${part}` : `\n\n${part}`;
+  }
+  return text;
+}
+
+export function entitlementView(decision: Decision, facts: PartnerFacts, lang: Lang): CardView {
+  const kb = knowledgeBase();
+  const { membership, competency } = facts;
+  const column = membership ? MEMBERSHIP_COLUMN[membership] : undefined;
+  const cell = (row: number, col: number) => kb.table[row]?.[col] ?? [];
+
+  const rows = kb.table.map((row, r) => ({
+    cells: row.map(
+      (ids, c): TableCell => ({ text: cellText(ids, lang), header: r === 0 || c === 0, highlight: c === column }),
+    ),
+  }));
+
+  const answer: Fact[] = [];
+  if (membership && column !== undefined) {
+    answer.push({ title: cellText(cell(PRODUCT_SUPPORT_ROW, 0).slice(0, 1), lang), value: cellText(cell(PRODUCT_SUPPORT_ROW, column), lang) });
+    const cloudCell = cell(CLOUD_SUPPORT_ROW, column);
+    const cloudPart = competency ? cloudCell.slice(competency === 'cloud' ? 0 : 2, competency === 'cloud' ? 2 : 4) : cloudCell;
+    answer.push({
+      title: cellText(cell(CLOUD_SUPPORT_ROW, 0).slice(0, 1), lang),
+      value: cloudPart.length ? cellText(cloudPart, lang).replace(/\n\n/g, ' · ') : t(lang, 'entitlement.not_included'),
+    });
+  }
+
+  return {
+    kind: 'entitlement',
+    data: {
+      locale: LOCALE_OF[lang],
+      title: sectionHeading(127, lang),
+      intro: quote(128, lang),
+      lead: membership ? t(lang, 'entitlement.your_membership', { membership: t(lang, `fact.membership.${membership}`) }) : t(lang, 'entitlement.whole_table'),
+      facts: answer,
+      rows,
+      footnote: quote(151, lang),
+      notes: [129, ...(membership === 'action_pack' ? [180] : [])].map((id) => ({ text: quote(id, lang) })),
+      source: sourceLink(127, lang),
+      links: portalLinks(decision.portals, lang),
+      followUps: [handoffButton(lang)],
+      feedback: feedbackFor(decision.topic, lang),
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** The out-of-scope answer: what the bot can help with, suggested questions, and the offer of a person. */
+import type { CardView } from '../../cards/cardData';
+import { LOCALE_OF, type Lang } from '../i18n/locales';
+import { t } from '../i18n/strings';
+import { exampleButton, handoffButton } from './buttons';
+
+const FALLBACK_SUGGESTIONS = ['entitlement', 'activate_benefits', 'remaining_incidents', 'onprem_support_request', 'paid_support_plans'] as const;
+
+export function fallbackView(lang: Lang): CardView {
+  return {
+    kind: 'fallback',
+    data: {
+      locale: LOCALE_OF[lang],
+      title: t(lang, 'fallback.title'),
+      text: t(lang, 'fallback.text'),
+      suggestions: FALLBACK_SUGGESTIONS.map((intent) => exampleButton(intent, lang)),
+      personText: t(lang, 'fallback.person'),
+      followUps: [handoffButton(lang)],
+    },
+  };
+}

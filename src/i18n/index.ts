@@ -1,0 +1,3 @@
+/** Languages, locales and UI strings. */
+export * from './locales';
+export * from './strings';

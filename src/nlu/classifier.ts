@@ -1,0 +1,66 @@
+/**
+ * The question classifier: language, portal messages, intent with calibrated confidence and out-of-scope
+ * rejection, and the partner facts the question names. This is the whole NLU as the product uses it.
+ */
+import type { Lang } from '../i18n/locales';
+import { extractEntities } from './entities';
+import { features } from './features';
+import type { Intent } from './intents';
+import { identifyLanguage, type LanguageHints } from './languageId';
+import { loadNluModel } from './modelStore';
+import type { NluModel } from './nluModel';
+import { matchPortalMessage } from './portalMessageMatcher';
+import { decideIntent } from './rejection';
+import { knownShare, logits, softmax } from './softmaxModel';
+import type { PartnerFacts } from '../rules/facts';
+
+export interface Classification {
+  intent: Intent;
+  confidence: number;
+  lang: Lang;
+  entities: PartnerFacts;
+  /** The runner-up intents, best first (the chosen one is not repeated). */
+  alternatives: { intent: Intent; confidence: number }[];
+  /** How the intent was reached. */
+  by: 'portal_message' | 'model' | 'rejected';
+}
+
+const ALTERNATIVES = 3;
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export interface Classifier {
+  classify(text: string, hints?: LanguageHints): Classification;
+}
+
+export function createClassifier(model: NluModel): Classifier {
+  return {
+    classify(text, hints = {}) {
+      const language = identifyLanguage(text, model.language, hints);
+      const vector = features(text, language.lang);
+      const probabilities = softmax(logits(model.intents, vector), model.intents.temperature);
+      const decision = decideIntent(probabilities, knownShare(model.intents, vector), model.rejection);
+      const portal = matchPortalMessage(text);
+      const intent = portal?.intent ?? decision.intent;
+      const confidence = portal ? Math.max(decision.ranking.find((r) => r.intent === intent)?.confidence ?? 0, 0.9 + 0.1 * Math.min(1, portal.coverage)) : decision.confidence;
+      return {
+        intent,
+        confidence: round(confidence),
+        lang: language.lang,
+        entities: extractEntities(text),
+        alternatives: decision.ranking
+          .filter((r) => r.intent !== intent)
+          .slice(0, ALTERNATIVES)
+          .map((r) => ({ intent: r.intent, confidence: round(r.confidence) })),
+        by: portal ? 'portal_message' : decision.rejectedBecause ? 'rejected' : 'model',
+      };
+    },
+  };
+}
+
+let shared: Classifier | undefined;
+
+/** The product's classifier, from the trained model in generated/ (loaded once). */
+export function classifier(): Classifier {
+  shared ??= createClassifier(loadNluModel());
+  return shared;
+}

@@ -1,0 +1,94 @@
+/**
+ * Which of en, ru, pt, fr a text is written in: the script first (Cyrillic is Russian), then a character
+ * n-gram model for the Latin languages. The channel's locale is a prior; the conversation's language decides
+ * when the text says too little ("ok", "Gold", "SR 1234").
+ */
+import type { Lang } from '../i18n/locales';
+import { normalizeText } from './normalize';
+
+export interface LanguageHints {
+  /** The language of the channel's locale (activity.locale), a prior. */
+  locale?: Lang;
+  /** The language the conversation has been in, the fallback for texts too short to tell. */
+  conversation?: Lang;
+}
+
+export interface LanguageGuess {
+  lang: Lang;
+  confidence: number;
+  by: 'script' | 'model' | 'fallback';
+}
+
+/** Counts of character n-grams per Latin-script language; serializable, built from the training texts. */
+export interface LanguageModel {
+  order: number;
+  counts: Record<string, Record<string, number>>;
+  totals: Record<string, number>;
+  vocabulary: number;
+}
+
+const LATIN_LANGS = ['en', 'pt', 'fr'] as const;
+const ORDER = 3;
+const MIN_LETTERS = 4;
+const LOCALE_PRIOR = Math.log(3);
+const CONFIDENT = 0.8;
+
+function grams(text: string): string[] {
+  const letters = ` ${normalizeText(text).replace(/[^\p{L}]+/gu, ' ').trim()} `;
+  const out: string[] = [];
+  for (let n = 1; n <= ORDER; n++) for (let i = 0; i + n <= letters.length; i++) out.push(letters.slice(i, i + n));
+  return out;
+}
+
+/** Builds the n-gram model from example texts of each Latin-script language. */
+export function trainLanguageModel(examples: Partial<Record<Lang, readonly string[]>>): LanguageModel {
+  const counts: Record<string, Record<string, number>> = {};
+  const totals: Record<string, number> = {};
+  const vocabulary = new Set<string>();
+  for (const lang of LATIN_LANGS) {
+    const table: Record<string, number> = {};
+    let total = 0;
+    for (const text of examples[lang] ?? []) {
+      for (const gram of grams(text)) {
+        table[gram] = (table[gram] ?? 0) + 1;
+        vocabulary.add(gram);
+        total++;
+      }
+    }
+    counts[lang] = table;
+    totals[lang] = total;
+  }
+  return { order: ORDER, counts, totals, vocabulary: vocabulary.size };
+}
+
+/**
+ * @example identifyLanguage('Где посмотреть Access ID?', model) // { lang: 'ru', by: 'script', … }
+ */
+export function identifyLanguage(text: string, model: LanguageModel, hints: LanguageHints = {}): LanguageGuess {
+  const letters = normalizeText(text).match(/\p{L}/gu) ?? [];
+  const cyrillic = letters.filter((c) => /\p{Script=Cyrillic}/u.test(c)).length;
+  if (cyrillic >= 2 && cyrillic >= letters.length * 0.2) return { lang: 'ru', confidence: 1, by: 'script' };
+
+  const fallback = hints.conversation ?? hints.locale;
+  if (letters.length < MIN_LETTERS) return { lang: fallback ?? 'en', confidence: 0.5, by: 'fallback' };
+
+  const scores = LATIN_LANGS.map((lang) => {
+    const table = model.counts[lang] ?? {};
+    const denominator = (model.totals[lang] ?? 0) + model.vocabulary + 1;
+    let score = hints.locale === lang ? LOCALE_PRIOR : 0;
+    for (const gram of grams(text)) score += Math.log(((table[gram] ?? 0) + 1) / denominator);
+    return { lang, score };
+  });
+  const grams_ = grams(text).length || 1;
+  // Per-gram scores make the confidence comparable between short and long texts.
+  const top = Math.max(...scores.map((s) => s.score));
+  const weights = scores.map((s) => Math.exp(((s.score - top) / grams_) * 8));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const best = scores.reduce((a, b) => (b.score > a.score ? b : a));
+  const confidence = (weights[scores.indexOf(best)] ?? 0) / sum;
+  if (confidence < CONFIDENT && fallback && fallback !== 'ru') {
+    const fallbackScore = scores.find((s) => s.lang === fallback);
+    if (fallbackScore && top - fallbackScore.score < grams_ * 0.05) return { lang: fallback, confidence, by: 'fallback' };
+  }
+  return { lang: best.lang, confidence, by: 'model' };
+}

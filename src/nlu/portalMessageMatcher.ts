@@ -1,0 +1,123 @@
+/**
+ * Recognizes the three portal messages (not authorized, no benefits yet, Access ID already associated)
+ * pasted whole or in part, with typos, in any of the four languages, ahead of the statistical model. The
+ * wordings are the article's own (segments 113, 117, 181, 184) and those in content/nlu/portal-messages/.
+ */
+import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance';
+import { readFileSync } from 'node:fs';
+import { contentPath } from '../contentPath';
+import { LANGS } from '../i18n/locales';
+import { knowledgeBase } from '../knowledge/knowledgeBase';
+import type { Intent } from './intents';
+import { matchForm } from './normalize';
+
+export type PortalMessageIntent = Extract<Intent, 'not_authorized_error' | 'no_benefits_error' | 'access_id_already_associated'>;
+
+/** The article segments that quote each message, inside quotation marks. */
+const ARTICLE_QUOTES: Record<PortalMessageIntent, number[]> = {
+  not_authorized_error: [113],
+  no_benefits_error: [117],
+  access_id_already_associated: [181, 184],
+};
+
+export interface PortalMessageMatch {
+  intent: PortalMessageIntent;
+  /** How much of the message was found (1 = all of it). */
+  coverage: number;
+}
+
+interface Wording {
+  intent: PortalMessageIntent;
+  words: string[];
+}
+
+/** Words this short are too common to anchor a match on their own. */
+const MIN_RUN_WORDS = 4;
+const MIN_COVERAGE = 0.6;
+const SAME_WORD = 0.9;
+
+/** The words of a text: English "n't" kept on its word ("don't" = "dont"), French elisions split off. */
+function words(text: string): string[] {
+  return matchForm(text)
+    .replace(/n't\b/g, 'nt')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** The text between quotation marks in an article segment: the message as that translation shows it. */
+function quoted(text: string): string[] {
+  return [...text.matchAll(/[“"«„]([^“”"«»„]{12,})[”"»]/g)].map((m) => m[1] ?? '').filter(Boolean);
+}
+
+function loadWordings(): Wording[] {
+  const kb = knowledgeBase();
+  const wordings: Wording[] = [];
+  for (const [intent, segments] of Object.entries(ARTICLE_QUOTES) as [PortalMessageIntent, number[]][]) {
+    for (const id of segments) {
+      for (const lang of LANGS) for (const text of quoted(kb.segments[id]?.text[lang] ?? '')) wordings.push({ intent, words: words(text) });
+    }
+  }
+  for (const lang of LANGS) {
+    const file = JSON.parse(readFileSync(contentPath('nlu', 'portal-messages', `${lang}.json`), 'utf8')) as Record<string, string[]>;
+    for (const [intent, texts] of Object.entries(file)) {
+      if (!(intent in ARTICLE_QUOTES)) throw new Error(`content/nlu/portal-messages/${lang}.json: unknown message "${intent}"`);
+      for (const text of texts) wordings.push({ intent: intent as PortalMessageIntent, words: words(text) });
+    }
+  }
+  return wordings.filter((w) => w.words.length >= MIN_RUN_WORDS);
+}
+
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 4 || b.length < 4) return false;
+  return JaroWinklerDistance(a, b) >= SAME_WORD;
+}
+
+/** The longest run of the message's words found in order in the text (a few typos and skipped words allowed). */
+function longestRun(text: string[], message: string[]): number {
+  let best = 0;
+  for (let start = 0; start < message.length; start++) {
+    for (let at = 0; at < text.length; at++) {
+      let m = start;
+      let t = at;
+      let run = 0;
+      let misses = 0;
+      while (m < message.length && t < text.length && misses <= 1) {
+        if (sameWord(text[t] as string, message[m] as string)) {
+          run++;
+          m++;
+          t++;
+          misses = 0;
+        } else {
+          misses++;
+          m++;
+        }
+      }
+      if (run > best) best = run;
+    }
+  }
+  return best;
+}
+
+let wordings: Wording[] | undefined;
+
+/**
+ * The portal message a text quotes, or undefined. A match needs a run of at least four of the message's
+ * words in order and most of the message, or the whole of a short paste of it.
+ * @example matchPortalMessage('I get "You are not authorised for this action" in partner center')
+ *   // { intent: 'not_authorized_error', coverage: 1 }
+ */
+export function matchPortalMessage(text: string): PortalMessageMatch | undefined {
+  wordings ??= loadWordings();
+  const textWords = words(text);
+  if (textWords.length < MIN_RUN_WORDS) return undefined;
+  let best: PortalMessageMatch | undefined;
+  for (const { intent, words: message } of wordings) {
+    const run = longestRun(textWords, message);
+    if (run < MIN_RUN_WORDS) continue;
+    const coverage = run / message.length;
+    const pastedPart = run >= 6 && run / textWords.length >= 0.5;
+    if ((coverage >= MIN_COVERAGE || pastedPart) && (!best || coverage > best.coverage)) best = { intent, coverage };
+  }
+  return best;
+}
