@@ -5,25 +5,24 @@ import type { Lang } from '../i18n/locales';
 import { quote } from './articleText';
 
 /**
- * Consecutive segments of one step, or of one note, join into one block; headings are left out (the card's
- * title is the heading).
+ * Consecutive segments of one markdown block (a paragraph, a step, a note) join into one answer block, so a
+ * sentence the translators cut in two reads as one; headings are left out (the card's title is the heading).
  */
 export function answerBlocks(cites: readonly number[], lang: Lang): AnswerBlock[] {
   const kb = knowledgeBase();
   const blocks: AnswerBlock[] = [];
-  let previous: { kind: string; step?: number } | undefined;
+  let previousBlock: number | undefined;
   for (const id of cites) {
     const segment = kb.segments[id];
     if (!segment || segment.place.kind === 'heading') continue;
     const text = quote(id, lang);
     const { kind, step } = segment.place;
     const last = blocks.at(-1);
-    const continues = last && previous && previous.kind === kind && previous.step === step && (kind === 'step' || kind === 'note');
-    if (continues) last.text = `${last.text} ${text}`;
+    if (last && previousBlock === segment.block) last.text = `${last.text} ${text}`;
     else if (kind === 'step') blocks.push({ kind: 'step', marker: `${step}.`, text });
     else if (kind === 'note') blocks.push({ kind: 'note', text });
     else blocks.push({ kind: 'text', text });
-    previous = { kind, step };
+    previousBlock = segment.block;
   }
   return blocks;
 }

@@ -4,6 +4,15 @@
  */
 import type { AdaptiveCardJson } from '../../cards/renderCard';
 
+/** Markdown as plain text: links as "text (url)", emphasis marks dropped. */
+export function markdownToPlain(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/(^|[\s(“"«])\*([^*\s][^*]*)\*/g, '$1$2')
+    .replace(/^\*(?=\S)/, '');
+}
+
 type Node = Record<string, unknown>;
 
 export function cardToText(card: AdaptiveCardJson): string {
@@ -21,7 +30,7 @@ function walk(elements: unknown, lines: string[]): void {
   for (const element of elements as Node[]) {
     switch (element.type) {
       case 'TextBlock':
-        lines.push(String(element.text ?? ''));
+        lines.push(markdownToPlain(String(element.text ?? '')));
         break;
       case 'FactSet':
         for (const fact of (element.facts as Node[] | undefined) ?? []) lines.push(`${String(fact.title)}: ${String(fact.value)}`);
@@ -33,7 +42,8 @@ function walk(elements: unknown, lines: string[]): void {
           return inner.join(' ').replace(/\n+/g, ' ').trim();
         });
         const row = cells.filter(Boolean);
-        if (row.length) lines.push(row.join(' | '));
+        const numbered = /^\d+\.$/.test(row[0] ?? '');
+        if (row.length) lines.push(numbered ? row.join(' ') : row.join(' | '));
         break;
       }
       case 'Container':

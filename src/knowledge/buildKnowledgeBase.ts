@@ -2,10 +2,13 @@
  * Joins the three parsed translations of the article into one knowledge base: every segment with its English
  * source and the ru-RU, pt-BR and fr-FR translations, checked to be the same article in all three files.
  */
-import { langOfLocale, type Lang } from '../i18n/locales';
+import { LOCALE_OF, langOfLocale, type Lang } from '../i18n/locales';
 import { ArticleFormatError } from './articleFormatError';
-import type { ParsedArticle } from './parseArticle';
+import type { ParsedArticle, ParsedSegment } from './parseArticle';
 import type { KnowledgeBase, Section, Segment } from './types';
+
+/** The languages the article files are translations into. */
+const TRANSLATED = ['ru', 'pt', 'fr'] as const satisfies readonly Lang[];
 
 /** What the article files do not say of themselves: its English title and where it lives. */
 export interface ArticleIdentity {
@@ -17,28 +20,24 @@ export interface ArticleIdentity {
 
 /** @param articles the parsed ru-RU, pt-BR and fr-FR files (one each) */
 export function buildKnowledgeBase(articles: ParsedArticle[], identity: ArticleIdentity): KnowledgeBase {
-  const [first, ...others] = articles;
-  if (!first) throw new Error('buildKnowledgeBase needs at least one parsed article');
   const byLang = new Map<Lang, ParsedArticle>();
   for (const article of articles) {
     const lang = langOfLocale(article.locale);
-    if (!lang || lang === 'en') {
-      throw new ArticleFormatError(article.file, 1, `ms.contentlocale "${article.locale}" is not one of ru-RU, pt-BR, fr-FR`);
+    if (!lang || lang === 'en' || LOCALE_OF[lang] !== article.locale) {
+      throw new ArticleFormatError(article.file, article.localeLine, `ms.contentlocale "${article.locale}" is not one of ${TRANSLATED.map((l) => LOCALE_OF[l]).join(', ')}`);
     }
-    if (byLang.has(lang)) throw new ArticleFormatError(article.file, 1, `a second file for ${article.locale}`);
+    if (byLang.has(lang)) throw new ArticleFormatError(article.file, article.localeLine, `a second file for ${article.locale}`);
     byLang.set(lang, article);
   }
+  const missing = TRANSLATED.filter((lang) => !byLang.has(lang));
+  if (missing.length) throw new ArticleFormatError('source.json', 1, `no article file for ${missing.map((l) => LOCALE_OF[l]).join(', ')}`);
 
-  for (const other of others) checkSameStructure(first, other);
-
+  const reference = checkSameArticle(articles);
   const segments: Record<number, Segment> = {};
-  for (const parsed of first.segments) {
+  for (const parsed of reference.segments) {
     const text = { en: parsed.source } as Record<Lang, string>;
-    for (const [lang, article] of byLang) {
-      const twin = article.segments.find((s) => s.id === parsed.id);
-      text[lang] = twin?.translation ?? '';
-    }
-    segments[parsed.id] = { id: parsed.id, anchor: parsed.anchor, place: parsed.place, text };
+    for (const [lang, article] of byLang) text[lang] = article.segments.find((s) => s.id === parsed.id)?.translation ?? '';
+    segments[parsed.id] = { id: parsed.id, anchor: parsed.anchor, place: parsed.place, block: parsed.line, text };
   }
 
   const heading = (lang: Lang) => byLang.get(lang)?.title ?? '';
@@ -48,38 +47,38 @@ export function buildKnowledgeBase(articles: ParsedArticle[], identity: ArticleI
       liveUrl: identity.liveUrl,
     },
     segments,
-    sections: sectionsOf(first),
-    table: first.table,
+    sections: sectionsOf(reference),
+    table: reference.table,
   };
 }
 
-function checkSameStructure(reference: ParsedArticle, other: ParsedArticle): void {
-  const ids = new Set(reference.segments.map((s) => s.id));
-  for (const segment of other.segments) {
-    const twin = reference.segments.find((s) => s.id === segment.id);
-    if (!twin) {
-      throw new ArticleFormatError(other.file, segment.line, `segment ${segment.id} is not in ${reference.file}`);
+/**
+ * Checks the files are one article: the same segments, the same English source, in the same places. Where
+ * they disagree, the file that differs from the others is the one blamed, at the line of the difference.
+ * @returns a file that agrees with the majority on everything
+ */
+function checkSameArticle(articles: readonly ParsedArticle[]): ParsedArticle {
+  const ids = [...new Set(articles.flatMap((a) => a.segments.map((s) => s.id)))].sort((a, b) => a - b);
+  for (const id of ids) {
+    const present = articles.filter((a) => a.segments.some((s) => s.id === id));
+    for (const article of articles) {
+      if (present.includes(article)) continue;
+      const before = article.segments.filter((s) => s.id < id).at(-1);
+      throw new ArticleFormatError(article.file, before?.line ?? 1, `segment ${id} is missing (it follows segment ${before?.id ?? 'none'})`);
     }
-    ids.delete(segment.id);
-    if (twin.source !== segment.source) {
-      throw new ArticleFormatError(
-        other.file,
-        segment.line,
-        `segment ${segment.id}: English source differs from ${reference.file}:${twin.line}`,
-      );
-    }
-    if (twin.anchor !== segment.anchor || twin.place.kind !== segment.place.kind) {
-      throw new ArticleFormatError(
-        other.file,
-        segment.line,
-        `segment ${segment.id} stands in a different place than in ${reference.file}:${twin.line}`,
-      );
+    const twins = articles.map((a) => ({ article: a, segment: a.segments.find((s) => s.id === id) as ParsedSegment }));
+    const signature = (t: (typeof twins)[number]) => JSON.stringify([t.segment.source, t.segment.anchor, t.segment.place.kind]);
+    const counts = new Map<string, number>();
+    for (const twin of twins) counts.set(signature(twin), (counts.get(signature(twin)) ?? 0) + 1);
+    const majority = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const odd = twins.find((t) => signature(t) !== majority);
+    if (odd) {
+      const agreeing = twins.find((t) => signature(t) === majority);
+      const what = odd.segment.source !== agreeing?.segment.source ? 'English source differs' : 'stands in a different place';
+      throw new ArticleFormatError(odd.article.file, odd.segment.line, `segment ${id}: ${what} from ${agreeing?.article.file}:${agreeing?.segment.line}`);
     }
   }
-  const missing = [...ids];
-  if (missing.length) {
-    throw new ArticleFormatError(other.file, 1, `segment(s) ${missing.join(', ')} of ${reference.file} are missing`);
-  }
+  return articles[0] as ParsedArticle;
 }
 
 function sectionsOf(article: ParsedArticle): Section[] {

@@ -17,6 +17,8 @@ export interface ParsedSegment {
 export interface ParsedArticle {
   file: string;
   locale: string;
+  /** The line of `ms.contentlocale` in the front matter. */
+  localeLine: number;
   title: string;
   description: string;
   segments: ParsedSegment[];
@@ -26,7 +28,8 @@ export interface ParsedArticle {
 
 const SEGMENT_PAIR =
   /<span data-ttu-id="([0-9a-f]+)-(\d+)">(.*?)<\/span><span class="sxs-lookup"><span data-stu-id="\1-\2">(.*?)<\/span><\/span>/g;
-const SEGMENT_OPENING = /<span data-ttu-id=/g;
+const TRANSLATION_OPENING = /<span data-ttu-id=/g;
+const SOURCE_OPENING = /<span data-stu-id=/g;
 const ANCHOR = /<a name="([^"]+)"><\/a>/;
 const LINK_AROUND_SEGMENT = /\[<span data-ttu-id="[0-9a-f]+-(\d+)">.*?<\/span><\/span>\]\(([^)\s]+)\)/g;
 const TABLE_DIVIDER = /^\|(\s*:?-+:?\s*\|)+\s*$/;
@@ -65,13 +68,14 @@ export function parseArticle(file: string, text: string): ParsedArticle {
     }
     step = stepAt(line, step);
 
-    const opened = line.match(SEGMENT_OPENING)?.length ?? 0;
+    const translations = line.match(TRANSLATION_OPENING)?.length ?? 0;
+    const sources = line.match(SOURCE_OPENING)?.length ?? 0;
     const pairs = [...line.matchAll(SEGMENT_PAIR)];
-    if (opened !== pairs.length) {
+    if (translations !== pairs.length || sources !== pairs.length) {
       throw new ArticleFormatError(
         file,
         lineNumber,
-        `${opened} segment span(s) opened but ${pairs.length} complete translation/source pair(s) found`,
+        `${translations} translation and ${sources} source span(s) but ${pairs.length} complete pair(s)`,
       );
     }
     if (pairs.length === 0) continue;
@@ -111,13 +115,20 @@ function parseFrontMatter(file: string, lines: string[]) {
   if (lines[0]?.trim() !== '---') throw new ArticleFormatError(file, 1, 'missing YAML front matter (expected "---")');
   const end = lines.indexOf('---', 1);
   if (end < 0) throw new ArticleFormatError(file, 1, 'front matter is not closed by "---"');
-  const field = (name: string): string => {
+  const lineOf = (name: string): number => {
     const at = lines.slice(1, end).findIndex((l) => l.startsWith(`${name}:`));
     if (at < 0) throw new ArticleFormatError(file, 1, `front matter has no "${name}"`);
-    return (lines[at + 1] ?? '').slice(name.length + 1).trim().replace(/^"(.*)"$/, '$1');
+    return at + 2;
   };
+  const field = (name: string): string =>
+    (lines[lineOf(name) - 1] ?? '').slice(name.length + 1).trim().replace(/^"(.*)"$/, '$1');
   return {
-    meta: { locale: field('ms.contentlocale'), title: field('title'), description: field('description') },
+    meta: {
+      locale: field('ms.contentlocale'),
+      localeLine: lineOf('ms.contentlocale'),
+      title: field('title'),
+      description: field('description'),
+    },
     bodyStart: end + 1,
   };
 }

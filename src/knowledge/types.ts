@@ -21,6 +21,8 @@ export interface Segment {
   /** The anchor of the section (heading) the segment belongs to. */
   anchor: string;
   place: SegmentPlace;
+  /** Segments with the same block number were written in one markdown block (one paragraph, step or note). */
+  block: number;
   text: Record<Lang, string>;
 }
 

@@ -10,8 +10,8 @@ import { readUtterances } from './utterances';
 export const MODEL_PATH = join(PROJECT_ROOT, 'generated', 'nlu-model.json');
 
 export class ModelUnavailableError extends Error {
-  constructor(reason: string) {
-    super(`${reason}: run \`npm run train\` (npm start and npm test run it for you)`);
+  constructor(reason: string, options?: ErrorOptions) {
+    super(`${reason}: run \`npm run train\` (npm start and npm test run it for you)`, options);
     this.name = 'ModelUnavailableError';
   }
 }
@@ -27,7 +27,7 @@ export function loadNluModel(path = MODEL_PATH): NluModel {
   try {
     model = JSON.parse(readFileSync(path, 'utf8')) as NluModel;
   } catch (error) {
-    throw new ModelUnavailableError(`no NLU model at ${path}`, { cause: error } as never);
+    throw new ModelUnavailableError(`no NLU model at ${path}`, { cause: error });
   }
   if (model.featureVersion !== FEATURE_VERSION) {
     throw new ModelUnavailableError(`the NLU model was built with feature version ${model.featureVersion}, the code has ${FEATURE_VERSION}`);

@@ -1,0 +1,47 @@
+/** The evaluation report for people: a summary table (markdown, for the terminal and notes) and an HTML page. */
+import { LANGS } from '../../i18n/locales';
+import type { EvaluationReport, SliceReport } from './evaluate';
+import type { PortalMessageCheck } from './portalMessageCheck';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function summaryTable(report: EvaluationReport, portal: PortalMessageCheck): string {
+  const row = (name: string, s: SliceReport) =>
+    `| ${name} | ${s.count} | ${pct(s.inScopeAccuracy)} | ${pct(s.accuracy)} | ${s.macroF1.toFixed(3)} | ${pct(s.outOfScopePrecision)} | ${pct(s.outOfScopeRecall)} | ${pct(s.inScopeRejected)} | ${pct(s.languageAccuracy)} |`;
+  return [
+    '| slice | questions | in-scope accuracy | accuracy | macro-F1 | OOS precision | OOS recall | in-scope rejected | language id |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...LANGS.map((lang) => row(lang, report.byLang[lang])),
+    row('all', report.overall),
+    '',
+    `latency per question: p50 ${report.latencyMicros.p50.toFixed(0)} µs, p99 ${report.latencyMicros.p99.toFixed(0)} µs`,
+    `portal messages recognised: ${portal.recognised}/${portal.total} (${pct(portal.recognised / (portal.total || 1))}), whole, in part and with a typo`,
+  ].join('\n');
+}
+
+export function evaluationHtml(report: EvaluationReport, portal: PortalMessageCheck, pictures: string[]): string {
+  const labels = report.overall.labels
+    .map((l) => `<tr><td>${l.label}</td><td>${pct(l.precision)}</td><td>${pct(l.recall)}</td><td>${l.f1.toFixed(3)}</td><td>${l.support}</td></tr>`)
+    .join('\n');
+  const errors = report.errors
+    .map((e) => `<tr><td>${e.lang}</td><td>${e.expected}</td><td>${e.predicted}</td><td>${e.confidence}</td><td>${escapeHtml(e.text)}</td></tr>`)
+    .join('\n');
+  const misses = portal.misses.map((m) => `<li>${m.lang} ${m.intent} → ${m.got}: ${escapeHtml(m.text)}</li>`).join('\n');
+  const summary = escapeHtml(summaryTable(report, portal));
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>NLU evaluation (development set)</title>
+<style>body{font-family:system-ui,sans-serif;margin:24px;max-width:1200px}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:4px 8px;font-size:13px}pre{background:#f6f6f6;padding:12px;overflow:auto}</style>
+<h1>NLU evaluation on the development set</h1>
+<pre>${summary}</pre>
+<h2>Per label (all languages)</h2>
+<table><tr><th>label</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>${labels}</table>
+<h2>Confusion matrices</h2>
+${pictures.map((name) => `<img src="confusion-${name}.svg" alt="confusion matrix ${name}">`).join('\n')}
+<h2>Errors (${report.errors.length})</h2>
+<table><tr><th>lang</th><th>expected</th><th>predicted</th><th>confidence</th><th>text</th></tr>${errors}</table>
+<h2>Portal messages not recognised (${portal.misses.length})</h2><ul>${misses}</ul>
+</html>`;
+}

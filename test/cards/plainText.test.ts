@@ -1,0 +1,83 @@
+/**
+ * The plain-text face of every card (channels without Adaptive Cards, transcripts) says what the card says:
+ * its title, its lead, the facts it rests on, its question and choices, its links, and the rules' figures.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CardView } from '../../cards/cardData';
+import { sampleViews } from '../../cards/sampleViews';
+import { toReply } from '../../src/answers/reply';
+import { viewFor } from '../../src/answers/viewFor';
+import { LANGS } from '../../src/i18n/locales';
+import { t } from '../../src/i18n/strings';
+import { decide } from '../../src/rules/decide';
+import { FACT_VALUES } from '../../src/rules/facts';
+
+const samples = sampleViews();
+const names = [...new Set(samples.map((sample) => sample.name))];
+
+/** The column separator of a table row in the plain-text face. */
+const CELL_SEPARATOR = ' | ';
+
+/** What a reader of the plain text must find, read from the view's data (not from the rendered card). */
+function mustSay(view: CardView): string[] {
+  switch (view.kind) {
+    case 'answer':
+    case 'entitlement': {
+      const { title, lead, facts, links } = view.data;
+      return [title, lead, ...facts.map((fact) => `${fact.title}: ${fact.value}`), ...links.map((link) => link.url)].filter(Boolean);
+    }
+    case 'question':
+      return [view.data.title, view.data.question, ...view.data.choices.map((choice) => choice.title)];
+    case 'clarify':
+      return [view.data.title, view.data.text, ...view.data.candidates.map((candidate) => candidate.title)];
+    case 'welcome':
+      return [view.data.title, ...view.data.suggestions.map((button) => button.title), ...view.data.languages.map((button) => button.title)];
+    case 'fallback':
+      return [view.data.title, view.data.text, ...view.data.suggestions.map((button) => button.title)];
+    case 'feedback':
+      return [view.data.text];
+    case 'ticket': {
+      const { title, number, status, created, summary, facts } = view.data;
+      return [title, number, status, created, summary, ...facts.map((fact) => `${fact.title}: ${fact.value}`)];
+    }
+  }
+}
+
+describe.each(names)('%s', (name) => {
+  it.each(LANGS)('the plain text states the title, lead, facts, choices and links (%s)', (lang) => {
+    const sample = samples.find((s) => s.name === name && s.lang === lang);
+    if (!sample) throw new Error(`no sample "${name}" in ${lang}`);
+    const { text } = toReply(sample.view);
+    const missing = mustSay(sample.view).filter((part) => !text.includes(part));
+    expect(missing, `missing from:\n${text}\n`).toEqual([]);
+  });
+});
+
+describe('the entitlement answer in plain text', () => {
+  const cases = LANGS.flatMap((lang) => FACT_VALUES.membership.map((membership) => ({ lang, membership })));
+
+  it.each(cases)('states the $membership figures on the fact lines ($lang)', ({ lang, membership }) => {
+    const { states } = decide('entitlement', { membership });
+    const view = viewFor('entitlement', { membership }, lang);
+    if (view.kind !== 'entitlement') throw new Error(`entitlement gave a ${view.kind} card`);
+    const [product, cloud] = view.data.facts;
+    const lines = toReply(view).text.split('\n');
+    const line = (title: string | undefined) => lines.find((l) => title !== undefined && l.startsWith(`${title}: `)) ?? '';
+
+    expect(line(product?.title)).toMatch(new RegExp(`\\b${String(states.productSupportIncidents)}\\b`));
+    if (membership === 'action_pack') expect(line(cloud?.title)).toContain(t(lang, 'entitlement.not_included'));
+    else expect(line(cloud?.title)).toMatch(new RegExp(`\\b${String(states['signatureCloudSupport.other'])}\\b`));
+  });
+
+  it.each(LANGS)('keeps every row of the table as wide as its header row (%s)', (lang) => {
+    const view = viewFor('entitlement', {}, lang);
+    if (view.kind !== 'entitlement') throw new Error(`entitlement gave a ${view.kind} card`);
+    const lines = toReply(view).text.split('\n');
+    const widths = view.data.rows.map((row) => {
+      const first = (row.cells[0]?.text ?? '').split('\n')[0] ?? '';
+      const line = lines.find((l) => l.startsWith(first) && l.includes(CELL_SEPARATOR)) ?? '';
+      return line.split(CELL_SEPARATOR).length;
+    });
+    expect(widths).toEqual(view.data.rows.map(() => view.data.rows[0]?.cells.length));
+  });
+});
