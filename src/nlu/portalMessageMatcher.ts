@@ -29,6 +29,8 @@ export interface PortalMessageMatch {
 interface Wording {
   intent: PortalMessageIntent;
   words: string[];
+  /** The message's words as a set: a text sharing fewer than two of them exactly is skipped at once. */
+  vocabulary: Set<string>;
 }
 
 /** Words this short are too common to anchor a match on their own. */
@@ -54,18 +56,26 @@ function loadWordings(): Wording[] {
   const wordings: Wording[] = [];
   for (const [intent, segments] of Object.entries(ARTICLE_QUOTES) as [PortalMessageIntent, number[]][]) {
     for (const id of segments) {
-      for (const lang of LANGS) for (const text of quoted(kb.segments[id]?.text[lang] ?? '')) wordings.push({ intent, words: words(text) });
+      for (const lang of LANGS) for (const text of quoted(kb.segments[id]?.text[lang] ?? '')) wordings.push(wording(intent, text));
     }
   }
   for (const lang of LANGS) {
     const file = JSON.parse(readFileSync(contentPath('nlu', 'portal-messages', `${lang}.json`), 'utf8')) as Record<string, string[]>;
     for (const [intent, texts] of Object.entries(file)) {
       if (!(intent in ARTICLE_QUOTES)) throw new Error(`content/nlu/portal-messages/${lang}.json: unknown message "${intent}"`);
-      for (const text of texts) wordings.push({ intent: intent as PortalMessageIntent, words: words(text) });
+      for (const text of texts) wordings.push(wording(intent as PortalMessageIntent, text));
     }
   }
   return wordings.filter((w) => w.words.length >= MIN_RUN_WORDS);
 }
+
+function wording(intent: PortalMessageIntent, text: string): Wording {
+  const list = words(text);
+  return { intent, words: list, vocabulary: new Set(list) };
+}
+
+/** Exact shared words needed before the fuzzy comparison runs (a four-word run with typos keeps two). */
+const MIN_EXACT_WORDS = 2;
 
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
@@ -112,7 +122,10 @@ export function matchPortalMessage(text: string): PortalMessageMatch | undefined
   const textWords = words(text);
   if (textWords.length < MIN_RUN_WORDS) return undefined;
   let best: PortalMessageMatch | undefined;
-  for (const { intent, words: message } of wordings) {
+  for (const { intent, words: message, vocabulary } of wordings) {
+    let exact = 0;
+    for (const word of textWords) if (vocabulary.has(word)) exact++;
+    if (exact < MIN_EXACT_WORDS) continue;
     const run = longestRun(textWords, message);
     if (run < MIN_RUN_WORDS) continue;
     const coverage = run / message.length;

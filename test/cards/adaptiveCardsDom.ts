@@ -2,7 +2,7 @@
  * The official `adaptivecards` renderer inside a happy-dom window. The library reads `window` and
  * `document` when it is imported, so the DOM globals are set first and the library is imported after.
  */
-import { Window } from 'happy-dom';
+import type { Window } from 'happy-dom' with { 'resolution-mode': 'import' };
 
 type AdaptiveCards = typeof import('adaptivecards');
 
@@ -37,6 +37,8 @@ export interface AdaptiveCardsDom {
  * @example const { AC, close } = await openAdaptiveCardsDom(); new AC.AdaptiveCard(); await close();
  */
 export async function openAdaptiveCardsDom(): Promise<AdaptiveCardsDom> {
+  // happy-dom is an ES module: imported dynamically from this CommonJS project.
+  const { Window } = await import('happy-dom');
   const window = new Window({ url: 'https://localhost/', width: 1024, height: 768 });
   const scope = globalThis as Record<string, unknown>;
   const source = window as unknown as Record<string, unknown>;

@@ -118,7 +118,7 @@ function isHttps(url: unknown): boolean {
 }
 
 /** Parses with the official renderer (schema 1.5, Teams' button limit) and draws the card; every event is a problem. */
-function rendererProblems(card: AdaptiveCardJson): { problems: string[]; element: HTMLElement | undefined } {
+function rendererProblems(card: AdaptiveCardJson): { problems: string[]; element: { textContent: string | null } | undefined } {
   const { AC } = dom;
   // The renderer checks `lang` with a global (/g) regular expression, whose lastIndex survives between cards.
   const langPattern = AC.CardElement.langProperty.regEx;

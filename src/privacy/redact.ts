@@ -1,0 +1,41 @@
+/**
+ * Masks what partners must not find in logs, tickets, transcripts or exports: Access IDs and Contract IDs
+ * (named as such in any of the four languages, or pasted as long letter-and-digit codes), e-mail addresses,
+ * GUIDs and bearer tokens.
+ */
+
+export const MASKS = {
+  accessId: '[ACCESS ID]',
+  contractId: '[CONTRACT ID]',
+  email: '[EMAIL]',
+  guid: '[GUID]',
+  token: '[TOKEN]',
+  code: '[ID]',
+} as const;
+
+/** What follows an ID's name: separators, then a code with at least one digit (so "Access ID will be…" stays). */
+const ID_VALUE = String.raw`[:#=\s"'«»“”]*((?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,})`;
+const ACCESS_ID_NAMES = String.raw`access[\s_-]*id|id\s+d['’]?\s*acc[eè]s|identifiant\s+d['’]?\s*acc[eè]s|id\s+de\s+acesso|c[oó]digo\s+de\s+acesso|идентификатор\w*\s+доступа|ид\s+доступа|айди\s+доступа|access\s*айди`;
+const CONTRACT_ID_NAMES = String.raw`contract[\s_-]*(?:id|number|no\.?)|id\s+(?:du\s+|de\s+)?contrat|num[eé]ro\s+de\s+contrat|id\s+do\s+contrato|n[uú]mero\s+do\s+contrato|идентификатор\w*\s+контракта|ид\s+контракта|номер\w*\s+контракта|id\s+контракта`;
+
+const PATTERNS: readonly [RegExp, (match: string, ...groups: string[]) => string][] = [
+  [/\bBearer\s+[A-Za-z0-9._~+/=-]{8,}/gi, () => `Bearer ${MASKS.token}`],
+  [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, () => MASKS.token],
+  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu, () => MASKS.email],
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, () => MASKS.guid],
+  [new RegExp(`(${ACCESS_ID_NAMES})${ID_VALUE}`, 'giu'), (m, _name: string, value: string) => m.replace(value, MASKS.accessId)],
+  [new RegExp(`(${CONTRACT_ID_NAMES})${ID_VALUE}`, 'giu'), (m, _name: string, value: string) => m.replace(value, MASKS.contractId)],
+  // A pasted code of letters and digits (8 or more, with at least two digits and two letters) is treated as an ID.
+  [/(?<![\p{L}\p{N}\[])(?=(?:[A-Za-z-]*\d){2})(?=(?:[\d-]*[A-Za-z]){2})[A-Za-z0-9](?:[A-Za-z0-9-]{6,})[A-Za-z0-9](?![\p{L}\p{N}])/gu, () => MASKS.code],
+  // A long run of digits (contract numbers are often all digits).
+  [/(?<![\p{L}\p{N}])\d{7,}(?![\p{L}\p{N}])/gu, () => MASKS.code],
+];
+
+/**
+ * @example redact('Access ID: 7QX2-99AB-K3, mail jane@contoso.com') // 'Access ID: [ACCESS ID], mail [EMAIL]'
+ */
+export function redact(text: string): string {
+  let result = text;
+  for (const [pattern, replace] of PATTERNS) result = result.replace(pattern, replace as (substring: string, ...args: unknown[]) => string);
+  return result;
+}
