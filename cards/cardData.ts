@@ -30,8 +30,8 @@ export type AnswerBlock =
   | { kind: 'note'; text: string };
 
 interface CardBase {
-  /** BCP 47 locale of the card's text, e.g. "pt-BR". */
-  locale: string;
+  /** The language of the card's text as the schema wants it: two letters (ISO 639-1), e.g. "pt". */
+  lang: string;
 }
 
 /** A question the bot asks, with the choices that answer it. */

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/contentPath';
-import { trainLanguageModel } from '../../src/nlu/languageId';
+import { compileLanguageModel, trainLanguageModel } from '../../src/nlu/languageId';
 import { INTENTS } from '../../src/nlu/intents';
 import { confusion, labelScores, macroF1, percentile } from '../../src/nlu/evaluation/metrics';
 import { readUtterances } from '../../src/nlu/utterances';
@@ -32,7 +32,7 @@ function heapMb(): number {
 async function measure(contender: Contender): Promise<ContenderResult> {
   const train = readUtterances('train');
   const dev = readUtterances('dev');
-  const languages = trainLanguageModel(Object.fromEntries((['en', 'pt', 'fr'] as const).map((l) => [l, train.filter((u) => u.lang === l).map((u) => u.text)])));
+  const languages = compileLanguageModel(trainLanguageModel(Object.fromEntries((['en', 'pt', 'fr'] as const).map((l) => [l, train.filter((u) => u.lang === l).map((u) => u.text)]))));
   const heapBefore = heapMb();
   const started = performance.now();
   const model = await contender.train(train, languages);

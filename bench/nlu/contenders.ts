@@ -4,8 +4,7 @@
  */
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier';
 import { createClassifier } from '../../src/nlu/classifier';
-import { identifyLanguage } from '../../src/nlu/languageId';
-import type { LanguageModel } from '../../src/nlu/languageId';
+import { identifyLanguage, type CompiledLanguageModel } from '../../src/nlu/languageId';
 import { stem, tokenize } from '../../src/nlu/tokenize';
 import { trainNluModel } from '../../src/nlu/trainNluModel';
 import type { Utterance } from '../../src/nlu/utterances';
@@ -17,7 +16,7 @@ export interface TrainedContender {
 
 export interface Contender {
   name: string;
-  train(train: readonly Utterance[], languages: LanguageModel): Promise<TrainedContender>;
+  train(train: readonly Utterance[], languages: CompiledLanguageModel): Promise<TrainedContender>;
 }
 
 export const ours: Contender = {

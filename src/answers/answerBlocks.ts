@@ -5,24 +5,27 @@ import type { Lang } from '../i18n/locales';
 import { quote } from './articleText';
 
 /**
- * Consecutive segments of one markdown block (a paragraph, a step, a note) join into one answer block, so a
- * sentence the translators cut in two reads as one; headings are left out (the card's title is the heading).
+ * Consecutive segments of one markdown block (a paragraph, a note), or of one numbered step with its
+ * sub-items, join into one answer block, so a sentence the translators cut in two reads as one; headings are
+ * left out (the card's title is the heading).
  */
 export function answerBlocks(cites: readonly number[], lang: Lang): AnswerBlock[] {
   const kb = knowledgeBase();
   const blocks: AnswerBlock[] = [];
-  let previousBlock: number | undefined;
+  let previous: { block: number; kind: string; step?: number } | undefined;
   for (const id of cites) {
     const segment = kb.segments[id];
     if (!segment || segment.place.kind === 'heading') continue;
     const text = quote(id, lang);
     const { kind, step } = segment.place;
     const last = blocks.at(-1);
-    if (last && previousBlock === segment.block) last.text = `${last.text} ${text}`;
+    const sameBlock = previous?.block === segment.block;
+    const sameStep = kind === 'step' && previous?.kind === 'step' && previous.step === step;
+    if (last && (sameBlock || sameStep)) last.text = `${last.text} ${text}`;
     else if (kind === 'step') blocks.push({ kind: 'step', marker: `${step}.`, text });
     else if (kind === 'note') blocks.push({ kind: 'note', text });
     else blocks.push({ kind: 'text', text });
-    previousBlock = segment.block;
+    previous = { block: segment.block, kind, ...(step === undefined ? {} : { step }) };
   }
   return blocks;
 }

@@ -49,6 +49,16 @@ function walk(elements: unknown, lines: string[]): void {
       case 'Container':
         walk(element.items, lines);
         break;
+      case 'Table':
+        for (const row of (element.rows as Node[] | undefined) ?? []) {
+          const cells = ((row.cells as Node[] | undefined) ?? []).map((cell) => {
+            const inner: string[] = [];
+            walk(cell.items, inner);
+            return inner.join(' ').replace(/\s+/g, ' ').trim();
+          });
+          lines.push(cells.join(' | '));
+        }
+        break;
       case 'ActionSet':
         actionLines(element.actions, lines);
         break;

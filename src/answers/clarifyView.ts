@@ -1,7 +1,7 @@
 /** "Did you mean…": the closest topics as buttons when the classifier is not sure. */
 import type { CardView } from '../../cards/cardData';
 import { CARD_ACTIONS } from '../../dialogs/ids';
-import { LOCALE_OF, type Lang } from '../i18n/locales';
+import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { handoffButton, topicButton, type SuggestedIntent } from './buttons';
 
@@ -9,11 +9,14 @@ export function clarifyView(candidates: readonly SuggestedIntent[], lang: Lang):
   return {
     kind: 'clarify',
     data: {
-      locale: LOCALE_OF[lang],
+      lang,
       title: t(lang, 'clarify.title'),
       text: t(lang, 'clarify.text'),
       candidates: candidates.map((intent) => topicButton(intent, lang)),
-      followUps: [{ title: t(lang, 'clarify.none'), data: { action: CARD_ACTIONS.help } }, handoffButton(lang)],
+      followUps: [
+        { title: t(lang, 'clarify.none'), data: { action: CARD_ACTIONS.help } },
+        ...(candidates.includes('human_handoff') ? [] : [handoffButton(lang)]),
+      ],
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { CardView } from '../../cards/cardData';
 import { CARD_ACTIONS } from '../../dialogs/ids';
-import { LOCALE_OF, type Lang } from '../i18n/locales';
+import type { Lang } from '../i18n/locales';
 import { hasString, t } from '../i18n/strings';
 import type { Decision } from '../rules/decision';
 import { factsReadBy } from '../rules/decide';
@@ -23,7 +23,7 @@ export function decisionView(decision: Decision, facts: PartnerFacts, lang: Lang
   return {
     kind: 'answer',
     data: {
-      locale: LOCALE_OF[lang],
+      lang,
       title: sectionHeading(first, lang),
       lead: hasString(leadKey) ? t(lang, leadKey) : '',
       blocks: answerBlocks(decision.cites, lang),
@@ -37,12 +37,11 @@ export function decisionView(decision: Decision, facts: PartnerFacts, lang: Lang
 }
 
 function questionView(decision: Decision, fact: FactName, lang: Lang): CardView {
-  const first = decision.cites[0] ?? 0;
   return {
     kind: 'question',
     data: {
-      locale: LOCALE_OF[lang],
-      title: sectionHeading(first, lang),
+      lang,
+      title: t(lang, 'card.to_be_precise'),
       context: decision.cites.map((id) => ({ text: quote(id, lang) })),
       question: t(lang, `fact.${fact}.question`),
       choices: FACT_VALUES[fact].map((value) => ({

@@ -1,6 +1,6 @@
 /** The entitlement card: the article's table quoted cell by cell, the partner's column highlighted. */
 import type { CardView, Fact, TableCell } from '../../cards/cardData';
-import { LOCALE_OF, type Lang } from '../i18n/locales';
+import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { knowledgeBase } from '../knowledge/knowledgeBase';
 import type { Decision } from '../rules/decision';
@@ -32,7 +32,11 @@ export function entitlementView(decision: Decision, facts: PartnerFacts, lang: L
 
   const rows = kb.table.map((row, r) => ({
     cells: row.map(
-      (ids, c): TableCell => ({ text: cellText(ids, lang), header: r === 0 || c === 0, highlight: c === column }),
+      (ids, c): TableCell => ({
+        text: ids.length ? cellText(ids, lang) : t(lang, 'entitlement.not_included'),
+        header: r === 0,
+        highlight: c === column,
+      }),
     ),
   }));
 
@@ -50,7 +54,7 @@ export function entitlementView(decision: Decision, facts: PartnerFacts, lang: L
   return {
     kind: 'entitlement',
     data: {
-      locale: LOCALE_OF[lang],
+      lang,
       title: sectionHeading(127, lang),
       intro: quote(128, lang),
       lead: membership ? t(lang, 'entitlement.your_membership', { membership: t(lang, `fact.membership.${membership}`) }) : t(lang, 'entitlement.whole_table'),

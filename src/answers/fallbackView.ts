@@ -1,8 +1,8 @@
 /** The out-of-scope answer: what the bot can help with, suggested questions, and the offer of a person. */
 import type { CardView } from '../../cards/cardData';
-import { LOCALE_OF, type Lang } from '../i18n/locales';
+import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
-import { exampleButton, handoffButton } from './buttons';
+import { handoffButton, topicButton } from './buttons';
 
 const FALLBACK_SUGGESTIONS = ['entitlement', 'activate_benefits', 'remaining_incidents', 'onprem_support_request', 'paid_support_plans'] as const;
 
@@ -10,10 +10,10 @@ export function fallbackView(lang: Lang): CardView {
   return {
     kind: 'fallback',
     data: {
-      locale: LOCALE_OF[lang],
+      lang,
       title: t(lang, 'fallback.title'),
       text: t(lang, 'fallback.text'),
-      suggestions: FALLBACK_SUGGESTIONS.map((intent) => exampleButton(intent, lang)),
+      suggestions: FALLBACK_SUGGESTIONS.map((intent) => topicButton(intent, lang)),
       personText: t(lang, 'fallback.person'),
       followUps: [handoffButton(lang)],
     },

@@ -1,7 +1,7 @@
 /** The reply to "Was this helpful?": thanks, and after a "No" a box for what was missing and a person. */
 import type { CardView } from '../../cards/cardData';
 import { CARD_ACTIONS, FEEDBACK_COMMENT_INPUT } from '../../dialogs/ids';
-import { LOCALE_OF, type Lang } from '../i18n/locales';
+import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { handoffButton } from './buttons';
 
@@ -9,12 +9,12 @@ export function feedbackView(helpful: boolean, intent: string, lang: Lang): Card
   return {
     kind: 'feedback',
     data: {
-      locale: LOCALE_OF[lang],
+      lang,
       text: t(lang, helpful ? 'feedback.thanks' : 'feedback.sorry'),
       comment: {
         show: !helpful,
         inputId: FEEDBACK_COMMENT_INPUT,
-        label: t(lang, 'feedback.sorry'),
+        label: t(lang, 'feedback.comment_label'),
         placeholder: t(lang, 'feedback.comment_placeholder'),
         send: t(lang, 'feedback.send'),
         data: { action: CARD_ACTIONS.feedbackComment, intent, lang },

@@ -1,18 +1,19 @@
 /** What a partner who asks for a person is told while no support desk is connected to the bot. */
 import type { CardView } from '../../cards/cardData';
-import { LOCALE_OF, type Lang } from '../i18n/locales';
+import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
+import { CARD_ACTIONS } from '../../dialogs/ids';
 
 export function handoffUnavailableView(lang: Lang): CardView {
   return {
     kind: 'fallback',
     data: {
-      locale: LOCALE_OF[lang],
+      lang,
       title: t(lang, 'handoff.title'),
       text: t(lang, 'handoff.unavailable'),
       suggestions: [],
       personText: '',
-      followUps: [],
+      followUps: [{ title: t(lang, 'help.button'), data: { action: CARD_ACTIONS.help } }],
     },
   };
 }

@@ -21,7 +21,7 @@ export function ticketView(ticket: TicketSummary, lang: Lang): CardView {
   return {
     kind: 'ticket',
     data: {
-      locale,
+      lang,
       title: t(lang, 'ticket.title'),
       numberLabel: t(lang, 'ticket.number'),
       number: ticket.number,

@@ -6,12 +6,12 @@ import type { Lang } from '../i18n/locales';
 import { extractEntities } from './entities';
 import { features } from './features';
 import type { Intent } from './intents';
-import { identifyLanguage, type LanguageHints } from './languageId';
+import { compileLanguageModel, identifyLanguage, type LanguageHints } from './languageId';
 import { loadNluModel } from './modelStore';
 import type { NluModel } from './nluModel';
 import { matchPortalMessage } from './portalMessageMatcher';
 import { decideIntent } from './rejection';
-import { knownShare, logits, softmax } from './softmaxModel';
+import { compileSoftmax, knownShare, logits, softmax } from './softmaxModel';
 import type { PartnerFacts } from '../rules/facts';
 
 export interface Classification {
@@ -33,12 +33,14 @@ export interface Classifier {
 }
 
 export function createClassifier(model: NluModel): Classifier {
+  const languages = compileLanguageModel(model.language);
+  const intents = compileSoftmax(model.intents);
   return {
     classify(text, hints = {}) {
-      const language = identifyLanguage(text, model.language, hints);
+      const language = identifyLanguage(text, languages, hints);
       const vector = features(text, language.lang);
-      const probabilities = softmax(logits(model.intents, vector), model.intents.temperature);
-      const decision = decideIntent(probabilities, knownShare(model.intents, vector), model.rejection);
+      const probabilities = softmax(logits(intents, vector), model.intents.temperature);
+      const decision = decideIntent(probabilities, knownShare(intents, vector), model.rejection);
       const portal = matchPortalMessage(text);
       const intent = portal?.intent ?? decision.intent;
       const confidence = portal ? Math.max(decision.ranking.find((r) => r.intent === intent)?.confidence ?? 0, 0.9 + 0.1 * Math.min(1, portal.coverage)) : decision.confidence;

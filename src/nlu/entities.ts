@@ -12,6 +12,8 @@ interface Matcher {
   value: string;
   pattern: RegExp;
   length: number;
+  /** A piece of text the synonym cannot match without: checked first, as it is much cheaper than the pattern. */
+  anchor: string;
 }
 
 type SynonymFile = Record<string, Record<string, string[]> | string>;
@@ -34,7 +36,8 @@ export function compileEntityMatchers(file: SynonymFile): Matcher[] {
           .split(' ')
           .map((word) => (word.endsWith('*') ? `${escape(word.slice(0, -1))}[\\p{L}\\p{N}]*` : escape(word)))
           .join('[\\s-]+');
-        matchers.push({ fact, value, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u'), length: form.length });
+        const anchor = form.split(' ').reduce((a, b) => (b.replace('*', '').length > a.length ? b.replace('*', '') : a), '');
+        matchers.push({ fact, value, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u'), length: form.length, anchor });
       }
     }
   }
@@ -57,7 +60,8 @@ function loadedMatchers(): Matcher[] {
 export function extractEntities(text: string): PartnerFacts {
   const form = matchForm(text);
   const spans: { fact: string; value: string; start: number; end: number }[] = [];
-  for (const { fact, value, pattern } of loadedMatchers()) {
+  for (const { fact, value, pattern, anchor } of loadedMatchers()) {
+    if (!form.includes(anchor)) continue;
     const match = pattern.exec(form);
     if (!match) continue;
     const start = match.index;

@@ -61,10 +61,27 @@ export function trainLanguageModel(examples: Partial<Record<Lang, readonly strin
   return { order: ORDER, counts, totals, vocabulary: vocabulary.size };
 }
 
+/** The model laid out for fast scoring: each n-gram's log-probability in en, pt and fr side by side. */
+export interface CompiledLanguageModel {
+  logProbabilities: Map<string, Float64Array>;
+  /** The log-probability of an n-gram never seen in a language. */
+  unseen: Float64Array;
+}
+
+export function compileLanguageModel(model: LanguageModel): CompiledLanguageModel {
+  const denominators = LATIN_LANGS.map((lang) => (model.totals[lang] ?? 0) + model.vocabulary + 1);
+  const logProbabilities = new Map<string, Float64Array>();
+  const grams_ = new Set(LATIN_LANGS.flatMap((lang) => Object.keys(model.counts[lang] ?? {})));
+  for (const gram of grams_) {
+    logProbabilities.set(gram, Float64Array.from(LATIN_LANGS, (lang, i) => Math.log(((model.counts[lang]?.[gram] ?? 0) + 1) / (denominators[i] as number))));
+  }
+  return { logProbabilities, unseen: Float64Array.from(denominators, (d) => Math.log(1 / d)) };
+}
+
 /**
- * @example identifyLanguage('Где посмотреть Access ID?', model) // { lang: 'ru', by: 'script', … }
+ * @example identifyLanguage('Где посмотреть Access ID?', compiled) // { lang: 'ru', by: 'script', … }
  */
-export function identifyLanguage(text: string, model: LanguageModel, hints: LanguageHints = {}): LanguageGuess {
+export function identifyLanguage(text: string, model: CompiledLanguageModel, hints: LanguageHints = {}): LanguageGuess {
   const letters = normalizeText(text).match(/\p{L}/gu) ?? [];
   const cyrillic = letters.filter((c) => /\p{Script=Cyrillic}/u.test(c)).length;
   if (cyrillic >= 2 && cyrillic >= letters.length * 0.2) return { lang: 'ru', confidence: 1, by: 'script' };
@@ -72,14 +89,14 @@ export function identifyLanguage(text: string, model: LanguageModel, hints: Lang
   const fallback = hints.conversation ?? hints.locale;
   if (letters.length < MIN_LETTERS) return { lang: fallback ?? 'en', confidence: 0.5, by: 'fallback' };
 
-  const scores = LATIN_LANGS.map((lang) => {
-    const table = model.counts[lang] ?? {};
-    const denominator = (model.totals[lang] ?? 0) + model.vocabulary + 1;
-    let score = hints.locale === lang ? LOCALE_PRIOR : 0;
-    for (const gram of grams(text)) score += Math.log(((table[gram] ?? 0) + 1) / denominator);
-    return { lang, score };
-  });
-  const grams_ = grams(text).length || 1;
+  const textGrams = grams(text);
+  const sums = Float64Array.from(LATIN_LANGS, (lang) => (hints.locale === lang ? LOCALE_PRIOR : 0));
+  for (const gram of textGrams) {
+    const logs = model.logProbabilities.get(gram) ?? model.unseen;
+    for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (logs[i] as number);
+  }
+  const scores = LATIN_LANGS.map((lang, i) => ({ lang, score: sums[i] as number }));
+  const grams_ = textGrams.length || 1;
   // Per-gram scores make the confidence comparable between short and long texts.
   const top = Math.max(...scores.map((s) => s.score));
   const weights = scores.map((s) => Math.exp(((s.score - top) / grams_) * 8));

@@ -76,6 +76,22 @@ function wording(intent: PortalMessageIntent, text: string): Wording {
 
 /** Exact shared words needed before the fuzzy comparison runs (a four-word run with typos keeps two). */
 const MIN_EXACT_WORDS = 2;
+/** Words this short ("you", "a", "de") are too common to count towards that. */
+const MIN_INDEXED_LENGTH = 4;
+
+/** Which wordings each longer word occurs in: one look-up per word finds the wordings worth comparing. */
+function indexWordings(all: readonly Wording[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  all.forEach((w, i) => {
+    for (const word of w.vocabulary) {
+      if (word.length < MIN_INDEXED_LENGTH) continue;
+      const list = index.get(word) ?? [];
+      list.push(i);
+      index.set(word, list);
+    }
+  });
+  return index;
+}
 
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
@@ -110,6 +126,7 @@ function longestRun(text: string[], message: string[]): number {
 }
 
 let wordings: Wording[] | undefined;
+let wordingIndex: Map<string, number[]> | undefined;
 
 /**
  * The portal message a text quotes, or undefined. A match needs a run of at least four of the message's
@@ -119,13 +136,15 @@ let wordings: Wording[] | undefined;
  */
 export function matchPortalMessage(text: string): PortalMessageMatch | undefined {
   wordings ??= loadWordings();
+  wordingIndex ??= indexWordings(wordings);
   const textWords = words(text);
   if (textWords.length < MIN_RUN_WORDS) return undefined;
+  const hits = new Map<number, number>();
+  for (const word of new Set(textWords)) for (const i of wordingIndex.get(word) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
   let best: PortalMessageMatch | undefined;
-  for (const { intent, words: message, vocabulary } of wordings) {
-    let exact = 0;
-    for (const word of textWords) if (vocabulary.has(word)) exact++;
+  for (const [i, exact] of hits) {
     if (exact < MIN_EXACT_WORDS) continue;
+    const { intent, words: message } = wordings[i] as Wording;
     const run = longestRun(textWords, message);
     if (run < MIN_RUN_WORDS) continue;
     const coverage = run / message.length;

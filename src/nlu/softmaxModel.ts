@@ -102,17 +102,30 @@ export function trainSoftmax(
   };
 }
 
+/** The model laid out for fast scoring: each feature's weights for all labels side by side. */
+export interface CompiledSoftmax {
+  model: SoftmaxModel;
+  columns: Map<string, Float64Array>;
+  bias: Float64Array;
+}
+
+export function compileSoftmax(model: SoftmaxModel): CompiledSoftmax {
+  const columns = new Map<string, Float64Array>();
+  for (const [name, col] of Object.entries(model.vocabulary)) {
+    columns.set(name, Float64Array.from(model.labels, (_, c) => model.weights[c]?.[col] ?? 0));
+  }
+  return { model, columns, bias: Float64Array.from(model.bias) };
+}
+
 /** The raw scores (logits) of every label for one feature vector. */
-export function logits(model: SoftmaxModel, vector: FeatureVector): number[] {
-  return model.labels.map((_, c) => {
-    const w = model.weights[c] ?? [];
-    let z = model.bias[c] ?? 0;
-    for (const [name, value] of vector) {
-      const col = model.vocabulary[name];
-      if (col !== undefined) z += (w[col] ?? 0) * value;
-    }
-    return z;
-  });
+export function logits(compiled: CompiledSoftmax, vector: FeatureVector): number[] {
+  const scores = Float64Array.from(compiled.bias);
+  for (const [name, value] of vector) {
+    const column = compiled.columns.get(name);
+    if (!column) continue;
+    for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) + (column[c] as number) * value;
+  }
+  return Array.from(scores);
 }
 
 /** Probabilities from logits at a temperature (1 = as trained; the model's calibrated one by default). */
@@ -124,13 +137,13 @@ export function softmax(scores: readonly number[], temperature = 1): number[] {
 }
 
 /** The share of a question's word features the model has seen in training (0 when it has no words). */
-export function knownShare(model: SoftmaxModel, vector: FeatureVector): number {
+export function knownShare(compiled: CompiledSoftmax, vector: FeatureVector): number {
   let words = 0;
   let known = 0;
   for (const name of vector.keys()) {
     if (!name.startsWith('w:')) continue;
     words++;
-    if (name in model.vocabulary) known++;
+    if (compiled.columns.has(name)) known++;
   }
   return words ? known / words : 0;
 }

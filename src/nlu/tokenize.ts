@@ -24,9 +24,19 @@ export function tokenize(text: string): string[] {
   return WORDS.tokenize(normalizeText(text)).map((token) => (CYRILLIC.test(token) ? token : foldDiacritics(token)));
 }
 
-/** The stem of one token in the language of its text. */
+const STEM_CACHE_LIMIT = 100_000;
+const stemCache = new Map<string, string>();
+
+/** The stem of one token in the language of its text (remembered: partners use the same words again and again). */
 export function stem(token: string, lang: Lang): string {
   if (/^\p{N}+$/u.test(token)) return token;
-  const stemmer = lang === 'ru' && !CYRILLIC.test(token) ? STEMMERS.en : STEMMERS[lang];
-  return stemmer.stem(token);
+  const key = `${lang}:${token}`;
+  let stemmed = stemCache.get(key);
+  if (stemmed === undefined) {
+    const stemmer = lang === 'ru' && !CYRILLIC.test(token) ? STEMMERS.en : STEMMERS[lang];
+    stemmed = stemmer.stem(token);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(key, stemmed);
+  }
+  return stemmed;
 }

@@ -10,7 +10,7 @@ import { INTENTS } from './intents';
 import { trainLanguageModel } from './languageId';
 import type { NluModel, RejectionThresholds } from './nluModel';
 import { decideIntent } from './rejection';
-import { knownShare, logits, softmax, trainSoftmax, type SoftmaxModel } from './softmaxModel';
+import { compileSoftmax, knownShare, logits, softmax, trainSoftmax, type SoftmaxModel } from './softmaxModel';
 import type { Utterance } from './utterances';
 
 const FOLDS = 5;
@@ -39,7 +39,7 @@ export function trainNluModel(train: readonly Utterance[]): NluModel {
   const examples = train.map((u) => ({ vector: features(u.text, u.lang), label: u.intent }));
   const scored: Scored[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const model = trainSoftmax(examples.filter((_, i) => i % FOLDS !== fold), INTENTS);
+    const model = compileSoftmax(trainSoftmax(examples.filter((_, i) => i % FOLDS !== fold), INTENTS));
     examples.forEach((example, i) => {
       if (i % FOLDS === fold) scored.push({ intent: example.label, scores: logits(model, example.vector), known: knownShare(model, example.vector) });
     });

@@ -13,7 +13,7 @@ export function diagnoseAccessIdError(facts: { membership?: Membership; contract
     return {
       topic,
       outcome: 'action_pack_has_no_cloud_support',
-      cites: [180, 194, 196],
+      cites: [180, 196, 197],
       states: { signatureCloudSupport: 'none' },
       portals: ['compare_support_plans'],
     };
@@ -34,7 +34,7 @@ export function diagnoseAccessIdError(facts: { membership?: Membership; contract
       return {
         topic,
         outcome: 'scenario_2_contract_hidden',
-        cites: [191, 192, 193, 194],
+        cites: [191, 192, 193, 196, 197],
         states: { ignoreError: false, buyNewPlan: true },
         portals: ['compare_support_plans'],
       };

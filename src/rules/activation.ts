@@ -18,11 +18,10 @@ export function activation(facts: { role?: Role }): Decision {
   };
   if (role) states.mayActivate = ACTIVATING_ROLES.includes(role);
   const outcome = !role ? 'how_to_activate' : ACTIVATING_ROLES.includes(role) ? 'role_may_activate' : 'role_may_not_activate';
-  const roleSegments = outcome === 'role_may_not_activate' ? [123, 104, 105, 106] : [];
   return {
     topic: 'activate_benefits',
     outcome,
-    cites: [...roleSegments, 111, 112, 114, 115, 116, 120, 121, 122, 123, 124, 125, 126],
+    cites: [111, 112, 114, 115, 116, 120, 121, 122, 123, 124, 125, 126],
     states,
     portals: ['partner_center_benefits'],
   };

@@ -15,7 +15,7 @@ export type Route = 'partner_center_benefits' | 'support_for_business' | 'cloud_
 export function whereToFile(facts: PartnerFacts, asked: Topic = 'cloud_support_request'): Decision {
   const { productKind } = facts;
   if (!productKind) {
-    return { topic: asked, outcome: 'needs_product_kind', cites: [128, 153, 172], states: {}, portals: [], ask: 'productKind' };
+    return { topic: asked, outcome: 'needs_product_kind', cites: [153, 172], states: {}, portals: [], ask: 'productKind' };
   }
   if (productKind === 'on_premises') {
     return {
@@ -30,7 +30,7 @@ export function whereToFile(facts: PartnerFacts, asked: Topic = 'cloud_support_r
     return {
       topic: 'cloud_support_request',
       outcome: 'action_pack_has_no_cloud_support',
-      cites: [180, 196, 197, 198, 199],
+      cites: [172, 180, 196, 197, 198, 199],
       states: { route: 'person' satisfies Route, signatureCloudSupport: 'none' },
       portals: ['compare_support_plans'],
     };
@@ -46,6 +46,9 @@ export function whereToFile(facts: PartnerFacts, asked: Topic = 'cloud_support_r
       states: { route: 'csp_service_management' satisfies Route, supportPlan: 'Cloud Solution Provider', role: 'admin_agent' },
       portals: ['csp_customers', 'azure_support'],
     };
+  }
+  if (!facts.membership) {
+    return { topic: 'cloud_support_request', outcome: 'needs_membership', cites: [172, 180], states: {}, portals: [], ask: 'membership' };
   }
   return {
     topic: 'cloud_support_request',
