@@ -51,10 +51,10 @@ export interface AnswerCardData extends CardBase {
   feedback: Feedback;
 }
 
-export interface TableCell {
-  text: string;
-  header: boolean;
-  highlight: boolean;
+/** One membership's column of the article's entitlement table. */
+export interface MembershipEntitlement {
+  title: string;
+  facts: Fact[];
 }
 
 export interface EntitlementCardData extends CardBase {
@@ -62,7 +62,8 @@ export interface EntitlementCardData extends CardBase {
   intro: string;
   lead: string;
   facts: Fact[];
-  rows: { cells: TableCell[] }[];
+  /** Every membership's entitlement, when the partner's own is not known. */
+  memberships: MembershipEntitlement[];
   footnote: string;
   notes: { text: string }[];
   source: Link;

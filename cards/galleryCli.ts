@@ -114,6 +114,8 @@ const PAGE_SCRIPT = `
       if (action instanceof AC.OpenUrlAction) sent.textContent = 'opens ' + action.url;
       else if (action instanceof AC.SubmitAction) sent.textContent = 'sends ' + JSON.stringify(action.data);
     };
+    // The renderer checks lang with a global (/g) regular expression whose lastIndex survives between cards.
+    if (AC.CardElement.langProperty.regEx) AC.CardElement.langProperty.regEx.lastIndex = 0;
     var context = new AC.SerializationContext(AC.Versions.v1_5);
     card.parse(cards[Number(host.getAttribute('data-card'))], context);
     var problems = [];

@@ -10,7 +10,7 @@ import type { Decision } from '../rules/decision';
 import { factsReadBy } from '../rules/decide';
 import { FACT_VALUES, type FactName, type PartnerFacts } from '../rules/facts';
 import { answerBlocks } from './answerBlocks';
-import { plain, quote, sectionHeading, sourceLink } from './articleText';
+import { plain, sectionHeading, sourceLink } from './articleText';
 import { feedbackFor, handoffButton, portalLinks } from './buttons';
 import { entitlementView } from './entitlementView';
 import { knownFacts } from './knownFacts';
@@ -42,7 +42,7 @@ function questionView(decision: Decision, fact: FactName, lang: Lang): CardView 
     data: {
       lang,
       title: t(lang, 'card.to_be_precise'),
-      context: decision.cites.map((id) => ({ text: quote(id, lang) })),
+      context: answerBlocks(decision.cites, lang).map(({ text }) => ({ text })),
       question: t(lang, `fact.${fact}.question`),
       choices: FACT_VALUES[fact].map((value) => ({
         title: plain(t(lang, `fact.${fact}.${value}`)),

@@ -1,10 +1,13 @@
-/** The entitlement card: the article's table quoted cell by cell, the partner's column highlighted. */
-import type { CardView, Fact, TableCell } from '../../cards/cardData';
+/**
+ * The entitlement card: the article's table quoted cell by cell, as the partner's own entitlement when the
+ * membership is known, or every membership's column when it is not.
+ */
+import type { CardView, Fact } from '../../cards/cardData';
 import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { knowledgeBase } from '../knowledge/knowledgeBase';
 import type { Decision } from '../rules/decision';
-import type { Membership, PartnerFacts } from '../rules/facts';
+import { FACT_VALUES, type CompetencyKind, type Membership, type PartnerFacts } from '../rules/facts';
 import { quote, sectionHeading, sourceLink } from './articleText';
 import { feedbackFor, handoffButton, portalLinks } from './buttons';
 
@@ -24,33 +27,25 @@ export function cellText(ids: readonly number[], lang: Lang): string {
   return text;
 }
 
-export function entitlementView(decision: Decision, facts: PartnerFacts, lang: Lang): CardView {
+/** One membership's entitlement as facts quoted from its column of the table; a known competency narrows it. */
+function membershipFacts(membership: Membership, competency: CompetencyKind | undefined, lang: Lang): Fact[] {
   const kb = knowledgeBase();
-  const { membership, competency } = facts;
-  const column = membership ? MEMBERSHIP_COLUMN[membership] : undefined;
+  const column = MEMBERSHIP_COLUMN[membership];
   const cell = (row: number, col: number) => kb.table[row]?.[col] ?? [];
-
-  const rows = kb.table.map((row, r) => ({
-    cells: row.map(
-      (ids, c): TableCell => ({
-        text: ids.length ? cellText(ids, lang) : t(lang, 'entitlement.not_included'),
-        header: r === 0,
-        highlight: c === column,
-      }),
-    ),
-  }));
-
-  const answer: Fact[] = [];
-  if (membership && column !== undefined) {
-    answer.push({ title: cellText(cell(PRODUCT_SUPPORT_ROW, 0).slice(0, 1), lang), value: cellText(cell(PRODUCT_SUPPORT_ROW, column), lang) });
-    const cloudCell = cell(CLOUD_SUPPORT_ROW, column);
-    const cloudPart = competency ? cloudCell.slice(competency === 'cloud' ? 0 : 2, competency === 'cloud' ? 2 : 4) : cloudCell;
-    answer.push({
+  const cloudCell = cell(CLOUD_SUPPORT_ROW, column);
+  // The cloud cell reads "Cloud Competencies: | Unlimited | Other competencies: | N Incidents".
+  const cloudPart = competency === 'cloud' ? cloudCell.slice(0, 2) : competency === 'other' ? cloudCell.slice(2, 4) : cloudCell;
+  return [
+    { title: cellText(cell(PRODUCT_SUPPORT_ROW, 0).slice(0, 1), lang), value: cellText(cell(PRODUCT_SUPPORT_ROW, column), lang) },
+    {
       title: cellText(cell(CLOUD_SUPPORT_ROW, 0).slice(0, 1), lang),
       value: cloudPart.length ? cellText(cloudPart, lang).replace(/\n\n/g, ' · ') : t(lang, 'entitlement.not_included'),
-    });
-  }
+    },
+  ];
+}
 
+export function entitlementView(decision: Decision, facts: PartnerFacts, lang: Lang): CardView {
+  const { membership, competency } = facts;
   return {
     kind: 'entitlement',
     data: {
@@ -58,8 +53,10 @@ export function entitlementView(decision: Decision, facts: PartnerFacts, lang: L
       title: sectionHeading(127, lang),
       intro: quote(128, lang),
       lead: membership ? t(lang, 'entitlement.your_membership', { membership: t(lang, `fact.membership.${membership}`) }) : t(lang, 'entitlement.whole_table'),
-      facts: answer,
-      rows,
+      facts: membership ? membershipFacts(membership, competency, lang) : [],
+      memberships: membership
+        ? []
+        : FACT_VALUES.membership.map((m) => ({ title: cellText(knowledgeBase().table[0]?.[MEMBERSHIP_COLUMN[m]] ?? [], lang), facts: membershipFacts(m, undefined, lang) })),
       footnote: quote(151, lang),
       notes: [129, ...(membership === 'action_pack' ? [180] : [])].map((id) => ({ text: quote(id, lang) })),
       source: sourceLink(127, lang),
