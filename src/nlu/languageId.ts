@@ -29,6 +29,7 @@ export interface LanguageModel {
 
 const LATIN_LANGS = ['en', 'pt', 'fr'] as const;
 const ORDER = 3;
+const MIN_ORDER = 2;
 const MIN_LETTERS = 4;
 const LOCALE_PRIOR = Math.log(3);
 const CONFIDENT = 0.8;
@@ -36,7 +37,7 @@ const CONFIDENT = 0.8;
 function grams(text: string): string[] {
   const letters = ` ${normalizeText(text).replace(/[^\p{L}]+/gu, ' ').trim()} `;
   const out: string[] = [];
-  for (let n = 1; n <= ORDER; n++) for (let i = 0; i + n <= letters.length; i++) out.push(letters.slice(i, i + n));
+  for (let n = MIN_ORDER; n <= ORDER; n++) for (let i = 0; i + n <= letters.length; i++) out.push(letters.slice(i, i + n));
   return out;
 }
 
