@@ -27,3 +27,11 @@ export type CardAction = (typeof CARD_ACTIONS)[keyof typeof CARD_ACTIONS];
 export const FEEDBACK_COMMENT_INPUT = 'comment';
 
 export const CARD_ACTION_VERBS: readonly string[] = Object.values(CARD_ACTIONS);
+
+/** Dialog ids. `DialogSet.add()` silently renames a duplicate, so every id is built here and only here. */
+export const DIALOG_IDS = {
+  main: 'main',
+  mainFlow: 'main.flow',
+  topicFlow: 'topic.flow',
+  topic: (intent: string) => `topic.${intent}`,
+} as const;

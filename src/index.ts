@@ -1,14 +1,28 @@
-/**
- * The bot's entry point. The server (restify, CloudAdapter, storage, routes) is wired here by the bot issue;
- * until it lands, this says so plainly and points to what works today.
- */
-console.log(
-  [
-    'MPN support benefits assistant',
-    '',
-    'The chat server is not wired yet (it comes with the bot issue). What works today:',
-    '  echo \'{"text":"how many incidents does a Gold partner get?"}\' | npm run --silent answer',
-    '  npm run gallery   # every card in every language, rendered: generated/gallery.html',
-    '  npm run eval      # the classifier on the development set: generated/eval/report.html',
-  ].join('\n'),
-);
+/** The bot's entry point: reads the configuration, assembles the app and listens. Nothing else. */
+import { createApp } from './app';
+import { readConfig } from './config/config';
+import { ConfigError } from './config/configError';
+import { loadEnvFile } from './config/loadEnvFile';
+import { createLogger } from './log/logger';
+
+loadEnvFile();
+const log = createLogger();
+try {
+  const config = readConfig(process.env);
+  const app = createApp(config, log);
+  app.server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(error.code === 'EADDRINUSE' ? `Port ${config.port} is in use: stop what uses it or set PORT to another port.` : `The server could not start: ${error.message}`);
+    process.exit(1);
+  });
+  app.server.listen(config.port, () => {
+    log.info({ port: config.port, storage: config.storageUrl.split(':')[0], anonymous: !config.microsoftAppId }, 'bot listening');
+    if (!config.microsoftAppId) log.info(`local development: no MicrosoftAppId, replies only to loopback service URLs; messages at http://localhost:${config.port}/api/messages`);
+  });
+  const stop = () => void app.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}

@@ -1,0 +1,145 @@
+/**
+ * The router: every message starts here. Interruptions first, then card submits, then the classified intent:
+ * a topic's dialog, the welcome or help card, "did you mean", the out-of-scope answer, and after two misses in
+ * a row the offer of a person.
+ */
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { clarifyView } from '../src/answers/clarifyView';
+import { fallbackView } from '../src/answers/fallbackView';
+import { feedbackView } from '../src/answers/feedbackView';
+import { handoffUnavailableView } from '../src/answers/handoffView';
+import { helpView, welcomeView } from '../src/answers/welcomeView';
+import type { SuggestedIntent } from '../src/answers/buttons';
+import type { BotStateAccessors } from '../src/bot/botState';
+import type { CardSubmit } from '../src/bot/cardSubmit';
+import type { FeedbackStore } from '../src/bot/feedbackStore';
+import { handleInterruption, interruptionOf } from '../src/bot/interruptions';
+import { rememberFacts } from '../src/bot/rememberFacts';
+import { sendString, sendView } from '../src/bot/send';
+import { turnOf } from '../src/bot/turn';
+import type { Lang } from '../src/i18n/locales';
+import type { Classification } from '../src/nlu/classifier';
+import { isTopic, type Intent } from '../src/nlu/intents';
+import { TOPICS } from '../src/rules/decision';
+import { CARD_ACTIONS, DIALOG_IDS } from './ids';
+import { InterruptibleDialog } from './interruptibleDialog';
+import { TopicDialog, type TopicResult } from './topicDialog';
+
+/** The least confidence a runner-up needs to be offered in "did you mean". */
+const CLARIFY_MIN_CONFIDENCE = 0.1;
+const CLARIFY_CANDIDATES = 3;
+const MISSES_BEFORE_PERSON = 2;
+
+export class MainDialog extends InterruptibleDialog {
+  constructor(
+    state: BotStateAccessors,
+    private readonly feedback: FeedbackStore,
+  ) {
+    super(DIALOG_IDS.main, state);
+    this.addDialog(new WaterfallDialog(DIALOG_IDS.mainFlow, [this.routeStep.bind(this), this.afterTopicStep.bind(this)]));
+    for (const topic of TOPICS) this.addDialog(new TopicDialog(topic, state));
+    this.initialDialogId = DIALOG_IDS.mainFlow;
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const turn = turnOf(step.context);
+    const { input, lang } = turn;
+    const interruption = interruptionOf(turn);
+    if (interruption) {
+      await handleInterruption(step.context, interruption, lang, this.state);
+      return step.endDialog();
+    }
+    switch (input.kind) {
+      case 'empty':
+        return step.endDialog();
+      case 'invalid_submit':
+        await sendString(step.context, lang, 'conversation.invalid_submit');
+        await sendView(step.context, helpView(lang));
+        return step.endDialog();
+      case 'submit':
+        return this.routeSubmit(step, input.submit, lang);
+      case 'text':
+        await rememberFacts(step.context, this.state, input.classification.entities);
+        return this.routeIntent(step, input.classification.intent, lang, input.classification);
+    }
+  }
+
+  /** A topic dialog that handed its message back: route that message as a new question. */
+  private async afterTopicStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as TopicResult | undefined;
+    if (result?.reroute) return step.replaceDialog(DIALOG_IDS.mainFlow);
+    return step.endDialog();
+  }
+
+  private async routeSubmit(step: WaterfallStepContext, submit: CardSubmit, lang: Lang): Promise<DialogTurnResult> {
+    const { context } = step;
+    switch (submit.action) {
+      case CARD_ACTIONS.ask:
+        return this.routeIntent(step, submit.intent, lang);
+      case CARD_ACTIONS.fact:
+        await rememberFacts(context, this.state, { [submit.fact]: submit.value });
+        return isTopic(submit.intent) ? step.beginDialog(DIALOG_IDS.topic(submit.intent)) : step.endDialog();
+      case CARD_ACTIONS.feedback:
+        await this.feedback.record({ intent: submit.intent, lang, helpful: submit.helpful, channelId: context.activity.channelId });
+        await sendView(context, feedbackView(submit.helpful, submit.intent, lang));
+        return step.endDialog();
+      case CARD_ACTIONS.feedbackComment:
+        await this.feedback.record({ intent: submit.intent, lang, comment: submit.comment, channelId: context.activity.channelId });
+        await sendString(context, lang, 'feedback.thanks');
+        return step.endDialog();
+      default:
+        return step.endDialog();
+    }
+  }
+
+  private async routeIntent(step: WaterfallStepContext, intent: Intent, lang: Lang, classification?: Classification): Promise<DialogTurnResult> {
+    const { context } = step;
+    if (isTopic(intent)) {
+      await this.setMisses(step, 0);
+      return step.beginDialog(DIALOG_IDS.topic(intent));
+    }
+    switch (intent) {
+      case 'greeting':
+        await this.setMisses(step, 0);
+        await sendView(context, welcomeView(lang));
+        break;
+      case 'help':
+        await sendView(context, helpView(lang));
+        break;
+      case 'human_handoff':
+        await sendView(context, handoffUnavailableView(lang));
+        break;
+      case 'out_of_scope':
+        await this.miss(step, lang, classification);
+        break;
+    }
+    return step.endDialog();
+  }
+
+  /** A question the bot cannot answer: "did you mean", the out-of-scope answer, or after two, a person. */
+  private async miss(step: WaterfallStepContext, lang: Lang, classification?: Classification): Promise<void> {
+    const { context } = step;
+    const { misses } = await this.state.conversation.get(context, { misses: 0 });
+    if (misses + 1 >= MISSES_BEFORE_PERSON) {
+      await this.setMisses(step, 0);
+      await sendString(context, lang, 'conversation.after_misses');
+      await sendView(context, handoffUnavailableView(lang));
+      return;
+    }
+    await this.setMisses(step, misses + 1);
+    const candidates = classification?.by === 'rejected' ? clarifyCandidates(classification) : [];
+    await sendView(context, candidates.length ? clarifyView(candidates, lang) : fallbackView(lang));
+  }
+
+  private async setMisses(step: WaterfallStepContext, misses: number): Promise<void> {
+    await this.state.conversation.set(step.context, { misses });
+  }
+}
+
+/** The in-scope runners-up of a rejected question, best first. */
+function clarifyCandidates(classification: Classification): SuggestedIntent[] {
+  return classification.alternatives
+    .filter((a) => a.confidence >= CLARIFY_MIN_CONFIDENCE && (isTopic(a.intent) || a.intent === 'human_handoff'))
+    .slice(0, CLARIFY_CANDIDATES)
+    .map((a) => a.intent as SuggestedIntent);
+}

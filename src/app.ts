@@ -1,0 +1,77 @@
+/**
+ * Assembles the bot from its parts: storage, knowledge, classifier, state, dialogs, the Bot Framework adapter
+ * and the HTTP routes. Everything outside is passed in, so tests build the same app with a local OpenID
+ * configuration or in-memory storage and never start anything they do not need.
+ */
+import { ConfigurationBotFrameworkAuthentication, ConversationState, UserState } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
+import type { Server } from 'restify';
+import { MainDialog } from '../dialogs/mainDialog';
+import { BotFrameworkAdapter } from './adapters/botFrameworkAdapter';
+import { createStateAccessors } from './bot/botState';
+import { FeedbackStore } from './bot/feedbackStore';
+import { createOnTurnError } from './bot/onTurnError';
+import { SupportBot } from './bot/supportBot';
+import type { Config } from './config/config';
+import { knowledgeBase } from './knowledge/knowledgeBase';
+import type { Logger } from './log/logger';
+import { classifier as productClassifier, type Classifier } from './nlu/classifier';
+import { createServer } from './server/createServer';
+import { healthz, readyz } from './server/healthEndpoints';
+import { messagesEndpoint } from './server/messagesEndpoint';
+import type { BotStorage } from './storage/botStorage';
+import { createStorage } from './storage/createStorage';
+
+export interface AppOverrides {
+  storage?: BotStorage;
+  auth?: BotFrameworkAuthentication;
+  classifier?: Classifier;
+}
+
+export interface App {
+  server: Server;
+  storage: BotStorage;
+  adapter: BotFrameworkAdapter;
+  close(): Promise<void>;
+}
+
+export function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): App {
+  const storage = overrides.storage ?? createStorage(config.storageUrl);
+  const classifier = overrides.classifier ?? productClassifier();
+  knowledgeBase();
+  const auth =
+    overrides.auth ??
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.microsoftAppId,
+      MicrosoftAppPassword: config.microsoftAppPassword,
+      MicrosoftAppType: config.microsoftAppType,
+      MicrosoftAppTenantId: config.microsoftAppTenantId,
+      ...config.botFrameworkAuth,
+    });
+  const adapter = new BotFrameworkAdapter(auth);
+  const state = createStateAccessors(new ConversationState(storage), new UserState(storage));
+  adapter.onTurnError = createOnTurnError(state, log);
+  const bot = new SupportBot({ state, classifier, mainDialog: new MainDialog(state, new FeedbackStore(storage)) });
+
+  const server = createServer([
+    { method: 'post', path: '/api/messages', handle: messagesEndpoint({ adapter, auth, bot, anonymous: !config.microsoftAppId, log }) },
+    { method: 'get', path: '/healthz', handle: healthz() },
+    {
+      method: 'get',
+      path: '/readyz',
+      handle: readyz([
+        { name: 'storage', check: () => storage.isReady() },
+        { name: 'model', check: async () => Boolean(classifier) },
+      ]),
+    },
+  ]);
+  return {
+    server,
+    storage,
+    adapter,
+    async close() {
+      server.close();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Conversation commands typed as words ("start over", "по-русски", "oublie mes informations"), from
+ * content/nlu/commands.json: they steer the conversation at any step, in any language.
+ */
+import { readFileSync } from 'node:fs';
+import { contentPath } from '../contentPath';
+import { isLang, type Lang } from '../i18n/locales';
+import { matchForm } from '../nlu/normalize';
+
+export type Command = { kind: 'start_over' } | { kind: 'forget' } | { kind: 'language'; lang: Lang };
+
+const MAX_COMMAND_WORDS = 6;
+
+function words(text: string): string {
+  return matchForm(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function loadCommands(): { phrase: string; command: Command }[] {
+  const file = JSON.parse(readFileSync(contentPath('nlu', 'commands.json'), 'utf8')) as Record<string, string[] | string>;
+  return Object.entries(file).flatMap(([name, phrases]) => {
+    if (typeof phrases === 'string') return [];
+    const [kind, lang] = name.split(':');
+    const command: Command | undefined =
+      kind === 'language' && isLang(lang) ? { kind: 'language', lang } : kind === 'start_over' || kind === 'forget' ? { kind } : undefined;
+    if (!command) throw new Error(`content/nlu/commands.json: unknown command "${name}"`);
+    return phrases.map((phrase) => ({ phrase: words(phrase), command }));
+  });
+}
+
+let commands: ReturnType<typeof loadCommands> | undefined;
+
+/** @example commandOf('по-русски, пожалуйста') // { kind: 'language', lang: 'ru' } */
+export function commandOf(text: string): Command | undefined {
+  commands ??= loadCommands().sort((a, b) => b.phrase.length - a.phrase.length);
+  const message = words(text);
+  if (!message) return undefined;
+  const short = message.split(' ').length <= MAX_COMMAND_WORDS;
+  const padded = ` ${message} `;
+  return commands.find(({ phrase }) => message === phrase || (short && padded.includes(` ${phrase} `)))?.command;
+}

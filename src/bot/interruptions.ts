@@ -1,0 +1,76 @@
+/**
+ * The requests that can come at any step of any dialog: help, start over, forget my details, switch language,
+ * talk to a person. Recognised once here, handled once here, for the main router and the interruption base.
+ */
+import type { TurnContext } from 'botbuilder';
+import { CARD_ACTIONS } from '../../dialogs/ids';
+import { handoffUnavailableView } from '../answers/handoffView';
+import { helpView } from '../answers/welcomeView';
+import type { Lang } from '../i18n/locales';
+import type { BotStateAccessors } from './botState';
+import { sendString, sendView } from './send';
+import type { Turn } from './turn';
+
+export type Interruption =
+  | { kind: 'help' }
+  | { kind: 'start_over' }
+  | { kind: 'forget' }
+  | { kind: 'language'; lang: Lang }
+  | { kind: 'handoff' };
+
+/** How sure the classifier must be before "help" or "a person" interrupts a dialog. */
+const INTERRUPTING_CONFIDENCE = 0.6;
+
+export function interruptionOf({ input }: Turn): Interruption | undefined {
+  if (input.kind === 'submit') {
+    const { submit } = input;
+    switch (submit.action) {
+      case CARD_ACTIONS.help:
+        return { kind: 'help' };
+      case CARD_ACTIONS.startOver:
+        return { kind: 'start_over' };
+      case CARD_ACTIONS.forget:
+        return { kind: 'forget' };
+      case CARD_ACTIONS.handoff:
+        return { kind: 'handoff' };
+      case CARD_ACTIONS.language:
+        return { kind: 'language', lang: submit.lang };
+      default:
+        return undefined;
+    }
+  }
+  if (input.kind !== 'text') return undefined;
+  if (input.command) return input.command;
+  const { intent, confidence } = input.classification;
+  if (confidence < INTERRUPTING_CONFIDENCE) return undefined;
+  if (intent === 'help') return { kind: 'help' };
+  if (intent === 'human_handoff') return { kind: 'handoff' };
+  return undefined;
+}
+
+/** Whether the dialogs in progress end after this interruption (help and a language switch keep them). */
+export function endsDialogs(interruption: Interruption): boolean {
+  return interruption.kind === 'start_over' || interruption.kind === 'forget' || interruption.kind === 'handoff';
+}
+
+export async function handleInterruption(context: TurnContext, interruption: Interruption, lang: Lang, state: BotStateAccessors): Promise<void> {
+  switch (interruption.kind) {
+    case 'help':
+      return sendView(context, helpView(lang));
+    case 'start_over':
+      await state.conversation.set(context, { misses: 0 });
+      return sendString(context, lang, 'conversation.start_over');
+    case 'forget': {
+      const profile = await state.profile.get(context, { facts: {} });
+      await state.profile.set(context, { ...profile, facts: {} });
+      return sendString(context, lang, 'conversation.forgotten');
+    }
+    case 'language': {
+      const profile = await state.profile.get(context, { facts: {} });
+      await state.profile.set(context, { ...profile, lang: interruption.lang });
+      return sendString(context, interruption.lang, 'conversation.language_switched');
+    }
+    case 'handoff':
+      return sendView(context, handoffUnavailableView(lang));
+  }
+}

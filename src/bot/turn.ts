@@ -1,0 +1,51 @@
+/**
+ * What this turn says, understood once before any dialog runs: typed text with its classification and any
+ * command, a validated card submit, or nothing usable; and the language to answer in.
+ */
+import type { TurnContext } from 'botbuilder';
+import { isLang, langOfLocale, type Lang } from '../i18n/locales';
+import type { Classification, Classifier } from '../nlu/classifier';
+import { parseSubmit, type CardSubmit } from './cardSubmit';
+import { commandOf, type Command } from './commands';
+
+export type TurnInput =
+  | { kind: 'text'; text: string; classification: Classification; command?: Command }
+  | { kind: 'submit'; submit: CardSubmit }
+  | { kind: 'invalid_submit' }
+  | { kind: 'empty' };
+
+export interface Turn {
+  input: TurnInput;
+  lang: Lang;
+}
+
+const TURN = Symbol('turn');
+
+/** Understands the message of a turn; `remembered` is the user's language from earlier turns. */
+export function understandTurn(context: TurnContext, classifier: Classifier, remembered: Lang | undefined): Turn {
+  const { activity } = context;
+  const localeLang = langOfLocale(activity.locale);
+  const fallback = remembered ?? localeLang ?? 'en';
+  const submit = parseSubmit(activity.value);
+  if (submit === 'invalid') return { input: { kind: 'invalid_submit' }, lang: fallback };
+  if (submit) {
+    const chosen = 'lang' in submit && isLang(submit.lang) ? submit.lang : fallback;
+    return { input: { kind: 'submit', submit }, lang: chosen };
+  }
+  const text = (activity.text ?? '').trim();
+  if (!text) return { input: { kind: 'empty' }, lang: fallback };
+  const classification = classifier.classify(text, { ...(localeLang ? { locale: localeLang } : {}), ...(remembered ? { conversation: remembered } : {}) });
+  const command = commandOf(text);
+  const lang = command?.kind === 'language' ? command.lang : classification.lang;
+  return { input: { kind: 'text', text, classification, ...(command ? { command } : {}) }, lang };
+}
+
+export function setTurn(context: TurnContext, turn: Turn): void {
+  context.turnState.set(TURN, turn);
+}
+
+export function turnOf(context: TurnContext): Turn {
+  const turn = context.turnState.get(TURN) as Turn | undefined;
+  if (!turn) throw new Error('the turn was not understood before the dialogs ran');
+  return turn;
+}

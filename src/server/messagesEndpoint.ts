@@ -1,0 +1,69 @@
+/**
+ * POST /api/messages, hardened where stock botbuilder 4.23.3 is not: a missing, malformed or forged token is
+ * 401 (never 500), an activity without type or serviceUrl is 400, a body over 262,144 bytes is 413, error
+ * bodies carry no exception text, and without an app id (local development) the bot replies only to
+ * loopback service URLs, so nobody can make it post to an address of their choosing.
+ */
+import type { Activity, ActivityHandler } from 'botbuilder';
+import type { BotFrameworkAdapter } from '../adapters/botFrameworkAdapter';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../log/logger';
+import { isLoopbackUrl } from './isLoopbackUrl';
+import { readJsonBody, RequestBodyError } from './readJsonBody';
+import { sendJson } from './sendJson';
+
+export interface MessagesEndpointDependencies {
+  adapter: BotFrameworkAdapter;
+  auth: BotFrameworkAuthentication;
+  bot: ActivityHandler;
+  /** No MicrosoftAppId: anonymous local development. */
+  anonymous: boolean;
+  log: Logger;
+}
+
+const problem = (code: string, message: string) => ({ error: { code, message } });
+
+export function messagesEndpoint(deps: MessagesEndpointDependencies) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let body: unknown;
+    try {
+      body = await readJsonBody(req);
+    } catch (error) {
+      if (error instanceof RequestBodyError) return sendJson(res, error.status, problem(error.code, error.message));
+      throw error;
+    }
+    const invalid = invalidActivity(body);
+    if (invalid) return sendJson(res, 400, problem('BadRequest', invalid));
+    const activity = body as Activity;
+
+    let authentication;
+    try {
+      authentication = await deps.auth.authenticateRequest(activity, String(req.headers.authorization ?? ''));
+    } catch {
+      return sendJson(res, 401, problem('Unauthorized', 'The request is not authorized.'));
+    }
+    if (deps.anonymous && !isLoopbackUrl(activity.serviceUrl)) {
+      return sendJson(res, 403, problem('Forbidden', 'Without MicrosoftAppId the bot replies only to service URLs on this machine.'));
+    }
+
+    try {
+      const invokeResponse = await deps.adapter.processAuthenticated(authentication, activity, (context) => deps.bot.run(context));
+      sendJson(res, invokeResponse?.status ?? 200, invokeResponse?.body);
+    } catch (error) {
+      const reference = randomBytes(4).toString('hex').toUpperCase();
+      deps.log.error({ reference, err: error }, 'processing an activity failed');
+      sendJson(res, 500, problem('InternalError', `The activity could not be processed (reference ${reference}).`));
+    }
+  };
+}
+
+/** What is wrong with a body that should be an activity, or undefined when nothing is. */
+function invalidActivity(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The body must be an activity object.';
+  const { type, serviceUrl } = body as Record<string, unknown>;
+  if (typeof type !== 'string' || !type) return 'The activity has no type.';
+  if (typeof serviceUrl !== 'string' || !/^https?:\/\/[^\s]+$/.test(serviceUrl)) return 'The activity has no valid serviceUrl.';
+  return undefined;
+}
