@@ -5,9 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { contentPath } from '../contentPath';
 import { isLang, type Lang } from '../i18n/locales';
+import { isIntent, type Intent } from '../nlu/intents';
 import { matchForm } from '../nlu/normalize';
 
-export type Command = { kind: 'start_over' } | { kind: 'forget' } | { kind: 'language'; lang: Lang };
+/** A command; `intent` is a Teams command-menu title that names a topic outright. */
+export type Command = { kind: 'start_over' } | { kind: 'forget' } | { kind: 'language'; lang: Lang } | { kind: 'intent'; intent: Intent };
 
 const MAX_COMMAND_WORDS = 6;
 
@@ -19,9 +21,15 @@ function loadCommands(): { phrase: string; command: Command }[] {
   const file = JSON.parse(readFileSync(contentPath('nlu', 'commands.json'), 'utf8')) as Record<string, string[] | string>;
   return Object.entries(file).flatMap(([name, phrases]) => {
     if (typeof phrases === 'string') return [];
-    const [kind, lang] = name.split(':');
+    const [kind, argument] = name.split(':');
     const command: Command | undefined =
-      kind === 'language' && isLang(lang) ? { kind: 'language', lang } : kind === 'start_over' || kind === 'forget' ? { kind } : undefined;
+      kind === 'language' && isLang(argument)
+        ? { kind: 'language', lang: argument }
+        : kind === 'intent' && isIntent(argument)
+          ? { kind: 'intent', intent: argument }
+          : kind === 'start_over' || kind === 'forget'
+            ? { kind }
+            : undefined;
     if (!command) throw new Error(`content/nlu/commands.json: unknown command "${name}"`);
     return phrases.map((phrase) => ({ phrase: words(phrase), command }));
   });
@@ -36,5 +44,5 @@ export function commandOf(text: string): Command | undefined {
   if (!message) return undefined;
   const short = message.split(' ').length <= MAX_COMMAND_WORDS;
   const padded = ` ${message} `;
-  return commands.find(({ phrase }) => message === phrase || (short && padded.includes(` ${phrase} `)))?.command;
+  return commands.find(({ phrase, command }) => message === phrase || (short && command.kind !== 'intent' && padded.includes(` ${phrase} `)))?.command;
 }

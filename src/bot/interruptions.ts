@@ -40,7 +40,7 @@ export function interruptionOf({ input }: Turn): Interruption | undefined {
     }
   }
   if (input.kind !== 'text') return undefined;
-  if (input.command) return input.command;
+  if (input.command && input.command.kind !== 'intent') return input.command;
   const { intent, confidence } = input.classification;
   if (confidence < INTERRUPTING_CONFIDENCE) return undefined;
   if (intent === 'help') return { kind: 'help' };

@@ -34,8 +34,10 @@ export function understandTurn(context: TurnContext, classifier: Classifier, rem
   }
   const text = (activity.text ?? '').trim();
   if (!text) return { input: { kind: 'empty' }, lang: fallback };
-  const classification = classifier.classify(text, { ...(localeLang ? { locale: localeLang } : {}), ...(remembered ? { conversation: remembered } : {}) });
+  const classified = classifier.classify(text, { ...(localeLang ? { locale: localeLang } : {}), ...(remembered ? { conversation: remembered } : {}) });
   const command = commandOf(text);
+  // A Teams command-menu title names its topic outright, whatever the model would make of one word.
+  const classification: Classification = command?.kind === 'intent' ? { ...classified, intent: command.intent, confidence: 1, by: 'command' } : classified;
   const lang = command?.kind === 'language' ? command.lang : classification.lang;
   return { input: { kind: 'text', text, classification, ...(command ? { command } : {}) }, lang };
 }

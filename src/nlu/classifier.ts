@@ -21,8 +21,8 @@ export interface Classification {
   entities: PartnerFacts;
   /** The runner-up intents, best first (the chosen one is not repeated). */
   alternatives: { intent: Intent; confidence: number }[];
-  /** How the intent was reached. */
-  by: 'portal_message' | 'model' | 'rejected';
+  /** How the intent was reached ('command': a Teams command-menu title, set by the bot). */
+  by: 'portal_message' | 'model' | 'rejected' | 'command';
 }
 
 const ALTERNATIVES = 3;

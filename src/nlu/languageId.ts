@@ -33,6 +33,9 @@ const MIN_ORDER = 2;
 const MIN_LETTERS = 4;
 const LOCALE_PRIOR = Math.log(3);
 const CONFIDENT = 0.8;
+const CERTAIN = 0.95;
+const FEW_WORDS = 2;
+const MIN_CYRILLIC_LETTERS = 3;
 
 function grams(text: string): string[] {
   const letters = ` ${normalizeText(text).replace(/[^\p{L}]+/gu, ' ').trim()} `;
@@ -85,7 +88,9 @@ export function compileLanguageModel(model: LanguageModel): CompiledLanguageMode
 export function identifyLanguage(text: string, model: CompiledLanguageModel, hints: LanguageHints = {}): LanguageGuess {
   const letters = normalizeText(text).match(/\p{L}/gu) ?? [];
   const cyrillic = letters.filter((c) => /\p{Script=Cyrillic}/u.test(c)).length;
-  if (cyrillic >= 2 && cyrillic >= letters.length * 0.2) return { lang: 'ru', confidence: 1, by: 'script' };
+  // Russian partners write product names in Latin letters ("Где Access ID в Partner Center?"): a few Cyrillic
+  // letters are enough, as no other language of ours uses the script.
+  if (cyrillic >= MIN_CYRILLIC_LETTERS) return { lang: 'ru', confidence: 1, by: 'script' };
 
   const fallback = hints.conversation ?? hints.locale;
   if (letters.length < MIN_LETTERS) return { lang: fallback ?? 'en', confidence: 0.5, by: 'fallback' };
@@ -104,9 +109,13 @@ export function identifyLanguage(text: string, model: CompiledLanguageModel, hin
   const sum = weights.reduce((a, b) => a + b, 0);
   const best = scores.reduce((a, b) => (b.score > a.score ? b : a));
   const confidence = (weights[scores.indexOf(best)] ?? 0) / sum;
-  if (confidence < CONFIDENT && fallback && fallback !== 'ru') {
+  // A word or two ("Gold", "Action Pack", "ok merci") says little: the conversation's language stands unless
+  // the model is all but certain.
+  const fewWords = (normalizeText(text).match(/\p{L}+/gu) ?? []).length <= FEW_WORDS;
+  if (fallback && fallback !== best.lang && (fewWords ? confidence < CERTAIN : confidence < CONFIDENT)) {
     const fallbackScore = scores.find((s) => s.lang === fallback);
-    if (fallbackScore && top - fallbackScore.score < grams_ * 0.05) return { lang: fallback, confidence, by: 'fallback' };
+    const close = !fallbackScore || top - fallbackScore.score < grams_ * 0.05;
+    if (fallback === 'ru' || fewWords || close) return { lang: fallback, confidence, by: 'fallback' };
   }
   return { lang: best.lang, confidence, by: 'model' };
 }

@@ -76,8 +76,8 @@ function wording(intent: PortalMessageIntent, text: string): Wording {
 
 /** Exact shared words needed before the fuzzy comparison runs (a four-word run with typos keeps two). */
 const MIN_EXACT_WORDS = 2;
-/** Words this short ("you", "a", "de") are too common to count towards that. */
-const MIN_INDEXED_LENGTH = 4;
+/** Words this short ("a", "de", "у") are too common to count towards that. */
+const MIN_INDEXED_LENGTH = 3;
 
 /** Which wordings each longer word occurs in: one look-up per word finds the wordings worth comparing. */
 function indexWordings(all: readonly Wording[]): Map<string, number[]> {

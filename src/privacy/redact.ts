@@ -13,8 +13,11 @@ export const MASKS = {
   code: '[ID]',
 } as const;
 
-/** What follows an ID's name: separators, then a code with at least one digit (so "Access ID will be…" stays). */
-const ID_VALUE = String.raw`[:#=\s"'«»“”]*((?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,})`;
+/**
+ * What follows an ID's name: separators and up to three linking words ("is", "é", "est", "это", a dash or a
+ * bracket), then a code with at least one digit (so "Access ID will be displayed" stays as it is).
+ */
+const ID_VALUE = String.raw`(?:[\s:#="'«»“”(\[—–-]|(?<!\p{L})(?:is|was|are|é|e|est|это)(?!\p{L})){0,8}((?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,})`;
 const ACCESS_ID_NAMES = String.raw`access[\s_-]*id|id\s+d['’]?\s*acc[eè]s|identifiant\s+d['’]?\s*acc[eè]s|id\s+de\s+acesso|c[oó]digo\s+de\s+acesso|идентификатор\w*\s+доступа|ид\s+доступа|айди\s+доступа|access\s*айди`;
 const CONTRACT_ID_NAMES = String.raw`contract[\s_-]*(?:id|number|no\.?)|id\s+(?:du\s+|de\s+)?contrat|num[eé]ro\s+de\s+contrat|id\s+do\s+contrato|n[uú]mero\s+do\s+contrato|идентификатор\w*\s+контракта|ид\s+контракта|номер\w*\s+контракта|id\s+контракта`;
 
@@ -25,8 +28,9 @@ const PATTERNS: readonly [RegExp, (match: string, ...groups: string[]) => string
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, () => MASKS.guid],
   [new RegExp(`(${ACCESS_ID_NAMES})${ID_VALUE}`, 'giu'), (m, _name: string, value: string) => m.replace(value, MASKS.accessId)],
   [new RegExp(`(${CONTRACT_ID_NAMES})${ID_VALUE}`, 'giu'), (m, _name: string, value: string) => m.replace(value, MASKS.contractId)],
-  // A pasted code of letters and digits (8 or more, with at least two digits and two letters) is treated as an ID.
-  [/(?<![\p{L}\p{N}\[])(?=(?:[A-Za-z-]*\d){2})(?=(?:[\d-]*[A-Za-z]){2})[A-Za-z0-9](?:[A-Za-z0-9-]{6,})[A-Za-z0-9](?![\p{L}\p{N}])/gu, () => MASKS.code],
+  // A pasted code of letters and digits (8 or more, at least three digits and two letters) is treated as an ID,
+  // except a Knowledge Base article number (KB5005565), which is public.
+  [/(?<![\p{L}\p{N}\[])(?!KB\d+(?![\p{L}\p{N}]))(?=(?:[A-Za-z-]*\d){3})(?=(?:[\d-]*[A-Za-z]){2})[A-Za-z0-9](?:[A-Za-z0-9-]{6,})[A-Za-z0-9](?![\p{L}\p{N}])/giu, () => MASKS.code],
   // A long run of digits (contract numbers are often all digits).
   [/(?<![\p{L}\p{N}])\d{7,}(?![\p{L}\p{N}])/gu, () => MASKS.code],
 ];

@@ -51,7 +51,7 @@ function validatorFor(file: string): ValidateFunction {
   return validate;
 }
 
-function describe(error: ErrorObject): string {
+function explain(error: ErrorObject): string {
   const where = error.instancePath || '/';
   const params = error.params as Record<string, unknown>;
   const detail =
@@ -71,5 +71,5 @@ export function validateAgainstSchema(kind: SchemaKind, manifestVersion: string,
   const file = schemaFile(kind, manifestVersion);
   if (!file) return [`no official ${kind} schema for manifest version "${manifestVersion}" in @microsoft/app-manifest`];
   const validate = validatorFor(file);
-  return validate(document) ? [] : [...new Set((validate.errors ?? []).map(describe))];
+  return validate(document) ? [] : [...new Set((validate.errors ?? []).map(explain))];
 }

@@ -26,11 +26,16 @@ export async function* readBacklog(path: string): AsyncGenerator<BacklogRow> {
 }
 
 async function* readCsv(path: string): AsyncGenerator<BacklogRow> {
-  const parser = createReadStream(path).pipe(parse({ columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, relax_column_count: true, info: true }));
   let column: string | undefined;
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    column ??= TEXT_COLUMNS.find((name) => name in record);
+  const columns = (header: string[]) => {
+    const names = header.map((h) => h.trim().toLowerCase());
+    column = TEXT_COLUMNS.find((name) => names.includes(name));
     if (!column) throw new BacklogFormatError(`${path}: no text column (expected one of: ${TEXT_COLUMNS.join(', ')})`);
+    return names;
+  };
+  const parser = createReadStream(path).pipe(parse({ columns, bom: true, relax_column_count: true, info: true }));
+  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    if (!column) continue;
     const locale = record.locale ?? record.language;
     yield { text: record[column] ?? '', ...(locale ? { locale } : {}), line: info.lines };
   }

@@ -57,12 +57,15 @@ export class FakeConnector {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const match = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
     if (req.method !== 'POST' || !match?.[1]) {
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
       return;
     }
     const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as ReceivedActivity['activity'];
     this.received.push({ conversationId: decodeURIComponent(match[1]), path: req.url ?? '', authorization: req.headers.authorization, activity });
     for (const wake of this.waiters.splice(0)) wake();
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${++this.counter}` }));
+    // restify patches ServerResponse.writeHead for the whole process: it no longer returns the response.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: `reply-${++this.counter}` }));
   }
 }

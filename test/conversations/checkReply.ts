@@ -1,0 +1,81 @@
+/**
+ * Checks one reply of the bot against one "bot" step of a scenario, through keys and facts: the card rebuilt
+ * by the product's view functions (see expectedCards.ts), the rules' decision for the states, the knowledge
+ * base for quoted sentences, the string tables for plain messages. Returns what is wrong, or nothing.
+ */
+import type { Activity } from 'botbuilder';
+import { isDeepStrictEqual } from 'node:util';
+import { CARD_ACTIONS } from '../../dialogs/ids';
+import { renderView, type AdaptiveCardJson } from '../../cards/renderCard';
+import { quote } from '../../src/answers/articleText';
+import { cardToText, markdownToPlain } from '../../src/answers/cardToText';
+import { t } from '../../src/i18n/strings';
+import { decide } from '../../src/rules/decide';
+import { FACT_VALUES, type PartnerFacts } from '../../src/rules/facts';
+import { cardOf, submitButtons } from './conversationHarness';
+import { clarifyCandidates, expectedView, identifyCard } from './expectedCards';
+import type { BotExpectation } from './scenario';
+
+type CardExpectation = Extract<BotExpectation, { expect: 'card' }>;
+
+const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+/** "a" or "an" before a card kind. */
+export const article = (word: string): string => (/^[aeiou]/.test(word) ? 'an' : 'a');
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** What a reply is, in a line, for failure messages. */
+export function describeReply(reply: Partial<Activity>, facts: PartnerFacts): string {
+  const card = cardOf(reply);
+  if (!card) return `a plain message: ${JSON.stringify(reply.text)}`;
+  const name = identifyCard(json(card) as AdaptiveCardJson, facts);
+  return name ?? `a card no view builds for these facts (lang ${String(card.lang)}):\n${cardToText(card)}`;
+}
+
+export function checkString(reply: Partial<Activity>, key: string, lang: Parameters<typeof t>[0], facts: PartnerFacts): string[] {
+  const expected = t(lang, key);
+  if (reply.attachments?.length || reply.text !== expected) return [`expected the plain message ${key} in ${lang}, got ${describeReply(reply, facts)}`];
+  return [];
+}
+
+export function checkCard(reply: Partial<Activity>, expectation: CardExpectation, facts: PartnerFacts): string[] {
+  const sent = cardOf(reply);
+  const want = `${article(expectation.kind)} ${expectation.kind} card${expectation.topic ? ` of ${expectation.topic}` : ''}${expectation.view ? ` (${expectation.view})` : ''} in ${expectation.lang}`;
+  if (!sent) return [`expected ${want}, got ${describeReply(reply, facts)}`];
+  const card = json(sent) as AdaptiveCardJson;
+  const problems: string[] = [];
+  if (card.lang !== expectation.lang) problems.push(`expected card lang ${expectation.lang}, the card says ${String(card.lang)}`);
+  const expected = json(renderView(expectedView(expectation, facts, card)));
+  if (!isDeepStrictEqual(card, expected)) {
+    problems.push(`expected ${want} (facts ${JSON.stringify(facts)}), got ${describeReply(reply, facts)}`);
+    return problems;
+  }
+  const text = squash(cardToText(card));
+  if (expectation.facts && !isDeepStrictEqual(facts, expectation.facts)) {
+    problems.push(`expected the answer to rest on the facts ${JSON.stringify(expectation.facts)}, the user's profile holds ${JSON.stringify(facts)}`);
+  }
+  if (expectation.states && expectation.topic) {
+    const { states, outcome } = decide(expectation.topic, facts);
+    for (const [key, value] of Object.entries(expectation.states)) {
+      if (states[key] !== value) problems.push(`expected the decision to state ${key} = ${JSON.stringify(value)}; ${outcome} states ${JSON.stringify(states[key])}`);
+      else if (typeof value === 'number' && !new RegExp(`(?<!\\d)${value}(?!\\d)`).test(text)) problems.push(`the card does not show ${key} = ${value}`);
+    }
+  }
+  for (const id of expectation.quotes ?? []) {
+    const sentence = squash(markdownToPlain(quote(id, expectation.lang)));
+    if (!text.includes(sentence)) problems.push(`the card does not quote segment ${id} in ${expectation.lang}: "${sentence}"`);
+  }
+  if (expectation.asks) {
+    const choices = submitButtons(card).filter(({ data }) => data.action === CARD_ACTIONS.fact);
+    const asked = [...new Set(choices.map(({ data }) => data.fact))];
+    const values = choices.map(({ data }) => data.value);
+    if (asked.length !== 1 || asked[0] !== expectation.asks || !isDeepStrictEqual(values, [...FACT_VALUES[expectation.asks]])) {
+      problems.push(`expected the question to ask ${expectation.asks} (${FACT_VALUES[expectation.asks].join(', ')}), its choices are ${JSON.stringify(choices.map((c) => c.data))}`);
+    }
+  }
+  if (expectation.candidates) {
+    const offered = clarifyCandidates(card);
+    const missing = expectation.candidates.filter((intent) => !offered.includes(intent as (typeof offered)[number]));
+    if (missing.length) problems.push(`expected "did you mean" to offer ${missing.join(', ')}; it offers ${offered.join(', ') || 'nothing'}`);
+  }
+  return problems;
+}

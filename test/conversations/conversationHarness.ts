@@ -1,0 +1,153 @@
+/**
+ * One test conversation with the bot, built as src/app.ts builds it (state over in-memory storage, the real
+ * classifier, the main dialog, the feedback store, the product's onTurnError) on botbuilder's TestAdapter,
+ * with activities shaped as Microsoft Teams sends them.
+ */
+import { ActivityTypes, ConversationState, TestAdapter, TurnContext, UserState, type Activity, type Attachment } from 'botbuilder';
+import pino from 'pino';
+import { MainDialog } from '../../dialogs/mainDialog';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/renderCard';
+import { createStateAccessors, type UserProfile } from '../../src/bot/botState';
+import { FEEDBACK_KEY_PREFIX, FeedbackStore, type FeedbackRecord } from '../../src/bot/feedbackStore';
+import { createOnTurnError } from '../../src/bot/onTurnError';
+import { SupportBot } from '../../src/bot/supportBot';
+import { classifier } from '../../src/nlu/classifier';
+import type { PartnerFacts } from '../../src/rules/facts';
+import { InMemoryStorage } from '../../src/storage/memoryStorage';
+import type { ConversationType, UserAction } from './scenario';
+
+const CHANNEL = 'msteams';
+const TENANT = { id: '72f988bf-0000-0000-0000-000000000001' };
+const BOT = { id: '28:mpn-support-assistant', name: 'Bot' };
+const USER = { id: '29:partner-user-1', name: 'Partner User', aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
+const COLLEAGUE = { id: '29:partner-user-2', aadObjectId: '00000000-0000-0000-0000-0000000000a2' };
+const TEAM = { id: '19:team-general@thread.tacv2' };
+
+/** The Teams conversation of each type the scenario's user talks in. */
+const CONVERSATIONS: Record<ConversationType, Activity['conversation']> = {
+  personal: { id: 'a:personal-chat-1', conversationType: 'personal', isGroup: false, tenantId: TENANT.id, name: '' },
+  channel: { id: `${TEAM.id};messageid=1700000000000`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id, name: 'General' },
+  groupChat: { id: '19:group-chat-1@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: TENANT.id, name: 'Partner team' },
+};
+
+/** The data of an Action.Submit on a card. */
+export type SubmitButton = { title: string; data: Record<string, unknown> };
+
+export class Conversation {
+  /** The storage's own memory: its keys can be listed, its records are read back through the storage. */
+  private readonly memory: Record<string, string> = {};
+  readonly storage = new InMemoryStorage(this.memory);
+  /** What the product's onTurnError logged: a scenario fails on the first one. */
+  readonly turnErrors: string[] = [];
+  private readonly adapter: TestAdapter;
+  private lastCard: AdaptiveCardJson | undefined;
+
+  constructor(private readonly defaults: { locale: string; conversationType: ConversationType }) {
+    const state = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
+    const bot = new SupportBot({ state, classifier: classifier(), mainDialog: new MainDialog(state, new FeedbackStore(this.storage)) });
+    this.adapter = new TestAdapter(async (context) => bot.run(context));
+    const log = pino({ level: 'warn' }, { write: (line: string) => void this.turnErrors.push(line) });
+    this.adapter.onTurnError = createOnTurnError(state, log);
+  }
+
+  /** Does what the user does and returns everything the bot sent in that turn. */
+  async act(action: UserAction): Promise<Partial<Activity>[]> {
+    const activity = this.activityFor(action);
+    await this.adapter.processActivity(activity);
+    const replies = this.adapter.activeQueue.splice(0) as Partial<Activity>[];
+    const cards = replies.map(cardOf).filter((card): card is AdaptiveCardJson => card !== undefined);
+    if (cards.length) this.lastCard = cards.at(-1);
+    return replies;
+  }
+
+  /** The user's profile as stored at the end of the last turn, read back with a fresh state over the storage. */
+  async profile(): Promise<UserProfile | undefined> {
+    const { profile } = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
+    return profile.get(new TurnContext(this.adapter, this.activityFor({ do: 'say', text: 'read' })));
+  }
+
+  async facts(): Promise<PartnerFacts> {
+    return (await this.profile())?.facts ?? {};
+  }
+
+  /** Every feedback record, read back through the storage, oldest first. */
+  async feedbackRecords(): Promise<{ key: string; record: FeedbackRecord }[]> {
+    const keys = Object.keys(this.memory).filter((key) => key.startsWith(FEEDBACK_KEY_PREFIX));
+    const items = keys.length ? await this.storage.read(keys) : {};
+    return keys
+      .map((key) => ({ key, record: items[key] as FeedbackRecord }))
+      .sort((a, b) => a.record.at.localeCompare(b.record.at) || a.key.localeCompare(b.key));
+  }
+
+  private activityFor(action: UserAction): Partial<Activity> {
+    const type = action.conversationType ?? this.defaults.conversationType;
+    const base: Partial<Activity> = {
+      channelId: CHANNEL,
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      locale: action.locale ?? this.defaults.locale,
+      from: USER,
+      recipient: BOT,
+      conversation: CONVERSATIONS[type],
+      channelData: { tenant: TENANT, ...(type === 'channel' ? { team: TEAM, channel: TEAM } : {}) },
+    };
+    switch (action.do) {
+      case 'say':
+        return { ...base, type: ActivityTypes.Message, text: action.text, textFormat: 'plain' };
+      case 'click':
+        return { ...base, type: ActivityTypes.Message, value: action.value };
+      case 'press':
+        return { ...base, type: ActivityTypes.Message, value: this.button(action.match).data };
+      case 'teams':
+        return { ...base, type: ActivityTypes.Message, text: action.text, textFormat: 'plain', entities: mentionsIn(action.text, action.mentioned) };
+      case 'membersAdded':
+        return {
+          ...base,
+          type: ActivityTypes.ConversationUpdate,
+          membersAdded: [BOT],
+          ...(type === 'channel' ? { channelData: { ...base.channelData, eventType: 'teamMemberAdded' } } : {}),
+        };
+    }
+  }
+
+  /** The one button of the last card whose data has every field of `match`. */
+  private button(match: Record<string, unknown>): SubmitButton {
+    if (!this.lastCard) throw new Error('press: the bot has sent no card to press a button on');
+    const buttons = submitButtons(this.lastCard).filter(({ data }) => Object.entries(match).every(([k, v]) => JSON.stringify(data[k]) === JSON.stringify(v)));
+    if (buttons.length !== 1) {
+      const all = submitButtons(this.lastCard).map((b) => JSON.stringify(b.data));
+      throw new Error(`press ${JSON.stringify(match)}: ${buttons.length} buttons of the last card match; its buttons are\n  ${all.join('\n  ')}`);
+    }
+    return buttons[0] as SubmitButton;
+  }
+}
+
+/** The mention entity Teams adds for the `<at>Name</at>` in a message: the bot's, or a colleague's. */
+function mentionsIn(text: string, mentioned: boolean | string): Activity['entities'] {
+  const name = mentioned === true ? BOT.name : mentioned;
+  if (name === false) return [];
+  const tag = `<at>${name}</at>`;
+  if (!text.includes(tag)) throw new Error(`teams: the text must contain ${tag} for the mention of ${name}`);
+  const who = mentioned === true ? BOT : { ...COLLEAGUE, name };
+  return [{ type: 'mention', mentioned: { id: who.id, name: who.name }, text: tag }];
+}
+
+/** The Adaptive Card a reply carries, if it carries one. */
+export function cardOf(reply: Partial<Activity>): AdaptiveCardJson | undefined {
+  const attachment = reply.attachments?.find((a: Attachment) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE);
+  return attachment?.content as AdaptiveCardJson | undefined;
+}
+
+/** Every Action.Submit of a card, in the body (action sets, at any depth) and in its actions. */
+export function submitButtons(card: AdaptiveCardJson): SubmitButton[] {
+  const found: SubmitButton[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const element = node as Record<string, unknown>;
+    if (element.type === 'Action.Submit') found.push({ title: String(element.title), data: (element.data ?? {}) as Record<string, unknown> });
+    for (const value of Object.values(element)) visit(value);
+  };
+  visit(card.body);
+  visit(card.actions);
+  return found;
+}
