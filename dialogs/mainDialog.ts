@@ -58,9 +58,11 @@ export class MainDialog extends InterruptibleDialog {
         return step.endDialog();
       case 'submit':
         return this.routeSubmit(step, input.submit, lang);
-      case 'text':
-        await rememberFacts(step.context, this.state, input.classification.entities);
-        return this.routeIntent(step, input.classification.intent, lang, input.classification);
+      case 'text': {
+        const { classification } = input;
+        await rememberFacts(step.context, this.state, classification.entities);
+        return this.routeIntent(step, requestTopicForProduct(classification), lang, classification);
+      }
     }
   }
 
@@ -134,6 +136,17 @@ export class MainDialog extends InterruptibleDialog {
   private async setMisses(step: WaterfallStepContext, misses: number): Promise<void> {
     await this.state.conversation.set(step.context, { misses });
   }
+}
+
+/**
+ * A support request names its product more surely than the model tells the two request topics apart: "an
+ * Office 365 case" is a cloud request whatever the wording around it.
+ */
+function requestTopicForProduct({ intent, entities }: Classification): Intent {
+  if (intent !== 'onprem_support_request' && intent !== 'cloud_support_request') return intent;
+  if (entities.productKind === 'cloud') return 'cloud_support_request';
+  if (entities.productKind === 'on_premises') return 'onprem_support_request';
+  return intent;
 }
 
 /** The in-scope runners-up of a rejected question, best first. */
