@@ -16,11 +16,13 @@ import type { Config } from './config/config';
 import { knowledgeBase } from './knowledge/knowledgeBase';
 import type { Logger } from './log/logger';
 import { classifier as productClassifier, type Classifier } from './nlu/classifier';
+import { createDirectLine } from './directline';
 import { createServer } from './server/createServer';
 import { healthz, readyz } from './server/healthEndpoints';
 import { messagesEndpoint } from './server/messagesEndpoint';
 import type { BotStorage } from './storage/botStorage';
 import { createStorage } from './storage/createStorage';
+import { createWebPages } from './web';
 
 export interface AppOverrides {
   storage?: BotStorage;
@@ -53,7 +55,12 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   adapter.onTurnError = createOnTurnError(state, log);
   const bot = new SupportBot({ state, classifier, mainDialog: new MainDialog(state, new FeedbackStore(storage)) });
 
+  const directLine = createDirectLine();
+  const webPages = createWebPages();
+  const modules = [directLine, webPages];
+
   const server = createServer([
+    ...modules.flatMap((module) => module.routes),
     { method: 'post', path: '/api/messages', handle: messagesEndpoint({ adapter, auth, bot, anonymous: !config.microsoftAppId, log }) },
     { method: 'get', path: '/healthz', handle: healthz() },
     {
@@ -65,12 +72,14 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
       ]),
     },
   ]);
+  for (const module of modules) module.attach?.(server.server);
   return {
     server,
     storage,
     adapter,
     async close() {
       server.close();
+      for (const module of modules) await module.close?.();
       await storage.close();
     },
   };
