@@ -3,24 +3,13 @@
  * Storage contract: a stale eTag fails with "eTag conflict", '*' or no eTag overwrites, every write gets a
  * fresh eTag. WAL journaling keeps committed turns across a crash of the process.
  */
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { StoreItems } from 'botbuilder';
 import { eTagConflict, type BotStorage } from './botStorage';
-import { SQLITE_MIGRATIONS } from './sqliteMigrations';
+import type { SqliteDatabase } from './sqliteDatabase';
 
 export class SqliteStorage implements BotStorage {
-  private readonly db: Database.Database;
-
-  constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
-  }
+  constructor(private readonly db: SqliteDatabase) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const select = this.db.prepare<[string], { value: string; etag: string }>('SELECT value, etag FROM state WHERE key = ?');
@@ -63,17 +52,5 @@ export class SqliteStorage implements BotStorage {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
-  }
-}
-
-function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version));
-  for (const migration of SQLITE_MIGRATIONS) {
-    if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
-    })();
   }
 }
