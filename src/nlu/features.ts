@@ -18,7 +18,10 @@ export function features(text: string, lang: Lang): FeatureVector {
   const tokens = tokenize(text);
   const stems = tokens.map((token) => stem(token, lang));
   const vector: FeatureVector = new Map();
-  const add = (name: string, weight: number) => vector.set(name, Math.max(vector.get(name) ?? 0, weight));
+  const add = (name: string, weight: number) => {
+    const earlier = vector.get(name);
+    if (earlier === undefined || earlier < weight) vector.set(name, weight);
+  };
   stems.forEach((s, i) => {
     add(`w:${s}`, 1);
     const next = stems[i + 1];

@@ -37,8 +37,9 @@ const CERTAIN = 0.95;
 const FEW_WORDS = 2;
 const MIN_CYRILLIC_LETTERS = 3;
 
-function grams(text: string): string[] {
-  const letters = ` ${normalizeText(text).replace(/[^\p{L}]+/gu, ' ').trim()} `;
+/** The n-grams of a text's letters, words padded with spaces; `normalized` is the text after normalizeText. */
+function grams(normalized: string): string[] {
+  const letters = ` ${normalized.replace(/[^\p{L}]+/gu, ' ').trim()} `;
   const out: string[] = [];
   for (let n = MIN_ORDER; n <= ORDER; n++) for (let i = 0; i + n <= letters.length; i++) out.push(letters.slice(i, i + n));
   return out;
@@ -53,7 +54,7 @@ export function trainLanguageModel(examples: Partial<Record<Lang, readonly strin
     const table: Record<string, number> = {};
     let total = 0;
     for (const text of examples[lang] ?? []) {
-      for (const gram of grams(text)) {
+      for (const gram of grams(normalizeText(text))) {
         table[gram] = (table[gram] ?? 0) + 1;
         vocabulary.add(gram);
         total++;
@@ -86,7 +87,8 @@ export function compileLanguageModel(model: LanguageModel): CompiledLanguageMode
  * @example identifyLanguage('Где посмотреть Access ID?', compiled) // { lang: 'ru', by: 'script', … }
  */
 export function identifyLanguage(text: string, model: CompiledLanguageModel, hints: LanguageHints = {}): LanguageGuess {
-  const letters = normalizeText(text).match(/\p{L}/gu) ?? [];
+  const normalized = normalizeText(text);
+  const letters = normalized.match(/\p{L}/gu) ?? [];
   const cyrillic = letters.filter((c) => /\p{Script=Cyrillic}/u.test(c)).length;
   // Russian partners write product names in Latin letters ("Где Access ID в Partner Center?"): a few Cyrillic
   // letters are enough, as no other language of ours uses the script.
@@ -95,7 +97,7 @@ export function identifyLanguage(text: string, model: CompiledLanguageModel, hin
   const fallback = hints.conversation ?? hints.locale;
   if (letters.length < MIN_LETTERS) return { lang: fallback ?? 'en', confidence: 0.5, by: 'fallback' };
 
-  const textGrams = grams(text);
+  const textGrams = grams(normalized);
   const sums = Float64Array.from(LATIN_LANGS, (lang) => (hints.locale === lang ? LOCALE_PRIOR : 0));
   for (const gram of textGrams) {
     const logs = model.logProbabilities.get(gram) ?? model.unseen;
@@ -111,7 +113,7 @@ export function identifyLanguage(text: string, model: CompiledLanguageModel, hin
   const confidence = (weights[scores.indexOf(best)] ?? 0) / sum;
   // A word or two ("Gold", "Action Pack", "ok merci") says little: the conversation's language stands unless
   // the model is all but certain.
-  const fewWords = (normalizeText(text).match(/\p{L}+/gu) ?? []).length <= FEW_WORDS;
+  const fewWords = (normalized.match(/\p{L}+/gu) ?? []).length <= FEW_WORDS;
   if (fallback && fallback !== best.lang && (fewWords ? confidence < CERTAIN : confidence < CONFIDENT)) {
     const fallbackScore = scores.find((s) => s.lang === fallback);
     const close = !fallbackScore || top - fallbackScore.score < grams_ * 0.05;
