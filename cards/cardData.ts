@@ -123,6 +123,30 @@ export interface TicketCardData extends CardBase {
   next: string;
 }
 
+/** An Action.Execute (Teams Universal Actions): a verb and its data. */
+export interface Execute {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+/** A ticket as the support team sees it in the triage channel, with Universal Actions. */
+export interface TriageCardData extends CardBase {
+  title: string;
+  facts: Fact[];
+  summary: string;
+  partnerFacts: Fact[];
+  excerptTitle: string;
+  excerpt: { text: string }[];
+  resolution: string;
+  canAssign: boolean;
+  canResolve: boolean;
+  assign: Execute;
+  resolve: Execute & { noteInputId: string; noteLabel: string; notePlaceholder: string };
+  /** Teams refreshes the card for these users (at most 60) when they see it. */
+  refresh: Execute & { userIds: string[] };
+}
+
 /** Every kind of card and the data its template binds. */
 export interface CardDataByKind {
   answer: AnswerCardData;
@@ -133,6 +157,7 @@ export interface CardDataByKind {
   fallback: FallbackCardData;
   feedback: FeedbackCardData;
   ticket: TicketCardData;
+  triage: TriageCardData;
 }
 
 export type CardKind = keyof CardDataByKind;

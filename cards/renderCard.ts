@@ -21,21 +21,27 @@ export class CardRenderError extends Error {
   }
 }
 
-const compiled = new Map<CardKind, ACData.Template>();
+const compiled = new Map<CardKind, { template: ACData.Template; expressions: string[] }>();
+
+/** The template's own `${…}` expressions: left in the output, one of them means a binding failed. */
+function expressionsOf(template: object): string[] {
+  return [...new Set(JSON.stringify(template).match(/\$\{[^}]*\}/g) ?? [])];
+}
 
 /**
  * @example renderCard('clarify', { locale: 'fr-FR', title: 'Vouliez-vous dire…', text: '…', candidates: [], followUps: [] })
  */
 export function renderCard<K extends CardKind>(kind: K, data: CardDataByKind[K]): AdaptiveCardJson {
-  let template = compiled.get(kind);
-  if (!template) {
-    template = new ACData.Template(TEMPLATES[kind]);
-    compiled.set(kind, template);
+  let entry = compiled.get(kind);
+  if (!entry) {
+    entry = { template: new ACData.Template(TEMPLATES[kind]), expressions: expressionsOf(TEMPLATES[kind]) };
+    compiled.set(kind, entry);
   }
-  const card = template.expand({ $root: data }) as AdaptiveCardJson;
+  const card = entry.template.expand({ $root: data }) as AdaptiveCardJson;
   const json = JSON.stringify(card);
-  const unbound = /\$\{[^}]*\}/.exec(json);
-  if (unbound) throw new CardRenderError(kind, `unbound expression ${unbound[0]}`);
+  // User text may contain "${…}" (it is data, never evaluated); only the template's own expressions count.
+  const unbound = entry.expressions.find((expression) => json.includes(expression));
+  if (unbound) throw new CardRenderError(kind, `unbound expression ${unbound}`);
   const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes > MAX_CARD_BYTES) throw new CardRenderError(kind, `${bytes} bytes, over the ${MAX_CARD_BYTES}-byte limit`);
   return card;

@@ -1,17 +1,22 @@
 /**
- * Every card a partner can get, in every language: the fixture the card tests check one by one and the
- * gallery (cards/galleryCli.ts) shows side by side.
+ * Every card a partner or the support team can get, in every language: the fixture the card tests check one
+ * by one and the gallery (cards/galleryCli.ts) shows side by side.
  */
 import { clarifyView } from '../src/answers/clarifyView';
 import { decisionView } from '../src/answers/decisionView';
 import { feedbackView } from '../src/answers/feedbackView';
+import { handoffConsentQuestion, handoffSummaryQuestion } from '../src/answers/handoffQuestions';
+import { handoffOfferView } from '../src/answers/handoffView';
 import { ticketView, type TicketSummary } from '../src/answers/ticketView';
 import { viewFor } from '../src/answers/viewFor';
 import { LANGS, type Lang } from '../src/i18n/locales';
 import { INTENTS, isTopic, type Intent } from '../src/nlu/intents';
+import { MASKS } from '../src/privacy/redact';
 import { decide } from '../src/rules/decide';
 import { FACT_NAMES, FACT_VALUES, type PartnerFacts } from '../src/rules/facts';
 import { whereToFile } from '../src/rules/requestRoute';
+import type { Ticket } from '../src/triage/tickets/ticket';
+import { triageCardView } from '../src/triage/triageCardView';
 import type { CardView } from './cardData';
 
 /** One card in one language, named after what produced it. */
@@ -50,6 +55,48 @@ export const SAMPLE_TICKET: TicketSummary = {
   facts: { membership: 'gold', productKind: 'cloud', csp: 'not_csp', contractHistory: 'first_time' },
 };
 
+/** A ticket as the triage channel shows it while it is new; SAMPLE_TRIAGE_TICKETS has it in every status. */
+const NEW_TICKET: Ticket = {
+  number: 'MPN-000042',
+  createdAt: '2024-05-17T09:30:00.000Z',
+  updatedAt: '2024-05-17T09:30:00.000Z',
+  status: 'new',
+  lang: 'pt',
+  summary: `Azure diz que o ID de acesso ${MASKS.accessId} já está associado a uma conta`,
+  intents: [
+    { intent: 'access_id_already_associated', confidence: 0.87 },
+    { intent: 'activate_benefits', confidence: 0.06 },
+  ],
+  facts: { membership: 'gold', productKind: 'cloud', contractHistory: 'linked_before' },
+  excerpt: [
+    { from: 'user', text: `O Azure diz que o ID de acesso ${MASKS.accessId} já está associado, escreva para ${MASKS.email}`, at: '2024-05-17T09:28:00.000Z' },
+    { from: 'bot', text: 'Qual é a associação da sua empresa no MPN?', at: '2024-05-17T09:28:01.000Z' },
+    { from: 'user', text: '[fact]', at: '2024-05-17T09:29:00.000Z' },
+  ],
+  requester: { userKey: 'sample-requester', conversation: { channelId: 'msteams', conversation: { id: 'a:sample-personal-chat', conversationType: 'personal', isGroup: false, name: '' } } },
+  sourceActivityId: 'msteams:a:sample-personal-chat:sample-activity',
+  version: 1,
+};
+
+const ENGINEER = { id: '00000000-0000-0000-0000-0000000000e1', name: 'Sam Support' };
+
+/** The triage channel's ticket card in each status: new, assigned, resolved with a note. */
+export const SAMPLE_TRIAGE_TICKETS: readonly Ticket[] = [
+  NEW_TICKET,
+  { ...NEW_TICKET, status: 'assigned', assignee: ENGINEER, updatedAt: '2024-05-17T09:40:00.000Z', version: 2 },
+  {
+    ...NEW_TICKET,
+    status: 'resolved',
+    assignee: ENGINEER,
+    resolution: { note: 'The Access ID was unlinked from the old account; you can add it in the Azure portal again.', by: ENGINEER, at: '2024-05-17T10:05:00.000Z' },
+    updatedAt: '2024-05-17T10:05:00.000Z',
+    version: 3,
+  },
+];
+
+/** The question a hand-off starts with, as it appears in SAMPLE cards. */
+export const SAMPLE_LAST_QUESTION = `Azure says Access ID ${MASKS.accessId} is already associated with an account`;
+
 const CLARIFY_CANDIDATES = ['entitlement', 'remaining_incidents', 'human_handoff'] as const;
 
 interface Sample {
@@ -80,10 +127,12 @@ function intentSamples(): Sample[] {
 }
 
 /**
- * Cards that no intent leads to through viewFor, built by their own composers. handoffUnavailableView is
- * not here: it is what viewFor gives human_handoff (a card test checks they stay the same).
+ * Cards that no intent leads to through viewFor, built by their own composers. handoffOfferView(lang) is not
+ * here: it is what viewFor gives human_handoff (a card test checks they stay the same); the offer after two
+ * misses is.
  */
 function otherSamples(): Sample[] {
+  const consentFacts = NEW_TICKET.facts;
   return [
     {
       // viewFor forces the product kind for both request topics, so this question only comes from whereToFile itself.
@@ -95,7 +144,21 @@ function otherSamples(): Sample[] {
     { name: `clarifyView [${CLARIFY_CANDIDATES.join(', ')}]`, facts: {}, build: (lang) => clarifyView(CLARIFY_CANDIDATES, lang) },
     { name: 'feedbackView helpful', facts: {}, intent: 'entitlement', build: (lang) => feedbackView(true, 'entitlement', lang) },
     { name: 'feedbackView not helpful', facts: {}, intent: 'entitlement', build: (lang) => feedbackView(false, 'entitlement', lang) },
+    { name: 'handoffOfferView after two misses', facts: {}, build: (lang) => handoffOfferView(lang, true) },
+    { name: 'hand-off summary question, no last question', facts: {}, intent: 'human_handoff', build: (lang) => handoffSummaryQuestion(lang) },
+    { name: 'hand-off summary question with the last question', facts: {}, intent: 'human_handoff', build: (lang) => handoffSummaryQuestion(lang, SAMPLE_LAST_QUESTION) },
+    {
+      name: `hand-off consent question ${factsLabel(consentFacts)}`,
+      facts: consentFacts,
+      intent: 'human_handoff',
+      build: (lang) => handoffConsentQuestion(lang, SAMPLE_LAST_QUESTION, consentFacts),
+    },
     { name: `ticketView ${SAMPLE_TICKET.number}`, facts: SAMPLE_TICKET.facts, build: (lang) => ticketView(SAMPLE_TICKET, lang) },
+    ...SAMPLE_TRIAGE_TICKETS.map((ticket) => ({
+      name: `triageCardView ${ticket.number} ${ticket.status}`,
+      facts: ticket.facts,
+      build: (lang: Lang) => triageCardView(ticket, lang),
+    })),
   ];
 }
 

@@ -7,6 +7,7 @@ import fallback from './fallback.json';
 import feedback from './feedback.json';
 import question from './question.json';
 import ticket from './ticket.json';
+import triage from './triage.json';
 import welcome from './welcome.json';
 
 export const TEMPLATES: Readonly<Record<CardKind, object>> = {
@@ -18,6 +19,7 @@ export const TEMPLATES: Readonly<Record<CardKind, object>> = {
   fallback,
   feedback,
   ticket,
+  triage,
 };
 
 export const CARD_KINDS = Object.keys(TEMPLATES) as CardKind[];

@@ -19,6 +19,10 @@ export const CARD_ACTIONS = {
   help: 'help',
   startOver: 'start_over',
   forget: 'forget',
+  /** Hand-off: use the last question as the summary: `{ action: 'handoff_summary', useLast: true }`. */
+  handoffSummary: 'handoff_summary',
+  /** Hand-off: consent to share: `{ action: 'handoff_consent', consent }`. */
+  handoffConsent: 'handoff_consent',
 } as const;
 
 export type CardAction = (typeof CARD_ACTIONS)[keyof typeof CARD_ACTIONS];
@@ -28,10 +32,24 @@ export const FEEDBACK_COMMENT_INPUT = 'comment';
 
 export const CARD_ACTION_VERBS: readonly string[] = Object.values(CARD_ACTIONS);
 
+/** The verbs of Action.Execute (Teams Universal Actions) on the triage channel's ticket cards. */
+export const EXECUTE_VERBS = {
+  assign: 'ticket_assign',
+  resolve: 'ticket_resolve',
+  refresh: 'ticket_refresh',
+} as const;
+
+export type ExecuteVerb = (typeof EXECUTE_VERBS)[keyof typeof EXECUTE_VERBS];
+
+/** The input id of the resolution note on a ticket card. */
+export const RESOLUTION_NOTE_INPUT = 'note';
+
 /** Dialog ids. `DialogSet.add()` silently renames a duplicate, so every id is built here and only here. */
 export const DIALOG_IDS = {
   main: 'main',
   mainFlow: 'main.flow',
   topicFlow: 'topic.flow',
   topic: (intent: string) => `topic.${intent}`,
+  handoff: 'handoff',
+  handoffFlow: 'handoff.flow',
 } as const;

@@ -3,14 +3,14 @@
  * interrupt whatever dialog is waiting. Help and a language switch then ask the pending question again.
  */
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { BotStateAccessors } from '../src/bot/botState';
-import { endsDialogs, handleInterruption, interruptionOf } from '../src/bot/interruptions';
+import { endsDialogs, handleInterruption, interruptionOf, type InterruptionDependencies } from '../src/bot/interruptions';
 import { turnOf } from '../src/bot/turn';
+import { DIALOG_IDS } from './ids';
 
 export abstract class InterruptibleDialog extends ComponentDialog {
   constructor(
     id: string,
-    protected readonly state: BotStateAccessors,
+    protected readonly deps: InterruptionDependencies,
   ) {
     super(id);
   }
@@ -19,7 +19,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const turn = turnOf(innerDc.context);
     const interruption = interruptionOf(turn);
     if (!interruption) return super.onContinueDialog(innerDc);
-    await handleInterruption(innerDc.context, interruption, turn.lang, this.state);
+    if (interruption.kind === 'handoff') {
+      // Already handing over: the words belong to the hand-off (its summary), not a new request.
+      if (innerDc.activeDialog?.id === DIALOG_IDS.handoff) return super.onContinueDialog(innerDc);
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(DIALOG_IDS.handoff);
+    }
+    await handleInterruption(innerDc.context, interruption, turn.lang, this.deps);
     if (endsDialogs(interruption)) return innerDc.cancelAllDialogs();
     await innerDc.repromptDialog();
     return Dialog.EndOfTurn;

@@ -3,24 +3,29 @@
  * a topic's dialog, the welcome or help card, "did you mean", the out-of-scope answer, and after two misses in
  * a row the offer of a person.
  */
+import { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { clarifyView } from '../src/answers/clarifyView';
 import { fallbackView } from '../src/answers/fallbackView';
 import { feedbackView } from '../src/answers/feedbackView';
-import { handoffUnavailableView } from '../src/answers/handoffView';
+import { handoffOfferView } from '../src/answers/handoffView';
 import { helpView, welcomeView } from '../src/answers/welcomeView';
 import type { SuggestedIntent } from '../src/answers/buttons';
 import type { BotStateAccessors } from '../src/bot/botState';
 import type { CardSubmit } from '../src/bot/cardSubmit';
 import type { FeedbackStore } from '../src/bot/feedbackStore';
 import { handleInterruption, interruptionOf } from '../src/bot/interruptions';
+import { sourceActivityId } from '../src/triage/sourceActivityId';
+import type { TicketService } from '../src/triage/ticketService';
 import { rememberFacts } from '../src/bot/rememberFacts';
 import { sendString, sendView } from '../src/bot/send';
-import { turnOf } from '../src/bot/turn';
+import { MAX_MESSAGE_CHARS, turnOf } from '../src/bot/turn';
 import type { Lang } from '../src/i18n/locales';
+import { redact } from '../src/privacy/redact';
 import type { Classification } from '../src/nlu/classifier';
 import { isTopic, type Intent } from '../src/nlu/intents';
 import { TOPICS } from '../src/rules/decision';
+import { HandoffDialog } from './handoffDialog';
 import { CARD_ACTIONS, DIALOG_IDS } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { TopicDialog, type TopicResult } from './topicDialog';
@@ -30,14 +35,25 @@ const CLARIFY_MIN_CONFIDENCE = 0.1;
 const CLARIFY_CANDIDATES = 3;
 const MISSES_BEFORE_PERSON = 2;
 
+export interface MainDialogDependencies {
+  state: BotStateAccessors;
+  feedback: FeedbackStore;
+  tickets: TicketService;
+}
+
 export class MainDialog extends InterruptibleDialog {
-  constructor(
-    state: BotStateAccessors,
-    private readonly feedback: FeedbackStore,
-  ) {
-    super(DIALOG_IDS.main, state);
+  private readonly state: BotStateAccessors;
+  private readonly feedback: FeedbackStore;
+  private readonly tickets: TicketService;
+
+  constructor({ state, feedback, tickets }: MainDialogDependencies) {
+    super(DIALOG_IDS.main, { state, tickets: tickets.store });
+    this.state = state;
+    this.feedback = feedback;
+    this.tickets = tickets;
     this.addDialog(new WaterfallDialog(DIALOG_IDS.mainFlow, [this.routeStep.bind(this), this.afterTopicStep.bind(this)]));
     for (const topic of TOPICS) this.addDialog(new TopicDialog(topic, state));
+    this.addDialog(new HandoffDialog(state, tickets));
     this.initialDialogId = DIALOG_IDS.mainFlow;
   }
 
@@ -45,12 +61,17 @@ export class MainDialog extends InterruptibleDialog {
     const turn = turnOf(step.context);
     const { input, lang } = turn;
     const interruption = interruptionOf(turn);
+    if (input.kind === 'text' && input.command?.kind === 'triage_here') return this.triageHere(step, lang);
+    if (interruption?.kind === 'handoff') return step.beginDialog(DIALOG_IDS.handoff);
     if (interruption) {
-      await handleInterruption(step.context, interruption, lang, this.state);
+      await handleInterruption(step.context, interruption, lang, this.deps);
       return step.endDialog();
     }
     switch (input.kind) {
       case 'empty':
+        return step.endDialog();
+      case 'too_long':
+        await sendString(step.context, lang, 'conversation.too_long', { length: input.length, limit: MAX_MESSAGE_CHARS });
         return step.endDialog();
       case 'invalid_submit':
         await sendString(step.context, lang, 'conversation.invalid_submit');
@@ -61,9 +82,26 @@ export class MainDialog extends InterruptibleDialog {
       case 'text': {
         const { classification } = input;
         await rememberFacts(step.context, this.state, classification.entities);
+        await this.rememberQuestion(step, input.text, classification);
         return this.routeIntent(step, requestTopicForProduct(classification), lang, classification);
       }
     }
+  }
+
+  /** "triage here" in a Teams channel makes it the support team's triage channel. */
+  private async triageHere(step: WaterfallStepContext, lang: Lang): Promise<DialogTurnResult> {
+    const { activity } = step.context;
+    if (activity.conversation.conversationType !== 'channel') {
+      await sendString(step.context, lang, 'triage.only_in_channel');
+      return step.endDialog();
+    }
+    const reference = TurnContext.getConversationReference(activity);
+    // Post to the channel itself, not into the thread the command was said in.
+    const channelId = activity.channelData?.channel?.id as string | undefined;
+    const conversation = { ...activity.conversation, ...(channelId ? { id: channelId } : {}) };
+    await this.tickets.setTriageChannel({ reference: { ...reference, conversation }, lang });
+    await sendString(step.context, lang, 'triage.set');
+    return step.endDialog();
   }
 
   /** A topic dialog that handed its message back: route that message as a new question. */
@@ -89,6 +127,15 @@ export class MainDialog extends InterruptibleDialog {
         await this.feedback.record({ intent: submit.intent, lang, comment: submit.comment, channelId: context.activity.channelId });
         await sendString(context, lang, 'feedback.thanks');
         return step.endDialog();
+      case CARD_ACTIONS.handoffSummary:
+      case CARD_ACTIONS.handoffConsent:
+        // A hand-off button with no hand-off waiting: a redelivery of the click that opened a ticket is
+        // answered already; any other is a button from an older card.
+        if (!(await this.tickets.store.findBySource(sourceActivityId(context.activity)))) {
+          await sendString(context, lang, 'conversation.invalid_submit');
+          await sendView(context, helpView(lang));
+        }
+        return step.endDialog();
       default:
         return step.endDialog();
     }
@@ -109,8 +156,7 @@ export class MainDialog extends InterruptibleDialog {
         await sendView(context, helpView(lang));
         break;
       case 'human_handoff':
-        await sendView(context, handoffUnavailableView(lang));
-        break;
+        return step.beginDialog(DIALOG_IDS.handoff);
       case 'out_of_scope':
         await this.miss(step, lang, classification);
         break;
@@ -124,8 +170,7 @@ export class MainDialog extends InterruptibleDialog {
     const { misses } = await this.state.conversation.get(context, { misses: 0 });
     if (misses + 1 >= MISSES_BEFORE_PERSON) {
       await this.setMisses(step, 0);
-      await sendString(context, lang, 'conversation.after_misses');
-      await sendView(context, handoffUnavailableView(lang));
+      await sendView(context, handoffOfferView(lang, true));
       return;
     }
     await this.setMisses(step, misses + 1);
@@ -134,7 +179,16 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private async setMisses(step: WaterfallStepContext, misses: number): Promise<void> {
-    await this.state.conversation.set(step.context, { misses });
+    const conversation = await this.state.conversation.get(step.context, { misses: 0 });
+    await this.state.conversation.set(step.context, { ...conversation, misses });
+  }
+
+  /** Keeps the question (redacted) and its top intents: a hand-off may use them for its ticket. */
+  private async rememberQuestion(step: WaterfallStepContext, text: string, classification: Classification): Promise<void> {
+    if (classification.intent === 'greeting' || classification.intent === 'help' || classification.intent === 'human_handoff') return;
+    const conversation = await this.state.conversation.get(step.context, { misses: 0 });
+    const intents = [{ intent: classification.intent, confidence: classification.confidence }, ...classification.alternatives].slice(0, 3);
+    await this.state.conversation.set(step.context, { ...conversation, lastQuestion: { text: redact(text).slice(0, 300), intents } });
   }
 }
 

@@ -12,6 +12,7 @@ import { createStateAccessors } from './bot/botState';
 import { FeedbackStore } from './bot/feedbackStore';
 import { createOnTurnError } from './bot/onTurnError';
 import { SupportBot } from './bot/supportBot';
+import { TurnSerializer } from './bot/turnSerializer';
 import type { Config } from './config/config';
 import { knowledgeBase } from './knowledge/knowledgeBase';
 import type { Logger } from './log/logger';
@@ -22,10 +23,18 @@ import { healthz, readyz } from './server/healthEndpoints';
 import { messagesEndpoint } from './server/messagesEndpoint';
 import type { BotStorage } from './storage/botStorage';
 import { createStorage } from './storage/createStorage';
+import { BotFrameworkMessenger } from './triage/botFrameworkMessenger';
+import { createTicketStore } from './triage/tickets/createTicketStore';
+import type { TicketStore } from './triage/tickets/ticketStore';
+import { TicketService } from './triage/ticketService';
+import { ticketsApiRoutes } from './triage/ticketsApi';
+import { TriageActions } from './triage/triageActions';
+import { TriageChannels } from './triage/triageChannel';
 import { createWebPages } from './web';
 
 export interface AppOverrides {
   storage?: BotStorage;
+  tickets?: TicketStore;
   auth?: BotFrameworkAuthentication;
   classifier?: Classifier;
 }
@@ -37,8 +46,9 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): App {
-  const storage = overrides.storage ?? createStorage(config.storageUrl);
+/** Opens the storage first (its migrations run; an unreachable database fails here), then assembles the rest. */
+export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
+  const storage = overrides.storage ?? (await createStorage(config.storageUrl));
   const classifier = overrides.classifier ?? productClassifier();
   knowledgeBase();
   const auth =
@@ -53,15 +63,24 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
   const adapter = new BotFrameworkAdapter(auth);
   const state = createStateAccessors(new ConversationState(storage), new UserState(storage));
   adapter.onTurnError = createOnTurnError(state, log);
-  const bot = new SupportBot({ state, classifier, mainDialog: new MainDialog(state, new FeedbackStore(storage)) });
+  const ticketStore = overrides.tickets ?? createTicketStore(config.storageUrl);
+  const tickets = new TicketService(ticketStore, new TriageChannels(storage), new BotFrameworkMessenger(adapter, config.microsoftAppId, log), log);
+  const bot = new SupportBot({
+    state,
+    classifier,
+    mainDialog: new MainDialog({ state, feedback: new FeedbackStore(storage), tickets }),
+    triage: new TriageActions(tickets, log),
+    serializer: new TurnSerializer(storage.sharedLock),
+  });
 
-  const directLine = createDirectLine();
+  const directLine = createDirectLine({ config, bot, log, onTurnError: adapter.onTurnError });
   const webPages = createWebPages();
   const modules = [directLine, webPages];
 
   const server = createServer([
     ...modules.flatMap((module) => module.routes),
     { method: 'post', path: '/api/messages', handle: messagesEndpoint({ adapter, auth, bot, anonymous: !config.microsoftAppId, log }) },
+    ...ticketsApiRoutes({ store: ticketStore, apiKey: config.ticketsApiKey, log }),
     { method: 'get', path: '/healthz', handle: healthz() },
     {
       method: 'get',
@@ -80,6 +99,7 @@ export function createApp(config: Config, log: Logger, overrides: AppOverrides =
     async close() {
       server.close();
       for (const module of modules) await module.close?.();
+      await ticketStore.close();
       await storage.close();
     },
   };

@@ -4,12 +4,14 @@ import { readConfig } from './config/config';
 import { ConfigError } from './config/configError';
 import { loadEnvFile } from './config/loadEnvFile';
 import { createLogger } from './log/logger';
+import { StorageUnavailableError } from './storage/storageUnavailableError';
 
 loadEnvFile();
 const log = createLogger();
-try {
+
+async function start(): Promise<void> {
   const config = readConfig(process.env);
-  const app = createApp(config, log);
+  const app = await createApp(config, log);
   app.server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `Port ${config.port} is in use: stop what uses it or set PORT to another port.` : `The server could not start: ${error.message}`);
     process.exit(1);
@@ -21,8 +23,11 @@ try {
   const stop = () => void app.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+}
+
+start().catch((error: unknown) => {
+  // A mistake the operator fixes (configuration, a database that cannot be reached): the message, no stack.
+  if (!(error instanceof ConfigError || error instanceof StorageUnavailableError)) throw error;
   console.error(error.message);
   process.exit(1);
-}
+});

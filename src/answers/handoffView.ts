@@ -1,19 +1,21 @@
-/** What a partner who asks for a person is told while no support desk is connected to the bot. */
+/** The offer of a person: what handing over means, and the button that starts it. */
 import type { CardView } from '../../cards/cardData';
 import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
-import { CARD_ACTIONS } from '../../dialogs/ids';
+import { handoffButton } from './buttons';
 
-export function handoffUnavailableView(lang: Lang): CardView {
+/** @param afterMisses the bot could not answer the last two questions, and says so first */
+export function handoffOfferView(lang: Lang, afterMisses = false): CardView {
+  const offer = t(lang, 'handoff.offer');
   return {
     kind: 'fallback',
     data: {
       lang,
       title: t(lang, 'handoff.title'),
-      text: t(lang, 'handoff.unavailable'),
+      text: afterMisses ? `${t(lang, 'conversation.after_misses')} ${offer}` : offer,
       suggestions: [],
       personText: '',
-      followUps: [{ title: t(lang, 'help.button'), data: { action: CARD_ACTIONS.help } }],
+      followUps: [handoffButton(lang)],
     },
   };
 }

@@ -6,7 +6,7 @@ import { decide } from '../rules/decide';
 import type { PartnerFacts } from '../rules/facts';
 import { decisionView } from './decisionView';
 import { fallbackView } from './fallbackView';
-import { handoffUnavailableView } from './handoffView';
+import { handoffOfferView } from './handoffView';
 import { helpView, welcomeView } from './welcomeView';
 
 export function viewFor(intent: Intent, facts: PartnerFacts, lang: Lang): CardView {
@@ -17,7 +17,7 @@ export function viewFor(intent: Intent, facts: PartnerFacts, lang: Lang): CardVi
     case 'help':
       return helpView(lang);
     case 'human_handoff':
-      return handoffUnavailableView(lang);
+      return handoffOfferView(lang);
     case 'out_of_scope':
       return fallbackView(lang);
   }

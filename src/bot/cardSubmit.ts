@@ -16,7 +16,9 @@ export type CardSubmit =
   | { action: typeof CARD_ACTIONS.handoff }
   | { action: typeof CARD_ACTIONS.help }
   | { action: typeof CARD_ACTIONS.startOver }
-  | { action: typeof CARD_ACTIONS.forget };
+  | { action: typeof CARD_ACTIONS.forget }
+  | { action: typeof CARD_ACTIONS.handoffSummary }
+  | { action: typeof CARD_ACTIONS.handoffConsent; consent: boolean };
 
 const MAX_COMMENT_LENGTH = 1000;
 
@@ -42,6 +44,9 @@ export function parseSubmit(value: unknown): CardSubmit | 'invalid' | undefined 
     }
     case CARD_ACTIONS.language:
       return isLang(data.lang) ? { action: CARD_ACTIONS.language, lang: data.lang } : 'invalid';
+    case CARD_ACTIONS.handoffConsent:
+      return typeof data.consent === 'boolean' ? { action: CARD_ACTIONS.handoffConsent, consent: data.consent } : 'invalid';
+    case CARD_ACTIONS.handoffSummary:
     case CARD_ACTIONS.handoff:
     case CARD_ACTIONS.help:
     case CARD_ACTIONS.startOver:

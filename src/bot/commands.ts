@@ -9,9 +9,17 @@ import { isIntent, type Intent } from '../nlu/intents';
 import { matchForm } from '../nlu/normalize';
 
 /** A command; `intent` is a Teams command-menu title that names a topic outright. */
-export type Command = { kind: 'start_over' } | { kind: 'forget' } | { kind: 'language'; lang: Lang } | { kind: 'intent'; intent: Intent };
+export type Command =
+  | { kind: 'start_over' }
+  | { kind: 'forget' }
+  | { kind: 'language'; lang: Lang }
+  | { kind: 'intent'; intent: Intent }
+  /** "triage here": makes a Teams channel the support team's triage channel. */
+  | { kind: 'triage_here' };
 
 const MAX_COMMAND_WORDS = 6;
+/** Commands that match only as the whole message (menu titles), never inside a longer one. */
+const WHOLE_MESSAGE_ONLY = new Set<Command['kind']>(['intent', 'triage_here']);
 
 function words(text: string): string {
   return matchForm(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -27,7 +35,7 @@ function loadCommands(): { phrase: string; command: Command }[] {
         ? { kind: 'language', lang: argument }
         : kind === 'intent' && isIntent(argument)
           ? { kind: 'intent', intent: argument }
-          : kind === 'start_over' || kind === 'forget'
+          : kind === 'start_over' || kind === 'forget' || kind === 'triage_here'
             ? { kind }
             : undefined;
     if (!command) throw new Error(`content/nlu/commands.json: unknown command "${name}"`);
@@ -44,5 +52,5 @@ export function commandOf(text: string): Command | undefined {
   if (!message) return undefined;
   const short = message.split(' ').length <= MAX_COMMAND_WORDS;
   const padded = ` ${message} `;
-  return commands.find(({ phrase, command }) => message === phrase || (short && command.kind !== 'intent' && padded.includes(` ${phrase} `)))?.command;
+  return commands.find(({ phrase, command }) => message === phrase || (short && !WHOLE_MESSAGE_ONLY.has(command.kind) && padded.includes(` ${phrase} `)))?.command;
 }

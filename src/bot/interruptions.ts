@@ -4,9 +4,10 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { CARD_ACTIONS } from '../../dialogs/ids';
-import { handoffUnavailableView } from '../answers/handoffView';
 import { helpView } from '../answers/welcomeView';
 import type { Lang } from '../i18n/locales';
+import type { TicketStore } from '../triage/tickets/ticketStore';
+import { requesterKey } from '../triage/requesterKey';
 import type { BotStateAccessors } from './botState';
 import { sendString, sendView } from './send';
 import type { Turn } from './turn';
@@ -40,7 +41,8 @@ export function interruptionOf({ input }: Turn): Interruption | undefined {
     }
   }
   if (input.kind !== 'text') return undefined;
-  if (input.command && input.command.kind !== 'intent') return input.command;
+  const { command } = input;
+  if (command && (command.kind === 'start_over' || command.kind === 'forget' || command.kind === 'language')) return command;
   const { intent, confidence } = input.classification;
   if (confidence < INTERRUPTING_CONFIDENCE) return undefined;
   if (intent === 'help') return { kind: 'help' };
@@ -53,7 +55,15 @@ export function endsDialogs(interruption: Interruption): boolean {
   return interruption.kind === 'start_over' || interruption.kind === 'forget' || interruption.kind === 'handoff';
 }
 
-export async function handleInterruption(context: TurnContext, interruption: Interruption, lang: Lang, state: BotStateAccessors): Promise<void> {
+/** The interruptions handled here with a reply; a hand-off instead begins its dialog (see dialogs/). */
+export type RepliedInterruption = Exclude<Interruption, { kind: 'handoff' }>;
+
+export interface InterruptionDependencies {
+  state: BotStateAccessors;
+  tickets: TicketStore;
+}
+
+export async function handleInterruption(context: TurnContext, interruption: RepliedInterruption, lang: Lang, { state, tickets }: InterruptionDependencies): Promise<void> {
   switch (interruption.kind) {
     case 'help':
       return sendView(context, helpView(lang));
@@ -61,8 +71,11 @@ export async function handleInterruption(context: TurnContext, interruption: Int
       await state.conversation.set(context, { misses: 0 });
       return sendString(context, lang, 'conversation.start_over');
     case 'forget': {
-      const profile = await state.profile.get(context, { facts: {} });
-      await state.profile.set(context, { ...profile, facts: {} });
+      // "Forget me": the user's state goes, this conversation's record of them goes, their tickets are redacted.
+      await state.userState.delete(context);
+      await state.conversation.set(context, { misses: 0 });
+      await state.transcript.set(context, []);
+      await tickets.redactRequester(requesterKey(context.activity.channelId, context.activity.from.id));
       return sendString(context, lang, 'conversation.forgotten');
     }
     case 'language': {
@@ -70,7 +83,5 @@ export async function handleInterruption(context: TurnContext, interruption: Int
       await state.profile.set(context, { ...profile, lang: interruption.lang });
       return sendString(context, interruption.lang, 'conversation.language_switched');
     }
-    case 'handoff':
-      return sendView(context, handoffUnavailableView(lang));
   }
 }

@@ -1,26 +1,36 @@
 /**
  * The bot in Teams and every other Bot Framework channel: welcomes new members, answers messages through the
  * main dialog (in channels only when @mentioned, the mention removed first), and saves all state once, at the
- * end of the turn.
+ * end of the turn. Turns of one conversation run one at a time (TurnSerializer), so no turn's save overwrites
+ * another's.
  */
-import { TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import { runDialog, type Dialog } from 'botbuilder-dialogs';
 import { welcomeView } from '../answers/welcomeView';
 import { langOfLocale } from '../i18n/locales';
 import type { Classifier } from '../nlu/classifier';
+import type { TriageActions } from '../triage/triageActions';
 import type { BotStateAccessors } from './botState';
+import { recordTurn } from './transcript';
 import { sendView } from './send';
+import { TurnSerializer } from './turnSerializer';
 import { setTurn, understandTurn } from './turn';
 
 export interface SupportBotDependencies {
   state: BotStateAccessors;
   classifier: Classifier;
   mainDialog: Dialog;
+  triage: TriageActions;
+  /** One turn at a time per conversation; default: within this process only (app.ts adds the storage's shared lock). */
+  serializer?: Pick<TurnSerializer, 'serialize'>;
 }
 
 export class SupportBot extends TeamsActivityHandler {
+  private readonly serializer: Pick<TurnSerializer, 'serialize'>;
+
   constructor(private readonly deps: SupportBotDependencies) {
     super();
+    this.serializer = deps.serializer ?? new TurnSerializer();
     this.onMessage(async (context, next) => {
       if (isAddressedToBot(context)) await this.answer(context);
       await next();
@@ -33,15 +43,23 @@ export class SupportBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.deps.state.conversationState.saveChanges(context);
-    await this.deps.state.userState.saveChanges(context);
+    await this.serializer.serialize(context, async () => {
+      await super.run(context);
+      await this.deps.state.conversationState.saveChanges(context);
+      await this.deps.state.userState.saveChanges(context);
+    });
+  }
+
+  /** Action.Execute on a ticket card in the triage channel. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return this.deps.triage.handle(context, invokeValue);
   }
 
   private async answer(context: TurnContext): Promise<void> {
     const { state, classifier, mainDialog } = this.deps;
     TurnContext.removeRecipientMention(context.activity);
     if (context.activity.text) context.activity.text = context.activity.text.trim();
+    await recordTurn(context, state);
     const profile = await state.profile.get(context, { facts: {} });
     const turn = understandTurn(context, classifier, profile.lang);
     setTurn(context, turn);

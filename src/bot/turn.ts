@@ -12,7 +12,12 @@ export type TurnInput =
   | { kind: 'text'; text: string; classification: Classification; command?: Command }
   | { kind: 'submit'; submit: CardSubmit }
   | { kind: 'invalid_submit' }
+  /** A message over MAX_MESSAGE_CHARS: answered politely, never classified. */
+  | { kind: 'too_long'; length: number }
   | { kind: 'empty' };
+
+/** The longest message the bot reads; partners ask one question at a time, a pasted log is not a question. */
+export const MAX_MESSAGE_CHARS = 2000;
 
 export interface Turn {
   input: TurnInput;
@@ -34,6 +39,7 @@ export function understandTurn(context: TurnContext, classifier: Classifier, rem
   }
   const text = (activity.text ?? '').trim();
   if (!text) return { input: { kind: 'empty' }, lang: fallback };
+  if (text.length > MAX_MESSAGE_CHARS) return { input: { kind: 'too_long', length: text.length }, lang: fallback };
   const classified = classifier.classify(text, { ...(localeLang ? { locale: localeLang } : {}), ...(remembered ? { conversation: remembered } : {}) });
   const command = commandOf(text);
   // A Teams command-menu title names its topic outright, whatever the model would make of one word.

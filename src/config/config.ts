@@ -18,6 +18,14 @@ export interface Config {
   microsoftAppTenantId: string;
   /** Bot Framework authentication overrides (sovereign clouds, tests with a local OpenID/JWKS). */
   botFrameworkAuth: Record<string, string>;
+  /** The key of `GET /api/tickets`; unset: the API is off (404). */
+  ticketsApiKey: string | undefined;
+  /** DIRECTLINE_SECRET, the master key of the self-hosted Direct Line; empty in development: one is generated at start. */
+  directLineSecret: string;
+  /** TRUSTED_ORIGINS: origins (`https://host[:port]`) whose pages may use Direct Line besides this server's own. */
+  trustedOrigins: string[];
+  /** Activities one Direct Line token may post: a steady rate per second and a burst. */
+  directLineRateLimit: { perSecond: number; burst: number };
 }
 
 /** The Bot Framework settings ConfigurationBotFrameworkAuthentication reads besides the app id and password. */
@@ -38,6 +46,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const DEFAULT_STORAGE_URL = 'sqlite:./data/bot.db';
 export const DEFAULT_PORT = 3978;
+export const DEFAULT_DIRECTLINE_RATE_LIMIT = { perSecond: 8, burst: 16 } as const;
+const MIN_DIRECTLINE_SECRET_LENGTH = 32;
 
 /**
  * @example readConfig({ PORT: '3978' }) // { port: 3978, storageUrl: 'sqlite:./data/bot.db', … }
@@ -73,6 +83,29 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     problems.push('MicrosoftAppTenantId (a GUID) is required with MicrosoftAppType=SingleTenant');
   }
 
+  const ticketsApiKey = value('TICKETS_API_KEY') || undefined;
+  if (ticketsApiKey && !/^[\x21-\x7e]{16,}$/.test(ticketsApiKey)) {
+    problems.push('TICKETS_API_KEY must be 16 or more printable characters without spaces (e.g. the output of `openssl rand -hex 32`)');
+  }
+
+  const directLineSecret = value('DIRECTLINE_SECRET');
+  if (directLineSecret && (directLineSecret.length < MIN_DIRECTLINE_SECRET_LENGTH || /\s/.test(directLineSecret))) {
+    problems.push(`DIRECTLINE_SECRET must be at least ${MIN_DIRECTLINE_SECRET_LENGTH} characters without spaces (e.g. openssl rand -base64 48)`);
+  }
+  if (production && !directLineSecret) {
+    problems.push('DIRECTLINE_SECRET is required when NODE_ENV=production (a generated one changes at every start and differs between instances)');
+  }
+  const trustedOrigins = value('TRUSTED_ORIGINS').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of trustedOrigins) {
+    if (!isOrigin(origin)) problems.push(`TRUSTED_ORIGINS: "${origin}" is not an origin like https://partner.example.com (scheme, host, optional port, no path)`);
+  }
+  const perSecondText = value('DIRECTLINE_RATE_PER_SECOND') || String(DEFAULT_DIRECTLINE_RATE_LIMIT.perSecond);
+  const burstText = value('DIRECTLINE_RATE_BURST') || String(DEFAULT_DIRECTLINE_RATE_LIMIT.burst);
+  const perSecond = Number(perSecondText);
+  const burst = Number(burstText);
+  if (!Number.isFinite(perSecond) || perSecond <= 0) problems.push(`DIRECTLINE_RATE_PER_SECOND must be a positive number, not "${perSecondText}"`);
+  if (!Number.isInteger(burst) || burst < 1) problems.push(`DIRECTLINE_RATE_BURST must be a whole number of at least 1, not "${burstText}"`);
+
   if (problems.length) throw new ConfigError(problems);
   const botFrameworkAuth: Record<string, string> = {};
   for (const key of BOT_FRAMEWORK_AUTH_KEYS) if (value(key)) botFrameworkAuth[key] = value(key);
@@ -85,5 +118,19 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     microsoftAppType: appTypeText as AppType,
     microsoftAppTenantId,
     botFrameworkAuth,
+    ticketsApiKey,
+    directLineSecret,
+    trustedOrigins: trustedOrigins.map((origin) => new URL(origin).origin),
+    directLineRateLimit: { perSecond, burst },
   };
+}
+
+/** "https://partner.example.com" or "http://localhost:8080": a scheme, a host, maybe a port, nothing else. */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text.replace(/\/$/, '').toLowerCase();
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,100 @@
-/** The self-hosted Direct Line 3.0 service (filled in by the web chat issue). */
+/**
+ * The self-hosted Direct Line 3.0 service, served by the bot itself under /v3/directline (tokens,
+ * conversations, activities, the WebSocket stream), plus POST /api/webchat/token for this server's own pages.
+ * Backends written for Azure's Direct Line and Bot Framework Web Chat work against it unchanged; the same bot
+ * logic runs behind it through the DirectLineAdapter.
+ */
+import type { ActivityHandler, TurnContext } from 'botbuilder';
+import type { Config } from '../config/config';
+import type { Logger } from '../log/logger';
 import type { WebModule } from '../server/webModule';
+import { systemClock, type Clock } from './clock';
+import { DirectLineAdapter } from './directLineAdapter';
+import { DirectLineConversations } from './directLineConversations';
+import type { DirectLineService } from './directLineService';
+import { activityRoutes } from './http/activityRoutes';
+import { conversationRoutes } from './http/conversationRoutes';
+import { Credentials } from './http/credentials';
+import { OriginPolicy } from './http/originPolicy';
+import { answerPreflights } from './http/preflight';
+import { tokenRoutes } from './http/tokenRoutes';
+import { WEBCHAT_TOKEN_PATH, webchatTokenRoute } from './http/webchatTokenRoute';
+import { RateLimiter } from './rateLimiter';
+import { createDirectLineStore } from './store/createDirectLineStore';
+import type { DirectLineStore } from './store/directLineStore';
+import { DEFAULT_STREAM_TIMINGS, StreamHub, type StreamTimings } from './streaming/streamHub';
+import { StreamUpgrade } from './streaming/streamUpgrade';
+import { resolveDirectLineSecret, secretMatcher } from './tokens/directLineSecret';
+import { DirectLineTokens } from './tokens/directLineTokens';
 
-export function createDirectLine(): WebModule {
-  return { routes: [] };
+export interface DirectLineDependencies {
+  config: Pick<Config, 'storageUrl' | 'directLineSecret' | 'trustedOrigins' | 'directLineRateLimit'>;
+  /** The bot (SupportBot): its run(context) is the turn. */
+  bot: Pick<ActivityHandler, 'run'>;
+  log: Logger;
+  /** The app's onTurnError (a logged reference, an apology to the user). */
+  onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
+  /** Seams for tests and benchmarks. */
+  clock?: Clock;
+  store?: DirectLineStore;
+  timings?: Partial<StreamTimings>;
+  pageSize?: number;
+}
+
+export interface DirectLineModule extends WebModule {
+  /** For proactive messages: adapter.continueConversation(reference, logic). */
+  adapter: DirectLineAdapter;
+}
+
+const DEFAULT_PAGE_SIZE = 100;
+
+/**
+ * @example
+ * const directLine = createDirectLine({ config, bot, log, onTurnError: adapter.onTurnError });
+ * createServer([...directLine.routes, …]); directLine.attach(server.server);
+ */
+export function createDirectLine(deps: DirectLineDependencies): DirectLineModule {
+  const { config, log } = deps;
+  const clock = deps.clock ?? systemClock;
+  const store = deps.store ?? createDirectLineStore(config.storageUrl, log);
+  const hub = new StreamHub(store, log, { ...DEFAULT_STREAM_TIMINGS, ...deps.timings });
+  const conversations = new DirectLineConversations(store, hub, clock);
+  const secret = resolveDirectLineSecret(config.directLineSecret, log);
+  const tokens = new DirectLineTokens(secret, clock);
+  const policy = new OriginPolicy(config.trustedOrigins);
+  const adapter = new DirectLineAdapter(conversations);
+  if (deps.onTurnError) adapter.onTurnError = deps.onTurnError;
+  const service: DirectLineService = {
+    conversations,
+    credentials: new Credentials(secretMatcher(secret), tokens),
+    tokens,
+    adapter,
+    runBot: (context) => deps.bot.run(context),
+    limiter: new RateLimiter(config.directLineRateLimit, clock),
+    pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE,
+    frame: { policy, log },
+    log,
+  };
+  const upgrade = new StreamUpgrade({ tokens, policy, store, hub, log });
+
+  return {
+    routes: [...tokenRoutes(service), ...conversationRoutes(service), ...activityRoutes(service), webchatTokenRoute(service)],
+    adapter,
+    attach(server) {
+      answerPreflights(server, isDirectLinePath, policy);
+      server.on('upgrade', (req, socket, head: Buffer) => {
+        if (StreamUpgrade.matches(req)) void upgrade.handle(req, socket, head);
+        else if (server.listenerCount('upgrade') === 1) socket.destroy();
+      });
+    },
+    async close() {
+      hub.close();
+      upgrade.close();
+      await store.close();
+    },
+  };
+}
+
+function isDirectLinePath(path: string): boolean {
+  return path.startsWith('/v3/directline/') || path === WEBCHAT_TOKEN_PATH;
 }

@@ -17,20 +17,23 @@ export const MASKS = {
  * What follows an ID's name: separators and up to three linking words ("is", "é", "est", "это", a dash or a
  * bracket), then a code with at least one digit (so "Access ID will be displayed" stays as it is).
  */
-const ID_VALUE = String.raw`(?:[\s:#="'«»“”(\[—–-]|(?<!\p{L})(?:is|was|are|é|e|est|это)(?!\p{L})){0,8}((?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,})`;
+const ID_VALUE = String.raw`(?:[\s:#="'«»“”(\[—–-]|(?<!\p{L})(?:is|was|are|é|e|est|это)(?!\p{L})){0,8}((?=[A-Za-z-]{0,64}\d)[A-Za-z0-9][A-Za-z0-9-]{3,64})`;
 const ACCESS_ID_NAMES = String.raw`access[\s_-]*id|id\s+d['’]?\s*acc[eè]s|identifiant\s+d['’]?\s*acc[eè]s|id\s+de\s+acesso|c[oó]digo\s+de\s+acesso|идентификатор\w*\s+доступа|ид\s+доступа|айди\s+доступа|access\s*айди`;
 const CONTRACT_ID_NAMES = String.raw`contract[\s_-]*(?:id|number|no\.?)|id\s+(?:du\s+|de\s+)?contrat|num[eé]ro\s+de\s+contrat|id\s+do\s+contrato|n[uú]mero\s+do\s+contrato|идентификатор\w*\s+контракта|ид\s+контракта|номер\w*\s+контракта|id\s+контракта`;
 
+// Every pattern starts a match only where a run of its characters starts, and bounds what it scans (64
+// characters for a code or an address's local part): redaction stays linear in the text's length, even for
+// a 262 KB message of one word.
 const PATTERNS: readonly [RegExp, (match: string, ...groups: string[]) => string][] = [
   [/\bBearer\s+[A-Za-z0-9._~+/=-]{8,}/gi, () => `Bearer ${MASKS.token}`],
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, () => MASKS.token],
-  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu, () => MASKS.email],
+  [/(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}])/gu, () => MASKS.email],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, () => MASKS.guid],
   [new RegExp(`(${ACCESS_ID_NAMES})${ID_VALUE}`, 'giu'), (m, _name: string, value: string) => m.replace(value, MASKS.accessId)],
   [new RegExp(`(${CONTRACT_ID_NAMES})${ID_VALUE}`, 'giu'), (m, _name: string, value: string) => m.replace(value, MASKS.contractId)],
   // A pasted code of letters and digits (8 or more, at least three digits and two letters) is treated as an ID,
   // except a Knowledge Base article number (KB5005565), which is public.
-  [/(?<![\p{L}\p{N}\[])(?!KB\d+(?![\p{L}\p{N}]))(?=(?:[A-Za-z-]*\d){3})(?=(?:[\d-]*[A-Za-z]){2})[A-Za-z0-9](?:[A-Za-z0-9-]{6,})[A-Za-z0-9](?![\p{L}\p{N}])/giu, () => MASKS.code],
+  [/(?<![\p{L}\p{N}\[-])(?!KB\d{1,10}(?![\p{L}\p{N}]))(?=(?:[A-Za-z-]{0,64}\d){3})(?=(?:[\d-]{0,64}[A-Za-z]){2})[A-Za-z0-9][A-Za-z0-9-]{6,62}[A-Za-z0-9](?![\p{L}\p{N}])/giu, () => MASKS.code],
   // A long run of digits (contract numbers are often all digits).
   [/(?<![\p{L}\p{N}])\d{7,}(?![\p{L}\p{N}])/gu, () => MASKS.code],
 ];

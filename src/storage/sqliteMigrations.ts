@@ -14,4 +14,35 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       updated_at TEXT NOT NULL
     )`,
   },
+  {
+    // Direct Line conversations and their activities (src/directline/store): next_seq is the watermark.
+    version: 2,
+    sql: `CREATE TABLE directline_conversations (
+      id TEXT PRIMARY KEY,
+      user_id TEXT,
+      created_at TEXT NOT NULL,
+      next_seq INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE directline_activities (
+      conversation_id TEXT NOT NULL REFERENCES directline_conversations (id) ON DELETE CASCADE,
+      seq INTEGER NOT NULL,
+      activity TEXT NOT NULL,
+      PRIMARY KEY (conversation_id, seq)
+    ) WITHOUT ROWID`,
+  },
+  {
+    // Tickets of the support hand-off (versions 10+ leave room for the Direct Line tables).
+    version: 10,
+    sql: `CREATE TABLE tickets (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      number TEXT NOT NULL UNIQUE,
+      created_at TEXT NOT NULL,
+      source_activity_id TEXT NOT NULL UNIQUE,
+      requester_key TEXT,
+      data TEXT NOT NULL,
+      version INTEGER NOT NULL
+    );
+    CREATE INDEX tickets_requester ON tickets (requester_key);
+    CREATE INDEX tickets_created ON tickets (created_at)`,
+  },
 ];

@@ -37,6 +37,10 @@ function mustSay(view: CardView): string[] {
       const { title, number, status, created, summary, facts } = view.data;
       return [title, number, status, created, summary, ...facts.map((fact) => `${fact.title}: ${fact.value}`)];
     }
+    case 'triage': {
+      const { title, summary, facts, canAssign, assign, canResolve, resolve } = view.data;
+      return [title, summary, ...facts.map((fact) => `${fact.title}: ${fact.value}`), ...(canAssign ? [assign.title] : []), ...(canResolve ? [resolve.title] : [])];
+    }
   }
 }
 

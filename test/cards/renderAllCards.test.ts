@@ -1,14 +1,15 @@
 /**
- * Every card a partner can get, in every language: rendered from its template, checked as Teams receives it,
- * then parsed and drawn by the official Adaptive Cards renderer, which must raise no event at all.
+ * Every card a partner or the support team can get, in every language: rendered from its template, checked as
+ * Teams receives it, then parsed and drawn by the official Adaptive Cards renderer, which must raise no event
+ * at all. Universal Actions (Action.Execute and the card's `refresh`) must use the verbs of dialogs/ids.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardView } from '../../cards/cardData';
 import { MAX_CARD_BYTES, renderView, type AdaptiveCardJson } from '../../cards/renderCard';
 import { sampleViews, type SampleView } from '../../cards/sampleViews';
 import { CARD_KINDS } from '../../cards/templates';
-import { CARD_ACTION_VERBS } from '../../dialogs/ids';
-import { handoffUnavailableView } from '../../src/answers/handoffView';
+import { CARD_ACTIONS, CARD_ACTION_VERBS, EXECUTE_VERBS } from '../../dialogs/ids';
+import { handoffOfferView } from '../../src/answers/handoffView';
 import { viewFor } from '../../src/answers/viewFor';
 import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { INTENTS } from '../../src/nlu/intents';
@@ -17,6 +18,9 @@ import { openAdaptiveCardsDom, type AdaptiveCardsDom } from './adaptiveCardsDom'
 
 /** Teams shows six buttons of a set; the seventh and later go to a "…" menu. */
 const TEAMS_MAX_ACTIONS = 6;
+/** Teams refreshes a card automatically for at most 60 users listed in `refresh.userIds`. */
+const TEAMS_MAX_REFRESH_USERS = 60;
+const EXECUTE_VERB_LIST: readonly string[] = Object.values(EXECUTE_VERBS);
 
 const samples = sampleViews();
 const names = [...new Set(samples.map((sample) => sample.name))];
@@ -64,6 +68,19 @@ function jsonProblems(card: AdaptiveCardJson, lang: Lang): string[] {
   return problems;
 }
 
+/** The card-level `refresh` of Universal Actions: an Action.Execute with a declared verb, for at most 60 users. */
+function refreshProblems(card: AdaptiveCardJson): string[] {
+  if (card.refresh === undefined) return [];
+  const refresh = card.refresh as { action?: { type?: unknown; verb?: unknown }; userIds?: unknown };
+  const problems: string[] = [];
+  if (refresh.action?.type !== 'Action.Execute') problems.push(`refresh.action is ${JSON.stringify(refresh.action?.type)}, not Action.Execute`);
+  if (refresh.action?.verb !== EXECUTE_VERBS.refresh) problems.push(`refresh.action.verb ${JSON.stringify(refresh.action?.verb)}, expected ${EXECUTE_VERBS.refresh}`);
+  const { userIds } = refresh;
+  if (userIds !== undefined && (!Array.isArray(userIds) || !userIds.every((id) => typeof id === 'string' && id.trim()))) problems.push(`refresh.userIds ${JSON.stringify(userIds)} is not a list of user ids`);
+  if (Array.isArray(userIds) && userIds.length > TEAMS_MAX_REFRESH_USERS) problems.push(`refresh.userIds lists ${userIds.length} users; Teams refreshes for at most ${TEAMS_MAX_REFRESH_USERS}`);
+  return problems;
+}
+
 /** Every text, fact and button says something, nothing is said twice; verbs are declared; links are https. */
 function contentProblems(card: AdaptiveCardJson): string[] {
   const problems: string[] = [];
@@ -81,15 +98,21 @@ function contentProblems(card: AdaptiveCardJson): string[] {
   }
   const said = nodesOf(card.body).flatMap((node) => (node.type === 'TextBlock' ? [node.text] : node.type.startsWith('Input.') ? [node.label] : []));
   for (const text of new Set(said.filter((text, i) => said.indexOf(text) !== i))) problems.push(`said twice: ${JSON.stringify(text)}`);
-  for (const action of nodesOf([card.body, card.actions]).filter(isAction)) {
+  for (const action of nodesOf([card.body, card.actions, card.refresh]).filter(isAction)) {
     const title = typeof action.title === 'string' ? action.title.trim() : '';
     if (!title) problems.push(`${action.type} without a title`);
     if (action.type === 'Action.Submit') {
       const verb = (action.data as { action?: unknown } | undefined)?.action;
       if (typeof verb !== 'string' || !CARD_ACTION_VERBS.includes(verb)) problems.push(`Action.Submit "${title}" sends undeclared verb ${JSON.stringify(verb)}`);
     }
+    if (action.type === 'Action.Execute') {
+      if (typeof action.verb !== 'string' || !EXECUTE_VERB_LIST.includes(action.verb)) problems.push(`Action.Execute "${title}" has undeclared verb ${JSON.stringify(action.verb)}`);
+      const data = action.data as Record<string, unknown> | undefined;
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) problems.push(`Action.Execute "${title}" sends no data object`);
+    }
     if (action.type === 'Action.OpenUrl' && !isHttps(action.url)) problems.push(`Action.OpenUrl "${title}" opens ${JSON.stringify(action.url)}, not https`);
   }
+  problems.push(...refreshProblems(card));
   return problems;
 }
 
@@ -153,7 +176,7 @@ describe.each(names)('%s', (name) => {
       expectNone(jsonProblems(card(), lang));
     });
 
-    it('has text in every block, fact and button, none twice, declared verbs and https links', () => {
+    it('has text in every block, fact and button, none twice, declared verbs (Action.Submit, Action.Execute, refresh) and https links', () => {
       expectNone(contentProblems(card()));
     });
 
@@ -180,12 +203,19 @@ describe('the sample cards', () => {
   });
 
   it('ask every fact a rule asks for', () => {
-    const asked = samples.flatMap((s) => (s.view.kind === 'question' ? [String(s.view.data.choices[0]?.data.fact)] : []));
+    const asked = samples.flatMap((s) => (s.view.kind === 'question' ? s.view.data.choices.filter((c) => c.data.action === CARD_ACTIONS.fact).map((c) => String(c.data.fact)) : []));
     expect(new Set(asked)).toEqual(new Set(['membership', 'contractHistory', 'csp', 'productKind']));
   });
 
-  it.each(LANGS)('include the hand-off card: viewFor(human_handoff) is handoffUnavailableView (%s)', (lang) => {
-    const expected: CardView = handoffUnavailableView(lang);
+  it('hold the hand-off questions (summary with and without a last question, consent) and the ticket in every status for the triage channel', () => {
+    const actions = (kind: string) => samples.flatMap((s) => (s.view.kind === kind && 'choices' in s.view.data ? s.view.data.choices.map((c) => c.data.action) : []));
+    expect(actions('question')).toEqual(expect.arrayContaining([CARD_ACTIONS.handoffSummary, CARD_ACTIONS.handoffConsent]));
+    const triageStatuses = samples.filter((s) => s.view.kind === 'triage' && s.lang === 'en').map((s) => s.name.split(' ').at(-1));
+    expect(triageStatuses).toEqual(['new', 'assigned', 'resolved']);
+  });
+
+  it.each(LANGS)('include the hand-off card: viewFor(human_handoff) is handoffOfferView (%s)', (lang) => {
+    const expected: CardView = handoffOfferView(lang);
     expect(viewFor('human_handoff', {}, lang)).toEqual(expected);
   });
 });

@@ -1,20 +1,22 @@
 /**
  * Checks one reply of the bot against one "bot" step of a scenario, through keys and facts: the card rebuilt
  * by the product's view functions (see expectedCards.ts), the rules' decision for the states, the knowledge
- * base for quoted sentences, the string tables for plain messages. Returns what is wrong, or nothing.
+ * base for quoted sentences, the string tables for plain messages, the stored ticket for the hand-off event.
+ * Returns what is wrong, or nothing.
  */
 import type { Activity } from 'botbuilder';
 import { isDeepStrictEqual } from 'node:util';
 import { CARD_ACTIONS } from '../../dialogs/ids';
+import type { Lang } from '../../src/i18n/locales';
 import { renderView, type AdaptiveCardJson } from '../../cards/renderCard';
 import { quote } from '../../src/answers/articleText';
 import { cardToText, markdownToPlain } from '../../src/answers/cardToText';
 import { t } from '../../src/i18n/strings';
 import { decide } from '../../src/rules/decide';
-import { FACT_VALUES, type PartnerFacts } from '../../src/rules/facts';
+import { FACT_VALUES } from '../../src/rules/facts';
 import { cardOf, submitButtons } from './conversationHarness';
-import { clarifyCandidates, expectedView, identifyCard } from './expectedCards';
-import type { BotExpectation } from './scenario';
+import { clarifyCandidates, expectedView, ExpectationError, identifyCard, type CardContext } from './expectedCards';
+import type { BotExpectation, EventName } from './scenario';
 
 type CardExpectation = Extract<BotExpectation, { expect: 'card' }>;
 
@@ -24,29 +26,53 @@ export const article = (word: string): string => (/^[aeiou]/.test(word) ? 'an' :
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** What a reply is, in a line, for failure messages. */
-export function describeReply(reply: Partial<Activity>, facts: PartnerFacts): string {
+export function describeReply(reply: Partial<Activity>, state: CardContext): string {
+  if (reply.type === 'event') return `an event ${JSON.stringify(reply.name)} with ${JSON.stringify(reply.value)}`;
   const card = cardOf(reply);
   if (!card) return `a plain message: ${JSON.stringify(reply.text)}`;
-  const name = identifyCard(json(card) as AdaptiveCardJson, facts);
+  const name = identifyCard(json(card) as AdaptiveCardJson, state);
   return name ?? `a card no view builds for these facts (lang ${String(card.lang)}):\n${cardToText(card)}`;
 }
 
-export function checkString(reply: Partial<Activity>, key: string, lang: Parameters<typeof t>[0], facts: PartnerFacts): string[] {
+export function checkString(reply: Partial<Activity>, key: string, lang: Lang, state: CardContext): string[] {
   const expected = t(lang, key);
-  if (reply.attachments?.length || reply.text !== expected) return [`expected the plain message ${key} in ${lang}, got ${describeReply(reply, facts)}`];
+  if (reply.type !== 'message' || reply.attachments?.length || reply.text !== expected) return [`expected the plain message ${key} in ${lang}, got ${describeReply(reply, state)}`];
   return [];
 }
 
-export function checkCard(reply: Partial<Activity>, expectation: CardExpectation, facts: PartnerFacts): string[] {
+/**
+ * The Bot Framework hand-off event (EventFactory.createHandoffInitiation) for the ticket the bot just told the
+ * user about: its number, summary and language in the event's context.
+ */
+export function checkEvent(reply: Partial<Activity>, name: EventName, lang: Lang, state: CardContext, ticketNumber: string | undefined): string[] {
+  if (reply.type !== 'event' || reply.name !== name) return [`expected the event ${name}, got ${describeReply(reply, state)}`];
+  const ticket = state.tickets.find((t) => t.number === ticketNumber);
+  if (!ticket) return [`the event ${name} follows no ticket card (the last ticket card named ${String(ticketNumber)})`];
+  const want = { ticket: ticket.number, summary: ticket.summary, lang };
+  return isDeepStrictEqual(reply.value, want) ? [] : [`expected the event's context ${JSON.stringify(want)}, it carries ${JSON.stringify(reply.value)}`];
+}
+
+export function checkCard(reply: Partial<Activity>, expectation: CardExpectation, state: CardContext): string[] {
+  const { facts } = state;
   const sent = cardOf(reply);
-  const want = `${article(expectation.kind)} ${expectation.kind} card${expectation.topic ? ` of ${expectation.topic}` : ''}${expectation.view ? ` (${expectation.view})` : ''} in ${expectation.lang}`;
-  if (!sent) return [`expected ${want}, got ${describeReply(reply, facts)}`];
+  const what = expectation.handoff ? ` (hand-off ${expectation.handoff})` : expectation.number ? ` ${expectation.number}` : '';
+  const want = `${article(expectation.kind)} ${expectation.kind} card${expectation.topic ? ` of ${expectation.topic}` : ''}${expectation.view ? ` (${expectation.view})` : ''}${what} in ${expectation.lang}`;
+  if (!sent) return [`expected ${want}, got ${describeReply(reply, state)}`];
   const card = json(sent) as AdaptiveCardJson;
   const problems: string[] = [];
   if (card.lang !== expectation.lang) problems.push(`expected card lang ${expectation.lang}, the card says ${String(card.lang)}`);
-  const expected = json(renderView(expectedView(expectation, facts, card)));
+  if (expectation.offersLastQuestion !== undefined && expectation.offersLastQuestion !== Boolean(state.lastQuestion)) {
+    problems.push(`expected the conversation ${expectation.offersLastQuestion ? 'to have' : 'to have no'} last question to offer, it has ${JSON.stringify(state.lastQuestion)}`);
+  }
+  let expected: unknown;
+  try {
+    expected = json(renderView(expectedView(expectation, state, card)));
+  } catch (error) {
+    if (error instanceof ExpectationError) return [...problems, `expected ${want}: ${error.message}; got ${describeReply(reply, state)}`];
+    throw error;
+  }
   if (!isDeepStrictEqual(card, expected)) {
-    problems.push(`expected ${want} (facts ${JSON.stringify(facts)}), got ${describeReply(reply, facts)}`);
+    problems.push(`expected ${want} (facts ${JSON.stringify(facts)}), got ${describeReply(reply, state)}`);
     return problems;
   }
   const text = squash(cardToText(card));

@@ -1,27 +1,38 @@
 /**
  * One test conversation with the bot, built as src/app.ts builds it (state over in-memory storage, the real
- * classifier, the main dialog, the feedback store, the product's onTurnError) on botbuilder's TestAdapter,
- * with activities shaped as Microsoft Teams sends them.
+ * classifier, the main dialog, the feedback store, tickets with the triage channel and the triage actions,
+ * turns serialized per conversation, the product's onTurnError) on botbuilder's TestAdapter, with activities
+ * shaped as Microsoft Teams sends them. Proactive sends (a ticket posted to the triage channel, the requester
+ * told of a resolution) go to a recording Messenger instead of a channel.
  */
 import { ActivityTypes, ConversationState, TestAdapter, TurnContext, UserState, type Activity, type Attachment } from 'botbuilder';
 import pino from 'pino';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/renderCard';
-import { createStateAccessors, type UserProfile } from '../../src/bot/botState';
+import { createStateAccessors, type BotStateAccessors, type ConversationData, type UserProfile } from '../../src/bot/botState';
 import { FEEDBACK_KEY_PREFIX, FeedbackStore, type FeedbackRecord } from '../../src/bot/feedbackStore';
 import { createOnTurnError } from '../../src/bot/onTurnError';
 import { SupportBot } from '../../src/bot/supportBot';
+import { TurnSerializer } from '../../src/bot/turnSerializer';
 import { classifier } from '../../src/nlu/classifier';
 import type { PartnerFacts } from '../../src/rules/facts';
 import { InMemoryStorage } from '../../src/storage/memoryStorage';
+import { requesterKey } from '../../src/triage/requesterKey';
+import { MemoryTicketStore } from '../../src/triage/tickets/memoryTicketStore';
+import type { Ticket } from '../../src/triage/tickets/ticket';
+import { TicketService } from '../../src/triage/ticketService';
+import { TriageActions } from '../../src/triage/triageActions';
+import { TriageChannels } from '../../src/triage/triageChannel';
+import { RecordingMessenger } from './recordingMessenger';
 import type { ConversationType, UserAction } from './scenario';
 
-const CHANNEL = 'msteams';
+/** The channel every scenario talks on unless it names another (`channelId`). */
+export const TEAMS_CHANNEL = 'msteams';
 const TENANT = { id: '72f988bf-0000-0000-0000-000000000001' };
 const BOT = { id: '28:mpn-support-assistant', name: 'Bot' };
 const USER = { id: '29:partner-user-1', name: 'Partner User', aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
 const COLLEAGUE = { id: '29:partner-user-2', aadObjectId: '00000000-0000-0000-0000-0000000000a2' };
-const TEAM = { id: '19:team-general@thread.tacv2' };
+export const TEAM = { id: '19:team-general@thread.tacv2' };
 
 /** The Teams conversation of each type the scenario's user talks in. */
 const CONVERSATIONS: Record<ConversationType, Activity['conversation']> = {
@@ -33,26 +44,72 @@ const CONVERSATIONS: Record<ConversationType, Activity['conversation']> = {
 /** The data of an Action.Submit on a card. */
 export type SubmitButton = { title: string; data: Record<string, unknown> };
 
+export interface ConversationOptions {
+  locale: string;
+  conversationType: ConversationType;
+  /** The Bot Framework channel (default msteams); `webchat` and the like also get the hand-off event. */
+  channelId?: string;
+}
+
 export class Conversation {
   /** The storage's own memory: its keys can be listed, its records are read back through the storage. */
   private readonly memory: Record<string, string> = {};
   readonly storage = new InMemoryStorage(this.memory);
-  /** What the product's onTurnError logged: a scenario fails on the first one. */
+  /** The tickets, as app.ts keeps them with STORAGE_URL=memory:. */
+  readonly tickets = new MemoryTicketStore();
+  /** Every proactive send the bot asked for, in order. */
+  readonly messenger = new RecordingMessenger();
+  /** Warnings and errors the product logged (onTurnError, the ticket service, the triage actions): a scenario fails on the first one. */
   readonly turnErrors: string[] = [];
   private readonly adapter: TestAdapter;
   private lastCard: AdaptiveCardJson | undefined;
+  /** The last activity the user sent, and the storage as it was before it: a redelivery repeats it. */
+  private last: { activity: Partial<Activity>; memoryBefore: Record<string, string> } | undefined;
+  private activityCounter = 0;
 
-  constructor(private readonly defaults: { locale: string; conversationType: ConversationType }) {
-    const state = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
-    const bot = new SupportBot({ state, classifier: classifier(), mainDialog: new MainDialog(state, new FeedbackStore(this.storage)) });
-    this.adapter = new TestAdapter(async (context) => bot.run(context));
+  constructor(readonly defaults: ConversationOptions) {
     const log = pino({ level: 'warn' }, { write: (line: string) => void this.turnErrors.push(line) });
+    const state = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
+    const service = new TicketService(this.tickets, new TriageChannels(this.storage), this.messenger, log);
+    const bot = new SupportBot({
+      state,
+      classifier: classifier(),
+      mainDialog: new MainDialog({ state, feedback: new FeedbackStore(this.storage), tickets: service }),
+      triage: new TriageActions(service, log),
+      // app.ts passes the storage's shared lock; memory storage has none, so turns queue in this process.
+      serializer: new TurnSerializer(),
+    });
+    this.adapter = new TestAdapter(async (context) => bot.run(context));
     this.adapter.onTurnError = createOnTurnError(state, log);
   }
 
+  /** The channel this conversation is on. */
+  get channelId(): string {
+    return this.defaults.channelId ?? TEAMS_CHANNEL;
+  }
+
   /** Does what the user does and returns everything the bot sent in that turn. */
-  async act(action: UserAction): Promise<Partial<Activity>[]> {
+  async act(action: Exclude<UserAction, { do: 'redeliver' }>): Promise<Partial<Activity>[]> {
     const activity = this.activityFor(action);
+    this.last = { activity: structuredClone(activity), memoryBefore: { ...this.memory } };
+    return this.process(activity);
+  }
+
+  /**
+   * The channel delivers the user's last activity again, with the same id (as Teams does when a reply took
+   * too long). `stateLost`: the first delivery's turn ended before it saved its state (the process stopped),
+   * so the bot state is what it was before that delivery; whatever else it did (a ticket it opened) stays.
+   */
+  async redeliver(stateLost: boolean): Promise<Partial<Activity>[]> {
+    if (!this.last) throw new Error('redeliver: the user has sent nothing yet');
+    if (stateLost) {
+      for (const key of Object.keys(this.memory)) delete this.memory[key];
+      Object.assign(this.memory, this.last.memoryBefore);
+    }
+    return this.process(structuredClone(this.last.activity));
+  }
+
+  private async process(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     await this.adapter.processActivity(activity);
     const replies = this.adapter.activeQueue.splice(0) as Partial<Activity>[];
     const cards = replies.map(cardOf).filter((card): card is AdaptiveCardJson => card !== undefined);
@@ -60,14 +117,48 @@ export class Conversation {
     return replies;
   }
 
+  /** Accessors over a fresh state on the same storage, and a context for reading it as the scenario's user. */
+  private reader(): { state: BotStateAccessors; context: TurnContext } {
+    const state = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
+    return { state, context: new TurnContext(this.adapter, this.activityFor({ do: 'say', text: 'read' })) };
+  }
+
   /** The user's profile as stored at the end of the last turn, read back with a fresh state over the storage. */
   async profile(): Promise<UserProfile | undefined> {
-    const { profile } = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
-    return profile.get(new TurnContext(this.adapter, this.activityFor({ do: 'say', text: 'read' })));
+    const { state, context } = this.reader();
+    return state.profile.get(context);
+  }
+
+  /** The user's state record as stored, if there is one at all ("forget my details" deletes it). */
+  async userRecord(): Promise<unknown> {
+    const key = `${this.channelId}/users/${USER.id}/`;
+    return (await this.storage.read([key]))[key];
+  }
+
+  /** The conversation's data (misses, the last question) as stored at the end of the last turn. */
+  async conversationData(conversationType?: ConversationType): Promise<ConversationData | undefined> {
+    const state = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
+    const context = new TurnContext(this.adapter, this.activityFor({ do: 'say', text: 'read', ...(conversationType ? { conversationType } : {}) }));
+    return state.conversation.get(context);
   }
 
   async facts(): Promise<PartnerFacts> {
     return (await this.profile())?.facts ?? {};
+  }
+
+  /** Every ticket in the store, oldest first. */
+  async allTickets(): Promise<Ticket[]> {
+    return (await this.tickets.list()).reverse();
+  }
+
+  /** The key the scenario's user's tickets are filed under. */
+  get requesterKey(): string {
+    return requesterKey(this.channelId, USER.id);
+  }
+
+  /** The id of the conversation of a type, as the bot sees it. */
+  conversationIdOf(type: ConversationType): string {
+    return CONVERSATIONS[type]?.id ?? '';
   }
 
   /** Every feedback record, read back through the storage, oldest first. */
@@ -79,16 +170,18 @@ export class Conversation {
       .sort((a, b) => a.record.at.localeCompare(b.record.at) || a.key.localeCompare(b.key));
   }
 
-  private activityFor(action: UserAction): Partial<Activity> {
+  private activityFor(action: Exclude<UserAction, { do: 'redeliver' }>): Partial<Activity> {
     const type = action.conversationType ?? this.defaults.conversationType;
+    const teams = this.channelId === TEAMS_CHANNEL;
     const base: Partial<Activity> = {
-      channelId: CHANNEL,
-      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      id: `activity-${++this.activityCounter}`,
+      channelId: this.channelId,
+      serviceUrl: teams ? 'https://smba.trafficmanager.net/emea/' : 'https://directline.botframework.com/',
       locale: action.locale ?? this.defaults.locale,
       from: USER,
       recipient: BOT,
       conversation: CONVERSATIONS[type],
-      channelData: { tenant: TENANT, ...(type === 'channel' ? { team: TEAM, channel: TEAM } : {}) },
+      ...(teams ? { channelData: { tenant: TENANT, ...(type === 'channel' ? { team: TEAM, channel: TEAM } : {}) } } : {}),
     };
     switch (action.do) {
       case 'say':

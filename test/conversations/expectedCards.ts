@@ -12,7 +12,9 @@ import { clarifyView } from '../../src/answers/clarifyView';
 import { decisionView } from '../../src/answers/decisionView';
 import { fallbackView } from '../../src/answers/fallbackView';
 import { feedbackView } from '../../src/answers/feedbackView';
-import { handoffUnavailableView } from '../../src/answers/handoffView';
+import { handoffOfferView } from '../../src/answers/handoffView';
+import { ticketView } from '../../src/answers/ticketView';
+import { handoffConsentQuestion, handoffSummaryQuestion } from '../../src/answers/handoffQuestions';
 import { helpView, welcomeView } from '../../src/answers/welcomeView';
 import type { SuggestedIntent } from '../../src/answers/buttons';
 import { LANGS, type Lang } from '../../src/i18n/locales';
@@ -20,10 +22,28 @@ import { CARD_ACTIONS } from '../../dialogs/ids';
 import { decide } from '../../src/rules/decide';
 import { TOPICS } from '../../src/rules/decision';
 import type { PartnerFacts } from '../../src/rules/facts';
+import type { Ticket } from '../../src/triage/tickets/ticket';
 import { submitButtons } from './conversationHarness';
 import type { BotExpectation } from './scenario';
 
 type CardExpectation = Extract<BotExpectation, { expect: 'card' }>;
+
+/** What the bot's cards are rebuilt from: the state after the turn, as read back through the storage. */
+export interface CardContext {
+  /** The partner facts the user's profile holds. */
+  facts: PartnerFacts;
+  /** The conversation's last question (redacted), which the hand-off offers as its summary. */
+  lastQuestion?: string;
+  /** The summary a hand-off consent card should show, as the runner worked it out from the scenario. */
+  summary?: string;
+  /** Every ticket in the store. */
+  tickets: readonly Ticket[];
+}
+
+/** The card the requester gets for a ticket, rebuilt from the stored ticket. */
+export function ticketCardView(ticket: Ticket, lang: Lang): CardView {
+  return ticketView({ number: ticket.number, status: ticket.status, createdAt: new Date(ticket.createdAt), summary: ticket.summary, facts: ticket.facts }, lang);
+}
 
 /** The intents a clarify card offers, read from its candidate buttons (its follow-ups are not candidates). */
 export function clarifyCandidates(card: AdaptiveCardJson): SuggestedIntent[] {
@@ -33,34 +53,54 @@ export function clarifyCandidates(card: AdaptiveCardJson): SuggestedIntent[] {
     .map(({ data }) => data.intent as SuggestedIntent);
 }
 
-/** The view the bot should have sent for an expectation, given the user's facts and the card it did send. */
-export function expectedView(expectation: CardExpectation, facts: PartnerFacts, sent: AdaptiveCardJson): CardView {
-  const { kind, lang, topic, view, helpful } = expectation;
+/** The view the bot should have sent for an expectation, given the state after the turn and the card it did send. */
+export function expectedView(expectation: CardExpectation, state: CardContext, sent: AdaptiveCardJson): CardView {
+  const { kind, lang, topic, view, helpful, handoff, number } = expectation;
+  const { facts } = state;
   switch (kind) {
+    case 'question':
+      if (handoff === 'summary') return handoffSummaryQuestion(lang, state.lastQuestion);
+      if (handoff === 'consent') return handoffConsentQuestion(lang, required(state.summary, 'the summary the consent card shows'), facts);
+      return decisionView(decide(required(topic, 'a question card needs its topic'), facts), facts, lang);
     case 'answer':
     case 'entitlement':
-    case 'question':
-      return decisionView(decide(requireTopic(topic, kind), facts), facts, lang);
+      return decisionView(decide(required(topic, `a ${kind} card needs its topic`), facts), facts, lang);
     case 'welcome':
       return view === 'help' ? helpView(lang) : welcomeView(lang);
     case 'fallback':
-      return view === 'handoff' ? handoffUnavailableView(lang) : fallbackView(lang);
+      if (view === 'handoff') return handoffOfferView(lang);
+      if (view === 'handoff_after_misses') return handoffOfferView(lang, true);
+      return fallbackView(lang);
     case 'clarify':
       return clarifyView(clarifyCandidates(sent), lang);
     case 'feedback':
-      return feedbackView(helpful ?? true, requireTopic(topic, kind), lang);
-    case 'ticket':
-      throw new Error('no conversation leads to a ticket card while the hand-off to the support team is off');
+      return feedbackView(helpful ?? true, required(topic, 'a feedback card needs its topic'), lang);
+    case 'ticket': {
+      const ticket = state.tickets.find((t) => t.number === number);
+      if (!ticket) throw new ExpectationError(`the store holds no ticket ${String(number)} (it holds ${state.tickets.map((t) => t.number).join(', ') || 'none'})`);
+      return ticketCardView(ticket, lang);
+    }
+    case 'triage':
+      throw new ExpectationError('the triage card goes to the triage channel, not to the user: check it with a "posted" step');
   }
 }
 
-function requireTopic<T>(topic: T | undefined, kind: string): T {
-  if (topic === undefined) throw new Error(`a ${kind} card needs its topic`);
-  return topic;
+/** An expectation that cannot be rebuilt from the stored state: a failure of the scenario, not of the runner. */
+export class ExpectationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExpectationError';
+  }
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new ExpectationError(`${what} is not known`);
+  return value;
 }
 
 /** Every card the bot could send in this state, named the way a scenario would state it. */
-function candidates(facts: PartnerFacts, sent: AdaptiveCardJson): { name: string; view: CardView }[] {
+function candidates(state: CardContext, sent: AdaptiveCardJson): { name: string; view: CardView }[] {
+  const { facts } = state;
   return LANGS.flatMap((lang: Lang) => [
     ...TOPICS.flatMap((topic) => {
       const decision = decide(topic, facts);
@@ -74,7 +114,12 @@ function candidates(facts: PartnerFacts, sent: AdaptiveCardJson): { name: string
     { name: 'welcome card', view: welcomeView(lang) },
     { name: 'help card (welcome kind)', view: helpView(lang) },
     { name: 'fallback card', view: fallbackView(lang) },
-    { name: 'hand-off card (fallback kind)', view: handoffUnavailableView(lang) },
+    { name: 'offer of a person (fallback kind, view handoff)', view: handoffOfferView(lang) },
+    { name: 'offer of a person after two misses (fallback kind, view handoff_after_misses)', view: handoffOfferView(lang, true) },
+    { name: 'hand-off summary question without a last question', view: handoffSummaryQuestion(lang) },
+    ...(state.lastQuestion ? [{ name: 'hand-off summary question offering the last question', view: handoffSummaryQuestion(lang, state.lastQuestion) }] : []),
+    ...(state.summary ? [{ name: `hand-off consent question for the summary ${JSON.stringify(state.summary)}`, view: handoffConsentQuestion(lang, state.summary, facts) }] : []),
+    ...state.tickets.map((ticket) => ({ name: `ticket card of ${ticket.number}`, view: ticketCardView(ticket, lang) })),
     { name: `clarify card offering ${clarifyCandidates(sent).join(', ')}`, view: clarifyView(clarifyCandidates(sent), lang) },
   ]).map(({ name, view }) => ({ name: `${name}, in ${view.data.lang}`, view }));
 }
@@ -83,8 +128,8 @@ function candidates(facts: PartnerFacts, sent: AdaptiveCardJson): { name: string
  * What a sent card is, as a scenario would say it, or undefined when the bot could not have built it. Some
  * views render the same card (a "helpful: yes" feedback card does not name its topic): all of them are named.
  */
-export function identifyCard(card: AdaptiveCardJson, facts: PartnerFacts): string | undefined {
-  const names = candidates(facts, card)
+export function identifyCard(card: AdaptiveCardJson, state: CardContext): string | undefined {
+  const names = candidates(state, card)
     .filter(({ view }) => isDeepStrictEqual(JSON.parse(JSON.stringify(renderView(view))), card))
     .map(({ name }) => name);
   if (names.length <= 1) return names[0];

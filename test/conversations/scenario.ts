@@ -10,13 +10,57 @@ import { isLang, LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { isIntent, isTopic, type Intent } from '../../src/nlu/intents';
 import type { Topic } from '../../src/rules/decision';
 import { isFactName, sanitizeFacts, type FactName, type PartnerFacts } from '../../src/rules/facts';
+import { MASKS } from '../../src/privacy/redact';
+import { TICKET_STATUSES, type TicketStatus } from '../../src/triage/tickets/ticket';
 
 export const CONVERSATION_TYPES = ['personal', 'channel', 'groupChat'] as const;
 export type ConversationType = (typeof CONVERSATION_TYPES)[number];
 
-/** The cards a welcome- or fallback-kind card can be: the view function that built it. */
-export const VIEWS = ['welcome', 'help', 'fallback', 'handoff'] as const;
+/**
+ * The cards a welcome- or fallback-kind card can be: the view function that built it. `handoff` is the offer
+ * of a person (handoffOfferView), `handoff_after_misses` the same offer after two misses in a row.
+ */
+export const VIEWS = ['welcome', 'help', 'fallback', 'handoff', 'handoff_after_misses'] as const;
 export type ViewName = (typeof VIEWS)[number];
+
+/** The two question cards of the hand-off: the one-line summary, then consent to share. */
+export const HANDOFF_QUESTIONS = ['summary', 'consent'] as const;
+export type HandoffQuestion = (typeof HANDOFF_QUESTIONS)[number];
+
+/** Where a hand-off's summary came from: what the user typed at the summary question, or their last question. */
+export const SUMMARY_SOURCES = ['typed', 'last_question'] as const;
+export type SummarySource = (typeof SUMMARY_SOURCES)[number];
+
+/** The events the bot may send besides messages. */
+export const EVENTS = ['handoff.initiate'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+export type MaskName = keyof typeof MASKS;
+
+/** What a scenario says about one stored ticket (see README: "Checks on what is stored"). */
+export interface TicketExpectation {
+  number: string;
+  status?: TicketStatus;
+  lang?: Lang;
+  summary?: SummarySource;
+  facts?: PartnerFacts;
+  /** The ticket's top intents start with these, best first. */
+  intents?: Intent[];
+  /** Text typed in the conversation → the mask it must be stored under: the text is nowhere in the ticket, the mask is in its excerpt. */
+  redacted?: Record<string, MaskName>;
+  /** Whether the ticket links back to the scenario's user and conversation. */
+  requester?: boolean;
+  /** "forget my details" went over it: summary, excerpt and facts gone, no requester. */
+  forgotten?: boolean;
+}
+
+/** One proactive send the bot asked the Messenger for: a ticket's card posted to the triage channel. */
+export interface PostExpectation {
+  to: ConversationType;
+  card: 'triage';
+  ticket: string;
+  lang: Lang;
+}
 
 /** Fields every user action may carry: the channel locale and the conversation it happens in. */
 interface UserActionBase {
@@ -29,7 +73,8 @@ export type UserAction =
   | (UserActionBase & { do: 'click'; value: unknown })
   | (UserActionBase & { do: 'press'; match: Record<string, unknown> })
   | (UserActionBase & { do: 'teams'; text: string; mentioned: boolean | string })
-  | (UserActionBase & { do: 'membersAdded' });
+  | (UserActionBase & { do: 'membersAdded' })
+  | { do: 'redeliver'; stateLost: boolean };
 
 export type BotExpectation =
   | {
@@ -44,11 +89,19 @@ export type BotExpectation =
       facts?: PartnerFacts;
       candidates?: Intent[];
       helpful?: boolean;
+      handoff?: HandoffQuestion;
+      offersLastQuestion?: boolean;
+      summary?: SummarySource;
+      number?: string;
     }
   | { expect: 'string'; key: string; lang: Lang }
+  | { expect: 'event'; name: EventName; lang: Lang }
   | { expect: 'silent' };
 
-export type Check = { check: 'remembers'; facts: PartnerFacts } | { check: 'stored'; feedback: Record<string, unknown>[] };
+export type Check =
+  | { check: 'remembers'; facts: PartnerFacts }
+  | { check: 'stored'; feedback?: Record<string, unknown>[]; tickets?: TicketExpectation[]; profile?: null }
+  | { check: 'posted'; posts: PostExpectation[] };
 
 export type Step = ({ at: number } & UserAction) | ({ at: number } & BotExpectation) | ({ at: number } & Check);
 
@@ -58,6 +111,8 @@ export interface Scenario {
   lang: Lang;
   locale: string;
   conversationType: ConversationType;
+  /** The Bot Framework channel the conversation is on (default msteams). */
+  channelId?: string;
   steps: Step[];
 }
 
@@ -68,21 +123,26 @@ export class ScenarioFormatError extends Error {
   }
 }
 
-const USER_KEYS = ['user', 'click', 'press', 'teams', 'membersAdded'] as const;
-const BOT_KEYS = ['card', 'string', 'silent'] as const;
-const CHECK_KEYS = ['remembers', 'stored'] as const;
+const USER_KEYS = ['user', 'click', 'press', 'teams', 'membersAdded', 'redeliver'] as const;
+const BOT_KEYS = ['card', 'string', 'event', 'silent'] as const;
+const CHECK_KEYS = ['remembers', 'stored', 'posted'] as const;
 const STEP_OPTIONS: Record<string, readonly string[]> = {
   user: ['locale', 'conversationType'],
   click: ['locale', 'conversationType'],
   press: ['locale', 'conversationType'],
   teams: ['locale'],
   membersAdded: ['locale', 'conversationType'],
-  card: ['lang', 'topic', 'view', 'states', 'quotes', 'asks', 'facts', 'candidates', 'helpful'],
+  redeliver: [],
+  card: ['lang', 'topic', 'view', 'states', 'quotes', 'asks', 'facts', 'candidates', 'helpful', 'handoff', 'offersLastQuestion', 'summary', 'number'],
   string: ['lang'],
+  event: ['lang'],
   silent: [],
   remembers: [],
   stored: [],
+  posted: [],
 };
+const TICKET_FIELDS = ['number', 'status', 'lang', 'summary', 'facts', 'intents', 'redacted', 'requester', 'forgotten'];
+const TICKET_NUMBER = /^MPN-\d{6}$/;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -94,10 +154,11 @@ export function parseScenario(file: string, json: unknown): Scenario {
     throw new ScenarioFormatError(file, where, reason);
   };
   if (!isObject(json)) return fail('file', 'a scenario is a JSON object');
-  const { title, lang, locale, conversationType = 'personal', steps } = json;
+  const { title, lang, locale, conversationType = 'personal', channelId, steps } = json;
   for (const key of Object.keys(json)) {
-    if (!['$comment', 'title', 'lang', 'locale', 'conversationType', 'steps'].includes(key)) fail('file', `unknown field "${key}"`);
+    if (!['$comment', 'title', 'lang', 'locale', 'conversationType', 'channelId', 'steps'].includes(key)) fail('file', `unknown field "${key}"`);
   }
+  if (channelId !== undefined && (typeof channelId !== 'string' || !channelId)) fail('channelId', 'a Bot Framework channel id such as "webchat"');
   if (typeof title !== 'string' || !title) fail('title', 'a non-empty string is required');
   if (!isLang(lang)) fail('lang', `the default reply language must be one of en, ru, pt, fr, not ${JSON.stringify(lang)}`);
   if (locale !== undefined && typeof locale !== 'string') fail('locale', 'a BCP 47 locale string such as "pt-BR"');
@@ -112,6 +173,7 @@ export function parseScenario(file: string, json: unknown): Scenario {
     lang: defaultLang,
     locale: (locale as string | undefined) ?? LOCALE_OF[defaultLang],
     conversationType: conversationType as ConversationType,
+    ...(channelId ? { channelId: channelId as string } : {}),
     steps: parsed,
   };
 }
@@ -149,30 +211,92 @@ function parseStep(step: unknown, at: number, defaultLang: Lang, fail: (where: s
     }
     case 'membersAdded':
       return step.membersAdded === true ? { at, do: 'membersAdded', ...base } : fail(where, 'membersAdded: true (the bot is installed)');
+    case 'redeliver':
+      if (step.redeliver !== 'state_lost' && step.redeliver !== 'state_saved') fail(where, 'redeliver: "state_lost" (the first delivery did not save its state) or "state_saved"');
+      if (at === 1) fail(where, 'redeliver repeats an earlier user step');
+      return { at, do: 'redeliver', stateLost: step.redeliver === 'state_lost' };
     case 'card':
       return parseCard(step, at, lang, fail);
     case 'string':
       if (typeof step.string !== 'string' || !hasString(step.string)) fail(where, `string: ${JSON.stringify(step.string)} is not a key of content/strings`);
       return { at, expect: 'string', key: step.string as string, lang };
+    case 'event':
+      return (EVENTS as readonly unknown[]).includes(step.event) ? { at, expect: 'event', name: step.event as EventName, lang } : fail(where, `event: one of ${EVENTS.join(', ')}`);
     case 'silent':
       return step.silent === true ? { at, expect: 'silent' } : fail(where, 'silent: true');
     case 'remembers':
       return isObject(step.remembers) && Object.keys(sanitizeFacts(step.remembers)).length === Object.keys(step.remembers).length
         ? { at, check: 'remembers', facts: step.remembers as PartnerFacts }
         : fail(where, 'remembers: the partner facts the user profile holds, e.g. { "membership": "gold" }');
-    case 'stored': {
-      const stored = step.stored;
-      if (!isObject(stored) || !Array.isArray(stored.feedback) || !stored.feedback.every(isObject)) return fail(where, 'stored: { "feedback": [ { "intent", "lang", "helpful"? } ] }');
-      return { at, check: 'stored', feedback: stored.feedback };
-    }
+    case 'stored':
+      return parseStored(step.stored, at, fail);
+    case 'posted':
+      return parsePosted(step.posted, at, defaultLang, fail);
     default:
       return fail(where, `unknown step "${verb}"`);
   }
 }
 
+function parseStored(stored: unknown, at: number, fail: (where: string, reason: string) => never): Step {
+  const where = `step ${at}`;
+  const usage = 'stored: { "feedback"?: [ { "intent", "lang", "helpful"? } ], "tickets"?: [ { "number", … } ], "profile"?: null }';
+  if (!isObject(stored) || !Object.keys(stored).length) return fail(where, usage);
+  for (const key of Object.keys(stored)) if (!['feedback', 'tickets', 'profile'].includes(key)) fail(where, `stored.${key}: unknown; ${usage}`);
+  const check: Extract<Check, { check: 'stored' }> = { check: 'stored' };
+  if (stored.feedback !== undefined) {
+    check.feedback = Array.isArray(stored.feedback) && stored.feedback.every(isObject) ? stored.feedback : fail(where, 'stored.feedback: [ { "intent", "lang", "helpful"? } ]');
+  }
+  if (stored.tickets !== undefined) {
+    check.tickets = Array.isArray(stored.tickets) ? stored.tickets.map((ticket, i) => parseTicket(ticket, `${where}, stored.tickets[${i}]`, fail)) : fail(where, 'stored.tickets: a list of tickets, oldest first');
+  }
+  if ('profile' in stored) check.profile = stored.profile === null ? null : fail(where, 'stored.profile: null (the user has no stored profile: "forget my details" deleted it)');
+  return { at, ...check };
+}
+
+function parseTicket(ticket: unknown, where: string, fail: (where: string, reason: string) => never): TicketExpectation {
+  if (!isObject(ticket)) return fail(where, 'a ticket is { "number", "status"?, "lang"?, "summary"?, "facts"?, "intents"?, "redacted"?, "requester"?, "forgotten"? }');
+  for (const key of Object.keys(ticket)) if (!TICKET_FIELDS.includes(key)) fail(where, `"${key}" is not a ticket field (${TICKET_FIELDS.join(', ')})`);
+  const { number, status, lang, summary, facts, intents, redacted, requester, forgotten } = ticket;
+  const expectation: TicketExpectation = { number: typeof number === 'string' && TICKET_NUMBER.test(number) ? number : fail(where, 'number: a ticket number such as "MPN-000001"') };
+  if (status !== undefined) expectation.status = (TICKET_STATUSES as readonly unknown[]).includes(status) ? (status as TicketStatus) : fail(where, `status is one of ${TICKET_STATUSES.join(', ')}`);
+  if (lang !== undefined) expectation.lang = isLang(lang) ? lang : fail(where, 'lang: en, ru, pt or fr');
+  if (summary !== undefined) expectation.summary = (SUMMARY_SOURCES as readonly unknown[]).includes(summary) ? (summary as SummarySource) : fail(where, `summary is one of ${SUMMARY_SOURCES.join(', ')}`);
+  if (facts !== undefined) {
+    expectation.facts = isObject(facts) && Object.keys(sanitizeFacts(facts)).length === Object.keys(facts).length ? (facts as PartnerFacts) : fail(where, 'facts: partner facts');
+  }
+  if (intents !== undefined) expectation.intents = Array.isArray(intents) && intents.length && intents.every(isIntent) ? intents : fail(where, 'intents: the top intents, best first');
+  if (redacted !== undefined) {
+    const valid = isObject(redacted) && Object.keys(redacted).length && Object.values(redacted).every((mask) => typeof mask === 'string' && mask in MASKS);
+    expectation.redacted = valid ? (redacted as Record<string, MaskName>) : fail(where, `redacted: { "text typed": mask } with masks ${Object.keys(MASKS).join(', ')}`);
+  }
+  if (requester !== undefined) expectation.requester = typeof requester === 'boolean' ? requester : fail(where, 'requester: true or false');
+  if (forgotten !== undefined) expectation.forgotten = forgotten === true ? true : fail(where, 'forgotten: true');
+  if (expectation.forgotten && (expectation.summary || expectation.facts || expectation.redacted || expectation.requester)) {
+    fail(where, 'a forgotten ticket has no summary, facts or requester left to check (redacted is implied)');
+  }
+  return expectation;
+}
+
+function parsePosted(posted: unknown, at: number, defaultLang: Lang, fail: (where: string, reason: string) => never): Step {
+  const where = `step ${at}`;
+  const usage = 'posted: [ { "to": "channel", "card": "triage", "ticket": "MPN-000001", "lang"? } ]';
+  if (!Array.isArray(posted)) return fail(where, usage);
+  const posts = posted.map((post, i): PostExpectation => {
+    const at = `${where}, posted[${i}]`;
+    if (!isObject(post)) return fail(at, usage);
+    for (const key of Object.keys(post)) if (!['to', 'card', 'ticket', 'lang'].includes(key)) fail(at, `"${key}" is not a field of a post; ${usage}`);
+    const to = isConversationType(post.to) ? post.to : fail(at, `to is one of ${CONVERSATION_TYPES.join(', ')}`);
+    const ticket = typeof post.ticket === 'string' && TICKET_NUMBER.test(post.ticket) ? post.ticket : fail(at, 'ticket: the number of the ticket the post is about');
+    const lang = post.lang === undefined ? defaultLang : isLang(post.lang) ? post.lang : fail(at, 'lang: en, ru, pt or fr (the triage channel\'s language)');
+    if (post.card !== 'triage') fail(at, 'card: "triage"');
+    return { to, card: 'triage', ticket, lang };
+  });
+  return { at, check: 'posted', posts };
+}
+
 function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, reason: string) => never): Step {
   const where = `step ${at}`;
-  const { card: kind, topic, view, states, quotes, asks, facts, candidates, helpful } = step;
+  const { card: kind, topic, view, states, quotes, asks, facts, candidates, helpful, handoff, offersLastQuestion, summary, number } = step;
   if (!(CARD_KINDS as readonly unknown[]).includes(kind)) fail(where, `card: one of ${CARD_KINDS.join(', ')}`);
   const expectation: Extract<BotExpectation, { expect: 'card' }> = { expect: 'card', kind: kind as CardKind, lang };
   if (topic !== undefined) expectation.topic = isIntent(topic) && isTopic(topic) ? topic : fail(where, `topic ${JSON.stringify(topic)} is not a topic`);
@@ -191,10 +315,27 @@ function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, rea
     expectation.candidates = Array.isArray(candidates) && candidates.every(isIntent) ? candidates : fail(where, 'candidates: intents');
   }
   if (helpful !== undefined) expectation.helpful = typeof helpful === 'boolean' ? helpful : fail(where, 'helpful: true or false');
-  const needsTopic = kind === 'answer' || kind === 'entitlement' || kind === 'question' || kind === 'feedback';
+  if (handoff !== undefined) {
+    if (kind !== 'question') fail(where, 'handoff is for question cards');
+    expectation.handoff = (HANDOFF_QUESTIONS as readonly unknown[]).includes(handoff) ? (handoff as HandoffQuestion) : fail(where, `handoff is one of ${HANDOFF_QUESTIONS.join(', ')}`);
+  }
+  if (offersLastQuestion !== undefined) {
+    if (expectation.handoff !== 'summary') fail(where, 'offersLastQuestion is for the hand-off summary question ("handoff": "summary")');
+    expectation.offersLastQuestion = typeof offersLastQuestion === 'boolean' ? offersLastQuestion : fail(where, 'offersLastQuestion: true or false');
+  }
+  if (summary !== undefined || expectation.handoff === 'consent') {
+    if (expectation.handoff !== 'consent') fail(where, 'summary is for the hand-off consent question ("handoff": "consent")');
+    expectation.summary = (SUMMARY_SOURCES as readonly unknown[]).includes(summary) ? (summary as SummarySource) : fail(where, `the consent question names where its summary came from: summary is one of ${SUMMARY_SOURCES.join(', ')}`);
+  }
+  if (number !== undefined || kind === 'ticket') {
+    if (kind !== 'ticket') fail(where, 'number is for ticket cards');
+    expectation.number = typeof number === 'string' && TICKET_NUMBER.test(number) ? number : fail(where, 'a ticket card names its ticket: number, e.g. "MPN-000001"');
+  }
+  if (expectation.handoff && topic !== undefined) fail(where, 'a hand-off question has no topic');
+  const needsTopic = kind === 'answer' || kind === 'entitlement' || (kind === 'question' && !expectation.handoff) || kind === 'feedback';
   if (needsTopic && !expectation.topic) fail(where, `a ${String(kind)} card names its topic`);
   if (kind === 'feedback' && expectation.helpful === undefined) fail(where, 'a feedback card says whether the answer was helpful');
-  if ((kind === 'welcome' && view && !['welcome', 'help'].includes(view as string)) || (kind === 'fallback' && view && !['fallback', 'handoff'].includes(view as string))) {
+  if ((kind === 'welcome' && view && !['welcome', 'help'].includes(view as string)) || (kind === 'fallback' && view && !['fallback', 'handoff', 'handoff_after_misses'].includes(view as string))) {
     fail(where, `view ${String(view)} does not build a ${String(kind)} card`);
   }
   if (view && kind !== 'welcome' && kind !== 'fallback') fail(where, `view is for welcome and fallback cards`);

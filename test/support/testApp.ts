@@ -42,7 +42,7 @@ export async function startApp(options: { identity?: LocalIdentityProvider; env?
         unsignedCredentials,
       )
     : undefined;
-  const app = createApp(config, pino({ level: 'silent' }), { storage: new InMemoryStorage(), ...(auth ? { auth } : {}) });
+  const app = await createApp(config, pino({ level: 'silent' }), { storage: new InMemoryStorage(), ...(auth ? { auth } : {}) });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
   return { ...app, url: `http://127.0.0.1:${port}` };

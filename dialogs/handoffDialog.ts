@@ -1,0 +1,116 @@
+/**
+ * Handing a question to the support team: a one-line summary (typed, or the last question), consent to share
+ * it with the facts the bot knows, then a ticket (once per incoming activity), its number in a card, and the
+ * standard `handoff.initiate` event for hosts that route conversations to agents.
+ */
+import { EventFactory, type TurnContext } from 'botbuilder';
+import { ComponentDialog, Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { handoffConsentQuestion, handoffSummaryQuestion } from '../src/answers/handoffQuestions';
+import { ticketView } from '../src/answers/ticketView';
+import type { BotStateAccessors, ConversationData } from '../src/bot/botState';
+import { sendString, sendView } from '../src/bot/send';
+import { turnOf } from '../src/bot/turn';
+import type { Lang } from '../src/i18n/locales';
+import { redact } from '../src/privacy/redact';
+import { requesterKey } from '../src/triage/requesterKey';
+import { sourceActivityId } from '../src/triage/sourceActivityId';
+import type { TicketService } from '../src/triage/ticketService';
+import { CARD_ACTIONS, DIALOG_IDS } from './ids';
+import type { TopicResult } from './topicDialog';
+
+const MAX_SUMMARY_LENGTH = 300;
+/** Channels that accept event activities from a bot (Teams does not). */
+const EVENT_CHANNELS = new Set(['directline', 'webchat', 'emulator', 'test']);
+
+interface HandoffValues {
+  summary: string;
+}
+
+export class HandoffDialog extends ComponentDialog {
+  constructor(
+    private readonly state: BotStateAccessors,
+    private readonly tickets: TicketService,
+  ) {
+    super(DIALOG_IDS.handoff);
+    this.addDialog(new WaterfallDialog(DIALOG_IDS.handoffFlow, [this.askSummary.bind(this), this.askConsent.bind(this), this.openTicket.bind(this)]));
+    this.initialDialogId = DIALOG_IDS.handoffFlow;
+  }
+
+  private async askSummary(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { lang } = turnOf(step.context);
+    const { lastQuestion } = await this.state.conversation.get(step.context, { misses: 0 });
+    await sendView(step.context, handoffSummaryQuestion(lang, lastQuestion?.text));
+    await this.setPending(step.context, { step: 'summary' });
+    return Dialog.EndOfTurn;
+  }
+
+  private async askConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { input, lang } = turnOf(step.context);
+    const { lastQuestion } = await this.state.conversation.get(step.context, { misses: 0 });
+    let summary: string | undefined;
+    if (input.kind === 'submit' && input.submit.action === CARD_ACTIONS.handoffSummary) summary = lastQuestion?.text;
+    if (input.kind === 'text') summary = redact(input.text).slice(0, MAX_SUMMARY_LENGTH);
+    if (!summary) return step.endDialog({ reroute: true } satisfies TopicResult);
+    (step.values as HandoffValues).summary = summary;
+    const { facts } = await this.state.profile.get(step.context, { facts: {} });
+    await sendView(step.context, handoffConsentQuestion(lang, summary, facts));
+    await this.setPending(step.context, { step: 'consent', summary });
+    return Dialog.EndOfTurn;
+  }
+
+  /** Asks the pending question again, in this turn's language (after help or a language switch). */
+  protected override async onRepromptDialog(context: TurnContext): Promise<void> {
+    const { lang } = turnOf(context);
+    const { handoff, lastQuestion } = await this.state.conversation.get(context, { misses: 0 });
+    if (handoff?.step === 'consent' && handoff.summary) {
+      const { facts } = await this.state.profile.get(context, { facts: {} });
+      await sendView(context, handoffConsentQuestion(lang, handoff.summary, facts));
+    } else await sendView(context, handoffSummaryQuestion(lang, lastQuestion?.text));
+  }
+
+  private async setPending(context: TurnContext, handoff: NonNullable<ConversationData['handoff']> | undefined): Promise<void> {
+    const conversation = await this.state.conversation.get(context, { misses: 0 });
+    await this.state.conversation.set(context, { ...conversation, handoff });
+  }
+
+  private async openTicket(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const { input, lang } = turnOf(context);
+    await this.setPending(context, undefined);
+    if (input.kind !== 'submit' || input.submit.action !== CARD_ACTIONS.handoffConsent) return step.endDialog({ reroute: true } satisfies TopicResult);
+    if (!input.submit.consent) {
+      await sendString(context, lang, 'handoff.cancelled');
+      return step.endDialog();
+    }
+    const ticket = await this.tickets.open({
+      lang,
+      summary: (step.values as HandoffValues).summary,
+      intents: (await this.state.conversation.get(context, { misses: 0 })).lastQuestion?.intents ?? [],
+      facts: (await this.state.profile.get(context, { facts: {} })).facts,
+      excerpt: await this.state.transcript.get(context, []),
+      requester: { userKey: requesterKey(context.activity.channelId, context.activity.from.id), conversation: referenceOf(context) },
+      sourceActivityId: sourceActivityId(context.activity),
+    });
+    await sendView(context, ticketView({ number: ticket.number, status: ticket.status, createdAt: new Date(ticket.createdAt), summary: ticket.summary, facts: ticket.facts }, lang));
+    await emitHandoffEvent(context, ticket.number, ticket.summary, lang);
+    return step.endDialog();
+  }
+}
+
+function referenceOf(context: TurnContext) {
+  const { activity } = context;
+  return {
+    channelId: activity.channelId,
+    serviceUrl: activity.serviceUrl,
+    conversation: activity.conversation,
+    user: activity.from,
+    bot: activity.recipient,
+    locale: activity.locale,
+  };
+}
+
+/** The Bot Framework hand-off protocol event, for hosts that route conversations to agents. */
+async function emitHandoffEvent(context: TurnContext, ticketNumber: string, summary: string, lang: Lang): Promise<void> {
+  if (!EVENT_CHANNELS.has(context.activity.channelId)) return;
+  await context.sendActivity(EventFactory.createHandoffInitiation(context, { ticket: ticketNumber, summary, lang }));
+}

@@ -1,0 +1,23 @@
+/** The parts every Direct Line route works with, assembled once by createDirectLine. */
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from '../log/logger';
+import type { DirectLineAdapter } from './directLineAdapter';
+import type { DirectLineConversations } from './directLineConversations';
+import type { Credentials } from './http/credentials';
+import type { RouteFrame } from './http/directLineRoute';
+import type { RateLimiter } from './rateLimiter';
+import type { DirectLineTokens } from './tokens/directLineTokens';
+
+export interface DirectLineService {
+  conversations: DirectLineConversations;
+  credentials: Credentials;
+  tokens: DirectLineTokens;
+  adapter: DirectLineAdapter;
+  /** The bot's turn (SupportBot.run). */
+  runBot(context: TurnContext): Promise<void>;
+  limiter: RateLimiter;
+  /** The most activities one GET returns. */
+  pageSize: number;
+  frame: RouteFrame;
+  log: Logger;
+}

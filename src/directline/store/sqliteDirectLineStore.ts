@@ -1,0 +1,79 @@
+/**
+ * Direct Line conversations in the bot's SQLite file (tables of migration 2): they survive restarts, and every
+ * process opening the same file sees them. An append takes the next sequence number and stores the activity in
+ * one transaction, so two writers never share a number.
+ */
+import type { SqliteDatabase } from '../../storage/sqliteDatabase';
+import { UnknownConversationError, type DirectLineActivity, type DirectLineStore, type NewConversation, type StoredActivity, type StoredConversation } from './directLineStore';
+
+interface ConversationRow {
+  id: string;
+  user_id: string | null;
+  created_at: string;
+  next_seq: number;
+}
+
+export class SqliteDirectLineStore implements DirectLineStore {
+  readonly shared = true;
+  private readonly insertConversation;
+  private readonly selectConversation;
+  private readonly selectWatermarks;
+  private readonly takeSeq;
+  private readonly insertActivity;
+  private readonly selectSince;
+  private readonly updateActivity;
+  private readonly append;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insertConversation = db.prepare<[string, string | null, string]>(
+      'INSERT INTO directline_conversations (id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    );
+    this.selectConversation = db.prepare<[string], ConversationRow>('SELECT id, user_id, created_at, next_seq FROM directline_conversations WHERE id = ?');
+    this.selectWatermarks = db.prepare<[string], { id: string; next_seq: number }>(
+      'SELECT id, next_seq FROM directline_conversations WHERE id IN (SELECT value FROM json_each(?))',
+    );
+    this.takeSeq = db.prepare<[string], { seq: number }>('UPDATE directline_conversations SET next_seq = next_seq + 1 WHERE id = ? RETURNING next_seq - 1 AS seq');
+    this.insertActivity = db.prepare<[string, number, string]>('INSERT INTO directline_activities (conversation_id, seq, activity) VALUES (?, ?, ?)');
+    this.selectSince = db.prepare<[string, number, number], { seq: number; activity: string }>(
+      'SELECT seq, activity FROM directline_activities WHERE conversation_id = ? AND seq >= ? ORDER BY seq LIMIT ?',
+    );
+    this.updateActivity = db.prepare<[string, string, number]>('UPDATE directline_activities SET activity = ? WHERE conversation_id = ? AND seq = ?');
+    this.append = db.transaction((conversationId: string, json: string): number => {
+      const taken = this.takeSeq.get(conversationId);
+      if (!taken) throw new UnknownConversationError(conversationId);
+      this.insertActivity.run(conversationId, taken.seq, json);
+      return taken.seq;
+    });
+  }
+
+  async createConversation(conversation: NewConversation): Promise<boolean> {
+    return this.insertConversation.run(conversation.id, conversation.userId ?? null, conversation.createdAt).changes === 1;
+  }
+
+  async getConversation(id: string): Promise<StoredConversation | undefined> {
+    const row = this.selectConversation.get(id);
+    if (!row) return undefined;
+    return { id: row.id, ...(row.user_id ? { userId: row.user_id } : {}), createdAt: row.created_at, watermark: row.next_seq };
+  }
+
+  async watermarks(ids: readonly string[]): Promise<Map<string, number>> {
+    return new Map(this.selectWatermarks.all(JSON.stringify(ids)).map((row) => [row.id, row.next_seq]));
+  }
+
+  async appendActivity(conversationId: string, activity: DirectLineActivity): Promise<number> {
+    // IMMEDIATE: take the write lock before reading the sequence number, so another process waits instead of failing.
+    return this.append.immediate(conversationId, JSON.stringify(activity));
+  }
+
+  async activitiesSince(conversationId: string, watermark: number, limit: number): Promise<StoredActivity[]> {
+    return this.selectSince.all(conversationId, watermark, limit).map((row) => ({ seq: row.seq, activity: JSON.parse(row.activity) as DirectLineActivity }));
+  }
+
+  async replaceActivity(conversationId: string, seq: number, activity: DirectLineActivity): Promise<boolean> {
+    return this.updateActivity.run(JSON.stringify(activity), conversationId, seq).changes === 1;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

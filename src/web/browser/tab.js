@@ -1,0 +1,241 @@
+/*
+ * The Teams tab "Support benefits" (tabPage.ts). Language and theme come from Teams (teams-js: app.initialize,
+ * app.getContext, app.registerOnThemeChangeHandler); outside Teams from the query string (?locale=&theme=), then
+ * the browser's language and the light theme. The entitlement checker asks this server for the bot's
+ * entitlement card and draws it with the Adaptive Cards renderer.
+ * The page carries its state for people and tests: <html data-theme data-host="teams|browser">, #card data-state
+ * (loading, shown, failed) and data-membership, data-competency, data-lang of the card shown.
+ */
+(function () {
+  'use strict';
+
+  var TEAMS_TIMEOUT_MS = 5000;
+  var data = JSON.parse(document.getElementById('page-data').textContent);
+  var AC = window.AdaptiveCards;
+  var root = document.documentElement;
+  var form = document.getElementById('checker');
+  var cardHost = document.getElementById('card');
+  var problem = document.getElementById('card-problem');
+  var query = new URLSearchParams(location.search);
+
+  function langOfLocale(tag) {
+    var primary = String(tag || '').trim().toLowerCase().split(/[-_]/)[0];
+    return Object.prototype.hasOwnProperty.call(data.locales, primary) ? primary : undefined;
+  }
+
+  function browserLang() {
+    var preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+    for (var i = 0; i < preferred.length; i++) {
+      var lang = langOfLocale(preferred[i]);
+      if (lang) return lang;
+    }
+    return 'en';
+  }
+
+  function themeOf(name) {
+    return Object.prototype.hasOwnProperty.call(data.hostConfigs, name) ? name : undefined;
+  }
+
+  var state = {
+    lang: langOfLocale(query.get('locale')) || browserLang(),
+    theme: themeOf(query.get('theme')) || 'default',
+  };
+
+  /* The card's text is markdown: **bold**, *italic*, [links](https://…) and paragraphs; everything else stays text. */
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return '&#' + c.charCodeAt(0) + ';';
+    });
+  }
+
+  function markdownToHtml(markdown) {
+    return escapeHtml(markdown)
+      .split(/\n{2,}/)
+      .map(function (paragraph) {
+        var html = paragraph
+          .replace(/\[([^\]]+)\]\((https:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>')
+          .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+          .replace(/(^|[^*\w])\*([^*\s][^*]*?)\*(?![*\w])/g, '$1<em>$2</em>')
+          .replace(/\n/g, '<br>');
+        return '<p>' + html + '</p>';
+      })
+      .join('');
+  }
+
+  AC.AdaptiveCard.onProcessMarkdown = function (text, result) {
+    result.outputHtml = markdownToHtml(text);
+    result.didProcess = true;
+  };
+
+  /** The parts of the bot's card that talk to the bot (feedback, talk to a person): nobody listens in a tab. */
+  function holdsSubmit(node) {
+    if (Array.isArray(node)) return node.some(holdsSubmit);
+    if (!node || typeof node !== 'object') return false;
+    if (node.type === 'Action.Submit') return true;
+    return Object.keys(node).some(function (key) {
+      return holdsSubmit(node[key]);
+    });
+  }
+
+  function withoutConversationParts(card) {
+    var copy = Object.assign({}, card);
+    copy.body = (card.body || []).filter(function (element) {
+      return !holdsSubmit(element);
+    });
+    copy.actions = (card.actions || []).filter(function (action) {
+      return action.type !== 'Action.Submit';
+    });
+    return copy;
+  }
+
+  function openLink(url) {
+    window.open(url, '_blank', 'noopener,noreferrer');
+  }
+
+  var shownCard;
+
+  function renderCard(json) {
+    var card = new AC.AdaptiveCard();
+    card.hostConfig = new AC.HostConfig(data.hostConfigs[state.theme]);
+    card.onExecuteAction = function (action) {
+      if (action instanceof AC.OpenUrlAction) openLink(action.url);
+    };
+    // The renderer checks `lang` with a global (/g) regular expression whose lastIndex survives between cards.
+    if (AC.CardElement.langProperty.regEx) AC.CardElement.langProperty.regEx.lastIndex = 0;
+    card.parse(withoutConversationParts(json));
+    var element = card.render();
+    cardHost.replaceChildren(element);
+  }
+
+  function setCardState(cardState) {
+    cardHost.setAttribute('data-state', cardState);
+    cardHost.setAttribute('aria-busy', String(cardState === 'loading'));
+  }
+
+  var request = 0;
+
+  /** Asks for the card of the chosen facts in the page's language, and draws it (the last request wins). */
+  function loadCard() {
+    var facts = new FormData(form);
+    var params = new URLSearchParams({ lang: state.lang });
+    ['membership', 'competency'].forEach(function (name) {
+      var value = facts.get(name);
+      if (value && !(name === 'competency' && facts.get('membership') === 'action_pack')) params.set(name, value);
+    });
+    var mine = ++request;
+    setCardState('loading');
+    return fetch(data.cardUrl + '?' + params.toString(), { headers: { accept: 'application/json' } })
+      .then(function (response) {
+        if (!response.ok) throw new Error('the card request answered HTTP ' + response.status);
+        return response.json();
+      })
+      .then(function (json) {
+        if (mine !== request) return;
+        shownCard = json;
+        renderCard(json);
+        problem.hidden = true;
+        ['membership', 'competency', 'lang'].forEach(function (name) {
+          cardHost.setAttribute('data-' + name, params.get(name) || '');
+        });
+        setCardState('shown');
+      })
+      .catch(function (error) {
+        if (mine !== request) return;
+        problem.hidden = false;
+        setCardState('failed');
+        console.error('The entitlement card could not be loaded:', error.message);
+      });
+  }
+
+  function applyLanguage() {
+    root.lang = data.locales[state.lang];
+    document.querySelectorAll('[data-text]').forEach(function (element) {
+      var text = data.strings[state.lang][element.getAttribute('data-text')];
+      if (text) element.textContent = text;
+    });
+  }
+
+  function applyTheme(theme) {
+    var known = themeOf(theme);
+    if (!known) return;
+    state.theme = known;
+    root.setAttribute('data-theme', known);
+    if (shownCard) renderCard(shownCard);
+  }
+
+  /** Action Pack has no competency: its choice is disabled while Action Pack is picked. */
+  function syncCompetency() {
+    document.getElementById('competency').disabled = new FormData(form).get('membership') === 'action_pack';
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+  });
+  form.addEventListener('change', function () {
+    syncCompetency();
+    loadCard();
+  });
+
+  function withTimeout(promise, ms) {
+    return new Promise(function (resolve, reject) {
+      var timer = setTimeout(function () {
+        reject(new Error('timed out'));
+      }, ms);
+      promise.then(
+        function (value) {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        function (error) {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** The Teams context when the page runs in Teams, undefined anywhere else. */
+  function teamsContext() {
+    var teams = window.microsoftTeams;
+    if (!teams || !teams.app) return Promise.resolve(undefined);
+    return withTimeout(teams.app.initialize(), TEAMS_TIMEOUT_MS)
+      .then(function () {
+        return teams.app.getContext();
+      })
+      .then(function (context) {
+        teams.app.registerOnThemeChangeHandler(applyTheme);
+        return context;
+      })
+      .catch(function () {
+        return undefined;
+      });
+  }
+
+  // Preselected facts from the query (?membership=gold&competency=cloud), as a link to the tab may carry them.
+  ['membership', 'competency'].forEach(function (name) {
+    var input = form.querySelector('input[name="' + name + '"][value="' + CSS.escape(query.get(name) || '') + '"]');
+    if (input) input.checked = true;
+  });
+  syncCompetency();
+  applyLanguage();
+  applyTheme(state.theme);
+  root.setAttribute('data-host', 'browser');
+  var firstCard = loadCard();
+
+  teamsContext().then(function (context) {
+    if (!context) return;
+    root.setAttribute('data-host', 'teams');
+    var lang = langOfLocale(context.app && context.app.locale);
+    var theme = themeOf(context.app && context.app.theme);
+    if (theme && theme !== state.theme) applyTheme(theme);
+    if (lang && lang !== state.lang) {
+      state.lang = lang;
+      applyLanguage();
+      loadCard();
+    }
+    // Teams hides its loading indicator once the first card is drawn.
+    firstCard.then(function () {
+      return Promise.resolve(window.microsoftTeams.app.notifySuccess()).catch(function () {});
+    });
+  });
+})();

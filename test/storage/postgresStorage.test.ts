@@ -1,0 +1,28 @@
+/**
+ * PostgresStorage (STORAGE_URL=postgres://…) against the conformance suite and the parallel-turns test, also
+ * with two storages on one database standing for two processes. Runs in a schema of its own in the database
+ * TEST_POSTGRES_URL names; without it these tests fail, saying how to set it.
+ */
+import { openPostgres } from '../../src/storage/postgresDatabase';
+import { PostgresStorage } from '../../src/storage/postgresStorage';
+import { useTestSchema } from '../support/postgres';
+import { describeParallelTurns, describeParallelTurnsAcrossInstances } from './parallelTurns';
+import { describeStorageConformance } from './storageConformance';
+
+const schema = useTestSchema('storage');
+const url = (): string => schema().url;
+
+const backend = {
+  name: 'PostgreSQL',
+  open: async () => {
+    const db = await openPostgres(url());
+    await db.pool.query('TRUNCATE state');
+    return new PostgresStorage(db);
+  },
+  /** Its own pools on the same schema: another process. */
+  openAnother: async () => new PostgresStorage(await openPostgres(url())),
+};
+
+describeStorageConformance(backend);
+describeParallelTurns(backend);
+describeParallelTurnsAcrossInstances(backend);

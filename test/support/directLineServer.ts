@@ -1,0 +1,86 @@
+/**
+ * The Direct Line module alone on a loopback port, for protocol tests: the real routes, streams and store, a
+ * small echo bot instead of the support bot, and a clock the test moves (tokens last 30 minutes; nobody waits).
+ */
+import { ActivityHandler, type TurnContext } from 'botbuilder';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import { DEFAULT_DIRECTLINE_RATE_LIMIT } from '../../src/config/config';
+import { createDirectLine, type DirectLineModule } from '../../src/directline';
+import type { DirectLineStore } from '../../src/directline/store/directLineStore';
+import type { StreamTimings } from '../../src/directline/streaming/streamHub';
+import { createServer } from '../../src/server/createServer';
+
+export const TEST_SECRET = 'test-directline-secret-0123456789abcdefghij';
+
+/** A clock that stands still until the test advances it. */
+export class TestClock {
+  now = Date.parse('2026-03-01T09:00:00Z');
+  readonly read = (): number => this.now;
+
+  advanceSeconds(seconds: number): void {
+    this.now += seconds * 1000;
+  }
+}
+
+/** Answers every message with "echo: <text>"; "fail" makes the turn throw. */
+export class EchoBot extends ActivityHandler {
+  constructor() {
+    super();
+    this.onMessage(async (context, next) => {
+      if (context.activity.text === 'fail') throw new Error('the bot failed on purpose');
+      await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+      await next();
+    });
+  }
+}
+
+export interface DirectLineServerOptions {
+  trustedOrigins?: string[];
+  rateLimit?: { perSecond: number; burst: number };
+  pageSize?: number;
+  storageUrl?: string;
+  store?: DirectLineStore;
+  timings?: Partial<StreamTimings>;
+  bot?: { run(context: TurnContext): Promise<void> };
+  log?: Logger;
+  secret?: string;
+}
+
+export interface DirectLineServer {
+  url: string;
+  clock: TestClock;
+  module: DirectLineModule;
+  close(): Promise<void>;
+}
+
+export async function startDirectLineServer(options: DirectLineServerOptions = {}): Promise<DirectLineServer> {
+  const clock = new TestClock();
+  const module = createDirectLine({
+    config: {
+      storageUrl: options.storageUrl ?? 'memory:',
+      directLineSecret: options.secret ?? TEST_SECRET,
+      trustedOrigins: options.trustedOrigins ?? [],
+      directLineRateLimit: options.rateLimit ?? { ...DEFAULT_DIRECTLINE_RATE_LIMIT },
+    },
+    bot: options.bot ?? new EchoBot(),
+    log: options.log ?? pino({ level: 'silent' }),
+    clock: clock.read,
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.timings ? { timings: options.timings } : {}),
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+  });
+  const server = createServer(module.routes);
+  module.attach?.(server.server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    clock,
+    module,
+    async close() {
+      server.close();
+      await module.close?.();
+    },
+  };
+}
