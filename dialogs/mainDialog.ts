@@ -16,6 +16,7 @@ import type { CardSubmit } from '../src/bot/cardSubmit';
 import type { FeedbackStore } from '../src/bot/feedbackStore';
 import { handleInterruption, interruptionOf } from '../src/bot/interruptions';
 import { sourceActivityId } from '../src/triage/sourceActivityId';
+import type { Metrics } from '../src/observability/metrics';
 import type { TicketService } from '../src/triage/ticketService';
 import { rememberFacts } from '../src/bot/rememberFacts';
 import { sendString, sendView } from '../src/bot/send';
@@ -39,18 +40,21 @@ export interface MainDialogDependencies {
   state: BotStateAccessors;
   feedback: FeedbackStore;
   tickets: TicketService;
+  metrics?: Metrics;
 }
 
 export class MainDialog extends InterruptibleDialog {
   private readonly state: BotStateAccessors;
   private readonly feedback: FeedbackStore;
   private readonly tickets: TicketService;
+  private readonly metrics: Metrics | undefined;
 
-  constructor({ state, feedback, tickets }: MainDialogDependencies) {
+  constructor({ state, feedback, tickets, metrics }: MainDialogDependencies) {
     super(DIALOG_IDS.main, { state, tickets: tickets.store });
     this.state = state;
     this.feedback = feedback;
     this.tickets = tickets;
+    this.metrics = metrics;
     this.addDialog(new WaterfallDialog(DIALOG_IDS.mainFlow, [this.routeStep.bind(this), this.afterTopicStep.bind(this)]));
     for (const topic of TOPICS) this.addDialog(new TopicDialog(topic, state));
     this.addDialog(new HandoffDialog(state, tickets));
@@ -175,6 +179,7 @@ export class MainDialog extends InterruptibleDialog {
     }
     await this.setMisses(step, misses + 1);
     const candidates = classification?.by === 'rejected' ? clarifyCandidates(classification) : [];
+    this.metrics?.fallbacks.inc({ kind: candidates.length ? 'clarify' : 'out_of_scope' });
     await sendView(context, candidates.length ? clarifyView(candidates, lang) : fallbackView(lang));
   }
 

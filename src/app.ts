@@ -18,11 +18,18 @@ import { knowledgeBase } from './knowledge/knowledgeBase';
 import type { Logger } from './log/logger';
 import { classifier as productClassifier, type Classifier } from './nlu/classifier';
 import { createDirectLine } from './directline';
+import { createDirectLineStore } from './directline/store/createDirectLineStore';
+import { Metrics } from './observability/metrics';
+import { metricsEndpoint } from './observability/metricsEndpoint';
+import { meteredStorage } from './observability/meteredStorage';
 import { createServer } from './server/createServer';
+import { RateLimiter } from './server/rateLimiter';
 import { healthz, readyz } from './server/healthEndpoints';
 import { messagesEndpoint } from './server/messagesEndpoint';
 import type { BotStorage } from './storage/botStorage';
 import { createStorage } from './storage/createStorage';
+import { PostgresStorage } from './storage/postgresStorage';
+import { startRetention } from './storage/retention';
 import { BotFrameworkMessenger } from './triage/botFrameworkMessenger';
 import { createTicketStore } from './triage/tickets/createTicketStore';
 import type { TicketStore } from './triage/tickets/ticketStore';
@@ -34,6 +41,7 @@ import { createWebPages } from './web';
 
 export interface AppOverrides {
   storage?: BotStorage;
+  metrics?: Metrics;
   tickets?: TicketStore;
   auth?: BotFrameworkAuthentication;
   classifier?: Classifier;
@@ -48,7 +56,8 @@ export interface App {
 
 /** Opens the storage first (its migrations run; an unreachable database fails here), then assembles the rest. */
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
-  const storage = overrides.storage ?? (await createStorage(config.storageUrl));
+  const metrics = overrides.metrics ?? new Metrics();
+  const storage = meteredStorage(overrides.storage ?? (await createStorage(config.storageUrl)), metrics);
   const classifier = overrides.classifier ?? productClassifier();
   knowledgeBase();
   const auth =
@@ -63,34 +72,52 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const adapter = new BotFrameworkAdapter(auth);
   const state = createStateAccessors(new ConversationState(storage), new UserState(storage));
   adapter.onTurnError = createOnTurnError(state, log);
-  const ticketStore = overrides.tickets ?? createTicketStore(config.storageUrl);
-  const tickets = new TicketService(ticketStore, new TriageChannels(storage), new BotFrameworkMessenger(adapter, config.microsoftAppId, log), log);
+  // With PostgreSQL, the tickets and the Direct Line conversations live next to the state, on its pool.
+  const database = storage instanceof PostgresStorage ? storage.db : undefined;
+  const ticketStore = overrides.tickets ?? (await createTicketStore(config.storageUrl, { database }));
+  const tickets = new TicketService(ticketStore, new TriageChannels(storage), new BotFrameworkMessenger(adapter, config.microsoftAppId, log), log, metrics);
   const bot = new SupportBot({
     state,
     classifier,
-    mainDialog: new MainDialog({ state, feedback: new FeedbackStore(storage), tickets }),
+    metrics,
+    mainDialog: new MainDialog({ state, feedback: new FeedbackStore(storage), tickets, metrics }),
     triage: new TriageActions(tickets, log),
     serializer: new TurnSerializer(storage.sharedLock),
   });
 
-  const directLine = createDirectLine({ config, bot, log, onTurnError: adapter.onTurnError });
+  const directLineStore = createDirectLineStore(config.storageUrl, { database });
+  const directLine = createDirectLine({ config, bot, log, onTurnError: adapter.onTurnError, store: directLineStore });
+  const retention = startRetention({ tickets: ticketStore, conversations: directLineStore, state: storage, settings: config.retention, log });
   const webPages = createWebPages();
   const modules = [directLine, webPages];
 
-  const server = createServer([
-    ...modules.flatMap((module) => module.routes),
-    { method: 'post', path: '/api/messages', handle: messagesEndpoint({ adapter, auth, bot, anonymous: !config.microsoftAppId, log }) },
-    ...ticketsApiRoutes({ store: ticketStore, apiKey: config.ticketsApiKey, log }),
-    { method: 'get', path: '/healthz', handle: healthz() },
-    {
+  const { rateLimit } = config;
+  const anonymous = !config.microsoftAppId;
+  const server = createServer(
+    [
+      ...modules.flatMap((module) => module.routes),
+      {
+        method: 'post',
+        path: '/api/messages',
+        handle: messagesEndpoint({ adapter, auth, bot, anonymous, log, ...(rateLimit.enabled ? { perUser: new RateLimiter(rateLimit.perUser) } : {}) }),
+        // Teams and Azure Bot Service post from a few Microsoft addresses: with an app id, users are limited, not addresses.
+        rateLimited: anonymous,
+      },
+      ...ticketsApiRoutes({ store: ticketStore, apiKey: config.ticketsApiKey, log }),
+      { method: 'get', path: '/metrics', handle: metricsEndpoint(metrics, config.metricsToken) },
+      { method: 'get', path: '/healthz', handle: healthz(), rateLimited: false },
+      {
       method: 'get',
+      rateLimited: false,
       path: '/readyz',
       handle: readyz([
         { name: 'storage', check: () => storage.isReady() },
         { name: 'model', check: async () => Boolean(classifier) },
       ]),
-    },
-  ]);
+      },
+    ],
+    { ...(rateLimit.enabled ? { perAddress: new RateLimiter(rateLimit.perIp) } : {}), trustProxy: config.trustProxy },
+  );
   for (const module of modules) module.attach?.(server.server);
   return {
     server,
@@ -98,6 +125,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     adapter,
     async close() {
       server.close();
+      await retention.stop();
       for (const module of modules) await module.close?.();
       await ticketStore.close();
       await storage.close();

@@ -64,6 +64,8 @@ export function benchEnv(port: number, storageUrl: string): NodeJS.ProcessEnv {
     DIRECTLINE_SECRET: 'bench-suite-directline-secret-0123456789abcdef',
     MicrosoftAppId: '',
     MicrosoftAppPassword: '',
+    // /metrics for this machine without a token (set, even empty, so a .env file does not bring one back).
+    METRICS_TOKEN: '',
   };
   delete env.NODE_OPTIONS;
   return env;

@@ -49,7 +49,18 @@ export function reportJson(results: BenchResults, goals: readonly GoalCheck[]): 
     ...(rss
       ? {
           rss_mb: round(rss.afterMb),
-          rss: { conversations: rss.conversations, start_mb: round(rss.startMb), after_mb: round(rss.afterMb), source: rss.source, ok: rss.load.ok, non2xx: rss.load.non2xx, errors: rss.load.errors, replies: rss.load.replies },
+          rss: {
+            conversations: rss.conversations,
+            start_mb: round(rss.startMb),
+            after_mb: round(rss.afterMb),
+            source: rss.source,
+            ok: rss.load.ok,
+            non2xx: rss.load.non2xx,
+            errors: rss.load.errors,
+            replies: rss.load.replies,
+            echo_start_mb: round(rss.echo.startMb),
+            echo_after_mb: round(rss.echo.afterMb),
+          },
         }
       : {}),
     ...(soak
@@ -160,7 +171,8 @@ export function reportMarkdown(results: BenchResults, goals: readonly GoalCheck[
       ? `A fresh bot (memory storage: every conversation's and user's state stays in the process), ${rss.conversations.toLocaleString('en-US')} message ` +
           `activities of as many new conversations through \`/api/messages\` (10 connections; ${rss.load.ok} answered 2xx, ${rss.load.non2xx} non-2xx, ` +
           `${rss.load.errors} errors, ${rss.load.replies} replies received). Resident memory ${rss.startMb.toFixed(1)} MB after start, ` +
-          `**${rss.afterMb.toFixed(1)} MB** after (${rss.source === 'metrics' ? 'process_resident_memory_bytes from /metrics' : 'VmRSS from /proc: the bot served no /metrics'}).`
+          `**${rss.afterMb.toFixed(1)} MB** after (${rss.source === 'metrics' ? 'process_resident_memory_bytes from /metrics' : 'VmRSS from /proc: the bot served no /metrics'}). ` +
+          `The echo bot, same messages: ${rss.echo.startMb.toFixed(1)} MB after start, ${rss.echo.afterMb.toFixed(1)} MB after.`
       : '_not measured_',
     '',
   );

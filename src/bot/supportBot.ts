@@ -9,6 +9,7 @@ import { runDialog, type Dialog } from 'botbuilder-dialogs';
 import { welcomeView } from '../answers/welcomeView';
 import { langOfLocale } from '../i18n/locales';
 import type { Classifier } from '../nlu/classifier';
+import { channelLabel, type Metrics } from '../observability/metrics';
 import type { TriageActions } from '../triage/triageActions';
 import type { BotStateAccessors } from './botState';
 import { recordTurn } from './transcript';
@@ -21,6 +22,7 @@ export interface SupportBotDependencies {
   classifier: Classifier;
   mainDialog: Dialog;
   triage: TriageActions;
+  metrics?: Metrics;
   /** One turn at a time per conversation; default: within this process only (app.ts adds the storage's shared lock). */
   serializer?: Pick<TurnSerializer, 'serialize'>;
 }
@@ -43,11 +45,16 @@ export class SupportBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await this.serializer.serialize(context, async () => {
-      await super.run(context);
-      await this.deps.state.conversationState.saveChanges(context);
-      await this.deps.state.userState.saveChanges(context);
-    });
+    const stopTimer = this.deps.metrics?.turnLatency.startTimer({ channel: channelLabel(context.activity.channelId) });
+    try {
+      await this.serializer.serialize(context, async () => {
+        await super.run(context);
+        await this.deps.state.conversationState.saveChanges(context);
+        await this.deps.state.userState.saveChanges(context);
+      });
+    } finally {
+      stopTimer?.();
+    }
   }
 
   /** Action.Execute on a ticket card in the triage channel. */
@@ -57,12 +64,15 @@ export class SupportBot extends TeamsActivityHandler {
 
   private async answer(context: TurnContext): Promise<void> {
     const { state, classifier, mainDialog } = this.deps;
-    TurnContext.removeRecipientMention(context.activity);
-    if (context.activity.text) context.activity.text = context.activity.text.trim();
+    // A card submit has no text for a mention to be removed from.
+    if (context.activity.text) context.activity.text = TurnContext.removeRecipientMention(context.activity).trim();
     await recordTurn(context, state);
     const profile = await state.profile.get(context, { facts: {} });
     const turn = understandTurn(context, classifier, profile.lang);
     setTurn(context, turn);
+    const { input } = turn;
+    if (input.kind === 'text') this.deps.metrics?.turn(context.activity.channelId, input.classification.intent, input.classification.confidence);
+    else if (input.kind === 'submit') this.deps.metrics?.turn(context.activity.channelId, 'submit');
     if (turn.input.kind !== 'empty') await state.profile.set(context, { ...profile, lang: turn.lang });
     await runDialog(mainDialog, context, state.dialogState);
   }

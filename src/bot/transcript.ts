@@ -22,7 +22,9 @@ function lineOf(activity: Partial<Activity>): string | undefined {
 /** Records the user's message now and the bot's replies as they are sent. */
 export async function recordTurn(context: TurnContext, state: BotStateAccessors): Promise<void> {
   const { activity } = context;
-  const said = activity.text?.trim() || (activity.value ? `[${String((activity.value as { action?: unknown }).action ?? 'card')}]` : '');
+  const action = (activity.value as { action?: unknown } | undefined)?.action;
+  // The verb of the button clicked; a value's `action` is the client's data, not always a string.
+  const said = activity.text?.trim() || (activity.value ? `[${typeof action === 'string' ? action : 'card'}]` : '');
   if (said) await append(context, state, [transcriptLine('user', said)]);
   context.onSendActivities(async (ctx, activities, next) => {
     const lines = activities.flatMap((a) => {

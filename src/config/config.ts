@@ -8,7 +8,7 @@ export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
 export interface Config {
   port: number;
-  /** `sqlite:<path>` (default), `memory:`, or (later) `postgres://…`. */
+  /** `sqlite:<path>` (default), `memory:`, or `postgres://…`. */
   storageUrl: string;
   production: boolean;
   /** Empty: anonymous local development (replies only to loopback service URLs). */
@@ -26,6 +26,19 @@ export interface Config {
   trustedOrigins: string[];
   /** Activities one Direct Line token may post: a steady rate per second and a burst. */
   directLineRateLimit: { perSecond: number; burst: number };
+  /** Requests per client address on every public endpoint, and messages per user on /api/messages; RATE_LIMIT=off for benchmarks. */
+  rateLimit: { enabled: boolean; perIp: RateLimitSetting; perUser: RateLimitSetting };
+  /** TRUST_PROXY=true: the client address is the first of X-Forwarded-For (behind a reverse proxy you run). */
+  trustProxy: boolean;
+  /** METRICS_TOKEN: a bearer token for GET /metrics; unset: /metrics answers this machine only. */
+  metricsToken: string | undefined;
+  /** TICKET_RETENTION_DAYS, CONVERSATION_RETENTION_DAYS: tickets and inactive Direct Line conversations are deleted after this many days. */
+  retention: { ticketDays: number; conversationDays: number };
+}
+
+export interface RateLimitSetting {
+  perSecond: number;
+  burst: number;
 }
 
 /** The Bot Framework settings ConfigurationBotFrameworkAuthentication reads besides the app id and password. */
@@ -47,6 +60,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const DEFAULT_STORAGE_URL = 'sqlite:./data/bot.db';
 export const DEFAULT_PORT = 3978;
 export const DEFAULT_DIRECTLINE_RATE_LIMIT = { perSecond: 8, burst: 16 } as const;
+export const DEFAULT_RETENTION = { ticketDays: 365, conversationDays: 90 } as const;
 const MIN_DIRECTLINE_SECRET_LENGTH = 32;
 
 /**
@@ -106,6 +120,32 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (!Number.isFinite(perSecond) || perSecond <= 0) problems.push(`DIRECTLINE_RATE_PER_SECOND must be a positive number, not "${perSecondText}"`);
   if (!Number.isInteger(burst) || burst < 1) problems.push(`DIRECTLINE_RATE_BURST must be a whole number of at least 1, not "${burstText}"`);
 
+  const rateLimitText = value('RATE_LIMIT') || 'on';
+  if (rateLimitText !== 'on' && rateLimitText !== 'off') problems.push(`RATE_LIMIT must be on or off, not "${rateLimitText}"`);
+  const rateSetting = (name: string, defaults: RateLimitSetting): RateLimitSetting => {
+    const perSecondValue = value(`${name}_PER_SECOND`) || String(defaults.perSecond);
+    const burstValue = value(`${name}_BURST`) || String(defaults.burst);
+    const setting = { perSecond: Number(perSecondValue), burst: Number(burstValue) };
+    if (!Number.isFinite(setting.perSecond) || setting.perSecond <= 0) problems.push(`${name}_PER_SECOND must be a positive number, not "${perSecondValue}"`);
+    if (!Number.isInteger(setting.burst) || setting.burst < 1) problems.push(`${name}_BURST must be a whole number of at least 1, not "${burstValue}"`);
+    return setting;
+  };
+  const perIp = rateSetting('RATE_LIMIT_IP', { perSecond: 20, burst: 60 });
+  const perUser = rateSetting('RATE_LIMIT_USER', { perSecond: 1, burst: 10 });
+  const trustProxyText = value('TRUST_PROXY') || 'false';
+  if (trustProxyText !== 'true' && trustProxyText !== 'false') problems.push(`TRUST_PROXY must be true or false, not "${trustProxyText}"`);
+  const metricsToken = value('METRICS_TOKEN') || undefined;
+  if (metricsToken !== undefined && !/^\S{16,}$/.test(metricsToken)) problems.push('METRICS_TOKEN must be 16 or more characters without spaces');
+
+  const retentionDays = (name: string, defaultDays: number): number => {
+    const text = value(name) || String(defaultDays);
+    const days = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+    if (!(days >= 1)) problems.push(`${name} must be a whole number of days of at least 1, not "${text}"`);
+    return days;
+  };
+  const ticketDays = retentionDays('TICKET_RETENTION_DAYS', DEFAULT_RETENTION.ticketDays);
+  const conversationDays = retentionDays('CONVERSATION_RETENTION_DAYS', DEFAULT_RETENTION.conversationDays);
+
   if (problems.length) throw new ConfigError(problems);
   const botFrameworkAuth: Record<string, string> = {};
   for (const key of BOT_FRAMEWORK_AUTH_KEYS) if (value(key)) botFrameworkAuth[key] = value(key);
@@ -122,6 +162,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     directLineSecret,
     trustedOrigins: trustedOrigins.map((origin) => new URL(origin).origin),
     directLineRateLimit: { perSecond, burst },
+    rateLimit: { enabled: rateLimitText !== 'off', perIp, perUser },
+    trustProxy: trustProxyText === 'true',
+    metricsToken,
+    retention: { ticketDays, conversationDays },
   };
 }
 

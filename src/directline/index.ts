@@ -56,7 +56,7 @@ const DEFAULT_PAGE_SIZE = 100;
 export function createDirectLine(deps: DirectLineDependencies): DirectLineModule {
   const { config, log } = deps;
   const clock = deps.clock ?? systemClock;
-  const store = deps.store ?? createDirectLineStore(config.storageUrl, log);
+  const store = deps.store ?? createDirectLineStore(config.storageUrl);
   const hub = new StreamHub(store, log, { ...DEFAULT_STREAM_TIMINGS, ...deps.timings });
   const conversations = new DirectLineConversations(store, hub, clock);
   const secret = resolveDirectLineSecret(config.directLineSecret, log);

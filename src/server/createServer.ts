@@ -1,17 +1,33 @@
-/** The HTTP server: restify with the bot's routes, nothing else. */
+/** The HTTP server: restify with the bot's routes, each limited per client address unless it opts out. */
 import restify from 'restify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clientAddress } from './clientAddress';
+import type { RateLimiter } from './rateLimiter';
+import { tooManyRequests } from './tooManyRequests';
 
 export interface Route {
   method: 'get' | 'post';
   path: string;
   handle(req: IncomingMessage, res: ServerResponse): Promise<void> | void;
+  /** false for routes a load balancer polls (health); every other route is limited per client address. */
+  rateLimited?: boolean;
 }
 
-export function createServer(routes: readonly Route[]): restify.Server {
+export interface ServerOptions {
+  /** The per-address limit of every public route; absent: no limit (RATE_LIMIT=off). */
+  perAddress?: RateLimiter;
+  trustProxy?: boolean;
+}
+
+export function createServer(routes: readonly Route[], options: ServerOptions = {}): restify.Server {
   const server = restify.createServer({ name: 'mpn-support-benefits-assistant', handleUncaughtExceptions: false });
   for (const route of routes) {
+    const limiter = route.rateLimited === false ? undefined : options.perAddress;
     server[route.method](route.path, async (req: restify.Request, res: restify.Response) => {
+      if (limiter) {
+        const decision = limiter.take(clientAddress(req, options.trustProxy ?? false));
+        if (!decision.allowed) return tooManyRequests(res, decision.retryAfterSeconds);
+      }
       await route.handle(req, res);
     });
   }

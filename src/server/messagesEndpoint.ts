@@ -1,8 +1,9 @@
 /**
  * POST /api/messages, hardened where stock botbuilder 4.23.3 is not: a missing, malformed or forged token is
- * 401 (never 500), an activity without type or serviceUrl is 400, a body over 262,144 bytes is 413, error
- * bodies carry no exception text, and without an app id (local development) the bot replies only to
- * loopback service URLs, so nobody can make it post to an address of their choosing.
+ * 401 (never 500), an activity without type, serviceUrl, channel, conversation, sender or recipient, or with a
+ * field of the wrong type (activityShape.ts), is 400, a body over 262,144 bytes is 413, error bodies carry no
+ * exception text, and without an app id (local development) the bot replies only to loopback service URLs,
+ * so nobody can make it post to an address of their choosing.
  */
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { BotFrameworkAdapter } from '../adapters/botFrameworkAdapter';
@@ -10,8 +11,11 @@ import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log/logger';
+import { invalidActivity } from './activityShape';
 import { isLoopbackUrl } from './isLoopbackUrl';
+import type { RateLimiter } from './rateLimiter';
 import { readJsonBody, RequestBodyError } from './readJsonBody';
+import { tooManyRequests } from './tooManyRequests';
 import { sendJson } from './sendJson';
 
 export interface MessagesEndpointDependencies {
@@ -21,6 +25,8 @@ export interface MessagesEndpointDependencies {
   /** No MicrosoftAppId: anonymous local development. */
   anonymous: boolean;
   log: Logger;
+  /** Messages per user (channel and user id); absent: no limit. */
+  perUser?: RateLimiter;
 }
 
 const problem = (code: string, message: string) => ({ error: { code, message } });
@@ -47,6 +53,10 @@ export function messagesEndpoint(deps: MessagesEndpointDependencies) {
     if (deps.anonymous && !isLoopbackUrl(activity.serviceUrl)) {
       return sendJson(res, 403, problem('Forbidden', 'Without MicrosoftAppId the bot replies only to service URLs on this machine.'));
     }
+    if (deps.perUser && activity.type === 'message' && activity.from?.id) {
+      const decision = deps.perUser.take(`${activity.channelId}\u0000${activity.from.id}`);
+      if (!decision.allowed) return tooManyRequests(res, decision.retryAfterSeconds);
+    }
 
     try {
       const invokeResponse = await deps.adapter.processAuthenticated(authentication, activity, (context) => deps.bot.run(context));
@@ -57,13 +67,4 @@ export function messagesEndpoint(deps: MessagesEndpointDependencies) {
       sendJson(res, 500, problem('InternalError', `The activity could not be processed (reference ${reference}).`));
     }
   };
-}
-
-/** What is wrong with a body that should be an activity, or undefined when nothing is. */
-function invalidActivity(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The body must be an activity object.';
-  const { type, serviceUrl } = body as Record<string, unknown>;
-  if (typeof type !== 'string' || !type) return 'The activity has no type.';
-  if (typeof serviceUrl !== 'string' || !/^https?:\/\/[^\s]+$/.test(serviceUrl)) return 'The activity has no valid serviceUrl.';
-  return undefined;
 }

@@ -1,6 +1,8 @@
 /**
  * The PostgreSQL schema, as numbered migrations applied once each, in order, at start (versions as in
- * sqliteMigrations.ts: the same feature gets the same number in both). Values are jsonb.
+ * sqliteMigrations.ts: the same feature gets the same number in both). State values are jsonb; activities and
+ * tickets are kept as the JSON text their store wrote (jsonb refuses "\u0000", which a user may type), with
+ * the fields the stores query in columns of their own.
  */
 import type { Migration } from './sqliteMigrations';
 
@@ -13,5 +15,44 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       etag text NOT NULL,
       updated_at timestamptz NOT NULL DEFAULT now()
     )`,
+  },
+  {
+    // Direct Line conversations and their activities (src/directline/store): next_seq is the watermark, taken
+    // under the conversation's row lock by each append; active_at is the time of the last activity (retention).
+    version: 2,
+    sql: `CREATE TABLE directline_conversations (
+      id text PRIMARY KEY,
+      user_id text,
+      created_at timestamptz NOT NULL,
+      active_at timestamptz NOT NULL,
+      next_seq integer NOT NULL DEFAULT 0
+    );
+    CREATE INDEX directline_conversations_active ON directline_conversations (active_at);
+    CREATE TABLE directline_activities (
+      conversation_id text NOT NULL REFERENCES directline_conversations (id) ON DELETE CASCADE,
+      seq integer NOT NULL,
+      activity text NOT NULL,
+      PRIMARY KEY (conversation_id, seq)
+    )`,
+  },
+  {
+    // Tickets of the support hand-off: numbers from a sequence, one ticket per source activity (the unique
+    // constraint that concurrent creates from one activity meet), a version for optimistic updates.
+    version: 10,
+    sql: `CREATE SEQUENCE ticket_numbers;
+    CREATE TABLE tickets (
+      seq bigint PRIMARY KEY,
+      number text NOT NULL UNIQUE,
+      created_at timestamptz NOT NULL,
+      source_activity_id text NOT NULL UNIQUE,
+      requester_key text,
+      status text NOT NULL,
+      lang text NOT NULL,
+      intent text,
+      data text NOT NULL,
+      version integer NOT NULL
+    );
+    CREATE INDEX tickets_requester ON tickets (requester_key);
+    CREATE INDEX tickets_created ON tickets (created_at)`,
   },
 ];

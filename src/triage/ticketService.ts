@@ -7,6 +7,7 @@ import { renderView } from '../../cards/renderCard';
 import { toReply } from '../answers/reply';
 import { t } from '../i18n/strings';
 import type { Logger } from '../log/logger';
+import type { Metrics } from '../observability/metrics';
 import type { Messenger } from './messenger';
 import type { NewTicket, Person, Ticket } from './tickets/ticket';
 import type { TicketStore } from './tickets/ticketStore';
@@ -19,12 +20,16 @@ export class TicketService {
     private readonly channels: TriageChannels,
     private readonly messenger: Messenger,
     private readonly log: Logger,
+    private readonly metrics?: Metrics,
   ) {}
 
   /** Opens the ticket (or finds the one this activity opened before) and posts a new one to the triage channel. */
   async open(input: NewTicket): Promise<Ticket> {
     const { ticket, created } = await this.store.create(input);
-    if (created) await this.post(ticket);
+    if (created) {
+      this.metrics?.handoffs.inc();
+      await this.post(ticket);
+    }
     return ticket;
   }
 

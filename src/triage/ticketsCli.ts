@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_STORAGE_URL } from '../config/config';
 import { ConfigError } from '../config/configError';
 import { loadEnvFile } from '../config/loadEnvFile';
+import { StorageUnavailableError } from '../storage/storageUnavailableError';
 import { EXPORT_FORMATS, exportTickets, type ExportFormat } from './ticketExport';
 import { createTicketStore, sqliteFileOf } from './tickets/createTicketStore';
 import { parseTicketFilter, TicketFilterError } from './tickets/ticketFilterText';
@@ -64,13 +65,14 @@ async function main(): Promise<void> {
 
   let tickets;
   try {
-    const store = createTicketStore(storageUrl);
+    const store = await createTicketStore(storageUrl);
     try {
       tickets = (await store.list(filter)).reverse();
     } finally {
       await store.close();
     }
   } catch (error) {
+    if (error instanceof StorageUnavailableError) throw new ExportError(error.message);
     // better-sqlite3's errors carry SQLITE_* codes: not a database, locked, read-only, …
     if (String((error as NodeJS.ErrnoException).code).startsWith('SQLITE_')) throw new ExportError(`cannot read the database ${file}: ${(error as Error).message}`);
     throw error;

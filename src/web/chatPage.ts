@@ -9,7 +9,7 @@ import { t } from '../i18n/strings';
 import { chatOptionsOf, DEFAULT_ACCENT, type ChatOptions } from './chatOptions';
 import { escapeHtml, scriptJson, sendPage } from './html';
 import { pageLanguage, queryOf } from './pageLanguage';
-import { pageStrings } from './pageStrings';
+import { pageStrings, type PageStrings } from './pageStrings';
 import { createNonce, type FramePolicy } from './securityHeaders';
 import type { WebAssets } from './webAssets';
 
@@ -28,7 +28,7 @@ export interface ChatPageData extends ChatOptions {
   kind: ChatPageKind;
   accent: string;
   locales: Readonly<Record<Lang, string>>;
-  strings: Record<Lang, Record<string, string>>;
+  strings: PageStrings;
   tokenUrl: string;
   directLinePath: string;
 }

@@ -13,7 +13,7 @@ import type { PortalId } from '../rules/portals';
 import { ENTITLEMENT_CARD_PATH } from './entitlementCardEndpoint';
 import { escapeHtml, scriptJson, sendPage } from './html';
 import { pageLanguage, queryOf } from './pageLanguage';
-import { pageStrings } from './pageStrings';
+import { pageStrings, type PageStrings } from './pageStrings';
 import { createNonce, TEAMS_JS_ORIGIN_LIST_HOST } from './securityHeaders';
 import { cssVariables, hostConfig, isTeamsTheme, PALETTES, TEAMS_THEMES, type TeamsTheme } from './tabThemes';
 import type { WebAssets } from './webAssets';
@@ -37,7 +37,7 @@ const LABEL_KEYS = [
 /** What browser/tab.js reads from the page. */
 export interface TabPageData {
   locales: Readonly<Record<Lang, string>>;
-  strings: Record<Lang, Record<string, string>>;
+  strings: PageStrings;
   hostConfigs: Record<TeamsTheme, ReturnType<typeof hostConfig>>;
   cardUrl: string;
 }

@@ -75,6 +75,19 @@ describe('the embed snippet on another site', () => {
     await context.close();
   });
 
+  it('fills a phone-sized screen', { timeout: TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage({ locale: 'pt-BR', viewport: { width: 390, height: 760 } });
+    await page.goto(`${site.origin}/`);
+    await page.getByRole('button', { name: t('fr', 'web.launcher.open') }).click();
+    await waitForChat(page.frameLocator('#mpn-support-chat iframe'));
+    expect(await page.getByRole('dialog', { name: TITLE }).boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 760 });
+    // The launcher would cover the send button: the header's close button stands in for it.
+    expect(await page.locator('#mpn-support-chat .launcher').isHidden()).toBe(true);
+    await screenshot(page, 'embed-open-phone');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('leaves the token to the framed chat page: the host page itself cannot get one', { timeout: TIMEOUT }, async () => {
     const { page, context } = await openPage();
     await page.goto(`${site.origin}/`);

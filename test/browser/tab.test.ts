@@ -146,6 +146,20 @@ const FAKE_TEAMS = `<!DOCTYPE html>
 </script>
 </body></html>`;
 
+describe('the Teams tab when the card cannot be loaded', () => {
+  it('says so in the tab language and keeps the choices', { timeout: TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage({ locale: 'en-US' });
+    await context.route('**/api/tab/entitlement-card*', (route) => route.fulfill({ status: 500, json: { error: { code: 'InternalError' } } }));
+    await page.goto(`${app.url}/tab?locale=fr-FR`);
+    const notice = await visible(page.getByRole('alert'));
+    expect(await notice.textContent()).toBe(t('fr', 'tab.card_error'));
+    expect(await page.locator('#card').getAttribute('data-state')).toBe('failed');
+    expect(await page.getByLabel(t('fr', 'fact.membership.gold'), { exact: true }).isEnabled()).toBe(true);
+    expect(problems).toEqual([expect.stringContaining('500'), expect.stringContaining('The entitlement card could not be loaded: the card request answered HTTP 500')]);
+    await context.close();
+  });
+});
+
 describe('the Teams tab in Teams', () => {
   it('takes language and theme from the Teams context and follows theme changes', { timeout: TIMEOUT }, async () => {
     const { page, context, problems } = await openPage({ locale: 'en-US' });

@@ -25,11 +25,14 @@ export async function waitForChat(surface: ChatSurface, transport: 'websocket' |
   await host.waitFor({ timeout: CHAT_TIMEOUT_MS });
   expect(await host.getAttribute('data-transport')).toBe(transport);
   await sendBox(surface).waitFor({ state: 'visible' });
+  // Web Chat's own "Connecting…" notice goes a moment after the transport is up.
+  await surface.locator('.webchat__connectivityStatus', { hasText: /\S/ }).waitFor({ state: 'hidden', timeout: CHAT_TIMEOUT_MS });
 }
 
-/** Waits for a locator to be visible and returns it. */
+/** Waits for a locator to be visible, scrolls it into view (for the screenshots) and returns it. */
 export async function visible(locator: Locator, timeout = CHAT_TIMEOUT_MS): Promise<Locator> {
   await locator.waitFor({ state: 'visible', timeout });
+  await locator.scrollIntoViewIfNeeded();
   return locator;
 }
 

@@ -108,6 +108,19 @@ describe('the web chat demo page', () => {
     await context.close();
   });
 
+  it('says so, in the page language, when it cannot get a token', { timeout: TIMEOUT }, async () => {
+    const { page, context, problems } = await openPage({ locale: 'ru-RU' });
+    await context.route('**/api/webchat/token', (route) => route.fulfill({ status: 503, json: { error: { code: 'ServiceUnavailable' } } }));
+    await page.goto(`${app.url}/`);
+    const notice = await visible(page.getByRole('alert'));
+    expect(await notice.textContent()).toBe(t('ru', 'web.chat.unavailable'));
+    expect(await page.locator('#webchat').getAttribute('data-status')).toBe('failed');
+    await screenshot(page, 'widget-no-token-ru');
+    // The browser reports the failed request, and the page says why for whoever opens the console.
+    expect(problems).toEqual([expect.stringContaining('503'), expect.stringContaining('The chat could not start: the token request answered HTTP 503')]);
+    await context.close();
+  });
+
   it('falls back to polling when the WebSocket cannot open, and still answers', { timeout: TIMEOUT }, async () => {
     const { page, context, problems } = await openPage({ locale: 'en-US' });
     await context.addInitScript({ content: REFUSED_WEBSOCKET });

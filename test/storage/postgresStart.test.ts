@@ -16,6 +16,9 @@ import { createTestSchema, testPostgresUrl, TEST_POSTGRES_URL_VARIABLE, useTestS
 import { closedPort, TcpProxy } from './tcpProxy';
 
 const ROOT = join(__dirname, '..', '..');
+/** Versions for this file's own test migrations: after the product's last one. */
+const VERSIONS = POSTGRES_MIGRATIONS.map((migration) => migration.version);
+const NEXT = Math.max(...VERSIONS) + 1;
 
 describe('a PostgreSQL that cannot be reached at start', () => {
   it('fails with a StorageUnavailableError that names the server and what to do, never the password', async () => {
@@ -85,13 +88,13 @@ describe('PostgreSQL at start and while running', () => {
     const fresh = await schema('race');
     const migrations = [
       ...POSTGRES_MIGRATIONS,
-      { version: 2, sql: 'SELECT pg_sleep(0.2); CREATE TABLE slow (id integer PRIMARY KEY)' },
-      { version: 3, sql: 'CREATE TABLE later (id integer PRIMARY KEY)' },
+      { version: NEXT, sql: 'SELECT pg_sleep(0.2); CREATE TABLE slow (id integer PRIMARY KEY)' },
+      { version: NEXT + 1, sql: 'CREATE TABLE later (id integer PRIMARY KEY)' },
     ];
     const instances = await Promise.all(Array.from({ length: 6 }, () => openPostgres(fresh.url, { migrations })));
     try {
       const { rows } = await (instances[0] as (typeof instances)[number]).pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      expect(rows.map((row) => row.version)).toEqual([1, 2, 3]);
+      expect(rows.map((row) => row.version)).toEqual([...VERSIONS, NEXT, NEXT + 1]);
     } finally {
       for (const instance of instances) await instance.close();
     }
@@ -99,12 +102,12 @@ describe('PostgreSQL at start and while running', () => {
 
   it('rolls a failed migration back, names its version, and applies it once it is fixed', async () => {
     const fresh = await schema('failing');
-    const broken = [...POSTGRES_MIGRATIONS, { version: 2, sql: 'CREATE TABLE half (id integer); CREATE TABLE oops (' }];
-    await expect(openPostgres(fresh.url, { migrations: broken })).rejects.toThrow(/migration 2 failed/);
-    const fixed = [...POSTGRES_MIGRATIONS, { version: 2, sql: 'CREATE TABLE half (id integer)' }];
+    const broken = [...POSTGRES_MIGRATIONS, { version: NEXT, sql: 'CREATE TABLE half (id integer); CREATE TABLE oops (' }];
+    await expect(openPostgres(fresh.url, { migrations: broken })).rejects.toThrow(`migration ${NEXT} failed`);
+    const fixed = [...POSTGRES_MIGRATIONS, { version: NEXT, sql: 'CREATE TABLE half (id integer)' }];
     const db = await openPostgres(fresh.url, { migrations: fixed });
     try {
-      expect((await db.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((row) => row.version)).toEqual([1, 2]);
+      expect((await db.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((row) => row.version)).toEqual([...VERSIONS, NEXT]);
     } finally {
       await db.close();
     }

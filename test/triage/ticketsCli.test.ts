@@ -172,12 +172,19 @@ describe('tickets: mistakes', () => {
 
   it.each([
     ['memory', 'STORAGE_URL=memory: keeps tickets inside the bot\'s process'],
-    ['postgres', 'tickets in PostgreSQL are not available yet'],
     ['unknownStorage', 'names a storage this build does not have'],
   ])('%s: a STORAGE_URL it cannot export from is exit code 2 with a clear message', (name, message) => {
     const run = runs[name]!;
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toContain('secret');
+    noStackTrace(run);
+  });
+
+  it('postgres: a database it cannot use is exit code 1, naming the server, never the password', () => {
+    const run = runs.postgres!;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Cannot use PostgreSQL at 127.0.0.1:5432/test');
     expect(run.stderr).not.toContain('secret');
     noStackTrace(run);
   });

@@ -41,7 +41,20 @@ export interface DirectLineStore {
   activitiesSince(conversationId: string, watermark: number, limit: number): Promise<StoredActivity[]>;
   /** Replaces an activity in place (an update or a deletion by the bot). @returns false when there is none. */
   replaceActivity(conversationId: string, seq: number, activity: DirectLineActivity): Promise<boolean>;
+  /**
+   * Retention: deletes the conversations, with their activities, whose last activity (the latest `timestamp`
+   * of a stored activity, or the creation time while none has one) is before the date.
+   * @returns the ids of the conversations deleted
+   */
+  deleteInactiveBefore(date: Date): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/** An activity's `timestamp` (a Date, or the ISO text it is stored as) in ISO form; undefined when it has none. */
+export function activityTime(activity: DirectLineActivity): string | undefined {
+  const { timestamp } = activity as { timestamp?: unknown };
+  const time = timestamp instanceof Date ? timestamp.getTime() : typeof timestamp === 'string' ? Date.parse(timestamp) : NaN;
+  return Number.isFinite(time) ? new Date(time).toISOString() : undefined;
 }
 
 export class UnknownConversationError extends Error {

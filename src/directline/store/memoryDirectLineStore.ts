@@ -1,10 +1,12 @@
 /** Direct Line conversations in process memory (`STORAGE_URL=memory:`): one instance, gone at restart. */
-import { UnknownConversationError, type DirectLineActivity, type DirectLineStore, type NewConversation, type StoredActivity, type StoredConversation } from './directLineStore';
+import { activityTime, UnknownConversationError, type DirectLineActivity, type DirectLineStore, type NewConversation, type StoredActivity, type StoredConversation } from './directLineStore';
 
 interface MemoryConversation {
   id: string;
   userId?: string;
   createdAt: string;
+  /** The time of the last activity that had one, or the creation time. */
+  activeAt: string;
   activities: string[];
 }
 
@@ -14,14 +16,14 @@ export class MemoryDirectLineStore implements DirectLineStore {
 
   async createConversation(conversation: NewConversation): Promise<boolean> {
     if (this.conversations.has(conversation.id)) return false;
-    this.conversations.set(conversation.id, { ...conversation, activities: [] });
+    this.conversations.set(conversation.id, { ...conversation, activeAt: conversation.createdAt, activities: [] });
     return true;
   }
 
   async getConversation(id: string): Promise<StoredConversation | undefined> {
     const conversation = this.conversations.get(id);
     if (!conversation) return undefined;
-    const { activities, ...rest } = conversation;
+    const { activities, activeAt: _activeAt, ...rest } = conversation;
     return { ...rest, watermark: activities.length };
   }
 
@@ -36,6 +38,7 @@ export class MemoryDirectLineStore implements DirectLineStore {
 
   async appendActivity(conversationId: string, activity: DirectLineActivity): Promise<number> {
     const conversation = this.existing(conversationId);
+    conversation.activeAt = activityTime(activity) ?? conversation.activeAt;
     // Kept as JSON so a caller's later change to its object never alters what was stored (as with SQLite).
     return conversation.activities.push(JSON.stringify(activity)) - 1;
   }
@@ -50,6 +53,13 @@ export class MemoryDirectLineStore implements DirectLineStore {
     if (!conversation || seq < 0 || seq >= conversation.activities.length) return false;
     conversation.activities[seq] = JSON.stringify(activity);
     return true;
+  }
+
+  async deleteInactiveBefore(date: Date): Promise<string[]> {
+    const cutoff = date.toISOString();
+    const inactive = [...this.conversations.values()].filter((c) => c.activeAt < cutoff).map((c) => c.id);
+    for (const id of inactive) this.conversations.delete(id);
+    return inactive;
   }
 
   async close(): Promise<void> {}

@@ -23,6 +23,7 @@ export class SqliteDirectLineStore implements DirectLineStore {
   private readonly selectSince;
   private readonly updateActivity;
   private readonly append;
+  private readonly deleteInactive;
 
   constructor(private readonly db: SqliteDatabase) {
     this.insertConversation = db.prepare<[string, string | null, string]>(
@@ -43,6 +44,25 @@ export class SqliteDirectLineStore implements DirectLineStore {
       if (!taken) throw new UnknownConversationError(conversationId);
       this.insertActivity.run(conversationId, taken.seq, json);
       return taken.seq;
+    });
+    // The last activity's time is read from the activities themselves (the service stamps each one), so the
+    // tables of migration 2 need no column for it.
+    const selectInactive = db.prepare<[string], { id: string }>(
+      `SELECT c.id FROM directline_conversations c WHERE coalesce(
+        (SELECT json_extract(a.activity, '$.timestamp') FROM directline_activities a
+          WHERE a.conversation_id = c.id AND json_extract(a.activity, '$.timestamp') IS NOT NULL ORDER BY a.seq DESC LIMIT 1),
+        c.created_at) < ?`,
+    );
+    // Foreign keys are not enforced on this connection (no PRAGMA foreign_keys), so the activities go first.
+    const deleteActivities = db.prepare<[string]>('DELETE FROM directline_activities WHERE conversation_id = ?');
+    const deleteConversation = db.prepare<[string]>('DELETE FROM directline_conversations WHERE id = ?');
+    this.deleteInactive = db.transaction((cutoff: string): string[] => {
+      const ids = selectInactive.all(cutoff).map((row) => row.id);
+      for (const id of ids) {
+        deleteActivities.run(id);
+        deleteConversation.run(id);
+      }
+      return ids;
     });
   }
 
@@ -71,6 +91,10 @@ export class SqliteDirectLineStore implements DirectLineStore {
 
   async replaceActivity(conversationId: string, seq: number, activity: DirectLineActivity): Promise<boolean> {
     return this.updateActivity.run(JSON.stringify(activity), conversationId, seq).changes === 1;
+  }
+
+  async deleteInactiveBefore(date: Date): Promise<string[]> {
+    return this.deleteInactive.immediate(date.toISOString());
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,21 @@
-/** The ticket store a STORAGE_URL names: `sqlite:<file>` (default), `memory:`; PostgreSQL is not there yet. */
+/**
+ * The ticket store a STORAGE_URL names: `sqlite:<file>` (default), `memory:`, `postgres://…`. With PostgreSQL
+ * the tickets live next to the bot's state: pass the database the state already opened, and they share its pool.
+ */
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from '../../config/configError';
 import { PROJECT_ROOT } from '../../contentPath';
+import { openPostgres, type PostgresDatabase } from '../../storage/postgresDatabase';
 import { openSqlite, type SqliteDatabase } from '../../storage/sqliteDatabase';
 import { MemoryTicketStore } from './memoryTicketStore';
+import { PostgresTicketStore } from './postgresTicketStore';
 import { SqliteTicketStore } from './sqliteTicketStore';
 import type { TicketStore } from './ticketStore';
+
+export interface TicketStoreOptions {
+  /** An open PostgreSQL database to reuse (PostgresStorage's `db`); without it a `postgres://` URL opens its own. */
+  database?: PostgresDatabase;
+}
 
 /**
  * The database file of a `sqlite:` URL, resolved as createStorage resolves it (a relative path is relative
@@ -19,15 +29,15 @@ export function sqliteFileOf(url: string): string | undefined {
 }
 
 /**
- * @example createTicketStore('sqlite:./data/bot.db') // tickets in the bot's SQLite file (its own connection, closed by close())
- * @throws ConfigError for a URL this build keeps no tickets in
+ * @example await createTicketStore('sqlite:./data/bot.db') // tickets in the bot's SQLite file (its own connection, closed by close())
+ * @example await createTicketStore(config.storageUrl, { database: storage.db }) // PostgreSQL, on the state's pool
+ * @throws ConfigError for a URL this build keeps no tickets in; StorageUnavailableError for a database it cannot open
  */
-export function createTicketStore(url: string): TicketStore {
+export async function createTicketStore(url: string, options: TicketStoreOptions = {}): Promise<TicketStore> {
   if (url === 'memory:') return new MemoryTicketStore();
   const file = sqliteFileOf(url);
   if (file) return new OwnSqliteTicketStore(openSqlite(file));
-  // Replaced when the PostgreSQL ticket store arrives.
-  if (/^postgres(ql)?:\/\//.test(url)) throw new ConfigError(['tickets in PostgreSQL are not available yet: use STORAGE_URL=sqlite:<file> for now']);
+  if (/^postgres(ql)?:\/\//.test(url)) return options.database ? new PostgresTicketStore(options.database) : new OwnPostgresTicketStore(await openPostgres(url));
   throw new ConfigError([`STORAGE_URL "${url.replace(/\/\/[^@]*@/, '//…@')}" names a storage this build does not have`]);
 }
 
@@ -39,5 +49,16 @@ class OwnSqliteTicketStore extends SqliteTicketStore {
 
   override async close(): Promise<void> {
     this.database.close();
+  }
+}
+
+/** A PostgreSQL ticket store that opened its database itself (the tickets CLI), and so closes it. */
+class OwnPostgresTicketStore extends PostgresTicketStore {
+  constructor(private readonly database: PostgresDatabase) {
+    super(database);
+  }
+
+  override async close(): Promise<void> {
+    await this.database.close();
   }
 }

@@ -98,7 +98,9 @@
     '.close:hover{background:rgba(127,127,127,.25)}' +
     '.close svg{width:20px;height:20px;fill:currentColor}' +
     'iframe{flex:1;width:100%;border:0;background:' + (background || '#fff') + '}' +
-    '@media (max-width:480px){.panel{bottom:0;' + side + ':0;width:100vw;height:100vh;border-radius:0}}';
+    // On a phone the open chat fills the screen: its header's close button replaces the launcher.
+    '@media (max-width:480px){.panel{bottom:0;' + side + ':0;width:100vw;height:100vh;border-radius:0}' +
+    '.panel:not([hidden])~.launcher{display:none}}';
 
   function icon(path) {
     var svg = document.createElementNS(SVG, 'svg');
