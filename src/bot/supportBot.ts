@@ -64,8 +64,11 @@ export class SupportBot extends TeamsActivityHandler {
 
   private async answer(context: TurnContext): Promise<void> {
     const { state, classifier, mainDialog } = this.deps;
-    // A card submit has no text for a mention to be removed from.
-    if (context.activity.text) context.activity.text = TurnContext.removeRecipientMention(context.activity).trim();
+    // A card submit has no text for a mention to be removed from; without entities there is no mention.
+    const { activity } = context;
+    if (typeof activity.text === 'string') {
+      activity.text = (Array.isArray(activity.entities) ? TurnContext.removeRecipientMention(activity) : activity.text).trim();
+    }
     await recordTurn(context, state);
     const profile = await state.profile.get(context, { facts: {} });
     const turn = understandTurn(context, classifier, profile.lang);
@@ -84,5 +87,7 @@ function isAddressedToBot(context: TurnContext): boolean {
   const type = activity.conversation?.conversationType;
   if (type !== 'channel' && type !== 'groupChat') return true;
   if (activity.value !== undefined && activity.value !== null) return true;
+  // A channel may send no entities, or null: no mention then, rather than an error.
+  if (!Array.isArray(activity.entities)) return false;
   return TurnContext.getMentions(activity).some((mention) => mention.mentioned?.id === activity.recipient?.id);
 }

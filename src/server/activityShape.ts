@@ -40,11 +40,15 @@ export function invalidActivity(body: unknown): string | undefined {
   if (typeof type !== 'string' || !type) return 'The activity has no type.';
   if (typeof serviceUrl !== 'string' || !/^https?:\/\/[^\s]+$/.test(serviceUrl)) return 'The activity has no valid serviceUrl.';
   if (typeof channelId !== 'string' || !channelId) return 'The activity has no channelId.';
-  for (const [name, value] of Object.entries(OPTIONAL_FIELDS)) {
-    if (body[name] !== undefined && body[name] !== null && !hasKind(body[name], value)) return `The activity's ${name} must be ${article(value)}.`;
+  for (const [name, kind] of Object.entries(OPTIONAL_FIELDS)) {
+    // botbuilder takes only a missing list for no list: null is not one.
+    const absent = body[name] === undefined || (body[name] === null && kind !== 'array');
+    if (!absent && !hasKind(body[name], kind)) return `The activity's ${name} must be ${article(kind)}.`;
   }
   if (channelId === 'msteams' && TEAMS_CHANNEL_DATA_TYPES.has(type) && !isObject(body.channelData)) return `A Teams ${type} activity must have channelData.`;
-  if (type === 'invoke' && body.name === 'adaptiveCard/action' && !(isObject(body.value) && isObject(body.value.action))) return 'An adaptiveCard/action invoke must have value.action.';
+  // botbuilder's invoke handlers read the value's fields without looking whether there is a value.
+  if (type === 'invoke' && !isObject(body.value)) return 'An invoke activity must have a value object.';
+  if (type === 'invoke' && body.name === 'adaptiveCard/action' && !isObject((body.value as Record<string, unknown>).action)) return 'An adaptiveCard/action invoke must have value.action.';
   return (
     invalidAccount(body.conversation, 'conversation', CONVERSATION_FIELDS) ??
     invalidAccount(body.from, 'from', ACCOUNT_FIELDS) ??

@@ -3,9 +3,15 @@ import type { CardView, Fact } from '../../cards/cardData';
 import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../dialogs/ids';
 import { knownFacts } from '../answers/knownFacts';
 import type { Lang } from '../i18n/locales';
-import { t } from '../i18n/strings';
+import { hasString, t } from '../i18n/strings';
 import { FACT_NAMES } from '../rules/facts';
 import type { Ticket } from './tickets/ticket';
+
+/** A topic's title, or "none of the bot's topics" for greetings, help and out-of-scope questions. */
+function topicTitle(intent: string, lang: Lang): string {
+  const key = `topic.${intent}.title`;
+  return hasString(key) ? t(lang, key) : t(lang, 'triage.topic_other');
+}
 
 /** Teams refreshes a card automatically for at most this many users. */
 const MAX_REFRESH_USERS = 60;
@@ -17,7 +23,7 @@ export function triageCardView(ticket: Ticket, lang: Lang): CardView {
   const facts: Fact[] = [
     { title: t(lang, 'ticket.status'), value: t(lang, `ticket.status.${ticket.status}`) },
     { title: t(lang, 'ticket.language'), value: t(ticket.lang, 'language.name') },
-    ...(top ? [{ title: t(lang, 'triage.topic'), value: `${t(lang, `topic.${top.intent}.title`)} (${Math.round(top.confidence * 100)}%)` }] : []),
+    ...(top ? [{ title: t(lang, 'triage.topic'), value: `${topicTitle(top.intent, lang)} (${Math.round(top.confidence * 100)}%)` }] : []),
     { title: t(lang, 'ticket.created'), value: `${ticket.createdAt.slice(0, 16).replace('T', ' ')} UTC` },
     ...(ticket.assignee ? [{ title: t(lang, 'triage.assigned_to'), value: ticket.assignee.name }] : []),
     ...(ticket.resolution ? [{ title: t(lang, 'triage.resolved_by'), value: ticket.resolution.by.name }] : []),

@@ -98,7 +98,7 @@ export const submitValueArb: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const TYPES = ['message', 'message', 'message', 'conversationUpdate', 'invoke', 'event', 'messageReaction', 'typing', 'endOfConversation', 'installationUpdate', 'messageUpdate', 'messageDelete', 'trace', 'handoff', 'command'];
-const INVOKE_NAMES = ['adaptiveCard/action', 'composeExtension/query', 'task/fetch', 'signin/verifyState', 'signin/tokenExchange', 'config/fetch', 'tab/fetch', 'healthCheck', 'fileConsent/invoke', 'actionableMessage/executeAction'];
+const INVOKE_NAMES = ['application/vnd.microsoft.meetingStart', 'application/vnd.microsoft.readReceipt', 'application/search', 'composeExtension/submitAction', 'task/submit', 'adaptiveCard/action', 'composeExtension/query', 'task/fetch', 'signin/verifyState', 'signin/tokenExchange', 'config/fetch', 'tab/fetch', 'healthCheck', 'fileConsent/invoke', 'actionableMessage/executeAction'];
 const CHANNELS = ['msteams', 'msteams', 'directline', 'webchat', 'emulator', 'sms', 'email', 'telegram', 'slack', 'test'];
 const LOCALES = ['en-US', 'ru-RU', 'pt-BR', 'fr-FR', 'pt', 'fr-CA', 'de-DE', 'ar-SA', 'he-IL', 'zh-Hans-CN', '', 'x', 'en_US', 'EN-us', '*'];
 
