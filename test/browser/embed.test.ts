@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sectionHeading } from '../../src/answers/articleText';
 import { t } from '../../src/i18n/strings';
-import { closeChromium, openPage, screenshot } from '../support/browser';
+import { closeChromium, describeInBrowser, openPage, screenshot } from '../support/browser';
 import { serveOtherOrigin, type OtherOrigin } from '../support/otherOrigin';
 import { startApp, type RunningApp } from '../support/testApp';
 import { cardWith, entitlementFacts, oneLine, say, scenarioSteps, visible, waitForChat } from './webChat';
@@ -46,7 +46,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-describe('the embed snippet on another site', () => {
+describeInBrowser('the embed snippet on another site', () => {
   it('adds a launcher that opens the chat in the snippet language, and closes it', { timeout: TIMEOUT }, async () => {
     const { page, context, problems } = await openPage({ locale: 'en-US' });
     await page.goto(`${site.origin}/`);

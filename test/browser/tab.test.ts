@@ -12,7 +12,7 @@ import { entitlementOf } from '../../src/rules/entitlement';
 import type { CompetencyKind, Membership } from '../../src/rules/facts';
 import { QUICK_LINKS } from '../../src/web/tabPage';
 import { PALETTES, type TeamsTheme } from '../../src/web/tabThemes';
-import { closeChromium, openPage, screenshot } from '../support/browser';
+import { closeChromium, describeInBrowser, openPage, screenshot } from '../support/browser';
 import { startApp, type RunningApp } from '../support/testApp';
 import { entitlementFacts, oneLine, visible } from './webChat';
 
@@ -84,7 +84,7 @@ async function expectQuickLinks(page: Page, lang: Lang): Promise<void> {
   expect(await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).toEqual(QUICK_LINKS.map((portal) => portalUrl(portal)));
 }
 
-describe('the Teams tab outside Teams', () => {
+describeInBrowser('the Teams tab outside Teams', () => {
   it.each(CASES)('shows the $membership card in the $theme theme ($lang)', { timeout: TIMEOUT }, async (testCase) => {
     const { theme, lang } = testCase;
     const { page, context, problems } = await openPage({ locale: 'en-US' });
@@ -146,7 +146,7 @@ const FAKE_TEAMS = `<!DOCTYPE html>
 </script>
 </body></html>`;
 
-describe('the Teams tab when the card cannot be loaded', () => {
+describeInBrowser('the Teams tab when the card cannot be loaded', () => {
   it('says so in the tab language and keeps the choices', { timeout: TIMEOUT }, async () => {
     const { page, context, problems } = await openPage({ locale: 'en-US' });
     await context.route('**/api/tab/entitlement-card*', (route) => route.fulfill({ status: 500, json: { error: { code: 'InternalError' } } }));
@@ -160,7 +160,7 @@ describe('the Teams tab when the card cannot be loaded', () => {
   });
 });
 
-describe('the Teams tab in Teams', () => {
+describeInBrowser('the Teams tab in Teams', () => {
   it('takes language and theme from the Teams context and follows theme changes', { timeout: TIMEOUT }, async () => {
     const { page, context, problems } = await openPage({ locale: 'en-US' });
     await context.route('https://teams.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: FAKE_TEAMS }));

@@ -9,7 +9,7 @@ import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { entitlementOf } from '../../src/rules/entitlement';
 import { FACT_VALUES } from '../../src/rules/facts';
-import { closeChromium, openPage, screenshot } from '../support/browser';
+import { closeChromium, describeInBrowser, openPage, screenshot } from '../support/browser';
 import { startApp, type RunningApp } from '../support/testApp';
 import { cardWith, entitlementFacts, oneLine, say, scenarioSteps, sendBox, visible, waitForChat } from './webChat';
 
@@ -51,7 +51,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-describe('the web chat demo page', () => {
+describeInBrowser('the web chat demo page', () => {
   it('opens with Web Chat connected over a WebSocket and a localized heading', { timeout: TIMEOUT }, async () => {
     const { page, context, problems } = await openPage({ locale: 'en-US' });
     await page.goto(`${app.url}/`);

@@ -51,12 +51,10 @@ describe('POST /api/messages with arbitrary input', () => {
         const activity = shared < 7 ? { ...random, conversation: { id: conversationId, conversationType: 'personal' }, from: { id: userId, name: 'Fuzz' } } : random;
         const json = JSON.stringify(activity);
         const body = poison === 0 ? `{"__proto__":{"polluted":"yes","type":"message"},"constructor":{"prototype":{"polluted":"yes"}},${json.slice(1)}` : json;
-        require('node:fs').writeFileSync('/tmp/last-body.json', body);
         const before = harness.logs.lines.length;
         const received = harness.connector.received.length;
         const response = await postJson(harness.url, '/api/messages', body);
         const context = `activity ${body.slice(0, 400)}`;
-        (globalThis as any).hist ??= {}; const k = `${response.status}/${harness.connector.received.length > received ? 'reply' : 'none'}/${response.status === 400 ? response.text.slice(40, 90) : ''}`; (globalThis as any).hist[k] = ((globalThis as any).hist[k] ?? 0) + 1;
         expectClientAnswer(response, context, { allowNotImplemented: activity.type === 'invoke' });
         for (const { activity: reply } of harness.connector.received.slice(received)) {
           expect(EXCEPTION_TEXT.test(JSON.stringify(reply)), `${context}: a reply carries exception text: ${JSON.stringify(reply).slice(0, 300)}`).toBe(false);
@@ -65,10 +63,9 @@ describe('POST /api/messages with arbitrary input', () => {
         if (activity.serviceUrl === serviceUrl) expect(errorsSince(harness.logs.lines, before), `${context}: errors logged`).toEqual([]);
         await expectHealthy(context);
       }),
-      runs(300),
+      runs(250),
     );
     expectNoPrototypePollution();
-    console.log((globalThis as any).hist);
 
     // Every stored value is still JSON.
     const tables = harness.readTables();

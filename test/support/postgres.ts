@@ -1,7 +1,7 @@
 /**
- * PostgreSQL for tests: each test file gets a schema of its own in the database TEST_POSTGRES_URL names, and
- * drops it when done. Without TEST_POSTGRES_URL the PostgreSQL tests fail (never skip) with how to set it:
- * .ci/run sets it, so CI always runs them.
+ * PostgreSQL for tests: each test file gets a schema of its own in the database TEST_POSTGRES_URL names (by
+ * default the development database postgres://postgres@127.0.0.1:5432/test, see vitest.config.mts), and drops
+ * it when done. Without a reachable database the PostgreSQL tests fail (never skip) saying so.
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';

@@ -136,7 +136,7 @@ const channelData = fc.oneof(
 function wellTypedActivityArb(serviceUrl: string): fc.Arbitrary<Record<string, unknown>> {
   return fc.record(
     {
-      type: fc.oneof({ weight: 8, arbitrary: pick(TYPES) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }),
+      type: fc.oneof({ weight: 10, arbitrary: fc.constant('message') }, { weight: 6, arbitrary: pick(TYPES) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }),
       id: fc.string({ maxLength: 40 }),
       text: textArb,
       textFormat: fc.constantFrom('plain', 'markdown', 'xml', 'html'),
