@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { nluMarkdown } from '../nlu/benchNlu';
 import { checkGoals, BOUNDED_GROWTH_MB_PER_MIN, type GoalCheck } from './goals';
 import type { BenchResults } from './results';
+import type { Soak } from './soak';
 import { barChart, lineChart } from './svgChart';
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -208,22 +209,22 @@ export function reportMarkdown(results: BenchResults, goals: readonly GoalCheck[
   return lines.join('\n');
 }
 
+/** The soak's RSS curve: time vs resident memory. */
+export function soakChart(soak: Pick<Soak, 'connections' | 'seconds' | 'samples' | 'source'>): string {
+  return lineChart({
+    title: `Bot RSS during the soak (${soak.connections} connections, ${soak.seconds} s)`,
+    xLabel: 'time since the load started (s)',
+    yLabel: 'resident memory (MB)',
+    series: [{ name: soak.source === 'metrics' ? 'RSS (process_resident_memory_bytes)' : 'RSS (VmRSS)', points: soak.samples }],
+    reference: { y: 250, label: '250 MB (the RSS goal after 10,000 conversations)' },
+  });
+}
+
 /** Writes report.json, report.md and the plots into `dir`; answers the goal checks. */
 export function writeReport(dir: string, results: BenchResults): GoalCheck[] {
   const goals = checkGoals(results);
   const { http, directLine, soak } = results;
-  if (soak) {
-    writeFileSync(
-      join(dir, 'soak-rss.svg'),
-      lineChart({
-        title: `Bot RSS during the soak (${soak.connections} connections, ${soak.seconds} s)`,
-        xLabel: 'time since the load started (s)',
-        yLabel: 'resident memory (MB)',
-        series: [{ name: 'RSS (process_resident_memory_bytes)', points: soak.samples }],
-        reference: { y: 250, label: '250 MB (the RSS goal after 10,000 conversations)' },
-      }),
-    );
-  }
+  if (soak) writeFileSync(join(dir, 'soak-rss.svg'), soakChart(soak));
   if (http) {
     writeFileSync(
       join(dir, 'http-throughput.svg'),

@@ -60,10 +60,12 @@ export function lineChart(options: LineChartOptions): string {
   const points = options.series.flatMap((s) => s.points);
   const xs = points.map(([x]) => x);
   const ys = [...points.map(([, y]) => y), ...(options.reference ? [options.reference.y] : [])];
-  const xTicks = niceTicks(Math.min(...xs, 0), Math.max(...xs, 1));
+  // The x axis spans the data exactly (a time series should not end in a blank stretch); y gets nice bounds.
+  const [xMin, xMax] = [Math.min(...xs, 0), Math.max(...xs, 1)];
+  const xTicks = niceTicks(xMin, xMax).filter((x) => x >= xMin && x <= xMax);
   const yMinData = options.yFromZero === false ? Math.min(...ys) : Math.min(0, ...ys);
   const yTicks = niceTicks(yMinData, Math.max(...ys, yMinData + 1));
-  const [x0, x1] = [xTicks[0] ?? 0, xTicks[xTicks.length - 1] ?? 1];
+  const [x0, x1] = [xMin, xMax];
   const [y0, y1] = [yTicks[0] ?? 0, yTicks[yTicks.length - 1] ?? 1];
   const px = (x: number) => margin.left + ((x - x0) / (x1 - x0 || 1)) * plotW;
   const py = (y: number) => margin.top + plotH - ((y - y0) / (y1 - y0 || 1)) * plotH;
