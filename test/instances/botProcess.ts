@@ -17,6 +17,8 @@ export interface BotProcess {
   /** What the process wrote to stdout and stderr so far. */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or `kill -9` ends it: no shutdown code runs. */
+  kill(): Promise<void>;
 }
 
 /** A port nothing listens on right now (the kernel's choice for port 0, released at once). */
@@ -45,7 +47,17 @@ export async function startBotProcess(name: string, env: Record<string, string>,
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const bot: BotProcess = { name, port, url: `http://127.0.0.1:${port}`, output: () => output, stop: () => stop(child, exited) };
+  const bot: BotProcess = {
+    name,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: () => stop(child, exited),
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
   try {
     await waitUntilReady(bot, child, exited, options.readyTimeoutMs ?? 60_000);
   } catch (error) {
