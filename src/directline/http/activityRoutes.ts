@@ -12,6 +12,7 @@ import { isConversationId, parseWatermark } from '../activityIds';
 import { DirectLineError, conversationNotFound } from '../directLineError';
 import type { DirectLineService } from '../directLineService';
 import { incomingActivity } from '../incomingActivity';
+import { redactActivity } from '../../privacy/redactActivity';
 import type { Credential } from './credentials';
 import { directLineRoute } from './directLineRoute';
 import { conversationIdParam, queryParam } from './pathAndQuery';
@@ -31,7 +32,8 @@ export function activityRoutes(service: DirectLineService): Route[] {
         if (wait) throw new DirectLineError(429, 'TooManyRequests', 'Too many activities: wait before sending the next one.', wait);
         const tokenUser = credential.kind === 'token' ? { id: credential.userId, ...(credential.userName ? { name: credential.userName } : {}) } : undefined;
         const activity = incomingActivity(await readJsonBody(req), { conversationId, ...(tokenUser ? { tokenUser } : {}), serviceUrl: serviceUrlOf(req) });
-        const stored = await conversations.append(conversationId, activity);
+        // The stored transcript (read back by the widget, kept for retention) never holds an Access ID or the like.
+        const stored = await conversations.append(conversationId, redactActivity(activity));
         try {
           await adapter.processActivity(stored, (context) => service.runBot(context));
         } catch (error) {

@@ -1,0 +1,120 @@
+/**
+ * Nothing leaks: an Access ID, a Contract ID, an e-mail address and a bearer token go through every path a
+ * partner can send them — /api/messages text and card submits, a hand-off that opens a ticket, the feedback
+ * comment, Direct Line, query strings, an Authorization header — and then every output is searched for them:
+ * each log line, /metrics, every table of the SQLite file, every HTTP response (body and headers) and what the
+ * bot sent to the channel. Any raw value anywhere fails, saying where.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app';
+import { readConfig } from '../../src/config/config';
+import { createLogger } from '../../src/log/logger';
+import { messageActivity } from '../http/messageActivity';
+import { FakeConnector } from '../support/fakeConnector';
+
+const ACCESS_ID = '7QX299ABK3';
+const CONTRACT_ID = '55512345';
+const EMAIL = 'jane.leak@contoso.com';
+const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJsZWFrLXRlc3QifQ.c2lnbmF0dXJlLWxlYWstdGVzdA';
+const SECRETS = [ACCESS_ID, CONTRACT_ID, EMAIL, JWT];
+const SAID = `Hi, my Access ID: ${ACCESS_ID} and Contract ID ${CONTRACT_ID}, mail ${EMAIL}, token ${JWT} — Azure says the Access ID is already associated`;
+const API_KEY = 'tickets-api-key-0123456789abcdef';
+
+const folder = mkdtempSync(join(tmpdir(), 'mpn-leaks-'));
+const outputs: { where: string; text: string }[] = [];
+const logLines: string[] = [];
+let connector: FakeConnector;
+let app: App;
+let url: string;
+
+async function request(where: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(`${url}${path}`, init);
+  const body = await response.clone().text();
+  outputs.push({ where: `${where}: response ${response.status} ${path}`, text: `${JSON.stringify([...response.headers])}\n${body}` });
+  return response;
+}
+
+const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+beforeAll(async () => {
+  connector = await new FakeConnector().start();
+  const config = readConfig({ STORAGE_URL: `sqlite:${join(folder, 'bot.db')}`, TICKETS_API_KEY: API_KEY, RATE_LIMIT: 'off', LOG_LEVEL: 'trace' });
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  app = await createApp(config, createLogger('trace', sink));
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await app.close();
+  await connector.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('secrets through every path', () => {
+  it('are in no log line, metric, stored value, response or reply', async () => {
+    const conversation = { id: 'leak-conversation', conversationType: 'personal' };
+    const from = { id: 'leak-user', name: 'Partner' };
+    const send = (extra: Record<string, unknown>) =>
+      request('/api/messages', '/api/messages', json({ ...messageActivity(connector.serviceUrl, '', { conversation, from }), ...extra }));
+
+    // Text, a card submit with a comment, and a hand-off that opens a ticket with a summary and an excerpt.
+    await send({ text: SAID });
+    await send({ text: undefined, value: { action: 'feedback_comment', intent: 'entitlement', lang: 'en', comment: SAID } });
+    await send({ text: 'talk to a person' });
+    await send({ text: `Please check: ${SAID}` });
+    await send({ text: undefined, value: { action: 'handoff_consent', consent: true } });
+    // A token where one does not belong: refused, and the refusal must not repeat it.
+    await request('/api/messages with a bearer header', '/api/messages', {
+      ...json(messageActivity(connector.serviceUrl, SAID)),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${JWT}` },
+    });
+
+    // Direct Line: a token from the same-origin endpoint, a conversation, the same message, reading it back.
+    const token = (await (await request('webchat token', '/api/webchat/token', { method: 'POST' })).json()) as { token: string };
+    const auth = { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' };
+    const started = (await (await request('directline start', '/v3/directline/conversations', { method: 'POST', headers: auth })).json()) as { conversationId: string };
+    await request('directline post', `/v3/directline/conversations/${started.conversationId}/activities`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ type: 'message', from: { id: 'ignored' }, text: SAID, channelData: { clientActivityID: 'leak-1' } }),
+    });
+    await request('directline read', `/v3/directline/conversations/${started.conversationId}/activities?watermark=0`, { headers: auth });
+
+    // Query strings and the tickets API.
+    await request('query string', `/?q=${encodeURIComponent(SAID)}`);
+    await request('tickets api', `/api/tickets?intent=${encodeURIComponent(ACCESS_ID)}`, { headers: { authorization: `Bearer ${API_KEY}` } });
+    const tickets = (await (await request('tickets api', '/api/tickets', { headers: { authorization: `Bearer ${API_KEY}` } })).json()) as { tickets: unknown[] };
+    expect(tickets.tickets.length, 'the hand-off opened a ticket').toBe(1);
+    await request('metrics', '/metrics');
+
+    // Everything the bot sent to the channel.
+    for (const received of connector.received) outputs.push({ where: `reply to ${received.conversationId}`, text: JSON.stringify(received.activity) });
+    // Everything stored.
+    const db = new Database(join(folder, 'bot.db'), { readonly: true });
+    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    for (const { name } of tables) outputs.push({ where: `table ${name}`, text: JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all()) });
+    db.close();
+    logLines.forEach((line, i) => outputs.push({ where: `log line ${i + 1}`, text: line }));
+
+    expect(logLines.length, 'the logger captured the run').toBeGreaterThan(0);
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['state', 'tickets']));
+    const hits = outputs.flatMap(({ where, text }) => SECRETS.filter((secret) => text.includes(secret)).map((secret) => `${secret} in ${where}`));
+    expect(hits).toEqual([]);
+  }, 60_000);
+
+  it('keeps each log line one line, even when the user typed line breaks', () => {
+    for (const line of logLines) expect(() => JSON.parse(line)).not.toThrow();
+  });
+});
