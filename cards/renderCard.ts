@@ -37,14 +37,29 @@ export function renderCard<K extends CardKind>(kind: K, data: CardDataByKind[K])
     entry = { template: new ACData.Template(TEMPLATES[kind]), expressions: expressionsOf(TEMPLATES[kind]) };
     compiled.set(kind, entry);
   }
-  const card = entry.template.expand({ $root: data }) as AdaptiveCardJson;
-  const json = JSON.stringify(card);
-  // User text may contain "${…}" (it is data, never evaluated); only the template's own expressions count.
-  const unbound = entry.expressions.find((expression) => json.includes(expression));
+  // User text may contain "${…}", even one of the template's own expressions: it is data, never evaluated, so
+  // it goes through the expansion with "${" shielded, and only what is left unshielded can be an unbound one.
+  const shieldedCard = entry.template.expand({ $root: mapStrings(data, (text) => text.replaceAll('${', SHIELDED)) }) as AdaptiveCardJson;
+  const unbound = entry.expressions.find((expression) => JSON.stringify(shieldedCard).includes(expression));
   if (unbound) throw new CardRenderError(kind, `unbound expression ${unbound}`);
+  const card = mapStrings(shieldedCard, (text) => text.replaceAll(SHIELDED, '${')) as AdaptiveCardJson;
+  const json = JSON.stringify(card);
   const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes > MAX_CARD_BYTES) throw new CardRenderError(kind, `${bytes} bytes, over the ${MAX_CARD_BYTES}-byte limit`);
   return card;
+}
+
+/** "${" in data while the card is checked: a private-use character no template holds. */
+const SHIELDED = '$\uE000{';
+
+/** The value with every string in it mapped (plain objects and arrays copied, anything else as it is). */
+function mapStrings(value: unknown, map: (text: string) => string): unknown {
+  if (typeof value === 'string') return map(value);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, map));
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, map)]));
+  }
+  return value;
 }
 
 /** Renders a card view (a kind and its data, as composers return them). */

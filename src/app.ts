@@ -71,7 +71,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     });
   const adapter = new BotFrameworkAdapter(auth);
   const state = createStateAccessors(new ConversationState(storage), new UserState(storage));
-  adapter.onTurnError = createOnTurnError(state, log);
+  adapter.onTurnError = createOnTurnError(state, log, { storageReady: () => storage.isReady() });
   // With PostgreSQL, the tickets and the Direct Line conversations live next to the state, on its pool.
   const database = storage instanceof PostgresStorage ? storage.db : undefined;
   const ticketStore = overrides.tickets ?? (await createTicketStore(config.storageUrl, { database }));
@@ -86,7 +86,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   });
 
   const directLineStore = createDirectLineStore(config.storageUrl, { database });
-  const directLine = createDirectLine({ config, bot, log, onTurnError: adapter.onTurnError, store: directLineStore });
+  const directLine = createDirectLine({ config, bot, log, onTurnError: adapter.onTurnError, store: directLineStore, metrics });
   const retention = startRetention({ tickets: ticketStore, conversations: directLineStore, state: storage, settings: config.retention, log });
   const webPages = createWebPages();
   const modules = [directLine, webPages];

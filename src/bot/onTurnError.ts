@@ -1,7 +1,9 @@
 /**
  * The last resort of a turn: the error is logged with a short reference, the user gets a localized apology with
  * that reference (only for a message, never the error's text), and the conversation's dialog state is cleared
- * so the next message starts clean.
+ * so the next message starts clean. While the storage cannot be reached the failure is the outage's, not the
+ * conversation's: the user is asked to try again in a minute, and the state is left as it was (it holds the
+ * question the user was answering, so the conversation continues once the storage is back).
  */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { randomBytes } from 'node:crypto';
@@ -11,16 +13,23 @@ import type { BotStateAccessors } from './botState';
 import { sendString } from './send';
 import { turnOf } from './turn';
 
-export function createOnTurnError(state: BotStateAccessors, log: Logger) {
+export interface OnTurnErrorOptions {
+  /** Whether the storage answers right now (BotStorage.isReady); absent: every failure is the turn's own. */
+  storageReady?: () => Promise<boolean>;
+}
+
+export function createOnTurnError(state: BotStateAccessors, log: Logger, options: OnTurnErrorOptions = {}) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const reference = randomBytes(4).toString('hex').toUpperCase();
-    log.error({ reference, err: error, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
+    const storageDown = options.storageReady ? !(await options.storageReady().catch(() => false)) : false;
+    log.error({ reference, err: error, storageDown, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
     if (context.activity.type === ActivityTypes.Message) {
       const lang = languageOf(context);
-      await sendString(context, lang, 'error.apology', { reference }).catch((sendError: unknown) =>
+      await sendString(context, lang, storageDown ? 'error.storage_unavailable' : 'error.apology', { reference }).catch((sendError: unknown) =>
         log.warn({ reference, err: sendError }, 'could not send the apology'),
       );
     }
+    if (storageDown) return;
     await state.conversationState.delete(context).catch((deleteError: unknown) => log.warn({ reference, err: deleteError }, 'could not clear the dialog state'));
   };
 }

@@ -10,8 +10,11 @@ import type { BotStateAccessors } from './botState';
 export const TRANSCRIPT_LINES = 12;
 const MAX_LINE_LENGTH = 500;
 
+/** Runs of white space, control characters and lone surrogates: one space in a line (JSON would write each control character or lone surrogate as six bytes). */
+const BLANKS = /[\s\p{Cc}\p{Cs}]+/gu;
+
 export function transcriptLine(from: TranscriptLine['from'], text: string): TranscriptLine {
-  return { from, text: redact(text.replace(/\s+/g, ' ').trim()).slice(0, MAX_LINE_LENGTH), at: new Date().toISOString() };
+  return { from, text: redact(text.replace(BLANKS, ' ').trim()).slice(0, MAX_LINE_LENGTH), at: new Date().toISOString() };
 }
 
 /** What a sent activity says in one line: its text, or its card's summary. */

@@ -39,7 +39,9 @@ export function understandTurn(context: TurnContext, classifier: Classifier, rem
   }
   const text = (activity.text ?? '').trim();
   if (!text) return { input: { kind: 'empty' }, lang: fallback };
-  if (text.length > MAX_MESSAGE_CHARS) return { input: { kind: 'too_long', length: text.length }, lang: fallback };
+  // Characters as the user counts them (an emoji is one), not UTF-16 units.
+  const length = text.length > MAX_MESSAGE_CHARS ? [...text].length : text.length;
+  if (length > MAX_MESSAGE_CHARS) return { input: { kind: 'too_long', length }, lang: fallback };
   const classified = classifier.classify(text, { ...(localeLang ? { locale: localeLang } : {}), ...(remembered ? { conversation: remembered } : {}) });
   const command = commandOf(text);
   // A Teams command-menu title names its topic outright, whatever the model would make of one word.

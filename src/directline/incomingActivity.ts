@@ -1,10 +1,12 @@
 /**
- * An activity a client posts, checked and made the service's: a malformed one is 400; the sender comes from
+ * An activity a client posts, checked and made the service's: a malformed one (activityShape.ts checks what
+ * botbuilder reads: entities, members, invoke values) is 400; the sender comes from
  * the token (its user id overrides `from.id`) or, with the secret, from `from.id`; conversation, recipient,
  * channel and service URL are set here; the client's id is dropped (the service assigns one) and everything
  * else it sent, channelData.clientActivityID included, is kept.
  */
 import type { ChannelAccount } from 'botbuilder';
+import { invalidActivityContent } from '../server/activityShape';
 import { DirectLineError, badArgument } from './directLineError';
 import { BOT_ACCOUNT, DIRECT_LINE_CHANNEL } from './directLineAdapter';
 import type { DirectLineActivity } from './store/directLineStore';
@@ -41,6 +43,8 @@ export function incomingActivity(body: unknown, { conversationId, tokenUser, ser
 
   const from = sender(activity.from, tokenUser);
   const { id: _id, conversation: _conversation, recipient: _recipient, channelId: _channelId, serviceUrl: _serviceUrl, timestamp: _timestamp, ...kept } = activity;
+  const problem = invalidActivityContent(kept);
+  if (problem) throw badArgument(problem);
   return {
     ...kept,
     type,

@@ -7,6 +7,7 @@
 import type { ActivityHandler, TurnContext } from 'botbuilder';
 import type { Config } from '../config/config';
 import type { Logger } from '../log/logger';
+import type { Metrics } from '../observability/metrics';
 import type { WebModule } from '../server/webModule';
 import { systemClock, type Clock } from './clock';
 import { DirectLineAdapter } from './directLineAdapter';
@@ -23,7 +24,7 @@ import { RateLimiter } from './rateLimiter';
 import { createDirectLineStore } from './store/createDirectLineStore';
 import type { DirectLineStore } from './store/directLineStore';
 import { DEFAULT_STREAM_TIMINGS, StreamHub, type StreamTimings } from './streaming/streamHub';
-import { StreamUpgrade } from './streaming/streamUpgrade';
+import { refuse, StreamUpgrade } from './streaming/streamUpgrade';
 import { resolveDirectLineSecret, secretMatcher } from './tokens/directLineSecret';
 import { DirectLineTokens } from './tokens/directLineTokens';
 
@@ -34,6 +35,8 @@ export interface DirectLineDependencies {
   log: Logger;
   /** The app's onTurnError (a logged reference, an apology to the user). */
   onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
+  /** The app's metrics: the open streams go to directline_websocket_connections. */
+  metrics?: Pick<Metrics, 'directLineConnections'>;
   /** Seams for tests and benchmarks. */
   clock?: Clock;
   store?: DirectLineStore;
@@ -57,7 +60,7 @@ export function createDirectLine(deps: DirectLineDependencies): DirectLineModule
   const { config, log } = deps;
   const clock = deps.clock ?? systemClock;
   const store = deps.store ?? createDirectLineStore(config.storageUrl);
-  const hub = new StreamHub(store, log, { ...DEFAULT_STREAM_TIMINGS, ...deps.timings });
+  const hub = new StreamHub(store, log, { ...DEFAULT_STREAM_TIMINGS, ...deps.timings }, deps.metrics?.directLineConnections);
   const conversations = new DirectLineConversations(store, hub, clock);
   const secret = resolveDirectLineSecret(config.directLineSecret, log);
   const tokens = new DirectLineTokens(secret, clock);
@@ -83,8 +86,10 @@ export function createDirectLine(deps: DirectLineDependencies): DirectLineModule
     attach(server) {
       answerPreflights(server, isDirectLinePath, policy);
       server.on('upgrade', (req, socket, head: Buffer) => {
+        // The streams are this server's only WebSocket endpoint (restify's own 'upgrade' listener only re-emits
+        // the event): any other upgrade request is answered, not left open.
         if (StreamUpgrade.matches(req)) void upgrade.handle(req, socket, head);
-        else if (server.listenerCount('upgrade') === 1) socket.destroy();
+        else refuse(socket, 404, 'NotFound', 'There is no WebSocket endpoint at this path.');
       });
     },
     async close() {

@@ -1,8 +1,9 @@
 /**
- * What a body posted to /api/messages must look like before a turn runs on it: the fields every channel sends
- * and the bot cannot keep state or answer without (channel, conversation, sender, recipient), and the types the
- * Bot Framework activity schema gives the fields the bot, botbuilder and the reply's serializer read. A body
- * that breaks one is the client's mistake (400), not a failed turn.
+ * What an activity must look like before a turn runs on it: the fields every channel sends and the bot cannot
+ * keep state or answer without (channel, conversation, sender, recipient), and the types the Bot Framework
+ * activity schema gives the fields the bot, botbuilder and the reply's serializer read. An activity that breaks
+ * one is the client's mistake (400), not a failed turn. /api/messages checks all of it; Direct Line, which sets
+ * the envelope itself, the content.
  */
 
 type Kind = 'string' | 'boolean' | 'object' | 'array';
@@ -33,30 +34,41 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const hasKind = (value: unknown, kind: Kind) => (kind === 'object' ? isObject(value) : kind === 'array' ? Array.isArray(value) : typeof value === kind);
 const article = (kind: Kind) => (kind === 'object' || kind === 'array' ? `an ${kind}` : `a ${kind}`);
 
-/** What is wrong with a body that should be an activity, or undefined when nothing is. */
+/** What is wrong with a body that should be a channel's activity, or undefined when nothing is. */
 export function invalidActivity(body: unknown): string | undefined {
   if (!isObject(body)) return 'The body must be an activity object.';
   const { type, serviceUrl, channelId } = body;
   if (typeof type !== 'string' || !type) return 'The activity has no type.';
   if (typeof serviceUrl !== 'string' || !/^https?:\/\/[^\s]+$/.test(serviceUrl)) return 'The activity has no valid serviceUrl.';
   if (typeof channelId !== 'string' || !channelId) return 'The activity has no channelId.';
-  for (const [name, kind] of Object.entries(OPTIONAL_FIELDS)) {
-    // botbuilder takes only a missing list for no list: null is not one.
-    const absent = body[name] === undefined || (body[name] === null && kind !== 'array');
-    if (!absent && !hasKind(body[name], kind)) return `The activity's ${name} must be ${article(kind)}.`;
-  }
-  if (channelId === 'msteams' && TEAMS_CHANNEL_DATA_TYPES.has(type) && !isObject(body.channelData)) return `A Teams ${type} activity must have channelData.`;
-  // botbuilder's invoke handlers read the value's fields without looking whether there is a value.
-  if (type === 'invoke' && !isObject(body.value)) return 'An invoke activity must have a value object.';
-  if (type === 'invoke' && body.name === 'adaptiveCard/action' && !isObject((body.value as Record<string, unknown>).action)) return 'An adaptiveCard/action invoke must have value.action.';
   return (
     invalidAccount(body.conversation, 'conversation', CONVERSATION_FIELDS) ??
     invalidAccount(body.from, 'from', ACCOUNT_FIELDS) ??
     invalidAccount(body.recipient, 'recipient', ACCOUNT_FIELDS) ??
-    invalidList(body.membersAdded, 'membersAdded', (member, name) => invalidAccount(member, name, ACCOUNT_FIELDS)) ??
-    invalidList(body.membersRemoved, 'membersRemoved', (member, name) => invalidAccount(member, name, ACCOUNT_FIELDS)) ??
-    invalidList(body.attachments, 'attachments', (attachment, name) => (isObject(attachment) ? undefined : `The activity's ${name} must be an object.`)) ??
-    invalidList(body.entities, 'entities', invalidEntity)
+    invalidActivityContent(body)
+  );
+}
+
+/**
+ * What is wrong with the fields of an activity besides its envelope (also for activities a Direct Line client
+ * posts, whose sender, recipient and conversation the service sets), or undefined when nothing is.
+ */
+export function invalidActivityContent(activity: Record<string, unknown>): string | undefined {
+  const { type, channelId } = activity;
+  for (const [name, kind] of Object.entries(OPTIONAL_FIELDS)) {
+    // botbuilder takes only a missing list for no list: null is not one.
+    const absent = activity[name] === undefined || (activity[name] === null && kind !== 'array');
+    if (!absent && !hasKind(activity[name], kind)) return `The activity's ${name} must be ${article(kind)}.`;
+  }
+  if (channelId === 'msteams' && typeof type === 'string' && TEAMS_CHANNEL_DATA_TYPES.has(type) && !isObject(activity.channelData)) return `A Teams ${type} activity must have channelData.`;
+  // botbuilder's invoke handlers read the value's fields without looking whether there is a value.
+  if (type === 'invoke' && !isObject(activity.value)) return 'An invoke activity must have a value object.';
+  if (type === 'invoke' && activity.name === 'adaptiveCard/action' && !isObject((activity.value as Record<string, unknown>).action)) return 'An adaptiveCard/action invoke must have value.action.';
+  return (
+    invalidList(activity.membersAdded, 'membersAdded', (member, name) => invalidAccount(member, name, ACCOUNT_FIELDS)) ??
+    invalidList(activity.membersRemoved, 'membersRemoved', (member, name) => invalidAccount(member, name, ACCOUNT_FIELDS)) ??
+    invalidList(activity.attachments, 'attachments', (attachment, name) => (isObject(attachment) ? undefined : `The activity's ${name} must be an object.`)) ??
+    invalidList(activity.entities, 'entities', invalidEntity)
   );
 }
 

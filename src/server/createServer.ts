@@ -1,6 +1,10 @@
-/** The HTTP server: restify with the bot's routes, each limited per client address unless it opts out. */
+/**
+ * The HTTP server: restify with the bot's routes, each limited per client address unless it opts out, each
+ * request served under a correlation id of its own.
+ */
 import restify from 'restify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { newCorrelationId, withCorrelationId } from '../log/correlation';
 import { clientAddress } from './clientAddress';
 import type { RateLimiter } from './rateLimiter';
 import { tooManyRequests } from './tooManyRequests';
@@ -23,13 +27,17 @@ export function createServer(routes: readonly Route[], options: ServerOptions = 
   const server = restify.createServer({ name: 'mpn-support-benefits-assistant', handleUncaughtExceptions: false });
   for (const route of routes) {
     const limiter = route.rateLimited === false ? undefined : options.perAddress;
-    server[route.method](route.path, async (req: restify.Request, res: restify.Response) => {
-      if (limiter) {
-        const decision = limiter.take(clientAddress(req, options.trustProxy ?? false));
-        if (!decision.allowed) return tooManyRequests(res, decision.retryAfterSeconds);
-      }
-      await route.handle(req, res);
-    });
+    // restify takes a two-argument handler only when it is an async function.
+    server[route.method](route.path, async (req: restify.Request, res: restify.Response) =>
+      // One correlation id per request: every log line of its turn carries it.
+      withCorrelationId(newCorrelationId(), async () => {
+        if (limiter) {
+          const decision = limiter.take(clientAddress(req, options.trustProxy ?? false));
+          if (!decision.allowed) return tooManyRequests(res, decision.retryAfterSeconds);
+        }
+        await route.handle(req, res);
+      }),
+    );
   }
   return server;
 }

@@ -7,6 +7,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log/logger';
+import { redact } from '../privacy/redact';
 import type { Route } from '../server/createServer';
 import { sendJson } from '../server/sendJson';
 import { publicTicket } from './tickets/publicTicket';
@@ -91,7 +92,8 @@ function filterText(url: string): TicketFilterText {
   const text: TicketFilterText = {};
   const problems: string[] = [];
   for (const name of new Set(params.keys())) {
-    if (!(FILTER_FIELDS as readonly string[]).includes(name)) problems.push(`unknown parameter "${name}" (known: ${FILTER_FIELDS.join(', ')})`);
+    // A name is shown as a refused value is: redacted (it may be anything a caller pasted) and short.
+    if (!(FILTER_FIELDS as readonly string[]).includes(name)) problems.push(`unknown parameter "${redact(name).slice(0, 40)}" (known: ${FILTER_FIELDS.join(', ')})`);
     else if (params.getAll(name).length > 1) problems.push(`${name} is given more than once`);
     else text[name as FilterField] = params.get(name) ?? '';
   }

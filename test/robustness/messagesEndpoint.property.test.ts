@@ -3,12 +3,14 @@
  * type or strange; texts in every script and shape; card submits of any shape, deep, huge or
  * prototype-pollution-looking) and bodies that are not activities at all. Properties: no 5xx for a client's
  * mistake (501 only for an invoke the bot does not handle, the Bot Framework's own answer), no exception text
- * in a response or a reply, no turn that fails, the process answers /healthz after each request, and the
- * stored state stays readable: conversations that got garbage still answer a normal question, and a
- * conversation that got none still has its pending question and its remembered facts.
+ * in a response or a reply, no reply over 80 KB of content, no turn that fails, the process answers /healthz
+ * after each request, nothing lands on Object.prototype, and the stored state stays readable: conversations
+ * that got garbage still answer a normal question, and a conversation that got none still has its pending
+ * question and its remembered facts. FC_SEED and FC_RUNS change the seed and the number of runs.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_OUTGOING_BYTES } from '../../src/bot/send';
 import { activityArb, nonActivityBodyArb, runs } from './support/arbitraries';
 import { postJson, request, startHarness, type Harness } from './support/appHarness';
 import { errorsSince, EXCEPTION_TEXT, expectClientAnswer, expectNoPrototypePollution } from './support/properties';
@@ -58,12 +60,15 @@ describe('POST /api/messages with arbitrary input', () => {
         expectClientAnswer(response, context, { allowNotImplemented: activity.type === 'invoke' });
         for (const { activity: reply } of harness.connector.received.slice(received)) {
           expect(EXCEPTION_TEXT.test(JSON.stringify(reply)), `${context}: a reply carries exception text: ${JSON.stringify(reply).slice(0, 300)}`).toBe(false);
+          // A message: 80 KB of content, and the addresses the adapter adds (which echo the activity's, up to its
+          // size). Not a trace: botbuilder sends those (dialog state dumps) to the Emulator only.
+          if (reply.type === 'message') expect(Buffer.byteLength(JSON.stringify(reply)), `${context}: reply size`).toBeLessThanOrEqual(MAX_OUTGOING_BYTES + Buffer.byteLength(body));
         }
         // A reply that cannot be delivered (a loopback service URL where nothing listens) is worth an error in the log.
         if (activity.serviceUrl === serviceUrl) expect(errorsSince(harness.logs.lines, before), `${context}: errors logged`).toEqual([]);
         await expectHealthy(context);
       }),
-      runs(250),
+      runs(300),
     );
     expectNoPrototypePollution();
 

@@ -38,10 +38,12 @@ export class StreamHub implements ActivityFeed {
   private heartbeatTimer?: NodeJS.Timeout;
   private polling = false;
 
+  /** @param connections told the number of open sockets whenever it changes (the directline_websocket_connections gauge) */
   constructor(
     private readonly store: DirectLineStore,
     private readonly log: Logger,
     private readonly timings: StreamTimings = DEFAULT_STREAM_TIMINGS,
+    private readonly connections?: { set(count: number): void },
   ) {}
 
   /** Streams a conversation to a socket, from `watermark` on (activities since then are replayed first). */
@@ -50,6 +52,7 @@ export class StreamHub implements ActivityFeed {
     const streams = this.streams.get(conversationId) ?? new Set<Stream>();
     streams.add(stream);
     this.streams.set(conversationId, streams);
+    this.connections?.set(this.size);
     socket.on('pong', () => (stream.alive = true));
     socket.on('close', () => this.remove(stream));
     socket.on('error', () => this.remove(stream));
@@ -78,6 +81,7 @@ export class StreamHub implements ActivityFeed {
     this.stopTimers();
     for (const streams of this.streams.values()) for (const stream of streams) stream.socket.close(1001, 'server shutting down');
     this.streams.clear();
+    this.connections?.set(0);
   }
 
   private pump(stream: Stream): void {
@@ -114,6 +118,7 @@ export class StreamHub implements ActivityFeed {
     streams?.delete(stream);
     if (streams && !streams.size) this.streams.delete(stream.conversationId);
     if (!this.streams.size) this.stopTimers();
+    this.connections?.set(this.size);
   }
 
   private startTimers(): void {

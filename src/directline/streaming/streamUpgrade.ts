@@ -58,7 +58,7 @@ export class StreamUpgrade {
       throw new DirectLineError(403, 'OriginNotAllowed', 'Pages of this origin may not use this service (see TRUSTED_ORIGINS).');
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const conversationId = decodeURIComponent(STREAM_PATH.exec(url.pathname)?.[1] ?? '');
+    const conversationId = decodedSegment(STREAM_PATH.exec(url.pathname)?.[1] ?? '');
     const streamToken = url.searchParams.get('t');
     if (!streamToken) throw unauthorized();
     let granted: string;
@@ -75,7 +75,17 @@ export class StreamUpgrade {
   }
 }
 
-function refuse(socket: Duplex, status: number, code: string, message: string): void {
+/** A percent-encoded path segment decoded; a malformed escape ("%ZZ") names no conversation: ''. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
+/** Answers an upgrade request with an HTTP status and a Direct Line ErrorResponse, and closes the connection. */
+export function refuse(socket: Duplex, status: number, code: string, message: string): void {
   const body = JSON.stringify({ error: { code, message } });
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
