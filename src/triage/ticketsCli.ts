@@ -10,7 +10,8 @@ import { ConfigError } from '../config/configError';
 import { loadEnvFile } from '../config/loadEnvFile';
 import { StorageUnavailableError } from '../storage/storageUnavailableError';
 import { EXPORT_FORMATS, exportTickets, type ExportFormat } from './ticketExport';
-import { createTicketStore, sqliteFileOf } from './tickets/createTicketStore';
+import { sqliteFileOf } from '../storage/storageUrl';
+import { createTicketStore } from './tickets/createTicketStore';
 import { parseTicketFilter, TicketFilterError } from './tickets/ticketFilterText';
 
 const USAGE = `usage: npm run --silent tickets -- export [options]

@@ -2,11 +2,9 @@
  * The ticket store a STORAGE_URL names: `sqlite:<file>` (default), `memory:`, `postgres://…`. With PostgreSQL
  * the tickets live next to the bot's state: pass the database the state already opened, and they share its pool.
  */
-import { isAbsolute, resolve } from 'node:path';
-import { ConfigError } from '../../config/configError';
-import { PROJECT_ROOT } from '../../contentPath';
 import { openPostgres, type PostgresDatabase } from '../../storage/postgresDatabase';
 import { openSqlite, type SqliteDatabase } from '../../storage/sqliteDatabase';
+import { isPostgresUrl, sqliteFileOf, unknownStorage } from '../../storage/storageUrl';
 import { MemoryTicketStore } from './memoryTicketStore';
 import { PostgresTicketStore } from './postgresTicketStore';
 import { SqliteTicketStore } from './sqliteTicketStore';
@@ -18,17 +16,6 @@ export interface TicketStoreOptions {
 }
 
 /**
- * The database file of a `sqlite:` URL, resolved as createStorage resolves it (a relative path is relative
- * to the project folder); undefined for any other URL.
- * @example sqliteFileOf('sqlite:./data/bot.db') // '/…/mpn-support-benefits-assistant/data/bot.db'
- */
-export function sqliteFileOf(url: string): string | undefined {
-  if (!url.startsWith('sqlite:')) return undefined;
-  const file = url.slice('sqlite:'.length);
-  return file === ':memory:' || isAbsolute(file) ? file : resolve(PROJECT_ROOT, file);
-}
-
-/**
  * @example await createTicketStore('sqlite:./data/bot.db') // tickets in the bot's SQLite file (its own connection, closed by close())
  * @example await createTicketStore(config.storageUrl, { database: storage.db }) // PostgreSQL, on the state's pool
  * @throws ConfigError for a URL this build keeps no tickets in; StorageUnavailableError for a database it cannot open
@@ -37,8 +24,8 @@ export async function createTicketStore(url: string, options: TicketStoreOptions
   if (url === 'memory:') return new MemoryTicketStore();
   const file = sqliteFileOf(url);
   if (file) return new OwnSqliteTicketStore(openSqlite(file));
-  if (/^postgres(ql)?:\/\//.test(url)) return options.database ? new PostgresTicketStore(options.database) : new OwnPostgresTicketStore(await openPostgres(url));
-  throw new ConfigError([`STORAGE_URL "${url.replace(/\/\/[^@]*@/, '//…@')}" names a storage this build does not have`]);
+  if (isPostgresUrl(url)) return options.database ? new PostgresTicketStore(options.database) : new OwnPostgresTicketStore(await openPostgres(url));
+  throw unknownStorage(url);
 }
 
 /** A SQLite ticket store that opened its database itself, and so closes it. */

@@ -1,7 +1,7 @@
 /** Tickets in process memory (`STORAGE_URL=memory:`). */
 import type { NewTicket, Person, Ticket, TicketFilter } from './ticket';
 import { TicketNotFoundError, type TicketStore } from './ticketStore';
-import { assigned, forgotten, matches, resolved, ticketNumber } from './ticketTransitions';
+import { assigned, forgotten, listed, resolved, ticketNumber } from './ticketTransitions';
 
 export class MemoryTicketStore implements TicketStore {
   private readonly tickets = new Map<string, Ticket>();
@@ -25,10 +25,7 @@ export class MemoryTicketStore implements TicketStore {
   }
 
   async list(filter: TicketFilter = {}): Promise<Ticket[]> {
-    return [...this.tickets.values()]
-      .filter((t) => matches(t, filter))
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number.localeCompare(a.number))
-      .slice(0, filter.limit ?? Infinity);
+    return listed(this.tickets.values(), filter);
   }
 
   async assign(number: string, to: Person): Promise<Ticket> {

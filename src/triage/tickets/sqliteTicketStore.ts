@@ -2,7 +2,7 @@
 import type { SqliteDatabase } from '../../storage/sqliteDatabase';
 import type { NewTicket, Person, Ticket, TicketFilter } from './ticket';
 import { TicketConflictError, TicketNotFoundError, type TicketStore } from './ticketStore';
-import { assigned, forgotten, matches, resolved, ticketNumber } from './ticketTransitions';
+import { assigned, forgotten, listed, resolved, ticketNumber } from './ticketTransitions';
 
 interface Row {
   data: string;
@@ -36,11 +36,11 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async list(filter: TicketFilter = {}): Promise<Ticket[]> {
-    const rows = this.db.prepare<[], Row>('SELECT data FROM tickets ORDER BY created_at DESC, id DESC').all();
-    return rows
-      .map((row) => JSON.parse(row.data) as Ticket)
-      .filter((t) => matches(t, filter))
-      .slice(0, filter.limit ?? Infinity);
+    const rows = this.db.prepare<[], Row>('SELECT data FROM tickets').all();
+    return listed(
+      rows.map((row) => JSON.parse(row.data) as Ticket),
+      filter,
+    );
   }
 
   async assign(number: string, to: Person): Promise<Ticket> {

@@ -1,5 +1,5 @@
 /** The ticket lifecycle, shared by every store: new → assigned → resolved, and what "forget me" leaves. */
-import type { Person, Ticket } from './ticket';
+import type { Person, Ticket, TicketFilter } from './ticket';
 import { TicketStateError } from './ticketStore';
 
 export const REDACTED_AT_REQUEST = '[removed at the requester\'s request]';
@@ -35,6 +35,14 @@ export function forgotten(ticket: Ticket, now = new Date()): Ticket {
 
 export function ticketNumber(sequence: number): string {
   return `MPN-${String(sequence).padStart(6, '0')}`;
+}
+
+/** The tickets a list filter keeps, newest first (the order the stores give), at most `limit`. */
+export function listed(tickets: Iterable<Ticket>, filter: TicketFilter): Ticket[] {
+  return [...tickets]
+    .filter((ticket) => matches(ticket, filter))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.number.localeCompare(a.number))
+    .slice(0, filter.limit ?? Infinity);
 }
 
 /** Whether a ticket passes a list filter. */
