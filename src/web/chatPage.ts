@@ -8,6 +8,7 @@ import { LOCALE_OF, type Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { chatOptionsOf, DEFAULT_ACCENT, type ChatOptions } from './chatOptions';
 import { escapeHtml, scriptJson, sendPage } from './html';
+import { readableOn } from './readableColour';
 import { pageLanguage, queryOf } from './pageLanguage';
 import { pageStrings, type PageStrings } from './pageStrings';
 import { createNonce, type FramePolicy } from './securityHeaders';
@@ -27,6 +28,8 @@ const FRAME: Readonly<Record<ChatPageKind, FramePolicy>> = { demo: 'none', embed
 export interface ChatPageData extends ChatOptions {
   kind: ChatPageKind;
   accent: string;
+  /** Black or white, whichever reads better on the accent colour. */
+  accentText: string;
   locales: Readonly<Record<Lang, string>>;
   strings: PageStrings;
   tokenUrl: string;
@@ -60,6 +63,7 @@ function chatPageHtml(data: ChatPageData, lang: Lang, assets: WebAssets, nonce: 
 </div>
 <script type="application/json" id="page-data">${scriptJson(data)}</script>
 <script src="${assets.webChat.path}"></script>
+<script src="${assets.pageLanguageScript.path}" nonce="${nonce}"></script>
 <script src="${assets.chatScript.path}" nonce="${nonce}"></script>
 </body>
 </html>
@@ -72,10 +76,12 @@ function chatPage(kind: ChatPageKind, assets: WebAssets) {
     const options = chatOptionsOf(query);
     // The demo page keeps only the language from its query; the chat page takes every option.
     const chosen: ChatOptions = kind === 'demo' ? (options.locale ? { locale: options.locale } : {}) : options;
+    const accent = chosen.accent ?? DEFAULT_ACCENT;
     const data: ChatPageData = {
       kind,
       ...chosen,
-      accent: chosen.accent ?? DEFAULT_ACCENT,
+      accent,
+      accentText: readableOn(accent),
       locales: LOCALE_OF,
       strings: pageStrings(CHAT_STRINGS),
       tokenUrl: TOKEN_PATH,

@@ -69,6 +69,7 @@ export interface WebAssets {
   webChat: WebAsset;
   teamsJs: WebAsset;
   adaptiveCards: WebAsset;
+  pageLanguageScript: WebAsset;
   chatScript: WebAsset;
   chatStyle: WebAsset;
   tabScript: WebAsset;
@@ -86,6 +87,7 @@ export function webAssets(): WebAssets {
     webChat: vendorAsset('botframework-webchat', 'dist/webchat.js'),
     teamsJs: vendorAsset('@microsoft/teams-js', 'dist/umd/MicrosoftTeams.min.js'),
     adaptiveCards: vendorAsset('adaptivecards', 'dist/adaptivecards.min.js'),
+    pageLanguageScript: own('pageLanguage.js', JS),
     chatScript: own('chat.js', JS),
     chatStyle: own('chat.css', CSS),
     tabScript: own('tab.js', JS),

@@ -16,18 +16,12 @@
 
   /** One of our languages for a BCP 47 tag ("fr-CA" → "fr"), or undefined. */
   function langOfLocale(tag) {
-    var primary = String(tag || '').trim().toLowerCase().split(/[-_]/)[0];
-    return Object.prototype.hasOwnProperty.call(data.locales, primary) ? primary : undefined;
+    return window.MpnPageLanguage.langOfLocale(tag, data.locales);
   }
 
   /** The browser's first language that is one of ours, else English. */
   function browserLang() {
-    var preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
-    for (var i = 0; i < preferred.length; i++) {
-      var lang = langOfLocale(preferred[i]);
-      if (lang) return lang;
-    }
-    return 'en';
+    return window.MpnPageLanguage.browserLang(data.locales);
   }
 
   var lang = langOfLocale(data.locale) || browserLang();
@@ -41,23 +35,6 @@
     });
   }
 
-  /** Relative luminance of #RGB or #RRGGBB (WCAG). */
-  function luminance(hex) {
-    var digits = hex.slice(1);
-    if (digits.length === 3) digits = digits.replace(/./g, '$&$&');
-    var channels = [0, 2, 4].map(function (at) {
-      var c = parseInt(digits.slice(at, at + 2), 16) / 255;
-      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-    });
-    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
-  }
-
-  /** Black or white, whichever contrasts more with the colour. */
-  function readableOn(hex) {
-    var l = luminance(hex);
-    return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#000000' : '#FFFFFF';
-  }
-
   function styleOptions() {
     var options = {
       accent: data.accent,
@@ -67,7 +44,7 @@
       bubbleFromUserBorderRadius: 8,
       bubbleFromUserBackground: data.accent,
       bubbleFromUserBorderColor: data.accent,
-      bubbleFromUserTextColor: readableOn(data.accent),
+      bubbleFromUserTextColor: data.accentText,
       hideUploadButton: true,
       primaryFont: "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif",
       rootHeight: '100%',

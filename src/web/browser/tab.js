@@ -19,17 +19,11 @@
   var query = new URLSearchParams(location.search);
 
   function langOfLocale(tag) {
-    var primary = String(tag || '').trim().toLowerCase().split(/[-_]/)[0];
-    return Object.prototype.hasOwnProperty.call(data.locales, primary) ? primary : undefined;
+    return window.MpnPageLanguage.langOfLocale(tag, data.locales);
   }
 
   function browserLang() {
-    var preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
-    for (var i = 0; i < preferred.length; i++) {
-      var lang = langOfLocale(preferred[i]);
-      if (lang) return lang;
-    }
-    return 'en';
+    return window.MpnPageLanguage.browserLang(data.locales);
   }
 
   function themeOf(name) {
