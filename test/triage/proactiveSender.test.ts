@@ -248,7 +248,7 @@ describe('ProactiveSender through CloudAdapter.continueConversationAsync', () =>
     const started = Date.now();
     const outcome = await sender.send(reference('conv-429'), message('Your ticket MPN-000001 is resolved.'));
     // botbuilder's connector client honours a 429's Retry-After itself (up to 3 times), so the sender's one attempt succeeds.
-    expect(outcome).toMatchObject({ status: 'sent', id: expect.stringMatching(/^reply-/), attempts: 1 });
+    expect(outcome).toMatchObject({ status: 'sent', id: expect.stringMatching(/^1:message-/), attempts: 1 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     const arrived = await fake.waitFor('conv-429', 1);
     expect(arrived.map((a) => a.text)).toEqual(['Your ticket MPN-000001 is resolved.']);
