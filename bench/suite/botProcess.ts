@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { PROJECT_ROOT } from '../../src/contentPath';
 
 /** The two servers the suite compares, both compiled (npm run build, tsc -p bench/tsconfig.echo.json). */
@@ -73,15 +73,17 @@ export function benchEnv(port: number, storageUrl: string): NodeJS.ProcessEnv {
 
 /**
  * @example const bot = await startServer('bot', { storageUrl: 'memory:' }); …; await bot.stop();
+ * `projectRoot` starts another checkout's compiled server (its own dist/, content and generated model).
  * @throws ServerProcessError when the entry point is not built, or the process exits or is not ready in time
  */
-export async function startServer(kind: ServerKind, options: { storageUrl?: string; readyTimeoutMs?: number } = {}): Promise<ServerProcess> {
-  const entry = ENTRY_POINTS[kind];
+export async function startServer(kind: ServerKind, options: { storageUrl?: string; readyTimeoutMs?: number; projectRoot?: string } = {}): Promise<ServerProcess> {
+  const root = options.projectRoot ?? PROJECT_ROOT;
+  const entry = join(root, relative(PROJECT_ROOT, ENTRY_POINTS[kind]));
   if (!existsSync(entry)) throw new ServerProcessError(`${entry} is missing: run \`npm run build && npx tsc -p bench/tsconfig.echo.json\` (npm run bench does both)`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [entry], { cwd: PROJECT_ROOT, env: benchEnv(port, options.storageUrl ?? 'memory:'), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], { cwd: root, env: benchEnv(port, options.storageUrl ?? 'memory:'), stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString('utf8'));
