@@ -75,7 +75,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   // With PostgreSQL, the tickets and the Direct Line conversations live next to the state, on its pool.
   const database = storage instanceof PostgresStorage ? storage.db : undefined;
   const ticketStore = overrides.tickets ?? (await createTicketStore(config.storageUrl, { database }));
-  const tickets = new TicketService(ticketStore, new TriageChannels(storage), new BotFrameworkMessenger(adapter, config.microsoftAppId, log), log, metrics);
+  const tickets = new TicketService(ticketStore, new TriageChannels(storage, config.triageTeamId), new BotFrameworkMessenger(adapter, config.microsoftAppId, log), log, metrics);
   const bot = new SupportBot({
     state,
     classifier,

@@ -20,6 +20,8 @@ export interface Config {
   botFrameworkAuth: Record<string, string>;
   /** The key of `GET /api/tickets`; unset: the API is off (404). */
   ticketsApiKey: string | undefined;
+  /** TRIAGE_TEAM_ID: the only Teams team whose channels may be the triage channel and act on tickets; unset: the first team to say "triage here". */
+  triageTeamId: string | undefined;
   /** DIRECTLINE_SECRET, the master key of the self-hosted Direct Line; empty in development: one is generated at start. */
   directLineSecret: string;
   /** TRUSTED_ORIGINS: origins (`https://host[:port]`) whose pages may use Direct Line besides this server's own. */
@@ -55,6 +57,8 @@ const BOT_FRAMEWORK_AUTH_KEYS = [
 ] as const;
 
 const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+/** A team's id as Teams sends it in channelData.team.id (the thread id of its General channel). */
+const TEAMS_TEAM_ID = /^19:[^\s;]+@thread\.[a-z0-9]+$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const DEFAULT_STORAGE_URL = 'sqlite:./data/bot.db';
@@ -100,6 +104,11 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   const ticketsApiKey = value('TICKETS_API_KEY') || undefined;
   if (ticketsApiKey && !/^[\x21-\x7e]{16,}$/.test(ticketsApiKey)) {
     problems.push('TICKETS_API_KEY must be 16 or more printable characters without spaces (e.g. the output of `openssl rand -hex 32`)');
+  }
+
+  const triageTeamId = value('TRIAGE_TEAM_ID') || undefined;
+  if (triageTeamId && !TEAMS_TEAM_ID.test(triageTeamId)) {
+    problems.push(`TRIAGE_TEAM_ID must be a Teams team id such as 19:…@thread.tacv2 (channelData.team.id, not the Entra group id), not "${triageTeamId}"`);
   }
 
   const directLineSecret = value('DIRECTLINE_SECRET');
@@ -159,6 +168,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     microsoftAppTenantId,
     botFrameworkAuth,
     ticketsApiKey,
+    triageTeamId,
     directLineSecret,
     trustedOrigins: trustedOrigins.map((origin) => new URL(origin).origin),
     directLineRateLimit: { perSecond, burst },
