@@ -24,6 +24,11 @@ export interface Config {
   triageTeamId: string | undefined;
   /** DIRECTLINE_SECRET, the master key of the self-hosted Direct Line; empty in development: one is generated at start. */
   directLineSecret: string;
+  /**
+   * PUBLIC_URL: the bot's origin as browsers reach it (https://bot.example.com), for the web chat's stream URLs;
+   * required in production. Unset (local development): the address each request reached, never its Host header.
+   */
+  publicUrl: string | undefined;
   /** TRUSTED_ORIGINS: origins (`https://host[:port]`) whose pages may use Direct Line besides this server's own. */
   trustedOrigins: string[];
   /** Activities one Direct Line token may post: a steady rate per second and a burst. */
@@ -118,6 +123,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (production && !directLineSecret) {
     problems.push('DIRECTLINE_SECRET is required when NODE_ENV=production (a generated one changes at every start and differs between instances)');
   }
+  const publicUrl = value('PUBLIC_URL') || undefined;
+  if (publicUrl && !isOrigin(publicUrl)) problems.push(`PUBLIC_URL must be the bot's origin like https://bot.example.com (scheme, host, optional port, no path), not "${publicUrl}"`);
+  if (production && !publicUrl) problems.push('PUBLIC_URL is required when NODE_ENV=production (the web chat\'s stream URLs are built from it, never from a request\'s Host)');
   const trustedOrigins = value('TRUSTED_ORIGINS').split(',').map((origin) => origin.trim()).filter(Boolean);
   for (const origin of trustedOrigins) {
     if (!isOrigin(origin)) problems.push(`TRUSTED_ORIGINS: "${origin}" is not an origin like https://partner.example.com (scheme, host, optional port, no path)`);
@@ -170,6 +178,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     ticketsApiKey,
     triageTeamId,
     directLineSecret,
+    publicUrl: publicUrl ? new URL(publicUrl).origin : undefined,
     trustedOrigins: trustedOrigins.map((origin) => new URL(origin).origin),
     directLineRateLimit: { perSecond, burst },
     rateLimit: { enabled: rateLimitText !== 'off', perIp, perUser },
