@@ -58,7 +58,11 @@ export class TriageChannels {
     } else {
       const current = await this.get();
       if (current && channelConversationId(current.reference.conversation?.id ?? '') !== channelConversationId(channel.reference.conversation?.id ?? '')) return false;
-      if (channel.teamId) await this.storage.write({ [TEAM_KEY]: { id: channel.teamId, setAt: new Date().toISOString(), eTag: '*' } satisfies TriageTeam & { eTag: string } });
+      if (channel.teamId) {
+        await this.storage.write({ [TEAM_KEY]: { id: channel.teamId, setAt: new Date().toISOString(), eTag: '*' } satisfies TriageTeam & { eTag: string } });
+        // Two teams claiming at once: the one whose write stayed wins, the other is refused.
+        if ((await this.team()) !== channel.teamId) return false;
+      }
     }
     await this.set(channel);
     return true;
