@@ -92,7 +92,7 @@ export class MainDialog extends InterruptibleDialog {
     }
   }
 
-  /** "triage here" in a Teams channel makes it the support team's triage channel. */
+  /** "triage here" in a Teams channel makes it the support team's triage channel (a channel of the triage team only). */
   private async triageHere(step: WaterfallStepContext, lang: Lang): Promise<DialogTurnResult> {
     const { activity } = step.context;
     if (activity.conversation.conversationType !== 'channel') {
@@ -103,8 +103,9 @@ export class MainDialog extends InterruptibleDialog {
     // Post to the channel itself, not into the thread the command was said in.
     const channelId = activity.channelData?.channel?.id as string | undefined;
     const conversation = { ...activity.conversation, ...(channelId ? { id: channelId } : {}) };
-    await this.tickets.setTriageChannel({ reference: { ...reference, conversation }, lang });
-    await sendString(step.context, lang, 'triage.set');
+    const teamId = activity.channelData?.team?.id as string | undefined;
+    const set = await this.tickets.setTriageChannel({ reference: { ...reference, conversation }, lang, ...(teamId ? { teamId } : {}) });
+    await sendString(step.context, lang, set ? 'triage.set' : 'triage.other_team');
     return step.endDialog();
   }
 

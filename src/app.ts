@@ -31,6 +31,8 @@ import { createStorage } from './storage/createStorage';
 import { PostgresStorage } from './storage/postgresStorage';
 import { startRetention } from './storage/retention';
 import { BotFrameworkMessenger } from './triage/botFrameworkMessenger';
+import { ChannelMessenger } from './triage/channelMessenger';
+import { DirectLineMessenger } from './triage/directLineMessenger';
 import { createTicketStore } from './triage/tickets/createTicketStore';
 import type { TicketStore } from './triage/tickets/ticketStore';
 import { TicketService } from './triage/ticketService';
@@ -75,7 +77,11 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   // With PostgreSQL, the tickets and the Direct Line conversations live next to the state, on its pool.
   const database = storage instanceof PostgresStorage ? storage.db : undefined;
   const ticketStore = overrides.tickets ?? (await createTicketStore(config.storageUrl, { database }));
-  const tickets = new TicketService(ticketStore, new TriageChannels(storage), new BotFrameworkMessenger(adapter, config.microsoftAppId, log), log, metrics);
+  const directLineStore = createDirectLineStore(config.storageUrl, { database });
+  // The Direct Line runs the bot (built below, with the ticket service that needs Direct Line to tell web chat requesters).
+  const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, store: directLineStore, metrics });
+  const messenger = new ChannelMessenger({ directLine: new DirectLineMessenger(directLine.adapter, log), botFramework: new BotFrameworkMessenger(adapter, config.microsoftAppId, log) });
+  const tickets = new TicketService(ticketStore, new TriageChannels(storage, config.triageTeamId), messenger, log, metrics);
   const bot = new SupportBot({
     state,
     classifier,
@@ -85,8 +91,6 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     serializer: new TurnSerializer(storage.sharedLock),
   });
 
-  const directLineStore = createDirectLineStore(config.storageUrl, { database });
-  const directLine = createDirectLine({ config, bot, log, onTurnError: adapter.onTurnError, store: directLineStore, metrics });
   const retention = startRetention({ tickets: ticketStore, conversations: directLineStore, state: storage, settings: config.retention, log });
   const webPages = createWebPages();
   const modules = [directLine, webPages];

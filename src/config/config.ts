@@ -20,8 +20,15 @@ export interface Config {
   botFrameworkAuth: Record<string, string>;
   /** The key of `GET /api/tickets`; unset: the API is off (404). */
   ticketsApiKey: string | undefined;
+  /** TRIAGE_TEAM_ID: the only Teams team whose channels may be the triage channel and act on tickets; unset: the first team to say "triage here". */
+  triageTeamId: string | undefined;
   /** DIRECTLINE_SECRET, the master key of the self-hosted Direct Line; empty in development: one is generated at start. */
   directLineSecret: string;
+  /**
+   * PUBLIC_URL: the bot's origin as browsers reach it (https://bot.example.com), for the web chat's stream URLs;
+   * required in production. Unset (local development): the address each request reached, never its Host header.
+   */
+  publicUrl: string | undefined;
   /** TRUSTED_ORIGINS: origins (`https://host[:port]`) whose pages may use Direct Line besides this server's own. */
   trustedOrigins: string[];
   /** Activities one Direct Line token may post: a steady rate per second and a burst. */
@@ -55,6 +62,8 @@ const BOT_FRAMEWORK_AUTH_KEYS = [
 ] as const;
 
 const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+/** A team's id as Teams sends it in channelData.team.id (the thread id of its General channel). */
+const TEAMS_TEAM_ID = /^19:[^\s;]+@thread\.[a-z0-9]+$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const DEFAULT_STORAGE_URL = 'sqlite:./data/bot.db';
@@ -102,6 +111,11 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     problems.push('TICKETS_API_KEY must be 16 or more printable characters without spaces (e.g. the output of `openssl rand -hex 32`)');
   }
 
+  const triageTeamId = value('TRIAGE_TEAM_ID') || undefined;
+  if (triageTeamId && !TEAMS_TEAM_ID.test(triageTeamId)) {
+    problems.push(`TRIAGE_TEAM_ID must be a Teams team id such as 19:…@thread.tacv2 (channelData.team.id, not the Entra group id), not "${triageTeamId}"`);
+  }
+
   const directLineSecret = value('DIRECTLINE_SECRET');
   if (directLineSecret && (directLineSecret.length < MIN_DIRECTLINE_SECRET_LENGTH || /\s/.test(directLineSecret))) {
     problems.push(`DIRECTLINE_SECRET must be at least ${MIN_DIRECTLINE_SECRET_LENGTH} characters without spaces (e.g. openssl rand -base64 48)`);
@@ -109,6 +123,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (production && !directLineSecret) {
     problems.push('DIRECTLINE_SECRET is required when NODE_ENV=production (a generated one changes at every start and differs between instances)');
   }
+  const publicUrl = value('PUBLIC_URL') || undefined;
+  if (publicUrl && !isOrigin(publicUrl)) problems.push(`PUBLIC_URL must be the bot's origin like https://bot.example.com (scheme, host, optional port, no path), not "${publicUrl}"`);
+  if (production && !publicUrl) problems.push('PUBLIC_URL is required when NODE_ENV=production (the web chat\'s stream URLs are built from it, never from a request\'s Host)');
   const trustedOrigins = value('TRUSTED_ORIGINS').split(',').map((origin) => origin.trim()).filter(Boolean);
   for (const origin of trustedOrigins) {
     if (!isOrigin(origin)) problems.push(`TRUSTED_ORIGINS: "${origin}" is not an origin like https://partner.example.com (scheme, host, optional port, no path)`);
@@ -159,7 +176,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     microsoftAppTenantId,
     botFrameworkAuth,
     ticketsApiKey,
+    triageTeamId,
     directLineSecret,
+    publicUrl: publicUrl ? new URL(publicUrl).origin : undefined,
     trustedOrigins: trustedOrigins.map((origin) => new URL(origin).origin),
     directLineRateLimit: { perSecond, burst },
     rateLimit: { enabled: rateLimitText !== 'off', perIp, perUser },

@@ -18,6 +18,8 @@ export interface DirectLineService {
   limiter: RateLimiter;
   /** The most activities one GET returns. */
   pageSize: number;
+  /** PUBLIC_URL: this server's origin as browsers reach it (stream URLs); unset in local development. */
+  publicUrl?: string;
   frame: RouteFrame;
   log: Logger;
 }

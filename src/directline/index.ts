@@ -29,7 +29,7 @@ import { resolveDirectLineSecret, secretMatcher } from './tokens/directLineSecre
 import { DirectLineTokens } from './tokens/directLineTokens';
 
 export interface DirectLineDependencies {
-  config: Pick<Config, 'storageUrl' | 'directLineSecret' | 'trustedOrigins' | 'directLineRateLimit'>;
+  config: Pick<Config, 'storageUrl' | 'directLineSecret' | 'trustedOrigins' | 'directLineRateLimit'> & Partial<Pick<Config, 'publicUrl'>>;
   /** The bot (SupportBot): its run(context) is the turn. */
   bot: Pick<ActivityHandler, 'run'>;
   log: Logger;
@@ -75,6 +75,7 @@ export function createDirectLine(deps: DirectLineDependencies): DirectLineModule
     runBot: (context) => deps.bot.run(context),
     limiter: new RateLimiter(config.directLineRateLimit, clock),
     pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     frame: { policy, log },
     log,
   };

@@ -13,6 +13,7 @@ import type { NewTicket, Person, Ticket } from './tickets/ticket';
 import type { TicketStore } from './tickets/ticketStore';
 import type { TriageChannels } from './triageChannel';
 import { triageCardView } from './triageCardView';
+import { triageOriginOf } from './triageOrigin';
 
 export class TicketService {
   constructor(
@@ -48,9 +49,17 @@ export class TicketService {
     return ticket;
   }
 
-  /** "triage here": this channel receives the tickets from now on, in the language it was said in. */
-  async setTriageChannel(channel: Parameters<TriageChannels['set']>[0]): Promise<void> {
-    await this.channels.set(channel);
+  /**
+   * "triage here": this channel receives the tickets from now on, in the language it was said in, when its team
+   * is the triage team (see triageChannel.ts). @returns false when refused.
+   */
+  async setTriageChannel(channel: Parameters<TriageChannels['claim']>[0]): Promise<boolean> {
+    return this.channels.claim(channel);
+  }
+
+  /** Whether someone may act on tickets from where this activity comes from: a channel of the triage team only. */
+  async acceptsActionsFrom(activity: Partial<Activity>): Promise<boolean> {
+    return this.channels.admits(triageOriginOf(activity));
   }
 
   /** The language tickets are shown in to the support team. */

@@ -1,12 +1,14 @@
 /**
  * The Universal Actions of a ticket card in the triage channel: "Assign to me", "Resolve" with a note, and the
  * refresh Teams asks for. The answer is the updated card for the person who acted; the message itself is
- * updated too, so everyone in the channel sees the new state.
+ * updated too, so everyone in the channel sees the new state. Only the triage team acts on tickets: an invoke
+ * from anywhere else (a chat, another team, web chat) gets the Universal Actions error response in the sender's
+ * language, before any ticket is looked at, so it learns nothing, not even whether the ticket exists.
  */
 import { CardFactory, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderView } from '../../cards/renderCard';
 import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../dialogs/ids';
-import { langOfLocale } from '../i18n/locales';
+import { langOfLocale, type Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import type { Logger } from '../log/logger';
 import { triageCardView } from './triageCardView';
@@ -15,6 +17,7 @@ import { TicketNotFoundError, TicketStateError } from './tickets/ticketStore';
 import type { TicketService } from './ticketService';
 
 const MAX_NOTE_LENGTH = 1000;
+const UNIVERSAL_ACTION_ERROR_TYPE = 'application/vnd.microsoft.error';
 
 export class TriageActions {
   constructor(
@@ -23,6 +26,7 @@ export class TriageActions {
   ) {}
 
   async handle(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    if (!(await this.tickets.acceptsActionsFrom(context.activity))) return refusal(langOfLocale(context.activity.locale) ?? 'en');
     const { verb, data } = invoke.action ?? {};
     const number = typeof data?.ticket === 'string' ? data.ticket : undefined;
     const lang = await this.tickets.triageLang(langOfLocale(context.activity.locale) ?? 'en');
@@ -54,6 +58,11 @@ export class TriageActions {
       .updateActivity({ id, type: 'message', attachments: [CardFactory.adaptiveCard(card)] })
       .catch((error: unknown) => this.log.warn({ err: error }, 'could not update the ticket card for everyone'));
   }
+}
+
+/** The Universal Actions error response (botbuilder's own shape: `{ statusCode, type, value: { code, message } }`). */
+function refusal(lang: Lang): AdaptiveCardInvokeResponse {
+  return { statusCode: 403, type: UNIVERSAL_ACTION_ERROR_TYPE, value: { code: 'Forbidden', message: t(lang, 'triage.not_allowed') } };
 }
 
 function message(text: string): AdaptiveCardInvokeResponse {

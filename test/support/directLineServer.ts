@@ -45,6 +45,8 @@ export interface DirectLineServerOptions {
   bot?: { run(context: TurnContext): Promise<void> };
   log?: Logger;
   secret?: string;
+  /** PUBLIC_URL. */
+  publicUrl?: string;
 }
 
 export interface DirectLineServer {
@@ -62,6 +64,7 @@ export async function startDirectLineServer(options: DirectLineServerOptions = {
       directLineSecret: options.secret ?? TEST_SECRET,
       trustedOrigins: options.trustedOrigins ?? [],
       directLineRateLimit: options.rateLimit ?? { ...DEFAULT_DIRECTLINE_RATE_LIMIT },
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     },
     bot: options.bot ?? new EchoBot(),
     log: options.log ?? pino({ level: 'silent' }),

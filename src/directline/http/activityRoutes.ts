@@ -16,7 +16,7 @@ import { redactActivity } from '../../privacy/redactActivity';
 import type { Credential } from './credentials';
 import { directLineRoute } from './directLineRoute';
 import { conversationIdParam, queryParam } from './pathAndQuery';
-import { serviceUrlOf } from './requestOrigin';
+import { publicOriginOf } from './requestOrigin';
 
 const ACTIVITIES_PATH = '/v3/directline/conversations/:conversationId/activities';
 
@@ -31,7 +31,7 @@ export function activityRoutes(service: DirectLineService): Route[] {
         const wait = limiter.take(rateKey(credential, conversationId));
         if (wait) throw new DirectLineError(429, 'TooManyRequests', 'Too many activities: wait before sending the next one.', wait);
         const tokenUser = credential.kind === 'token' ? { id: credential.userId, ...(credential.userName ? { name: credential.userName } : {}) } : undefined;
-        const activity = incomingActivity(await readJsonBody(req), { conversationId, ...(tokenUser ? { tokenUser } : {}), serviceUrl: serviceUrlOf(req) });
+        const activity = incomingActivity(await readJsonBody(req), { conversationId, ...(tokenUser ? { tokenUser } : {}), serviceUrl: `${publicOriginOf(req, service.publicUrl)}/` });
         // The stored transcript (read back by the widget, kept for retention) never holds an Access ID or the like.
         const stored = await conversations.append(conversationId, redactActivity(activity));
         try {

@@ -19,7 +19,7 @@ import type { Credential } from './credentials';
 import { directLineRoute } from './directLineRoute';
 import { conversationIdParam, queryParam } from './pathAndQuery';
 import { readOptionalJson } from './readOptionalJson';
-import { publicOrigin, serviceUrlOf, webSocketOrigin } from './requestOrigin';
+import { publicOriginOf, webSocketOrigin } from './requestOrigin';
 
 export function conversationRoutes(service: DirectLineService): Route[] {
   const { credentials, conversations, frame } = service;
@@ -40,7 +40,7 @@ export function conversationRoutes(service: DirectLineService): Route[] {
         const created = await conversations.create(conversationId, userId);
         if (created) {
           const user = { id: userId, ...(userName ? { name: userName } : {}), role: 'user' } as ChannelAccount;
-          await announceConversation(service, { conversationId, user, ...(locale ? { locale } : {}), serviceUrl: serviceUrlOf(req) });
+          await announceConversation(service, { conversationId, user, ...(locale ? { locale } : {}), serviceUrl: `${publicOriginOf(req, service.publicUrl)}/` });
         }
         sendJson(res, created ? 201 : 200, conversationResponse(service, req, credential, { conversationId, userId, ...(userName ? { userName } : {}) }, watermark));
       },
@@ -65,14 +65,14 @@ export function conversationRoutes(service: DirectLineService): Route[] {
 
 /** The Direct Line Conversation object: a token (the caller's own, or with the secret a new one) and a fresh stream URL. */
 function conversationResponse(
-  { tokens }: DirectLineService,
+  { tokens, publicUrl }: DirectLineService,
   req: IncomingMessage,
   credential: Credential,
   grant: { conversationId: string; userId: string; userName?: string },
   watermark: number,
 ) {
   const { token, expires_in } = credential.kind === 'token' ? { token: credential.token, expires_in: credential.expiresIn } : tokens.issue(grant);
-  const stream = streamUrl(webSocketOrigin(publicOrigin(req)), grant.conversationId, watermark, tokens.issueStreamToken(grant.conversationId));
+  const stream = streamUrl(webSocketOrigin(publicOriginOf(req, publicUrl)), grant.conversationId, watermark, tokens.issueStreamToken(grant.conversationId));
   return { conversationId: grant.conversationId, token, expires_in, streamUrl: stream };
 }
 
