@@ -28,8 +28,11 @@ export interface Config {
   directLineRateLimit: { perSecond: number; burst: number };
   /** Requests per client address on every public endpoint, and messages per user on /api/messages; RATE_LIMIT=off for benchmarks. */
   rateLimit: { enabled: boolean; perIp: RateLimitSetting; perUser: RateLimitSetting };
-  /** TRUST_PROXY=true: the client address is the first of X-Forwarded-For (behind a reverse proxy you run). */
-  trustProxy: boolean;
+  /**
+   * TRUST_PROXY: how many reverse proxies of yours stand in front of the bot (`true` = 1, `false` = 0). The client
+   * address is then the X-Forwarded-For entry the outermost of them appended, counted from the right.
+   */
+  trustProxy: number;
   /** METRICS_TOKEN: a bearer token for GET /metrics; unset: /metrics answers this machine only. */
   metricsToken: string | undefined;
   /** TICKET_RETENTION_DAYS, CONVERSATION_RETENTION_DAYS: tickets and inactive Direct Line conversations are deleted after this many days. */
@@ -62,6 +65,7 @@ export const DEFAULT_PORT = 3978;
 export const DEFAULT_DIRECTLINE_RATE_LIMIT = { perSecond: 8, burst: 16 } as const;
 export const DEFAULT_RETENTION = { ticketDays: 365, conversationDays: 90 } as const;
 const MIN_DIRECTLINE_SECRET_LENGTH = 32;
+const MAX_PROXY_HOPS = 10;
 
 /**
  * @example readConfig({ PORT: '3978' }) // { port: 3978, storageUrl: 'sqlite:./data/bot.db', … }
@@ -132,8 +136,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   };
   const perIp = rateSetting('RATE_LIMIT_IP', { perSecond: 20, burst: 60 });
   const perUser = rateSetting('RATE_LIMIT_USER', { perSecond: 1, burst: 10 });
-  const trustProxyText = value('TRUST_PROXY') || 'false';
-  if (trustProxyText !== 'true' && trustProxyText !== 'false') problems.push(`TRUST_PROXY must be true or false, not "${trustProxyText}"`);
+  const trustProxy = trustedProxyHops(value('TRUST_PROXY') || 'false');
+  if (trustProxy === undefined) problems.push(`TRUST_PROXY must be false, true (one proxy) or the number of proxies in front of the bot (1–${MAX_PROXY_HOPS}), not "${value('TRUST_PROXY')}"`);
   const metricsToken = value('METRICS_TOKEN') || undefined;
   if (metricsToken !== undefined && !/^\S{16,}$/.test(metricsToken)) problems.push('METRICS_TOKEN must be 16 or more characters without spaces');
 
@@ -163,10 +167,18 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     trustedOrigins: trustedOrigins.map((origin) => new URL(origin).origin),
     directLineRateLimit: { perSecond, burst },
     rateLimit: { enabled: rateLimitText !== 'off', perIp, perUser },
-    trustProxy: trustProxyText === 'true',
+    trustProxy: trustProxy ?? 0,
     metricsToken,
     retention: { ticketDays, conversationDays },
   };
+}
+
+/** "false" → 0, "true" → 1, "2" → 2: the reverse proxies of yours in front of the bot; undefined if malformed. */
+function trustedProxyHops(text: string): number | undefined {
+  if (text === 'false') return 0;
+  if (text === 'true') return 1;
+  const hops = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
+  return hops >= 0 && hops <= MAX_PROXY_HOPS ? hops : undefined;
 }
 
 /** "https://partner.example.com" or "http://localhost:8080": a scheme, a host, maybe a port, nothing else. */

@@ -20,7 +20,8 @@ export interface Route {
 export interface ServerOptions {
   /** The per-address limit of every public route; absent: no limit (RATE_LIMIT=off). */
   perAddress?: RateLimiter;
-  trustProxy?: boolean;
+  /** TRUST_PROXY: the reverse proxies of ours in front of the server (0: none; see clientAddress). */
+  trustProxy?: number;
 }
 
 export function createServer(routes: readonly Route[], options: ServerOptions = {}): restify.Server {
@@ -32,7 +33,7 @@ export function createServer(routes: readonly Route[], options: ServerOptions = 
       // One correlation id per request: every log line of its turn carries it.
       withCorrelationId(newCorrelationId(), async () => {
         if (limiter) {
-          const decision = limiter.take(clientAddress(req, options.trustProxy ?? false));
+          const decision = limiter.take(clientAddress(req, options.trustProxy ?? 0));
           if (!decision.allowed) return tooManyRequests(res, decision.retryAfterSeconds);
         }
         await route.handle(req, res);

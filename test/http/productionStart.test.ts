@@ -27,6 +27,14 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 3978, storageUrl: 'sqlite:./data/bot.db', microsoftAppId: '' });
   });
 
+  it('reads TRUST_PROXY as the number of proxies in front of the bot: false 0, true 1, or a count', () => {
+    const token = { METRICS_TOKEN: 'metrics-token-0123456789' };
+    expect(readConfig({}).trustProxy).toBe(0);
+    expect(readConfig({ TRUST_PROXY: 'true', ...token }).trustProxy).toBe(1);
+    expect(readConfig({ TRUST_PROXY: '2', ...token }).trustProxy).toBe(2);
+    for (const wrong of ['yes', '-1', '1.5', '11']) expect(() => readConfig({ TRUST_PROXY: wrong, ...token }), wrong).toThrow(/TRUST_PROXY must be/);
+  });
+
   it('the process exits with the message and no stack trace', () => {
     const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'src', 'index.ts')], {
       cwd: ROOT,
