@@ -33,7 +33,7 @@ export interface Config {
    * address is then the X-Forwarded-For entry the outermost of them appended, counted from the right.
    */
   trustProxy: number;
-  /** METRICS_TOKEN: a bearer token for GET /metrics; unset: /metrics answers this machine only. */
+  /** METRICS_TOKEN: a bearer token for GET /metrics (required with TRUST_PROXY); unset: /metrics answers this machine only, never a forwarded request. */
   metricsToken: string | undefined;
   /** TICKET_RETENTION_DAYS, CONVERSATION_RETENTION_DAYS: tickets and inactive Direct Line conversations are deleted after this many days. */
   retention: { ticketDays: number; conversationDays: number };
@@ -140,6 +140,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (trustProxy === undefined) problems.push(`TRUST_PROXY must be false, true (one proxy) or the number of proxies in front of the bot (1–${MAX_PROXY_HOPS}), not "${value('TRUST_PROXY')}"`);
   const metricsToken = value('METRICS_TOKEN') || undefined;
   if (metricsToken !== undefined && !/^\S{16,}$/.test(metricsToken)) problems.push('METRICS_TOKEN must be 16 or more characters without spaces');
+  // Behind a proxy on this machine every request arrives from loopback: "this machine only" would mean everyone.
+  if (trustProxy && metricsToken === undefined) problems.push('METRICS_TOKEN is required with TRUST_PROXY (behind a reverse proxy, requests from "this machine" include everyone\'s)');
 
   const retentionDays = (name: string, defaultDays: number): number => {
     const text = value(name) || String(defaultDays);

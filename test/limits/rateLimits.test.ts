@@ -14,6 +14,8 @@ import { rawRequest, type RawExchange } from '../robustness/support/rawRequest';
 import { TeamsChat } from '../robustness/support/teamsChat';
 
 let harness: Harness | undefined;
+/** TRUST_PROXY requires one. */
+const METRICS_TOKEN = 'metrics-token-of-the-limits-test';
 
 afterEach(async () => {
   await harness?.close();
@@ -82,7 +84,7 @@ describe('per-address limit', () => {
   });
 
   it('with TRUST_PROXY=true, limits the address our proxy appended (the last X-Forwarded-For entry): rotating the first bypasses nothing', async () => {
-    await start({ RATE_LIMIT_IP_PER_SECOND: '0.1', RATE_LIMIT_IP_BURST: '1', TRUST_PROXY: 'true' });
+    await start({ RATE_LIMIT_IP_PER_SECOND: '0.1', RATE_LIMIT_IP_BURST: '1', TRUST_PROXY: 'true', METRICS_TOKEN });
     // nginx's $proxy_add_x_forwarded_for keeps what the client sent and appends the address it saw.
     expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 198.51.100.7' } })).status).toBe(200);
     expectTooMany(await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.2, 198.51.100.7' } }), 'the same client, a forged first entry');
@@ -91,7 +93,7 @@ describe('per-address limit', () => {
   });
 
   it('with TRUST_PROXY=2 (a CDN in front of our proxy), limits the second entry from the right', async () => {
-    await start({ RATE_LIMIT_IP_PER_SECOND: '0.1', RATE_LIMIT_IP_BURST: '1', TRUST_PROXY: '2' });
+    await start({ RATE_LIMIT_IP_PER_SECOND: '0.1', RATE_LIMIT_IP_BURST: '1', TRUST_PROXY: '2', METRICS_TOKEN });
     expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 198.51.100.7, 10.0.0.1' } })).status).toBe(200);
     expectTooMany(await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.2, 198.51.100.7, 10.0.0.2' } }), 'the same client through another CDN node');
     expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 198.51.100.8, 10.0.0.1' } })).status).toBe(200);
