@@ -35,6 +35,10 @@ export interface Config {
   trustProxy: number;
   /** METRICS_TOKEN: a bearer token for GET /metrics (required with TRUST_PROXY); unset: /metrics answers this machine only, never a forwarded request. */
   metricsToken: string | undefined;
+  /** HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_KEEP_ALIVE_TIMEOUT_MS: the server's own socket timeouts. */
+  httpTimeouts: HttpTimeouts;
+  /** DIRECTLINE_STREAM_IDLE_MS, DIRECTLINE_STREAMS_PER_CONVERSATION, DIRECTLINE_STREAMS_PER_ADDRESS. */
+  directLineStreams: StreamLimits;
   /** TICKET_RETENTION_DAYS, CONVERSATION_RETENTION_DAYS: tickets and inactive Direct Line conversations are deleted after this many days. */
   retention: { ticketDays: number; conversationDays: number };
 }
@@ -42,6 +46,20 @@ export interface Config {
 export interface RateLimitSetting {
   perSecond: number;
   burst: number;
+}
+
+/** How long a client may take: to send its headers (also a connection that sends nothing), a whole request, and between two requests on one connection. */
+export interface HttpTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+}
+
+/** A Direct Line WebSocket stream closes after `idleMs` without an activity (pongs are not one); streams open at once per conversation and per client address. */
+export interface StreamLimits {
+  idleMs: number;
+  perConversation: number;
+  perAddress: number;
 }
 
 /** The Bot Framework settings ConfigurationBotFrameworkAuthentication reads besides the app id and password. */
@@ -63,6 +81,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const DEFAULT_STORAGE_URL = 'sqlite:./data/bot.db';
 export const DEFAULT_PORT = 3978;
 export const DEFAULT_DIRECTLINE_RATE_LIMIT = { perSecond: 8, burst: 16 } as const;
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 20_000, requestMs: 30_000, keepAliveMs: 5_000 };
+export const DEFAULT_STREAM_LIMITS: StreamLimits = { idleMs: 300_000, perConversation: 4, perAddress: 100 };
 export const DEFAULT_RETENTION = { ticketDays: 365, conversationDays: 90 } as const;
 const MIN_DIRECTLINE_SECRET_LENGTH = 32;
 const MAX_PROXY_HOPS = 10;
@@ -143,6 +163,24 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   // Behind a proxy on this machine every request arrives from loopback: "this machine only" would mean everyone.
   if (trustProxy && metricsToken === undefined) problems.push('METRICS_TOKEN is required with TRUST_PROXY (behind a reverse proxy, requests from "this machine" include everyone\'s)');
 
+  const wholeNumber = (name: string, defaultValue: number, min: number, unit: string): number => {
+    const text = value(name) || String(defaultValue);
+    const number = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+    if (!(number >= min)) problems.push(`${name} must be a whole number of ${unit} of at least ${min}, not "${text}"`);
+    return number;
+  };
+  const httpTimeouts: HttpTimeouts = {
+    headersMs: wholeNumber('HTTP_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersMs, 100, 'milliseconds'),
+    requestMs: wholeNumber('HTTP_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.requestMs, 100, 'milliseconds'),
+    keepAliveMs: wholeNumber('HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveMs, 100, 'milliseconds'),
+  };
+  if (httpTimeouts.headersMs > httpTimeouts.requestMs) problems.push('HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)');
+  const directLineStreams: StreamLimits = {
+    idleMs: wholeNumber('DIRECTLINE_STREAM_IDLE_MS', DEFAULT_STREAM_LIMITS.idleMs, 100, 'milliseconds'),
+    perConversation: wholeNumber('DIRECTLINE_STREAMS_PER_CONVERSATION', DEFAULT_STREAM_LIMITS.perConversation, 1, 'streams'),
+    perAddress: wholeNumber('DIRECTLINE_STREAMS_PER_ADDRESS', DEFAULT_STREAM_LIMITS.perAddress, 1, 'streams'),
+  };
+
   const retentionDays = (name: string, defaultDays: number): number => {
     const text = value(name) || String(defaultDays);
     const days = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
@@ -171,6 +209,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     rateLimit: { enabled: rateLimitText !== 'off', perIp, perUser },
     trustProxy: trustProxy ?? 0,
     metricsToken,
+    httpTimeouts,
+    directLineStreams,
     retention: { ticketDays, conversationDays },
   };
 }
