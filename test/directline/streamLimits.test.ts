@@ -5,7 +5,9 @@
  * the upgrades arrive all at once. Refusals by reason and idle closes are counted. The values are the test's own,
  * small ones; nothing here measures time beyond "closed within a generous bound".
  */
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryDirectLineStore } from '../../src/directline/store/memoryDirectLineStore';
 import { Metrics } from '../../src/observability/metrics';
 import { TEST_SECRET, startDirectLineServer, type DirectLineServer } from '../support/directLineServer';
 import { StreamRefused, newConversation, openStream, postActivity, streamStatus, userMessage, type StreamRecorder } from './directLineClient';
@@ -96,5 +98,36 @@ describe('stream caps', () => {
     const refusals = attempts.filter((a) => a.status === 'rejected').map((a) => (a.reason instanceof StreamRefused ? a.reason.status : String(a.reason)));
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(3);
     expect(refusals).toEqual(Array.from({ length: 37 }, () => 429));
+  });
+
+  it('gives no slot to a client that hangs up while its upgrade is being authorized', async () => {
+    /** A store whose conversation lookups wait until the test lets them go on. */
+    class HeldStore extends MemoryDirectLineStore {
+      held = false;
+      private readonly waiting: (() => void)[] = [];
+      override async getConversation(id: string) {
+        if (this.held) await new Promise<void>((resolve) => this.waiting.push(resolve));
+        return super.getConversation(id);
+      }
+      release(): number {
+        this.held = false;
+        const count = this.waiting.length;
+        for (const resume of this.waiting.splice(0)) resume();
+        return count;
+      }
+    }
+    const store = new HeldStore();
+    server = await startDirectLineServer({ store, streams: { perConversation: 1 } });
+    const conversation = await newConversation(server.url, TEST_SECRET);
+    store.held = true;
+    const { hostname, port, pathname, search } = new URL(conversation.streamUrl);
+    const socket = connect(Number(port), hostname);
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    socket.write(`GET ${pathname}${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`);
+    expect(await eventually(async () => (store as unknown as { waiting: unknown[] }).waiting.length === 1)).toBe(true);
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(store.release()).toBe(1);
+    expect(await eventually(async () => (await streamStatus(conversation.streamUrl)) === 0)).toBe(true);
   });
 });

@@ -64,6 +64,8 @@ export class StreamUpgrade {
       this.deps.log.error({ err: error }, 'a Direct Line stream could not be opened');
       return this.refuse(socket, 'error', 500, 'InternalError', 'The stream could not be opened.');
     }
+    // A client that hung up while it was authorized takes no slot (its 'close' has already gone by).
+    if (socket.destroyed) return;
     // Taken and checked in one step, after the last await: upgrades arriving together cannot pass a full cap.
     const slot = this.deps.caps.take(conversationId, clientAddress(req, this.deps.trustProxy));
     if (typeof slot === 'string') {
