@@ -120,7 +120,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       ]),
       },
     ],
-    { ...(rateLimit.enabled ? { perAddress: new RateLimiter(rateLimit.perIp) } : {}), trustProxy: config.trustProxy },
+    { ...(rateLimit.enabled ? { perAddress: new RateLimiter(rateLimit.perIp) } : {}), trustProxy: config.trustProxy, timeouts: config.httpTimeouts },
   );
   for (const module of modules) module.attach?.(server.server);
   return {

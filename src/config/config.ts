@@ -35,10 +35,17 @@ export interface Config {
   directLineRateLimit: { perSecond: number; burst: number };
   /** Requests per client address on every public endpoint, and messages per user on /api/messages; RATE_LIMIT=off for benchmarks. */
   rateLimit: { enabled: boolean; perIp: RateLimitSetting; perUser: RateLimitSetting };
-  /** TRUST_PROXY=true: the client address is the first of X-Forwarded-For (behind a reverse proxy you run). */
-  trustProxy: boolean;
-  /** METRICS_TOKEN: a bearer token for GET /metrics; unset: /metrics answers this machine only. */
+  /**
+   * TRUST_PROXY: how many reverse proxies of yours stand in front of the bot (`true` = 1, `false` = 0). The client
+   * address is then the X-Forwarded-For entry the outermost of them appended, counted from the right.
+   */
+  trustProxy: number;
+  /** METRICS_TOKEN: a bearer token for GET /metrics (required with TRUST_PROXY); unset: /metrics answers this machine only, never a forwarded request. */
   metricsToken: string | undefined;
+  /** HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_KEEP_ALIVE_TIMEOUT_MS: the server's own socket timeouts. */
+  httpTimeouts: HttpTimeouts;
+  /** DIRECTLINE_STREAM_IDLE_MS, DIRECTLINE_STREAMS_PER_CONVERSATION, DIRECTLINE_STREAMS_PER_ADDRESS. */
+  directLineStreams: StreamLimits;
   /** TICKET_RETENTION_DAYS, CONVERSATION_RETENTION_DAYS: tickets and inactive Direct Line conversations are deleted after this many days. */
   retention: { ticketDays: number; conversationDays: number };
 }
@@ -46,6 +53,20 @@ export interface Config {
 export interface RateLimitSetting {
   perSecond: number;
   burst: number;
+}
+
+/** How long a client may take: to send its headers (also a connection that sends nothing), a whole request, and between two requests on one connection. */
+export interface HttpTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+}
+
+/** A Direct Line WebSocket stream closes after `idleMs` without an activity (pongs are not one); streams open at once per conversation and per client address. */
+export interface StreamLimits {
+  idleMs: number;
+  perConversation: number;
+  perAddress: number;
 }
 
 /** The Bot Framework settings ConfigurationBotFrameworkAuthentication reads besides the app id and password. */
@@ -69,8 +90,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const DEFAULT_STORAGE_URL = 'sqlite:./data/bot.db';
 export const DEFAULT_PORT = 3978;
 export const DEFAULT_DIRECTLINE_RATE_LIMIT = { perSecond: 8, burst: 16 } as const;
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 20_000, requestMs: 30_000, keepAliveMs: 5_000 };
+export const DEFAULT_STREAM_LIMITS: StreamLimits = { idleMs: 300_000, perConversation: 4, perAddress: 100 };
 export const DEFAULT_RETENTION = { ticketDays: 365, conversationDays: 90 } as const;
 const MIN_DIRECTLINE_SECRET_LENGTH = 32;
+const MAX_PROXY_HOPS = 10;
 
 /**
  * @example readConfig({ PORT: '3978' }) // { port: 3978, storageUrl: 'sqlite:./data/bot.db', … }
@@ -149,10 +173,30 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   };
   const perIp = rateSetting('RATE_LIMIT_IP', { perSecond: 20, burst: 60 });
   const perUser = rateSetting('RATE_LIMIT_USER', { perSecond: 1, burst: 10 });
-  const trustProxyText = value('TRUST_PROXY') || 'false';
-  if (trustProxyText !== 'true' && trustProxyText !== 'false') problems.push(`TRUST_PROXY must be true or false, not "${trustProxyText}"`);
+  const trustProxy = trustedProxyHops(value('TRUST_PROXY') || 'false');
+  if (trustProxy === undefined) problems.push(`TRUST_PROXY must be false, true (one proxy) or the number of proxies in front of the bot (1–${MAX_PROXY_HOPS}), not "${value('TRUST_PROXY')}"`);
   const metricsToken = value('METRICS_TOKEN') || undefined;
   if (metricsToken !== undefined && !/^\S{16,}$/.test(metricsToken)) problems.push('METRICS_TOKEN must be 16 or more characters without spaces');
+  // Behind a proxy on this machine every request arrives from loopback: "this machine only" would mean everyone.
+  if (trustProxy && metricsToken === undefined) problems.push('METRICS_TOKEN is required with TRUST_PROXY (behind a reverse proxy, requests from "this machine" include everyone\'s)');
+
+  const wholeNumber = (name: string, defaultValue: number, min: number, unit: string): number => {
+    const text = value(name) || String(defaultValue);
+    const number = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+    if (!(number >= min)) problems.push(`${name} must be a whole number of ${unit} of at least ${min}, not "${text}"`);
+    return number;
+  };
+  const httpTimeouts: HttpTimeouts = {
+    headersMs: wholeNumber('HTTP_HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersMs, 100, 'milliseconds'),
+    requestMs: wholeNumber('HTTP_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.requestMs, 100, 'milliseconds'),
+    keepAliveMs: wholeNumber('HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveMs, 100, 'milliseconds'),
+  };
+  if (httpTimeouts.headersMs > httpTimeouts.requestMs) problems.push('HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)');
+  const directLineStreams: StreamLimits = {
+    idleMs: wholeNumber('DIRECTLINE_STREAM_IDLE_MS', DEFAULT_STREAM_LIMITS.idleMs, 100, 'milliseconds'),
+    perConversation: wholeNumber('DIRECTLINE_STREAMS_PER_CONVERSATION', DEFAULT_STREAM_LIMITS.perConversation, 1, 'streams'),
+    perAddress: wholeNumber('DIRECTLINE_STREAMS_PER_ADDRESS', DEFAULT_STREAM_LIMITS.perAddress, 1, 'streams'),
+  };
 
   const retentionDays = (name: string, defaultDays: number): number => {
     const text = value(name) || String(defaultDays);
@@ -182,10 +226,20 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     trustedOrigins: trustedOrigins.map((origin) => new URL(origin).origin),
     directLineRateLimit: { perSecond, burst },
     rateLimit: { enabled: rateLimitText !== 'off', perIp, perUser },
-    trustProxy: trustProxyText === 'true',
+    trustProxy: trustProxy ?? 0,
     metricsToken,
+    httpTimeouts,
+    directLineStreams,
     retention: { ticketDays, conversationDays },
   };
+}
+
+/** "false" → 0, "true" → 1, "2" → 2: the reverse proxies of yours in front of the bot; undefined if malformed. */
+function trustedProxyHops(text: string): number | undefined {
+  if (text === 'false') return 0;
+  if (text === 'true') return 1;
+  const hops = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
+  return hops >= 0 && hops <= MAX_PROXY_HOPS ? hops : undefined;
 }
 
 /** "https://partner.example.com" or "http://localhost:8080": a scheme, a host, maybe a port, nothing else. */

@@ -24,19 +24,20 @@ import { RateLimiter } from './rateLimiter';
 import { createDirectLineStore } from './store/createDirectLineStore';
 import type { DirectLineStore } from './store/directLineStore';
 import { DEFAULT_STREAM_TIMINGS, StreamHub, type StreamTimings } from './streaming/streamHub';
+import { StreamCaps } from './streaming/streamCaps';
 import { refuse, StreamUpgrade } from './streaming/streamUpgrade';
 import { resolveDirectLineSecret, secretMatcher } from './tokens/directLineSecret';
 import { DirectLineTokens } from './tokens/directLineTokens';
 
 export interface DirectLineDependencies {
-  config: Pick<Config, 'storageUrl' | 'directLineSecret' | 'trustedOrigins' | 'directLineRateLimit'> & Partial<Pick<Config, 'publicUrl'>>;
+  config: Pick<Config, 'storageUrl' | 'directLineSecret' | 'trustedOrigins' | 'directLineRateLimit' | 'directLineStreams' | 'trustProxy'> & Partial<Pick<Config, 'publicUrl'>>;
   /** The bot (SupportBot): its run(context) is the turn. */
   bot: Pick<ActivityHandler, 'run'>;
   log: Logger;
   /** The app's onTurnError (a logged reference, an apology to the user). */
   onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
-  /** The app's metrics: the open streams go to directline_websocket_connections. */
-  metrics?: Pick<Metrics, 'directLineConnections'>;
+  /** The app's metrics: open streams, refused upgrades by reason, idle closes. */
+  metrics?: Pick<Metrics, 'directLineConnections' | 'directLineStreamRefusals' | 'directLineIdleCloses'>;
   /** Seams for tests and benchmarks. */
   clock?: Clock;
   store?: DirectLineStore;
@@ -60,7 +61,8 @@ export function createDirectLine(deps: DirectLineDependencies): DirectLineModule
   const { config, log } = deps;
   const clock = deps.clock ?? systemClock;
   const store = deps.store ?? createDirectLineStore(config.storageUrl);
-  const hub = new StreamHub(store, log, { ...DEFAULT_STREAM_TIMINGS, ...deps.timings }, deps.metrics?.directLineConnections);
+  const timings = { ...DEFAULT_STREAM_TIMINGS, idleMs: config.directLineStreams.idleMs, ...deps.timings };
+  const hub = new StreamHub(store, log, timings, { connections: deps.metrics?.directLineConnections, idleCloses: deps.metrics?.directLineIdleCloses });
   const conversations = new DirectLineConversations(store, hub, clock);
   const secret = resolveDirectLineSecret(config.directLineSecret, log);
   const tokens = new DirectLineTokens(secret, clock);
@@ -79,7 +81,8 @@ export function createDirectLine(deps: DirectLineDependencies): DirectLineModule
     frame: { policy, log },
     log,
   };
-  const upgrade = new StreamUpgrade({ tokens, policy, store, hub, log });
+  const caps = new StreamCaps(config.directLineStreams);
+  const upgrade = new StreamUpgrade({ tokens, policy, store, hub, caps, trustProxy: config.trustProxy, log, refusals: deps.metrics?.directLineStreamRefusals });
 
   return {
     routes: [...tokenRoutes(service), ...conversationRoutes(service), ...activityRoutes(service), webchatTokenRoute(service)],

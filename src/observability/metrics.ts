@@ -31,6 +31,13 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly directLineConnections = new Gauge({ name: 'directline_websocket_connections', help: 'Open Direct Line WebSocket streams', registers: [this.registry] });
+  readonly directLineStreamRefusals = new Counter({
+    name: 'directline_stream_refusals_total',
+    help: 'Direct Line WebSocket upgrades refused, by reason (address_cap, conversation_cap, origin, unauthorized, forbidden, token_expired, not_found, error)',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  readonly directLineIdleCloses = new Counter({ name: 'directline_stream_idle_closes_total', help: 'Direct Line WebSocket streams closed after the idle time without an activity', registers: [this.registry] });
   readonly storageErrors = new Counter({ name: 'bot_storage_errors_total', help: 'Storage operations that failed', labelNames: ['operation'], registers: [this.registry] });
 
   constructor(options: { processMetrics?: boolean } = {}) {

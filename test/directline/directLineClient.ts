@@ -79,7 +79,10 @@ export class StreamRecorder {
   readonly sets: { activities: WireActivity[]; watermark?: string }[] = [];
   private readonly waiters = new Set<() => void>();
 
+  private closeCode?: number;
+
   constructor(readonly socket: WebSocket) {
+    socket.once('close', (code: number) => (this.closeCode = code));
     socket.on('message', (data: Buffer) => {
       const text = data.toString('utf8');
       this.messages.push(text);
@@ -116,6 +119,18 @@ export class StreamRecorder {
   close(): void {
     this.socket.close();
   }
+
+  /** Resolves with the close code once the server closes the stream; rejects after `timeoutMs` if it does not. */
+  closed(timeoutMs = 10_000): Promise<number> {
+    if (this.socket.readyState === WebSocket.CLOSED) return Promise.resolve(this.closeCode ?? 1006);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the stream was still open after ${timeoutMs} ms`)), timeoutMs);
+      this.socket.once('close', (code: number) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+  }
 }
 
 export class StreamRefused extends Error {
@@ -124,10 +139,13 @@ export class StreamRefused extends Error {
   }
 }
 
-/** Opens a stream; resolves once open, or rejects with StreamRefused and the HTTP status the server answered. */
-export function openStream(streamUrl: string, headers: Record<string, string> = {}): Promise<StreamRecorder> {
+/**
+ * Opens a stream; resolves once open, or rejects with StreamRefused and the HTTP status the server answered.
+ * @param localAddress the loopback address to connect from (127.0.0.2 is another client)
+ */
+export function openStream(streamUrl: string, headers: Record<string, string> = {}, localAddress?: string): Promise<StreamRecorder> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(streamUrl, { headers });
+    const socket = new WebSocket(streamUrl, { headers, ...(localAddress ? { localAddress } : {}) });
     const recorder = new StreamRecorder(socket);
     socket.once('open', () => resolve(recorder));
     socket.once('unexpected-response', (req, res) => {

@@ -1,9 +1,13 @@
 /**
  * Tokens as the Direct Line docs describe them: generated from the secret for one conversation (and a `dl_`
  * user), valid 1800 s, refreshable before expiry and not after (403), useless for any other conversation (403),
- * and a stream URL that opens the WebSocket for 60 s only. The clock is the test's: nobody waits 30 minutes.
+ * and a stream URL that opens the WebSocket for 60 s only; a token is not valid before its `nbf` (beyond a few
+ * seconds of clock skew between instances), and only HS256 with our key is accepted (not alg none, not another
+ * algorithm even with the right key). The clock is the test's: nobody waits 30 minutes.
  */
+import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenSigningKey } from '../../src/directline/tokens/directLineTokens';
 import { TEST_SECRET, startDirectLineServer, type DirectLineServer } from '../support/directLineServer';
 import { call, generateToken, getActivities, newConversation, postActivity, startConversation, streamStatus, userMessage } from './directLineClient';
 
@@ -114,6 +118,40 @@ describe('a token is good for its own conversation only', () => {
       startConversation(server.url, conversation.token),
     ]);
     for (const { status, body } of answers) expect([status, body]).toEqual([403, { error: { code: 'TokenExpired', message: expect.any(String) } }]);
+  });
+});
+
+describe('what a token must be', () => {
+  const forbidden = { error: { code: 'Forbidden', message: expect.any(String) } };
+  /** The same claims as a good token, re-encoded with another header. */
+  const resigned = (token: string, algorithm: jwt.Algorithm) => jwt.sign(claimsOf(token), algorithm === 'none' ? '' : tokenSigningKey(TEST_SECRET), { algorithm });
+
+  it('is 403 before its nbf (a token from an instance whose clock is ahead), and accepted within a few seconds of skew', async () => {
+    const conversation = await newConversation(server.url, TEST_SECRET);
+    try {
+      server.clock.advanceSeconds(-120);
+      const early = await getActivities(server.url, conversation.conversationId, conversation.token);
+      expect([early.status, early.body]).toEqual([403, forbidden]);
+      expect((await refresh(conversation.token)).status).toBe(403);
+      server.clock.advanceSeconds(118);
+      expect((await getActivities(server.url, conversation.conversationId, conversation.token)).status).toBe(200);
+    } finally {
+      server.clock.advanceSeconds(2);
+    }
+  });
+
+  it('is 403 with alg none, or HS512 / HS384 with the right key and claims: HS256 only', async () => {
+    const conversation = await newConversation(server.url, TEST_SECRET);
+    expect((await getActivities(server.url, conversation.conversationId, resigned(conversation.token, 'HS256'))).status).toBe(200);
+    for (const algorithm of ['none', 'HS512', 'HS384'] as const) {
+      const forged = resigned(conversation.token, algorithm);
+      const answer = await getActivities(server.url, conversation.conversationId, forged);
+      expect([algorithm, answer.status, answer.body]).toEqual([algorithm, 403, forbidden]);
+    }
+    const streamToken = new URL(conversation.streamUrl).searchParams.get('t') ?? '';
+    const bare = conversation.streamUrl.replace(/[?&]t=[^&]+/, '');
+    expect(await streamStatus(bare + `&t=${encodeURIComponent(resigned(streamToken, 'none'))}`)).toBe(403);
+    expect(await streamStatus(bare + `&t=${encodeURIComponent(resigned(streamToken, 'HS512'))}`)).toBe(403);
   });
 });
 

@@ -1,5 +1,10 @@
-/** GET /metrics: Prometheus text of the bot's own metrics; open to this machine, or behind METRICS_TOKEN. */
+/**
+ * GET /metrics: Prometheus text of the bot's own metrics; open to this machine (never to what a reverse proxy on
+ * it forwards), or behind METRICS_TOKEN, which TRUST_PROXY requires.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config/config';
+import { ConfigError } from '../../src/config/configError';
 import { FakeConnector } from '../support/fakeConnector';
 import { startApp, type RunningApp } from '../support/testApp';
 import { messageActivity, post } from './messageActivity';
@@ -41,5 +46,35 @@ describe('/metrics', () => {
     expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
     expect((await fetch(`${app.url}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
     expect((await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
+  it('without METRICS_TOKEN, refuses (403) a loopback request a proxy forwarded: any forwarding header', async () => {
+    app = await startApp();
+    const forwarded: Record<string, string>[] = [
+      { 'x-forwarded-for': '203.0.113.5' },
+      { forwarded: 'for=203.0.113.5;proto=https' },
+      { 'x-real-ip': '203.0.113.5' },
+      { 'x-forwarded-host': 'bot.example.com' },
+      { 'x-forwarded-proto': 'https' },
+      { via: '1.1 nginx' },
+    ];
+    for (const headers of forwarded) {
+      const response = await fetch(`${app.url}/metrics`, { headers });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(await response.text()).not.toContain('bot_turns_total');
+    }
+    expect((await fetch(`${app.url}/metrics`)).status).toBe(200);
+  });
+
+  it('refuses to start with TRUST_PROXY on and no METRICS_TOKEN; with both, the token opens /metrics through the proxy', async () => {
+    for (const trustProxy of ['true', '2']) {
+      expect(() => readConfig({ TRUST_PROXY: trustProxy }), trustProxy).toThrow(ConfigError);
+      expect(() => readConfig({ TRUST_PROXY: trustProxy }), trustProxy).toThrow(/METRICS_TOKEN/);
+    }
+    const token = 'metrics-token-0123456789';
+    app = await startApp({ env: { TRUST_PROXY: 'true', METRICS_TOKEN: token } });
+    const headers = { 'x-forwarded-for': '203.0.113.5' };
+    expect((await fetch(`${app.url}/metrics`, { headers })).status).toBe(401);
+    expect((await fetch(`${app.url}/metrics`, { headers: { ...headers, authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 });

@@ -2,9 +2,10 @@
  * Rate limits as a client meets them: past the per-address burst a public route answers 429 with Retry-After
  * and a body that says when (no exception text), and accepts again once that time has passed; each client
  * address has its own bucket (a second client on 127.0.0.2); X-Forwarded-For moves nobody to another bucket
- * unless TRUST_PROXY says a proxy of ours wrote it; the per-user limit of /api/messages stops a user's
- * messages before the bot sees them, other users go on; /healthz and /readyz answer whatever the bucket says;
- * RATE_LIMIT=off switches it all off.
+ * unless TRUST_PROXY says proxies of ours wrote it, and then only the entry our proxy appended counts (what the
+ * client wrote before it does not); the per-user limit of /api/messages stops a user's messages before the bot
+ * sees them, other users go on; /healthz and /readyz answer whatever the bucket says; RATE_LIMIT=off switches it
+ * all off.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../robustness/support/appHarness';
@@ -13,6 +14,8 @@ import { rawRequest, type RawExchange } from '../robustness/support/rawRequest';
 import { TeamsChat } from '../robustness/support/teamsChat';
 
 let harness: Harness | undefined;
+/** TRUST_PROXY requires one. */
+const METRICS_TOKEN = 'metrics-token-of-the-limits-test';
 
 afterEach(async () => {
   await harness?.close();
@@ -80,11 +83,20 @@ describe('per-address limit', () => {
     expectTooMany(await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.2' } }), 'a new X-Forwarded-For, same socket address');
   });
 
-  it('with TRUST_PROXY=true, limits the first X-Forwarded-For address (the client behind our proxy)', async () => {
-    await start({ RATE_LIMIT_IP_PER_SECOND: '0.1', RATE_LIMIT_IP_BURST: '1', TRUST_PROXY: 'true' });
-    expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 10.0.0.1' } })).status).toBe(200);
-    expectTooMany(await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 10.0.0.2' } }), 'the same client again');
-    expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.2, 10.0.0.1' } })).status).toBe(200);
+  it('with TRUST_PROXY=true, limits the address our proxy appended (the last X-Forwarded-For entry): rotating the first bypasses nothing', async () => {
+    await start({ RATE_LIMIT_IP_PER_SECOND: '0.1', RATE_LIMIT_IP_BURST: '1', TRUST_PROXY: 'true', METRICS_TOKEN });
+    // nginx's $proxy_add_x_forwarded_for keeps what the client sent and appends the address it saw.
+    expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 198.51.100.7' } })).status).toBe(200);
+    expectTooMany(await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.2, 198.51.100.7' } }), 'the same client, a forged first entry');
+    expectTooMany(await send('GET', '/', { headers: { 'x-forwarded-for': '198.51.100.7' } }), 'the same client, no forged entry');
+    expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 198.51.100.8' } })).status).toBe(200);
+  });
+
+  it('with TRUST_PROXY=2 (a CDN in front of our proxy), limits the second entry from the right', async () => {
+    await start({ RATE_LIMIT_IP_PER_SECOND: '0.1', RATE_LIMIT_IP_BURST: '1', TRUST_PROXY: '2', METRICS_TOKEN });
+    expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 198.51.100.7, 10.0.0.1' } })).status).toBe(200);
+    expectTooMany(await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.2, 198.51.100.7, 10.0.0.2' } }), 'the same client through another CDN node');
+    expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 198.51.100.8, 10.0.0.1' } })).status).toBe(200);
   });
 
   it('never limits /healthz and /readyz, even for an address whose bucket is empty', async () => {

@@ -39,6 +39,8 @@ const METRICS: Record<string, { type: string; labels: string[] }> = {
   bot_classification_confidence: { type: 'histogram', labels: [] },
   bot_turn_duration_seconds: { type: 'histogram', labels: ['channel'] },
   directline_websocket_connections: { type: 'gauge', labels: [] },
+  directline_stream_refusals_total: { type: 'counter', labels: ['reason'] },
+  directline_stream_idle_closes_total: { type: 'counter', labels: [] },
   bot_storage_errors_total: { type: 'counter', labels: ['operation'] },
 };
 

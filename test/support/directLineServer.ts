@@ -5,10 +5,11 @@
 import { ActivityHandler, type TurnContext } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
-import { DEFAULT_DIRECTLINE_RATE_LIMIT } from '../../src/config/config';
+import { DEFAULT_DIRECTLINE_RATE_LIMIT, DEFAULT_STREAM_LIMITS, type StreamLimits } from '../../src/config/config';
 import { createDirectLine, type DirectLineModule } from '../../src/directline';
 import type { DirectLineStore } from '../../src/directline/store/directLineStore';
 import type { StreamTimings } from '../../src/directline/streaming/streamHub';
+import type { Metrics } from '../../src/observability/metrics';
 import { createServer } from '../../src/server/createServer';
 
 export const TEST_SECRET = 'test-directline-secret-0123456789abcdefghij';
@@ -47,6 +48,9 @@ export interface DirectLineServerOptions {
   secret?: string;
   /** PUBLIC_URL. */
   publicUrl?: string;
+  /** Idle time and caps of the WebSocket streams (defaults: the configuration's). */
+  streams?: Partial<StreamLimits>;
+  metrics?: Metrics;
 }
 
 export interface DirectLineServer {
@@ -65,10 +69,13 @@ export async function startDirectLineServer(options: DirectLineServerOptions = {
       trustedOrigins: options.trustedOrigins ?? [],
       directLineRateLimit: options.rateLimit ?? { ...DEFAULT_DIRECTLINE_RATE_LIMIT },
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      directLineStreams: { ...DEFAULT_STREAM_LIMITS, ...options.streams },
+      trustProxy: 0,
     },
     bot: options.bot ?? new EchoBot(),
     log: options.log ?? pino({ level: 'silent' }),
     clock: clock.read,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.store ? { store: options.store } : {}),
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),

@@ -3,9 +3,12 @@
  * to) and is pumped from the store whenever its conversation gets new activities: at once for activities
  * written here, and by polling the store every `pollIntervalMs` (only while sockets are open, only when other
  * processes share the store) for those written by another instance. Every `heartbeatMs` each socket gets an
- * empty message, as the real service sends, and a ping; one that did not answer the last ping is dropped.
+ * empty message, as the real service sends, and a ping; one that did not answer the last ping is dropped. A
+ * stream that has carried no activity for `idleMs` is closed (1000, "idle"): answering pings keeps a socket
+ * alive, not open; the client reconnects with a new stream URL when it wants to listen again.
  */
 import type WebSocket from 'ws';
+import { DEFAULT_STREAM_LIMITS } from '../../config/config';
 import type { Logger } from '../../log/logger';
 import type { ActivityFeed } from '../directLineConversations';
 import { withId } from '../directLineConversations';
@@ -16,9 +19,20 @@ export interface StreamTimings {
   pollIntervalMs: number;
   /** How often an empty message and a ping go to each socket. */
   heartbeatMs: number;
+  /** DIRECTLINE_STREAM_IDLE_MS: a stream without an activity for this long is closed. */
+  idleMs: number;
 }
 
-export const DEFAULT_STREAM_TIMINGS: StreamTimings = { pollIntervalMs: 50, heartbeatMs: 30_000 };
+export const DEFAULT_STREAM_TIMINGS: StreamTimings = { pollIntervalMs: 50, heartbeatMs: 30_000, idleMs: DEFAULT_STREAM_LIMITS.idleMs };
+
+/** What the hub reports: the open sockets (a gauge) and the idle closes (a counter). */
+export interface StreamMeters {
+  connections?: { set(count: number): void };
+  idleCloses?: { inc(): void };
+}
+
+/** The close code and reason of an idle stream: a normal closure, the client may reconnect. */
+const IDLE_CLOSE = { code: 1000, reason: 'idle' } as const;
 
 /** At most this many activities per message, so a long replay goes out in several. */
 const BATCH = 100;
@@ -30,6 +44,8 @@ interface Stream {
   pumping: boolean;
   again: boolean;
   alive: boolean;
+  /** Closes the stream once it has carried no activity for idleMs; refreshed by every activity sent. */
+  idleTimer: NodeJS.Timeout;
 }
 
 export class StreamHub implements ActivityFeed {
@@ -38,21 +54,22 @@ export class StreamHub implements ActivityFeed {
   private heartbeatTimer?: NodeJS.Timeout;
   private polling = false;
 
-  /** @param connections told the number of open sockets whenever it changes (the directline_websocket_connections gauge) */
+  /** @param meters told the number of open sockets whenever it changes, and each idle close */
   constructor(
     private readonly store: DirectLineStore,
     private readonly log: Logger,
     private readonly timings: StreamTimings = DEFAULT_STREAM_TIMINGS,
-    private readonly connections?: { set(count: number): void },
+    private readonly meters: StreamMeters = {},
   ) {}
 
   /** Streams a conversation to a socket, from `watermark` on (activities since then are replayed first). */
   add(conversationId: string, socket: WebSocket, watermark: number): void {
-    const stream: Stream = { socket, conversationId, cursor: watermark, pumping: false, again: false, alive: true };
+    const idleTimer = setTimeout(() => this.closeIdle(stream), this.timings.idleMs).unref();
+    const stream: Stream = { socket, conversationId, cursor: watermark, pumping: false, again: false, alive: true, idleTimer };
     const streams = this.streams.get(conversationId) ?? new Set<Stream>();
     streams.add(stream);
     this.streams.set(conversationId, streams);
-    this.connections?.set(this.size);
+    this.meters.connections?.set(this.size);
     socket.on('pong', () => (stream.alive = true));
     socket.on('close', () => this.remove(stream));
     socket.on('error', () => this.remove(stream));
@@ -79,9 +96,14 @@ export class StreamHub implements ActivityFeed {
 
   close(): void {
     this.stopTimers();
-    for (const streams of this.streams.values()) for (const stream of streams) stream.socket.close(1001, 'server shutting down');
+    for (const streams of this.streams.values()) {
+      for (const stream of streams) {
+        clearTimeout(stream.idleTimer);
+        stream.socket.close(1001, 'server shutting down');
+      }
+    }
     this.streams.clear();
-    this.connections?.set(0);
+    this.meters.connections?.set(0);
   }
 
   private pump(stream: Stream): void {
@@ -113,12 +135,19 @@ export class StreamHub implements ActivityFeed {
     } while (stream.again);
   }
 
+  private closeIdle(stream: Stream): void {
+    if (stream.socket.readyState !== stream.socket.OPEN) return;
+    this.meters.idleCloses?.inc();
+    stream.socket.close(IDLE_CLOSE.code, IDLE_CLOSE.reason);
+  }
+
   private remove(stream: Stream): void {
+    clearTimeout(stream.idleTimer);
     const streams = this.streams.get(stream.conversationId);
     streams?.delete(stream);
     if (streams && !streams.size) this.streams.delete(stream.conversationId);
     if (!this.streams.size) this.stopTimers();
-    this.connections?.set(this.size);
+    this.meters.connections?.set(this.size);
   }
 
   private startTimers(): void {
@@ -165,6 +194,9 @@ export class StreamHub implements ActivityFeed {
   }
 }
 
+/** Sends activities (the traffic that keeps a stream from being idle). */
 function send(stream: Stream, message: { activities: DirectLineActivity[]; watermark?: string }): void {
-  if (stream.socket.readyState === stream.socket.OPEN) stream.socket.send(JSON.stringify(message));
+  if (stream.socket.readyState !== stream.socket.OPEN) return;
+  stream.socket.send(JSON.stringify(message));
+  stream.idleTimer.refresh();
 }

@@ -1,11 +1,13 @@
 /**
  * Direct Line tokens: a conversation token (1800 s, bound to one conversation and one user) and a stream token
  * (60 s, only for opening that conversation's WebSocket). Both are JWTs signed with a key derived from
- * DIRECTLINE_SECRET, so every instance sharing the secret accepts them and nothing is stored per token.
+ * DIRECTLINE_SECRET, so every instance sharing the secret accepts them and nothing is stored per token. Signed
+ * and verified by jsonwebtoken: HS256 only (never `none`, never another algorithm), issuer, audience, `nbf`
+ * (a few seconds of clock skew between instances allowed) and `exp` (to the second: 1800 s means 1800 s).
  */
 import { hkdfSync, randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
 import type { Clock } from '../clock';
-import { signJwt, verifyJwt } from './jwtHs256';
 
 export const TOKEN_LIFETIME_SECONDS = 1800;
 export const STREAM_URL_LIFETIME_SECONDS = 60;
@@ -13,6 +15,9 @@ export const STREAM_URL_LIFETIME_SECONDS = 60;
 const ISSUER = 'mpn-support-benefits-assistant/directline';
 const CONVERSATION_AUDIENCE = 'directline';
 const STREAM_AUDIENCE = 'directline-stream';
+const ALGORITHM = 'HS256';
+/** How far ahead of this instance's clock another instance's may be: its fresh tokens are good here at once. */
+const NOT_BEFORE_SKEW_SECONDS = 5;
 
 export interface ConversationGrant {
   conversationId: string;
@@ -38,6 +43,11 @@ export class TokenRejectedError extends Error {
   }
 }
 
+/** The HS256 key of the tokens, derived from DIRECTLINE_SECRET (so the secret itself never signs anything). */
+export function tokenSigningKey(secret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'mpn-support-benefits-assistant', 'direct line token signing v1', 32));
+}
+
 export class DirectLineTokens {
   private readonly key: Buffer;
 
@@ -45,7 +55,7 @@ export class DirectLineTokens {
     secret: string,
     private readonly clock: Clock,
   ) {
-    this.key = Buffer.from(hkdfSync('sha256', secret, 'mpn-support-benefits-assistant', 'direct line token signing v1', 32));
+    this.key = tokenSigningKey(secret);
   }
 
   /** @example tokens.issue({ conversationId: 'Ab1…', userId: 'dl_4f…' }) // { token: 'eyJ…', expires_in: 1800 } */
@@ -78,17 +88,25 @@ export class DirectLineTokens {
   private sign(audience: string, claims: Record<string, unknown>, lifetimeSeconds: number): string {
     const now = Math.floor(this.clock() / 1000);
     const jti = randomBytes(9).toString('base64url');
-    return signJwt({ iss: ISSUER, aud: audience, ...claims, iat: now, nbf: now, exp: now + lifetimeSeconds, jti }, this.key);
+    return jwt.sign({ iss: ISSUER, aud: audience, ...claims, iat: now, nbf: now, exp: now + lifetimeSeconds, jti }, this.key, { algorithm: ALGORITHM });
   }
 
-  private check(token: string, audience: string): Record<string, unknown> {
-    let claims: Record<string, unknown>;
+  private check(token: string, audience: string): jwt.JwtPayload {
+    let claims: string | jwt.JwtPayload;
     try {
-      claims = verifyJwt(token, this.key);
+      // exp is checked below, without the skew: the Direct Line lifetimes are exact.
+      claims = jwt.verify(token, this.key, {
+        algorithms: [ALGORITHM],
+        issuer: ISSUER,
+        audience,
+        clockTimestamp: Math.floor(this.clock() / 1000),
+        clockTolerance: NOT_BEFORE_SKEW_SECONDS,
+        ignoreExpiration: true,
+      });
     } catch (error) {
       throw new TokenRejectedError('invalid', { cause: error });
     }
-    if (claims.iss !== ISSUER || claims.aud !== audience || typeof claims.exp !== 'number') throw new TokenRejectedError('invalid');
+    if (typeof claims !== 'object' || typeof claims.nbf !== 'number' || typeof claims.exp !== 'number') throw new TokenRejectedError('invalid');
     if (claims.exp * 1000 <= this.clock()) throw new TokenRejectedError('expired');
     return claims;
   }
