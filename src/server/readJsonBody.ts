@@ -5,6 +5,7 @@
  * serialized later); the error bodies say what is wrong with the request and nothing about the server.
  */
 import type { IncomingMessage } from 'node:http';
+import { wellFormedJson } from '../text/wellFormedText';
 
 export const MAX_ACTIVITY_BYTES = 262_144;
 /** Objects and arrays inside each other: a real activity (an Adaptive Card included) stays far below. */
@@ -42,7 +43,8 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_ACTIVITY_BY
     throw new RequestBodyError(400, 'InvalidJson', 'The body is not valid JSON.');
   }
   if (jsonDepth(text) > MAX_JSON_DEPTH) throw new RequestBodyError(400, 'BadArgument', `The body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
-  return body;
+  // NUL and half surrogate pairs go here, for every endpoint: no store can keep them (src/text/wellFormedText.ts).
+  return wellFormedJson(body);
 }
 
 const [QUOTE, BACKSLASH, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET] = ['"', '\\', '{', '}', '[', ']'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number, number];
