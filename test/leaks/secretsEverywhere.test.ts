@@ -1,9 +1,11 @@
 /**
- * Nothing leaks: an Access ID, a Contract ID, an e-mail address and a bearer token go through every path a
- * partner can send them — /api/messages text and card submits, a hand-off that opens a ticket, the feedback
- * comment, Direct Line, query strings, an Authorization header — and then every output is searched for them:
- * each log line, /metrics, every table of the SQLite file, every HTTP response (body and headers) and what the
- * bot sent to the channel. Any raw value anywhere fails, saying where.
+ * Nothing leaks: an Access ID, Contract IDs (also six digits, grouped by spaces or hyphens, in full-width
+ * digits), e-mail addresses (also with a full-width ＠) and a bearer token go through every path a partner can
+ * send them — /api/messages text and card submits, a hand-off that opens a ticket, the feedback comment, Direct
+ * Line, query strings, an Authorization header — and in every field of an activity that is kept: text, from.name,
+ * speak, summary, channelData, attachments' content, entities. Then every output is searched for them (as
+ * written and in their NFKC form): each log line, /metrics, every table of the SQLite file, every HTTP response
+ * (body and headers) and what the bot sent to the channel. Any raw value anywhere fails, saying where.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,8 +24,25 @@ const ACCESS_ID = '7QX299ABK3';
 const CONTRACT_ID = '55512345';
 const EMAIL = 'jane.leak@contoso.com';
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJsZWFrLXRlc3QifQ.c2lnbmF0dXJlLWxlYWstdGVzdA';
-const SECRETS = [ACCESS_ID, CONTRACT_ID, EMAIL, JWT];
-const SAID = `Hi, my Access ID: ${ACCESS_ID} and Contract ID ${CONTRACT_ID}, mail ${EMAIL}, token ${JWT} — Azure says the Access ID is already associated`;
+const SHORT_CONTRACT = '482915';
+const SPACED_CONTRACT = '12 345 678';
+const HYPHENATED_CONTRACT = '123-456-789';
+const WIDE_CONTRACT = '４８２９１５７３';
+const WIDE_EMAIL = 'ｊａｎｅ．ｗｉｄｅ＠ｃｏｎｔｏｓｏ．ｃｏｍ';
+const SECRETS = [ACCESS_ID, CONTRACT_ID, EMAIL, JWT, SHORT_CONTRACT, SPACED_CONTRACT, HYPHENATED_CONTRACT, WIDE_CONTRACT, WIDE_EMAIL].flatMap((secret) => [
+  ...new Set([secret, secret.normalize('NFKC')]),
+]);
+const SAID =
+  `Hi, my Access ID: ${ACCESS_ID} and Contract ID ${CONTRACT_ID}, mail ${EMAIL}, token ${JWT}, contract ${SHORT_CONTRACT}, ` +
+  `or ${SPACED_CONTRACT}, or ${HYPHENATED_CONTRACT}, or ${WIDE_CONTRACT}, write to ${WIDE_EMAIL} — Azure says the Access ID is already associated`;
+/** Every field of an activity that is kept somewhere, each carrying the secrets. */
+const EVERY_FIELD = {
+  speak: SAID,
+  summary: SAID,
+  channelData: { note: SAID, nested: { deeper: [SAID] } },
+  attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', name: SAID, content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: SAID }] } }],
+  entities: [{ type: 'note', text: SAID }],
+};
 const API_KEY = 'tickets-api-key-0123456789abcdef';
 
 const folder = mkdtempSync(join(tmpdir(), 'mpn-leaks-'));
@@ -65,12 +84,12 @@ afterAll(async () => {
 describe('secrets through every path', () => {
   it('are in no log line, metric, stored value, response or reply', async () => {
     const conversation = { id: 'leak-conversation', conversationType: 'personal' };
-    const from = { id: 'leak-user', name: 'Partner' };
+    const from = { id: 'leak-user', name: EMAIL };
     const send = (extra: Record<string, unknown>) =>
       request('/api/messages', '/api/messages', json({ ...messageActivity(connector.serviceUrl, '', { conversation, from }), ...extra }));
 
     // Text, a card submit with a comment, and a hand-off that opens a ticket with a summary and an excerpt.
-    await send({ text: SAID });
+    await send({ text: SAID, ...EVERY_FIELD });
     await send({ text: undefined, value: { action: 'feedback_comment', intent: 'entitlement', lang: 'en', comment: SAID } });
     await send({ text: 'talk to a person' });
     await send({ text: `Please check: ${SAID}` });
@@ -88,7 +107,7 @@ describe('secrets through every path', () => {
     await request('directline post', `/v3/directline/conversations/${started.conversationId}/activities`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ type: 'message', from: { id: 'ignored' }, text: SAID, channelData: { clientActivityID: 'leak-1' } }),
+      body: JSON.stringify({ type: 'message', from: { id: 'ignored', name: WIDE_EMAIL }, text: SAID, ...EVERY_FIELD, channelData: { clientActivityID: 'leak-1', note: SAID } }),
     });
     await request('directline read', `/v3/directline/conversations/${started.conversationId}/activities?watermark=0`, { headers: auth });
 
@@ -100,7 +119,12 @@ describe('secrets through every path', () => {
     await request('metrics', '/metrics');
 
     // Everything the bot sent to the channel.
-    for (const received of connector.received) outputs.push({ where: `reply to ${received.conversationId}`, text: JSON.stringify(received.activity) });
+    // Its address excepted: a reply's recipient is the channel's own record of the user (from.name as the channel
+    // sent it), given back to that channel; the bot keeps none of it.
+    for (const { conversationId, activity } of connector.received) {
+      const { recipient: _recipient, ...reply } = activity as { recipient?: unknown };
+      outputs.push({ where: `reply to ${conversationId}`, text: JSON.stringify(reply) });
+    }
     // Everything stored.
     const db = new Database(join(folder, 'bot.db'), { readonly: true });
     const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
