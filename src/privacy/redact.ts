@@ -33,10 +33,11 @@ const PATTERNS: readonly [RegExp, (match: string, ...groups: string[]) => string
   [new RegExp(`(${ACCESS_ID_NAMES})${ID_VALUE}`, 'giu'), (m, _name: string, value: string) => m.replace(value, MASKS.accessId)],
   [new RegExp(`(${CONTRACT_ID_NAMES})${ID_VALUE}`, 'giu'), (m, _name: string, value: string) => m.replace(value, MASKS.contractId)],
   // A pasted code of letters and digits (8 or more, at least three digits and two letters) is treated as an ID,
-  // except a Knowledge Base article number (KB5005565), which is public.
-  [/(?<![\p{L}\p{N}\[-])(?!KB\d{1,10}(?![\p{L}\p{N}]))(?=(?:[A-Za-z-]{0,64}\d){3})(?=(?:[\d-]{0,64}[A-Za-z]){2})[A-Za-z0-9][A-Za-z0-9-]{6,62}[A-Za-z0-9](?![\p{L}\p{N}])/giu, () => MASKS.code],
-  // A run of 6 or more digits (contract numbers are often all digits), except a Knowledge Base number (KB 5005565).
-  [/(?<![\p{L}\p{N}]|KB[\s#-]?)\d{6,}(?![\p{L}\p{N}])/giu, () => MASKS.code],
+  // except a Knowledge Base article number (KB5005565) and the bot's own ticket number (MPN-000123), which are public.
+  [/(?<![\p{L}\p{N}\[-])(?!(?:KB\d{1,10}|MPN-\d{6,12})(?![\p{L}\p{N}]))(?=(?:[A-Za-z-]{0,64}\d){3})(?=(?:[\d-]{0,64}[A-Za-z]){2})[A-Za-z0-9][A-Za-z0-9-]{6,62}[A-Za-z0-9](?![\p{L}\p{N}])/giu, () => MASKS.code],
+  // A run of 6 or more digits (contract numbers are often all digits), except a Knowledge Base number (KB 5005565)
+  // and the bot's own ticket numbers (MPN-000123, ticketTransitions.ts), which are public references.
+  [/(?<![\p{L}\p{N}]|KB[\s#-]?|MPN-)\d{6,}(?![\p{L}\p{N}])/giu, () => MASKS.code],
   // 6 or more digits in groups: thousands apart (12 345 678) or hyphenated (123-456-789), not an ISO date; a
   // bounded number of groups, so a match is short wherever it starts.
   [/(?<![\p{L}\p{N}.,-])(?!\d{4}-\d{1,2}-\d{1,2}(?!\d))(?=(?:\d[ -]?){6})\d{1,6}(?:(?: \d{3}){1,8}|(?:-\d{2,6}){1,8})(?![\p{L}\p{N}])/gu, () => MASKS.code],
