@@ -4,8 +4,9 @@
  * send them — /api/messages text and card submits, a hand-off that opens a ticket, the feedback comment, Direct
  * Line, query strings, an Authorization header — and in every field of an activity that is kept: text, from.name,
  * speak, summary, channelData, attachments' content, entities. Then every output is searched for them (as
- * written and in their NFKC form): each log line, /metrics, every table of the SQLite file, every HTTP response
- * (body and headers) and what the bot sent to the channel. Any raw value anywhere fails, saying where.
+ * written and in their NFKC form): each log line, /metrics, every table of the SQLite file or the PostgreSQL
+ * schema (the run is made on each), every HTTP response (body and headers) and what the bot sent to the channel.
+ * Any raw value anywhere fails, saying where.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,12 +14,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app';
 import { readConfig } from '../../src/config/config';
 import { createLogger } from '../../src/log/logger';
 import { messageActivity } from '../http/messageActivity';
 import { FakeConnector } from '../support/fakeConnector';
+import { useTestSchema } from '../support/postgres';
 
 const ACCESS_ID = '7QX299ABK3';
 const CONTRACT_ID = '55512345';
@@ -46,42 +49,84 @@ const EVERY_FIELD = {
 const API_KEY = 'tickets-api-key-0123456789abcdef';
 
 const folder = mkdtempSync(join(tmpdir(), 'mpn-leaks-'));
-const outputs: { where: string; text: string }[] = [];
-const logLines: string[] = [];
-let connector: FakeConnector;
-let app: App;
-let url: string;
+const schema = useTestSchema('leaks');
 
-async function request(where: string, path: string, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(`${url}${path}`, init);
-  const body = await response.clone().text();
-  outputs.push({ where: `${where}: response ${response.status} ${path}`, text: `${JSON.stringify([...response.headers])}\n${body}` });
-  return response;
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Where the app keeps everything, and every row of every table there, as JSON. */
+interface Backend {
+  name: string;
+  storageUrl(): string;
+  tables(): Promise<{ name: string; json: string }[]>;
 }
+
+const BACKENDS: Backend[] = [
+  {
+    name: 'SQLite',
+    storageUrl: () => `sqlite:${join(folder, 'bot.db')}`,
+    async tables() {
+      const db = new Database(join(folder, 'bot.db'), { readonly: true });
+      try {
+        const names = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+        return names.map(({ name }) => ({ name, json: JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all()) }));
+      } finally {
+        db.close();
+      }
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    storageUrl: () => schema().url,
+    async tables() {
+      const client = new Client({ connectionString: schema().url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ name: string }>('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1', [schema().schema]);
+        const tables: { name: string; json: string }[] = [];
+        for (const { name } of rows) tables.push({ name, json: JSON.stringify((await client.query(`SELECT * FROM "${name}"`)).rows) });
+        return tables;
+      } finally {
+        await client.end();
+      }
+    },
+  },
+];
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-beforeAll(async () => {
-  connector = await new FakeConnector().start();
-  const config = readConfig({ STORAGE_URL: `sqlite:${join(folder, 'bot.db')}`, TICKETS_API_KEY: API_KEY, RATE_LIMIT: 'off', LOG_LEVEL: 'trace' });
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(...String(chunk).split('\n').filter(Boolean));
-      done();
-    },
+describe.each(BACKENDS)('secrets through every path, stored in $name', (backend) => {
+  const outputs: { where: string; text: string }[] = [];
+  const logLines: string[] = [];
+  let connector: FakeConnector;
+  let app: App;
+  let url: string;
+
+  async function request(where: string, path: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(`${url}${path}`, init);
+    const body = await response.clone().text();
+    outputs.push({ where: `${where}: response ${response.status} ${path}`, text: `${JSON.stringify([...response.headers])}\n${body}` });
+    return response;
+  }
+
+  beforeAll(async () => {
+    connector = await new FakeConnector().start();
+    const config = readConfig({ STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: API_KEY, RATE_LIMIT: 'off', LOG_LEVEL: 'trace' });
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logLines.push(...String(chunk).split('\n').filter(Boolean));
+        done();
+      },
+    });
+    app = await createApp(config, createLogger('trace', sink));
+    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   });
-  app = await createApp(config, createLogger('trace', sink));
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-});
 
-afterAll(async () => {
-  await app.close();
-  await connector.stop();
-  rmSync(folder, { recursive: true, force: true });
-});
+  afterAll(async () => {
+    await app?.close();
+    await connector?.stop();
+  });
 
-describe('secrets through every path', () => {
   it('are in no log line, metric, stored value, response or reply', async () => {
     const conversation = { id: 'leak-conversation', conversationType: 'personal' };
     const from = { id: 'leak-user', name: EMAIL };
@@ -126,10 +171,8 @@ describe('secrets through every path', () => {
       outputs.push({ where: `reply to ${conversationId}`, text: JSON.stringify(reply) });
     }
     // Everything stored.
-    const db = new Database(join(folder, 'bot.db'), { readonly: true });
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
-    for (const { name } of tables) outputs.push({ where: `table ${name}`, text: JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all()) });
-    db.close();
+    const tables = await backend.tables();
+    for (const { name, json: rows } of tables) outputs.push({ where: `table ${name}`, text: rows });
     logLines.forEach((line, i) => outputs.push({ where: `log line ${i + 1}`, text: line }));
 
     expect(logLines.length, 'the logger captured the run').toBeGreaterThan(0);
