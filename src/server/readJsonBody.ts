@@ -2,7 +2,8 @@
  * Reads a JSON request body (the one reader of /api/messages and Direct Line) with a size limit and a depth
  * limit, answering 413 past the size, 400 for a body that is not JSON or is nested deeper than MAX_JSON_DEPTH
  * (code BadArgument, the Direct Line code; deeper values overflow the stack wherever they are walked or
- * serialized later); the error bodies say what is wrong with the request and nothing about the server.
+ * serialized later); the error bodies say what is wrong with the request and nothing about the server. Every
+ * string and key of the body comes back without NUL and half surrogate pairs (src/text/wellFormedText.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import { wellFormedJson } from '../text/wellFormedText';
