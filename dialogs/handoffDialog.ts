@@ -12,6 +12,7 @@ import { sendString, sendView } from '../src/bot/send';
 import { turnOf } from '../src/bot/turn';
 import type { Lang } from '../src/i18n/locales';
 import { redact } from '../src/privacy/redact';
+import { redactReference } from '../src/privacy/redactActivity';
 import { requesterKey } from '../src/triage/requesterKey';
 import { sourceActivityId } from '../src/triage/sourceActivityId';
 import type { TicketService } from '../src/triage/ticketService';
@@ -88,7 +89,8 @@ export class HandoffDialog extends ComponentDialog {
       intents: (await this.state.conversation.get(context, { misses: 0 })).lastQuestion?.intents ?? [],
       facts: (await this.state.profile.get(context, { facts: {} })).facts,
       excerpt: await this.state.transcript.get(context, []),
-      requester: { userKey: requesterKey(context.activity.channelId, context.activity.from.id), conversation: referenceOf(context) },
+      // The way back to the requester: addresses as they are, names redacted (a display name may be an address).
+      requester: { userKey: requesterKey(context.activity.channelId, context.activity.from.id), conversation: redactReference(referenceOf(context)) },
       sourceActivityId: sourceActivityId(context.activity),
     });
     await sendView(context, ticketView({ number: ticket.number, status: ticket.status, createdAt: new Date(ticket.createdAt), summary: ticket.summary, facts: ticket.facts }, lang));

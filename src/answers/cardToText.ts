@@ -4,13 +4,26 @@
  */
 import type { AdaptiveCardJson } from '../../cards/renderCard';
 
-/** Markdown as plain text: links as "text (url)", emphasis marks dropped. */
+/** A backslash before an ASCII punctuation character: markdown's escape (cards/userText.ts). */
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+const SHIELD = 0xe000;
+const SHIELDED = /[\uE021-\uE07E]/g;
+
+/** Markdown as plain text: links as "text (url)", emphasis marks dropped, escaped characters as themselves. */
 export function markdownToPlain(markdown: string): string {
-  return markdown
+  // An escaped character is text, never syntax: kept aside as a private-use character while links and emphasis go.
+  const shielded = markdown.replace(ESCAPED, (_escape, character: string) => String.fromCharCode(SHIELD + character.charCodeAt(0)));
+  return shielded
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)')
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/(^|[\s(“"«])\*([^*\s][^*]*)\*/g, '$1$2')
-    .replace(/^\*(?=\S)/, '');
+    .replace(/^\*(?=\S)/, '')
+    .replace(SHIELDED, (character) => String.fromCharCode(character.charCodeAt(0) - SHIELD));
+}
+
+/** Escaped characters as themselves (a fact's title or value, which has no other markdown here). */
+function unescapeMarkdown(markdown: string): string {
+  return markdown.replace(ESCAPED, '$1');
 }
 
 type Node = Record<string, unknown>;
@@ -33,7 +46,7 @@ function walk(elements: unknown, lines: string[]): void {
         lines.push(markdownToPlain(String(element.text ?? '')));
         break;
       case 'FactSet':
-        for (const fact of (element.facts as Node[] | undefined) ?? []) lines.push(`${String(fact.title)}: ${String(fact.value)}`);
+        for (const fact of (element.facts as Node[] | undefined) ?? []) lines.push(`${unescapeMarkdown(String(fact.title))}: ${unescapeMarkdown(String(fact.value))}`);
         break;
       case 'ColumnSet': {
         const cells = ((element.columns as Node[] | undefined) ?? []).map((column) => {

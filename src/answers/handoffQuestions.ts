@@ -1,5 +1,6 @@
 /** The hand-off's two questions: the one-line summary, then consent to share it with what the bot knows. */
 import type { CardView } from '../../cards/cardData';
+import { userText } from '../../cards/userText';
 import { CARD_ACTIONS } from '../../dialogs/ids';
 import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
@@ -13,7 +14,7 @@ export function handoffSummaryQuestion(lang: Lang, lastQuestion?: string): CardV
     data: {
       lang,
       title: t(lang, 'topic.human_handoff.title'),
-      context: lastQuestion ? [{ text: `“${lastQuestion}”` }] : [],
+      context: lastQuestion ? [{ text: `“${userText(lastQuestion)}”` }] : [],
       question: t(lang, 'handoff.ask_summary'),
       choices: lastQuestion ? [{ title: t(lang, 'handoff.use_last_question'), data: { action: CARD_ACTIONS.handoffSummary } }] : [],
       followUps: [],
@@ -28,7 +29,7 @@ export function handoffConsentQuestion(lang: Lang, summary: string, facts: Partn
       lang,
       title: t(lang, 'handoff.consent_title'),
       context: [
-        { text: `**${t(lang, 'ticket.summary')}:** ${summary}` },
+        { text: `**${t(lang, 'ticket.summary')}:** ${userText(summary)}` },
         ...knownFacts(FACT_NAMES, facts, lang).map((fact) => ({ text: `${fact.title}: ${fact.value}` })),
         { text: t(lang, 'handoff.consent_text') },
       ],

@@ -1,5 +1,6 @@
 /** The card that tells the requester their question is with the support team, with the ticket number. */
 import type { CardView } from '../../cards/cardData';
+import { userText } from '../../cards/userText';
 import { LOCALE_OF, type Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { FACT_NAMES, type PartnerFacts } from '../rules/facts';
@@ -30,7 +31,7 @@ export function ticketView(ticket: TicketSummary, lang: Lang): CardView {
       createdLabel: t(lang, 'ticket.created'),
       created: ticket.createdAt.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC',
       summaryLabel: t(lang, 'ticket.summary'),
-      summary: ticket.summary,
+      summary: userText(ticket.summary),
       facts: knownFacts(FACT_NAMES, ticket.facts, lang),
       next: t(lang, 'ticket.next'),
     },

@@ -1,7 +1,8 @@
 /**
  * Masks what partners must not find in logs, tickets, transcripts or exports: Access IDs and Contract IDs
- * (named as such in any of the four languages, or pasted as long letter-and-digit codes), e-mail addresses,
- * GUIDs and bearer tokens.
+ * (named as such in any of the four languages, or pasted as letter-and-digit codes, runs of 6 or more digits,
+ * or digits grouped by spaces or hyphens), e-mail addresses, GUIDs and bearer tokens; in the text's NFKC form,
+ * so full-width digits and ＠ are no disguise.
  */
 
 export const MASKS = {
@@ -32,16 +33,30 @@ const PATTERNS: readonly [RegExp, (match: string, ...groups: string[]) => string
   [new RegExp(`(${ACCESS_ID_NAMES})${ID_VALUE}`, 'giu'), (m, _name: string, value: string) => m.replace(value, MASKS.accessId)],
   [new RegExp(`(${CONTRACT_ID_NAMES})${ID_VALUE}`, 'giu'), (m, _name: string, value: string) => m.replace(value, MASKS.contractId)],
   // A pasted code of letters and digits (8 or more, at least three digits and two letters) is treated as an ID,
-  // except a Knowledge Base article number (KB5005565), which is public.
-  [/(?<![\p{L}\p{N}\[-])(?!KB\d{1,10}(?![\p{L}\p{N}]))(?=(?:[A-Za-z-]{0,64}\d){3})(?=(?:[\d-]{0,64}[A-Za-z]){2})[A-Za-z0-9][A-Za-z0-9-]{6,62}[A-Za-z0-9](?![\p{L}\p{N}])/giu, () => MASKS.code],
-  // A long run of digits (contract numbers are often all digits).
-  [/(?<![\p{L}\p{N}])\d{7,}(?![\p{L}\p{N}])/gu, () => MASKS.code],
+  // except a Knowledge Base article number (KB5005565) and the bot's own ticket number (MPN-000123), which are public.
+  [/(?<![\p{L}\p{N}\[-])(?!(?:KB\d{1,10}|MPN-\d{6,12})(?![\p{L}\p{N}]))(?=(?:[A-Za-z-]{0,64}\d){3})(?=(?:[\d-]{0,64}[A-Za-z]){2})[A-Za-z0-9][A-Za-z0-9-]{6,62}[A-Za-z0-9](?![\p{L}\p{N}])/giu, () => MASKS.code],
+  // A run of 6 or more digits (contract numbers are often all digits), except a Knowledge Base number (KB 5005565)
+  // and the bot's own ticket numbers (MPN-000123, ticketTransitions.ts), which are public references.
+  [/(?<![\p{L}\p{N}]|KB[\s#-]?|MPN-)\d{6,}(?![\p{L}\p{N}])/giu, () => MASKS.code],
+  // 6 or more digits in groups: thousands apart (12 345 678) or hyphenated (123-456-789), not an ISO date; a
+  // bounded number of groups, so a match is short wherever it starts.
+  [/(?<![\p{L}\p{N}.,-])(?!\d{4}-\d{1,2}-\d{1,2}(?!\d))(?=(?:\d[ -]?){6})\d{1,6}(?:(?: \d{3}){1,8}|(?:-\d{2,6}){1,8})(?![\p{L}\p{N}])/gu, () => MASKS.code],
 ];
 
 /**
  * @example redact('Access ID: 7QX2-99AB-K3, mail jane@contoso.com') // 'Access ID: [ACCESS ID], mail [EMAIL]'
  */
 export function redact(text: string): string {
+  const masked = applyPatterns(text);
+  const normalized = text.normalize('NFKC');
+  if (normalized === text) return masked;
+  // Full-width, circled, ligatures…: matched in their NFKC form, and the text kept as written unless that form
+  // holds something to mask (then the masked NFKC form is what is kept).
+  const maskedNormalized = applyPatterns(normalized);
+  return maskedNormalized === normalized ? masked : maskedNormalized;
+}
+
+function applyPatterns(text: string): string {
   let result = text;
   for (const [pattern, replace] of PATTERNS) result = result.replace(pattern, replace as (substring: string, ...args: unknown[]) => string);
   return result;

@@ -12,6 +12,7 @@ import { eTagConflict, type BotStorage, type SharedLock } from './botStorage';
 import { PostgresAdvisoryLock } from './postgresAdvisoryLock';
 import { withConnection } from './postgresConnection';
 import type { PostgresDatabase } from './postgresDatabase';
+import { postgresJson } from './postgresJson';
 
 /** Inserts, or updates when $4 (the eTag the writer read) is null or still the stored one; no row back = conflict. */
 const UPSERT = `INSERT INTO state (key, value, etag, updated_at) VALUES ($1, $2::jsonb, $3, now())
@@ -69,7 +70,7 @@ export class PostgresStorage implements BotStorage {
 async function upsert(db: Pool | PoolClient, key: string, item: unknown): Promise<void> {
   const { eTag, ...value } = (item ?? {}) as { eTag?: string };
   const expected = eTag && eTag !== '*' ? eTag : null;
-  const result = await db.query(UPSERT, [key, JSON.stringify(value), randomUUID(), expected]);
+  const result = await db.query(UPSERT, [key, postgresJson(value), randomUUID(), expected]);
   if (result.rowCount === 0) throw eTagConflict(key);
 }
 

@@ -1,5 +1,6 @@
 /** The card a ticket is posted as in the triage channel: what the requester asked, and Assign / Resolve. */
 import type { CardView, Fact } from '../../cards/cardData';
+import { userText } from '../../cards/userText';
 import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../dialogs/ids';
 import { knownFacts } from '../answers/knownFacts';
 import type { Lang } from '../i18n/locales';
@@ -25,8 +26,8 @@ export function triageCardView(ticket: Ticket, lang: Lang): CardView {
     { title: t(lang, 'ticket.language'), value: t(ticket.lang, 'language.name') },
     ...(top ? [{ title: t(lang, 'triage.topic'), value: `${topicTitle(top.intent, lang)} (${Math.round(top.confidence * 100)}%)` }] : []),
     { title: t(lang, 'ticket.created'), value: `${ticket.createdAt.slice(0, 16).replace('T', ' ')} UTC` },
-    ...(ticket.assignee ? [{ title: t(lang, 'triage.assigned_to'), value: ticket.assignee.name }] : []),
-    ...(ticket.resolution ? [{ title: t(lang, 'triage.resolved_by'), value: ticket.resolution.by.name }] : []),
+    ...(ticket.assignee ? [{ title: t(lang, 'triage.assigned_to'), value: userText(ticket.assignee.name) }] : []),
+    ...(ticket.resolution ? [{ title: t(lang, 'triage.resolved_by'), value: userText(ticket.resolution.by.name) }] : []),
   ];
   const open = ticket.status !== 'resolved';
   const actors = [ticket.assignee?.id, ticket.resolution?.by.id].filter((id): id is string => Boolean(id));
@@ -36,11 +37,12 @@ export function triageCardView(ticket: Ticket, lang: Lang): CardView {
       lang,
       title: t(lang, 'triage.title', { number: ticket.number }),
       facts,
-      summary: ticket.summary,
+      // What the requester, the bot or an agent wrote: shown as typed, never as links or formats.
+      summary: userText(ticket.summary),
       partnerFacts: knownFacts(FACT_NAMES, ticket.facts, lang),
       excerptTitle: t(lang, 'triage.excerpt'),
-      excerpt: ticket.excerpt.map((line) => ({ text: `${line.from === 'user' ? '👤' : '🤖'} ${line.text}` })),
-      resolution: ticket.resolution?.note ?? '',
+      excerpt: ticket.excerpt.map((line) => ({ text: `${line.from === 'user' ? '👤' : '🤖'} ${userText(line.text)}` })),
+      resolution: userText(ticket.resolution?.note ?? ''),
       canAssign: open,
       canResolve: open,
       assign: { title: t(lang, 'triage.assign'), verb: EXECUTE_VERBS.assign, data },

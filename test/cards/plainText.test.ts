@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CardView } from '../../cards/cardData';
 import { sampleViews } from '../../cards/sampleViews';
+import { markdownToPlain } from '../../src/answers/cardToText';
 import { toReply } from '../../src/answers/reply';
 import { viewFor } from '../../src/answers/viewFor';
 import { LANGS } from '../../src/i18n/locales';
@@ -35,11 +36,12 @@ function mustSay(view: CardView): string[] {
       return [view.data.text];
     case 'ticket': {
       const { title, number, status, created, summary, facts } = view.data;
-      return [title, number, status, created, summary, ...facts.map((fact) => `${fact.title}: ${fact.value}`)];
+      // The summary is what the user typed, escaped for the card (cards/userText.ts): the plain text has it as typed.
+      return [title, number, status, created, markdownToPlain(summary), ...facts.map((fact) => `${fact.title}: ${fact.value}`)];
     }
     case 'triage': {
       const { title, summary, facts, canAssign, assign, canResolve, resolve } = view.data;
-      return [title, summary, ...facts.map((fact) => `${fact.title}: ${fact.value}`), ...(canAssign ? [assign.title] : []), ...(canResolve ? [resolve.title] : [])];
+      return [title, markdownToPlain(summary), ...facts.map((fact) => `${fact.title}: ${markdownToPlain(fact.value)}`), ...(canAssign ? [assign.title] : []), ...(canResolve ? [resolve.title] : [])];
     }
   }
 }

@@ -77,13 +77,20 @@ describe('PostgreSQL Direct Line store', () => {
     expect(await store.watermarks([])).toEqual(new Map());
   });
 
-  it('keeps activities exactly as appended: nested values, other scripts, control characters; not later changes to the object', async () => {
+  it('keeps activities as appended: nested values, other scripts, control characters; not later changes to the object', async () => {
     const store = await instance();
     await store.createConversation({ id: 'c', createdAt: '2026-03-01T09:00:00.000Z' });
-    const activity = { type: 'message', text: 'Привет \u0000 "Não" 😀', channelData: { clientActivityID: 'x', nested: [1, { deep: null }] }, timestamp: new Date('2026-03-01T09:00:01.000Z') };
+    const activity = { type: 'message', text: 'Привет \u0007 "Não" 😀', channelData: { clientActivityID: 'x', nested: [1, { deep: null }] }, timestamp: new Date('2026-03-01T09:00:01.000Z') };
     await store.appendActivity('c', activity);
     activity.text = 'changed';
-    expect((await store.activitiesSince('c', 0, 1))[0]?.activity).toEqual({ ...activity, text: 'Привет \u0000 "Não" 😀', timestamp: '2026-03-01T09:00:01.000Z' });
+    expect((await store.activitiesSince('c', 0, 1))[0]?.activity).toEqual({ ...activity, text: 'Привет \u0007 "Não" 😀', timestamp: '2026-03-01T09:00:01.000Z' });
+  });
+
+  it('drops a NUL and half a surrogate pair, in values and keys, as every PostgreSQL writer does (postgresJson)', async () => {
+    const store = await instance();
+    await store.createConversation({ id: 'c', createdAt: '2026-03-01T09:00:00.000Z' });
+    await store.appendActivity('c', { type: 'message', text: 'a\u0000b\uD800c😀', channelData: { ['k\uDFFF']: '\u0000' } });
+    expect((await store.activitiesSince('c', 0, 1))[0]?.activity).toEqual({ type: 'message', text: 'abc😀', channelData: { k: '' } });
   });
 
   it('refuses to append to an unknown conversation', async () => {

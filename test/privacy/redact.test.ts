@@ -79,6 +79,29 @@ describe('codes, addresses and secrets wherever they appear', () => {
   });
 });
 
+describe('shapes that used to pass unmasked', () => {
+  it.each([
+    ['a six-digit contract number named as a contract', 'my contract 482915 expired', '482915'],
+    ['a six-digit number on its own', 'the number is 482915, thanks', '482915'],
+    ['a Russian contract word and six digits', 'договор 482915', '482915'],
+    ['digits grouped by spaces', 'contract 12 345 678 please', '345'],
+    ['digits grouped by hyphens', 'it is 123-456-789', '456'],
+    ['a grouped Contract ID named as such', 'Contract ID: 12 345 678', '345'],
+    ['full-width digits', 'ｎｕｍｂｅｒ ４８２９１５７', '４８２９１５７'],
+    ['a full-width at sign', 'write to jane＠contoso.com', 'jane'],
+    ['a full-width address', 'ｊａｎｅ＠ｃｏｎｔｏｓｏ．ｃｏｍ', 'ｊａｎｅ'],
+    ['a full-width Access ID', 'Access ID: ７ＱＸ２－９９ＡＢ－Ｋ３', 'Ｋ３'],
+  ])('masks %s', (_name, text, secret) => {
+    const redacted = redact(text);
+    expect(redacted).not.toContain(secret);
+    expect(redacted.normalize('NFKC')).not.toContain(secret.normalize('NFKC'));
+  });
+
+  it('leaves text without a secret exactly as it was, full-width letters and ligatures included', () => {
+    for (const text of ['ｆｕｌｌ－ｗｉｄｔｈ ｇｏｌｄ', 'ﬁle ２０２４', 'm² and ½ and ①']) expect(redact(text)).toBe(text);
+  });
+});
+
 describe('ordinary text', () => {
   it.each([
     'Access ID will be displayed',
@@ -97,11 +120,19 @@ describe('ordinary text', () => {
     'we have 20 incidents left this year',
     'error 0x80070005',
     'Win11 22H2',
+    'Gold partner since 2024',
+    'we bought it on 2024-03-15 and renewed in March 2025',
+    '5 incidents left, 20 used',
+    'Windows 10 2004 and Office 2016 2019',
+    'build 10.0.19045.2965',
+    'about 5 000 users',
+    'Silver and Gold competencies, 3 of them',
+    'Price: 1 200 USD',
   ])('"%s" is left as it is', (text) => {
     expect(redact(text)).toBe(text);
   });
 
-  it.each(['KB5005565 broke the install', 'the x64-based build'])('a public technical code is left as it is: "%s"', (text) => {
+  it.each(['KB5005565 broke the install', 'the x64-based build', 'see KB 5005565 and KB#4023057', 'КБ: KB5005565', 'my ticket MPN-000123 is still open'])('a public technical code is left as it is: "%s"', (text) => {
     expect(redact(text)).toBe(text);
   });
 });

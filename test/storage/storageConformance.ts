@@ -303,6 +303,17 @@ export function describeStorageConformance(backend: StorageBackend): void {
         for (const key of keys) expect(read[key]).toMatchObject({ texts, [texts.ru]: texts.emoji });
       });
 
+      it('writes a NUL and half a surrogate pair in values and keys without failing, keeping the rest of the text', async () => {
+        // What a user types (NUL), or a cut through an emoji leaves; PostgreSQL's jsonb refused both.
+        const value = { text: 'a\u0000b \uD800c \uDFFFd 😀', cut: '😀'.slice(0, 1), ['key\u0000\uDC00']: 'x' };
+        await storage.write({ 'conversation/ill-formed': value });
+        const read = (await storage.read(['conversation/ill-formed']))['conversation/ill-formed'] as Record<string, string>;
+        // Kept as given (memory, SQLite), or dropped alone (PostgreSQL): never anything else.
+        expect([value.text, 'ab c d 😀']).toContain(read.text);
+        expect([value.cut, '']).toContain(read.cut);
+        expect([read['key\u0000\uDC00'], read.key]).toContain('x');
+      });
+
       it('round-trips a large value', async () => {
         const big = {
           transcript: 'Подробный ответ партнёру — réponse détaillée — 🧾 '.repeat(60_000),

@@ -118,11 +118,19 @@ export function describeTicketStoreConformance(backend: TicketStoreBackend): voi
     });
 
     it('keeps what it was given exactly: other scripts, quotes, new lines, control characters', async () => {
-      const summary = 'Сколько инцидентов? "Não" — l\'équipe\n\ttab \u0000 nul \u2028 😀';
+      const summary = 'Сколько инцидентов? "Não" — l\'équipe\n\ttab \u0007 bell \u2028 😀';
       const { ticket } = await store.create(fromActivity('act-text', { summary, excerpt: [{ from: 'user', text: summary, at: '2025-03-01T00:00:00.000Z' }] }));
       const other = await another();
       expect((await other.get(ticket.number))?.summary).toBe(summary);
       expect((await other.get(ticket.number))?.excerpt[0]?.text).toBe(summary);
+    });
+
+    it('keeps a NUL or half a surrogate pair, or drops it alone (PostgreSQL), and never fails', async () => {
+      const summary = 'nul \u0000 half \uD83D end';
+      const { ticket } = await store.create(fromActivity('act-ill-formed', { summary, excerpt: [{ from: 'user', text: summary, at: '2025-03-01T00:00:00.000Z' }] }));
+      const stored = await (await another()).get(ticket.number);
+      expect([summary, 'nul  half  end']).toContain(stored?.summary);
+      expect([summary, 'nul  half  end']).toContain(stored?.excerpt[0]?.text);
     });
 
     it('assigns, re-assigns and resolves: status, assignee, resolution, version and time of each change', async () => {

@@ -5,6 +5,7 @@
  * distinct numbers in commit order, and a watermark read never runs ahead of the activities it covers.
  */
 import type { PostgresDatabase } from '../../storage/postgresDatabase';
+import { postgresJson } from '../../storage/postgresJson';
 import { activityTime, UnknownConversationError, type DirectLineActivity, type DirectLineStore, type NewConversation, type StoredActivity, type StoredConversation } from './directLineStore';
 
 /** The row lock of UPDATE makes a concurrent append wait until this one commits, then read the new next_seq. */
@@ -49,7 +50,7 @@ export class PostgresDirectLineStore implements DirectLineStore {
   }
 
   async appendActivity(conversationId: string, activity: DirectLineActivity): Promise<number> {
-    const { rows } = await this.db.pool.query<{ seq: number }>(APPEND, [conversationId, JSON.stringify(activity), activityTime(activity) ?? null]);
+    const { rows } = await this.db.pool.query<{ seq: number }>(APPEND, [conversationId, postgresJson(activity), activityTime(activity) ?? null]);
     const seq = rows[0]?.seq;
     if (seq === undefined) throw new UnknownConversationError(conversationId);
     return seq;
@@ -65,7 +66,7 @@ export class PostgresDirectLineStore implements DirectLineStore {
 
   async replaceActivity(conversationId: string, seq: number, activity: DirectLineActivity): Promise<boolean> {
     const { rowCount } = await this.db.pool.query('UPDATE directline_activities SET activity = $1 WHERE conversation_id = $2 AND seq = $3', [
-      JSON.stringify(activity),
+      postgresJson(activity),
       conversationId,
       seq,
     ]);

@@ -7,6 +7,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { withConnection } from '../../storage/postgresConnection';
 import type { PostgresDatabase } from '../../storage/postgresDatabase';
+import { postgresJson } from '../../storage/postgresJson';
 import type { NewTicket, Person, Ticket, TicketFilter } from './ticket';
 import { TicketConflictError, TicketNotFoundError, type TicketStore } from './ticketStore';
 import { assigned, forgotten, resolved, ticketNumber } from './ticketTransitions';
@@ -40,7 +41,7 @@ export class PostgresTicketStore implements TicketStore {
       ticket.status,
       ticket.lang,
       ticket.intents[0]?.intent ?? null,
-      JSON.stringify(ticket),
+      postgresJson(ticket),
       ticket.version,
     ]);
     if (inserted.rowCount === 1) return { ticket, created: true };
@@ -88,7 +89,7 @@ export class PostgresTicketStore implements TicketStore {
       const { rows } = await client.query<Row>('SELECT data FROM tickets WHERE requester_key = $1 ORDER BY seq FOR UPDATE', [userKey]);
       for (const row of rows) {
         const ticket = forgotten(JSON.parse(row.data) as Ticket);
-        await client.query('UPDATE tickets SET data = $1, requester_key = NULL, version = $2 WHERE number = $3', [JSON.stringify(ticket), ticket.version, ticket.number]);
+        await client.query('UPDATE tickets SET data = $1, requester_key = NULL, version = $2 WHERE number = $3', [postgresJson(ticket), ticket.version, ticket.number]);
       }
       return rows.length;
     });
@@ -105,7 +106,7 @@ export class PostgresTicketStore implements TicketStore {
     if (!before) throw new TicketNotFoundError(number);
     const after = apply(before);
     const { rowCount } = await this.db.pool.query('UPDATE tickets SET data = $1, status = $2, version = $3 WHERE number = $4 AND version = $5', [
-      JSON.stringify(after),
+      postgresJson(after),
       after.status,
       after.version,
       number,
