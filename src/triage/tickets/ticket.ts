@@ -1,8 +1,8 @@
 /** A question the bot handed to the support team, with everything it had gathered. */
-import type { ConversationReference } from 'botbuilder';
 import type { Lang } from '../../i18n/locales';
 import type { Intent } from '../../nlu/intents';
 import type { PartnerFacts } from '../../rules/facts';
+import type { ConversationAddress } from './conversationAddress';
 
 export const TICKET_STATUSES = ['new', 'assigned', 'resolved'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -34,7 +34,7 @@ export interface Ticket {
   /** The last lines of the conversation, redacted (Access IDs, Contract IDs, e-mail addresses, GUIDs). */
   excerpt: TranscriptLine[];
   /** Where to tell the requester about progress; removed when the requester asks to be forgotten. */
-  requester?: { userKey: string; conversation: Partial<ConversationReference> };
+  requester?: { userKey: string; conversation: ConversationAddress };
   assignee?: Person;
   resolution?: { note: string; by: Person; at: string };
   /** The incoming activity that created it: creating twice from one activity returns the first ticket. */
