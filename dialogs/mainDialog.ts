@@ -29,7 +29,8 @@ import { TOPICS } from '../src/rules/decision';
 import { HandoffDialog } from './handoffDialog';
 import { CARD_ACTIONS, DIALOG_IDS } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
-import { TopicDialog, type TopicResult } from './topicDialog';
+import { TopicDialog, type TopicOptions, type TopicResult } from './topicDialog';
+import type { Reading } from '../src/nlu/contextReading';
 
 /** The least confidence a runner-up needs to be offered in "did you mean". */
 const CLARIFY_MIN_CONFIDENCE = 0.1;
@@ -85,11 +86,27 @@ export class MainDialog extends InterruptibleDialog {
         return this.routeSubmit(step, input.submit, lang);
       case 'text': {
         const { classification } = input;
+        if (turn.reading?.kind === 'follow_up') return this.followUp(step, turn.reading);
         await rememberFacts(step.context, this.state, classification.entities);
         await this.rememberQuestion(step, input.text, classification);
         return this.routeIntent(step, requestTopicForProduct(classification), lang, classification);
       }
     }
+  }
+
+  /**
+   * The current topic again for the case a follow-up names. A statement about the partner ("we're silver")
+   * updates what is remembered; a hypothetical ("what about gold?") answers for that case and only fills a
+   * fact the partner has not given, never replacing one.
+   */
+  private async followUp(step: WaterfallStepContext, reading: Extract<Reading, { kind: 'follow_up' }>): Promise<DialogTurnResult> {
+    const { facts: own } = await this.state.profile.get(step.context, { facts: {} });
+    const unknown = Object.fromEntries(Object.entries(reading.facts).filter(([fact]) => !(fact in own)));
+    await rememberFacts(step.context, this.state, reading.hypothetical ? unknown : reading.facts);
+    const { context: inPlay } = await this.state.conversation.get(step.context, { misses: 0 });
+    await this.setMisses(step, 0);
+    const options: TopicOptions = { assume: { ...(inPlay?.topic === reading.topic ? inPlay.facts : {}), ...reading.facts } };
+    return step.beginDialog(DIALOG_IDS.topic(reading.topic), options);
   }
 
   /** "triage here" in a Teams channel makes it the support team's triage channel. */

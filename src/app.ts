@@ -83,6 +83,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     mainDialog: new MainDialog({ state, feedback: new FeedbackStore(storage), tickets, metrics }),
     triage: new TriageActions(tickets, log),
     serializer: new TurnSerializer(storage.sharedLock),
+    idleMinutes: config.conversationIdleMinutes,
   });
 
   const directLineStore = createDirectLineStore(config.storageUrl, { database });

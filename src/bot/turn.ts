@@ -5,6 +5,7 @@
 import type { TurnContext } from 'botbuilder';
 import { isLang, langOfLocale, type Lang } from '../i18n/locales';
 import type { Classification, Classifier } from '../nlu/classifier';
+import type { Reading } from '../nlu/contextReading';
 import { parseSubmit, type CardSubmit } from './cardSubmit';
 import { commandOf, type Command } from './commands';
 
@@ -22,32 +23,36 @@ export const MAX_MESSAGE_CHARS = 2000;
 export interface Turn {
   input: TurnInput;
   lang: Lang;
+  /** How typed text reads in the conversation's context (an answer, a follow-up, or a new question). */
+  reading?: Reading;
+  /** When the turn began (ms since the epoch), by the bot's clock. */
+  at: number;
 }
 
 const TURN = Symbol('turn');
 
 /** Understands the message of a turn; `remembered` is the user's language from earlier turns. */
-export function understandTurn(context: TurnContext, classifier: Classifier, remembered: Lang | undefined): Turn {
+export function understandTurn(context: TurnContext, classifier: Classifier, remembered: Lang | undefined, at: number): Turn {
   const { activity } = context;
   const localeLang = langOfLocale(activity.locale);
   const fallback = remembered ?? localeLang ?? 'en';
   const submit = parseSubmit(activity.value);
-  if (submit === 'invalid') return { input: { kind: 'invalid_submit' }, lang: fallback };
+  if (submit === 'invalid') return { input: { kind: 'invalid_submit' }, lang: fallback, at };
   if (submit) {
     const chosen = 'lang' in submit && isLang(submit.lang) ? submit.lang : fallback;
-    return { input: { kind: 'submit', submit }, lang: chosen };
+    return { input: { kind: 'submit', submit }, lang: chosen, at };
   }
   const text = (activity.text ?? '').trim();
-  if (!text) return { input: { kind: 'empty' }, lang: fallback };
+  if (!text) return { input: { kind: 'empty' }, lang: fallback, at };
   // Characters as the user counts them (an emoji is one), not UTF-16 units.
   const length = text.length > MAX_MESSAGE_CHARS ? [...text].length : text.length;
-  if (length > MAX_MESSAGE_CHARS) return { input: { kind: 'too_long', length }, lang: fallback };
+  if (length > MAX_MESSAGE_CHARS) return { input: { kind: 'too_long', length }, lang: fallback, at };
   const classified = classifier.classify(text, { ...(localeLang ? { locale: localeLang } : {}), ...(remembered ? { conversation: remembered } : {}) });
   const command = commandOf(text);
   // A Teams command-menu title names its topic outright, whatever the model would make of one word.
   const classification: Classification = command?.kind === 'intent' ? { ...classified, intent: command.intent, confidence: 1, by: 'command' } : classified;
   const lang = command?.kind === 'language' ? command.lang : classification.lang;
-  return { input: { kind: 'text', text, classification, ...(command ? { command } : {}) }, lang };
+  return { input: { kind: 'text', text, classification, ...(command ? { command } : {}) }, lang, at };
 }
 
 export function setTurn(context: TurnContext, turn: Turn): void {

@@ -15,7 +15,7 @@ import { t } from '../../src/i18n/strings';
 import { decide } from '../../src/rules/decide';
 import { FACT_VALUES } from '../../src/rules/facts';
 import { cardOf, submitButtons } from './conversationHarness';
-import { clarifyCandidates, expectedView, ExpectationError, identifyCard, type CardContext } from './expectedCards';
+import { assumedFacts, clarifyCandidates, expectedView, ExpectationError, identifyCard, type CardContext } from './expectedCards';
 import type { BotExpectation, EventName } from './scenario';
 
 type CardExpectation = Extract<BotExpectation, { expect: 'card' }>;
@@ -80,7 +80,7 @@ export function checkCard(reply: Partial<Activity>, expectation: CardExpectation
     problems.push(`expected the answer to rest on the facts ${JSON.stringify(expectation.facts)}, the user's profile holds ${JSON.stringify(facts)}`);
   }
   if (expectation.states && expectation.topic) {
-    const { states, outcome } = decide(expectation.topic, facts);
+    const { states, outcome } = decide(expectation.topic, assumedFacts(expectation, state));
     for (const [key, value] of Object.entries(expectation.states)) {
       if (states[key] !== value) problems.push(`expected the decision to state ${key} = ${JSON.stringify(value)}; ${outcome} states ${JSON.stringify(states[key])}`);
       else if (typeof value === 'number' && !new RegExp(`(?<!\\d)${value}(?!\\d)`).test(text)) problems.push(`the card does not show ${key} = ${value}`);

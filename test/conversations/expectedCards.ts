@@ -56,7 +56,7 @@ export function clarifyCandidates(card: AdaptiveCardJson): SuggestedIntent[] {
 /** The view the bot should have sent for an expectation, given the state after the turn and the card it did send. */
 export function expectedView(expectation: CardExpectation, state: CardContext, sent: AdaptiveCardJson): CardView {
   const { kind, lang, topic, view, helpful, handoff, number } = expectation;
-  const { facts } = state;
+  const facts = assumedFacts(expectation, state);
   switch (kind) {
     case 'question':
       if (handoff === 'summary') return handoffSummaryQuestion(lang, state.lastQuestion);
@@ -83,6 +83,11 @@ export function expectedView(expectation: CardExpectation, state: CardContext, s
     case 'triage':
       throw new ExpectationError('the triage card goes to the triage channel, not to the user: check it with a "posted" step');
   }
+}
+
+/** The facts a card rests on: the user's profile, with a hypothetical follow-up's facts in their place. */
+export function assumedFacts(expectation: CardExpectation, state: CardContext): PartnerFacts {
+  return { ...state.facts, ...expectation.assumes };
 }
 
 /** An expectation that cannot be rebuilt from the stored state: a failure of the scenario, not of the runner. */

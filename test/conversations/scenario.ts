@@ -66,6 +66,8 @@ export interface PostExpectation {
 interface UserActionBase {
   locale?: string;
   conversationType?: ConversationType;
+  /** Minutes the conversation stood idle before this action (the bot's clock moves on). */
+  idle?: number;
 }
 
 export type UserAction =
@@ -87,6 +89,8 @@ export type BotExpectation =
       quotes?: number[];
       asks?: FactName;
       facts?: PartnerFacts;
+      /** A hypothetical follow-up's facts: the card rests on the profile's facts with these in their place. */
+      assumes?: PartnerFacts;
       candidates?: Intent[];
       helpful?: boolean;
       handoff?: HandoffQuestion;
@@ -127,13 +131,13 @@ const USER_KEYS = ['user', 'click', 'press', 'teams', 'membersAdded', 'redeliver
 const BOT_KEYS = ['card', 'string', 'event', 'silent'] as const;
 const CHECK_KEYS = ['remembers', 'stored', 'posted'] as const;
 const STEP_OPTIONS: Record<string, readonly string[]> = {
-  user: ['locale', 'conversationType'],
-  click: ['locale', 'conversationType'],
-  press: ['locale', 'conversationType'],
+  user: ['locale', 'conversationType', 'idle'],
+  click: ['locale', 'conversationType', 'idle'],
+  press: ['locale', 'conversationType', 'idle'],
   teams: ['locale'],
   membersAdded: ['locale', 'conversationType'],
   redeliver: [],
-  card: ['lang', 'topic', 'view', 'states', 'quotes', 'asks', 'facts', 'candidates', 'helpful', 'handoff', 'offersLastQuestion', 'summary', 'number'],
+  card: ['lang', 'topic', 'view', 'states', 'quotes', 'asks', 'facts', 'assumes', 'candidates', 'helpful', 'handoff', 'offersLastQuestion', 'summary', 'number'],
   string: ['lang'],
   event: ['lang'],
   silent: [],
@@ -192,6 +196,7 @@ function parseStep(step: unknown, at: number, defaultLang: Lang, fail: (where: s
   if (step.conversationType !== undefined) {
     base.conversationType = isConversationType(step.conversationType) ? step.conversationType : fail(where, `conversationType is one of ${CONVERSATION_TYPES.join(', ')}`);
   }
+  if (step.idle !== undefined) base.idle = typeof step.idle === 'number' && step.idle > 0 ? step.idle : fail(where, 'idle: the minutes the conversation stood idle, a positive number');
   const lang = step.lang === undefined ? defaultLang : isLang(step.lang) ? step.lang : fail(where, `lang ${JSON.stringify(step.lang)} is not en, ru, pt or fr`);
   switch (verb) {
     case 'user':
@@ -296,7 +301,7 @@ function parsePosted(posted: unknown, at: number, defaultLang: Lang, fail: (wher
 
 function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, reason: string) => never): Step {
   const where = `step ${at}`;
-  const { card: kind, topic, view, states, quotes, asks, facts, candidates, helpful, handoff, offersLastQuestion, summary, number } = step;
+  const { card: kind, topic, view, states, quotes, asks, facts, assumes, candidates, helpful, handoff, offersLastQuestion, summary, number } = step;
   if (!(CARD_KINDS as readonly unknown[]).includes(kind)) fail(where, `card: one of ${CARD_KINDS.join(', ')}`);
   const expectation: Extract<BotExpectation, { expect: 'card' }> = { expect: 'card', kind: kind as CardKind, lang };
   if (topic !== undefined) expectation.topic = isIntent(topic) && isTopic(topic) ? topic : fail(where, `topic ${JSON.stringify(topic)} is not a topic`);
@@ -310,6 +315,11 @@ function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, rea
   if (facts !== undefined) {
     const valid = isObject(facts) && Object.keys(sanitizeFacts(facts)).length === Object.keys(facts).length;
     expectation.facts = valid ? (facts as PartnerFacts) : fail(where, 'facts: partner facts, e.g. { "membership": "gold" }');
+  }
+  if (assumes !== undefined) {
+    const valid = isObject(assumes) && Object.keys(assumes).length > 0 && Object.keys(sanitizeFacts(assumes)).length === Object.keys(assumes).length;
+    expectation.assumes = valid ? (assumes as PartnerFacts) : fail(where, 'assumes: the partner facts a hypothetical answer is for, e.g. { "membership": "silver" }');
+    if (!expectation.topic) fail(where, 'assumes is for the cards of a topic');
   }
   if (candidates !== undefined) {
     expectation.candidates = Array.isArray(candidates) && candidates.every(isIntent) ? candidates : fail(where, 'candidates: intents');

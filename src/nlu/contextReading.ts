@@ -1,0 +1,88 @@
+/**
+ * Reads a message in the conversation's context, before it is taken as a new question: an answer to the
+ * question the bot asked (a choice, its place, any fact the topic can use, "I don't know"), or a follow-up on
+ * the current topic that names another case ("and gold?", "а для облака?") or corrects a fact ("we're silver").
+ */
+import type { Lang } from '../i18n/locales';
+import { factsReadBy } from '../rules/decide';
+import type { Topic } from '../rules/decision';
+import { FACT_VALUES, type FactName, type PartnerFacts } from '../rules/facts';
+import type { Classification } from './classifier';
+import { factAnswer } from './factAnswer';
+import { isTopic } from './intents';
+import { followUpForm, ordinalOf, saysDontKnow, wordsOf } from './replyWords';
+
+/** What the conversation is about, as the reading needs it. */
+export interface TopicContext {
+  topic: Topic;
+  /** The facts the last answer on the topic rested on. */
+  facts: PartnerFacts;
+  /** The fact the bot asked for and is waiting on. */
+  asked?: FactName;
+}
+
+export type Reading =
+  /** The pending question answered, maybe with other facts the topic uses, or with those instead. */
+  | { kind: 'answer'; facts: PartnerFacts }
+  /** "I don't know" to the pending question. */
+  | { kind: 'dont_know'; fact: FactName }
+  /** The current topic again, for the case these facts make; `hypothetical`: asked about, not said of the partner. */
+  | { kind: 'follow_up'; topic: Topic; facts: PartnerFacts; hypothetical: boolean }
+  | { kind: 'new' };
+
+/** A follow-up whose value comes with at most this many other words is elliptical whatever the classifier says. */
+const ELLIPTICAL_WORDS = 3;
+/** A short message the classifier cannot place on another topic with this confidence may still be a follow-up. */
+const OTHER_TOPIC_CONFIDENCE = 0.6;
+const MAX_FOLLOW_UP_WORDS = 8;
+
+/**
+ * @example readInContext('and what about silver?', classification, { topic: 'entitlement', facts: { membership: 'gold' } }, 'en')
+ *   // { kind: 'follow_up', topic: 'entitlement', facts: { membership: 'silver' }, hypothetical: true }
+ */
+export function readInContext(text: string, classification: Classification, context: TopicContext | undefined, lang: Lang): Reading {
+  if (!context) return { kind: 'new' };
+  if (context.asked) {
+    const answer = answerToQuestion(text, classification, context, context.asked, lang);
+    if (answer) return answer;
+  }
+  return followUp(text, classification, context, lang) ?? { kind: 'new' };
+}
+
+function answerToQuestion(text: string, { entities }: Classification, { topic }: TopicContext, asked: FactName, lang: Lang): Reading | undefined {
+  if (saysDontKnow(text)) return { kind: 'dont_know', fact: asked };
+  const values = FACT_VALUES[asked] as readonly string[];
+  const place = ordinalOf(text);
+  const chosen = place !== undefined ? values[place - 1] : (factAnswer(asked, text, entities, lang) ?? factAnswer(asked, followUpForm(text).rest, {}, lang));
+  const facts: Record<string, string> = chosen ? { [asked]: chosen } : {};
+  for (const fact of factsReadBy(topic)) {
+    const named = entities[fact];
+    if (named && !facts[fact]) facts[fact] = named;
+  }
+  return Object.keys(facts).length ? { kind: 'answer', facts: facts as PartnerFacts } : undefined;
+}
+
+function followUp(text: string, { entities, intent, confidence }: Classification, { topic }: TopicContext, lang: Lang): Reading | undefined {
+  const reads = factsReadBy(topic);
+  const form = followUpForm(text);
+  const facts: Record<string, string> = {};
+  for (const fact of reads) {
+    const named = entities[fact];
+    if (named) facts[fact] = named;
+  }
+  if (!Object.keys(facts).length && form.rest && !/^\d+$/.test(form.rest)) {
+    for (const fact of reads) {
+      const value = factAnswer(fact, form.rest, {}, lang);
+      if (value) {
+        facts[fact] = value;
+        break;
+      }
+    }
+  }
+  if (!Object.keys(facts).length) return undefined;
+  const elliptical = form.rest.split(' ').length <= ELLIPTICAL_WORDS;
+  const short = wordsOf(text).split(' ').length <= MAX_FOLLOW_UP_WORDS;
+  const elsewhere = isTopic(intent) && intent !== topic && confidence >= OTHER_TOPIC_CONFIDENCE;
+  if (!elliptical && intent !== topic && !(short && !elsewhere)) return undefined;
+  return { kind: 'follow_up', topic, facts: facts as PartnerFacts, hypothetical: form.hypothetical && !form.aboutUs };
+}
