@@ -11,6 +11,7 @@ import { factAnswer } from '../src/bot/factAnswer';
 import { rememberFacts } from '../src/bot/rememberFacts';
 import { sendString, sendView } from '../src/bot/send';
 import { turnOf } from '../src/bot/turn';
+import { articleRetriever } from '../src/nlu/retrieval';
 import type { Topic } from '../src/rules/decision';
 import { decide } from '../src/rules/decide';
 import type { FactName } from '../src/rules/facts';
@@ -71,12 +72,18 @@ export class TopicDialog extends ComponentDialog {
     await this.sendDecision(context);
   }
 
-  /** Sends the answer or the question for what is known now; returns the fact asked, if one is. */
+  /**
+   * Sends the answer or the question for what is known now, led by the sentences that answer this turn's
+   * question when it is one about this topic; returns the fact asked, if one is.
+   */
   private async sendDecision(context: TurnContext): Promise<FactName | undefined> {
-    const { lang } = turnOf(context);
+    const { lang, input } = turnOf(context);
     const { facts } = await this.state.profile.get(context, { facts: {} });
     const decision = decide(this.topic, facts);
-    await sendView(context, decisionView(decision, facts, lang));
+    // Only the message that asked about this topic; a typed answer to the dialog's own question ("gold") is not one.
+    const asksThisTopic = input.kind === 'text' && input.classification.by !== 'command' && input.classification.intent === this.topic;
+    const retrieved = asksThisTopic ? articleRetriever().retrieve(input.text, lang, { topic: this.topic }) : [];
+    await sendView(context, decisionView(decision, facts, lang, retrieved));
     return decision.ask;
   }
 }
