@@ -11,7 +11,7 @@ import { factAnswer } from '../src/bot/factAnswer';
 import { rememberFacts } from '../src/bot/rememberFacts';
 import { sendString, sendView } from '../src/bot/send';
 import { turnOf } from '../src/bot/turn';
-import { articleRetriever } from '../src/nlu/retrieval';
+import { articleRetriever, topicQuestionSegments } from '../src/nlu/retrieval';
 import type { Topic } from '../src/rules/decision';
 import { decide } from '../src/rules/decide';
 import type { FactName } from '../src/rules/facts';
@@ -80,9 +80,7 @@ export class TopicDialog extends ComponentDialog {
     const { lang, input } = turnOf(context);
     const { facts } = await this.state.profile.get(context, { facts: {} });
     const decision = decide(this.topic, facts);
-    // Only the message that asked about this topic; a typed answer to the dialog's own question ("gold") is not one.
-    const asksThisTopic = input.kind === 'text' && input.classification.by !== 'command' && input.classification.intent === this.topic;
-    const retrieved = asksThisTopic ? articleRetriever().retrieve(input.text, lang, { topic: this.topic }) : [];
+    const retrieved = input.kind === 'text' ? topicQuestionSegments(articleRetriever(), input.text, input.classification, this.topic, lang) : [];
     await sendView(context, decisionView(decision, facts, lang, retrieved));
     return decision.ask;
   }

@@ -16,6 +16,8 @@ export const RETRIEVAL_SETTINGS = {
   topicBoost: 0.5,
   /** The least calibrated score an answer needs when no topic is known (the out-of-scope threshold). */
   threshold: 0.35,
+  /** The least summed inverse document frequency of the question words a segment contains. */
+  minMatchedWeight: 4,
   /** The least calibrated score when the question's topic is known. */
   topicThreshold: 0.2,
   /** A second or third segment is kept when its score is at least this share of the best one's. */
