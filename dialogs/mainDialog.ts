@@ -1,10 +1,11 @@
 /**
  * The router: every message starts here. Interruptions first, then card submits, then the classified intent:
- * a topic's dialog, the welcome or help card, "did you mean", the out-of-scope answer, and after two misses in
- * a row the offer of a person.
+ * a topic's dialog, the welcome or help card, the article's own sentences for a question no topic names,
+ * "did you mean", the out-of-scope answer, and after two misses in a row the offer of a person.
  */
 import { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { articleAnswerView } from '../src/answers/articleAnswerView';
 import { clarifyView } from '../src/answers/clarifyView';
 import { fallbackView } from '../src/answers/fallbackView';
 import { feedbackView } from '../src/answers/feedbackView';
@@ -25,6 +26,7 @@ import type { Lang } from '../src/i18n/locales';
 import { redact } from '../src/privacy/redact';
 import type { Classification } from '../src/nlu/classifier';
 import { isTopic, type Intent } from '../src/nlu/intents';
+import { articleRetriever } from '../src/nlu/retrieval';
 import { TOPICS } from '../src/rules/decision';
 import { HandoffDialog } from './handoffDialog';
 import { CARD_ACTIONS, DIALOG_IDS } from './ids';
@@ -179,10 +181,22 @@ export class MainDialog extends InterruptibleDialog {
       case 'human_handoff':
         return step.beginDialog(DIALOG_IDS.handoff);
       case 'out_of_scope':
+        if (await this.answerFromArticle(step, lang)) break;
         await this.miss(step, lang, classification);
         break;
     }
     return step.endDialog();
+  }
+
+  /** A question no topic names but the article answers: its sentences with an honest lead-in. False when none passes the threshold. */
+  private async answerFromArticle(step: WaterfallStepContext, lang: Lang): Promise<boolean> {
+    const { input } = turnOf(step.context);
+    if (input.kind !== 'text') return false;
+    const retrieved = articleRetriever().retrieve(input.text, lang);
+    if (!retrieved.length) return false;
+    await this.setMisses(step, 0);
+    await sendView(step.context, articleAnswerView(retrieved, lang));
+    return true;
   }
 
   /** A question the bot cannot answer: "did you mean", the out-of-scope answer, or after two, a person. */

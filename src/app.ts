@@ -17,6 +17,7 @@ import type { Config } from './config/config';
 import { knowledgeBase } from './knowledge/knowledgeBase';
 import type { Logger } from './log/logger';
 import { classifier as productClassifier, type Classifier } from './nlu/classifier';
+import { articleRetriever } from './nlu/retrieval';
 import { createDirectLine } from './directline';
 import { createDirectLineStore } from './directline/store/createDirectLineStore';
 import { Metrics } from './observability/metrics';
@@ -60,6 +61,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const storage = meteredStorage(overrides.storage ?? (await createStorage(config.storageUrl)), metrics);
   const classifier = overrides.classifier ?? productClassifier();
   knowledgeBase();
+  articleRetriever();
   const auth =
     overrides.auth ??
     new ConfigurationBotFrameworkAuthentication({

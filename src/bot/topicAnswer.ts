@@ -1,12 +1,14 @@
 /**
  * Answers on a topic for what is known (the partner's remembered facts, with a follow-up's in their place),
- * or asks for the fact still missing, and records it as the conversation's context.
+ * or asks for the fact still missing, and records it as the conversation's context. The card leads with the
+ * sentences that answer the typed question when it is one about this topic.
  */
 import type { TurnContext } from 'botbuilder';
 import { decisionView } from '../answers/decisionView';
 import { decide } from '../rules/decide';
 import type { Decision, Topic } from '../rules/decision';
 import type { PartnerFacts } from '../rules/facts';
+import { articleRetriever, topicQuestionSegments } from '../nlu/retrieval';
 import type { BotStateAccessors } from './botState';
 import { recordDecision } from './conversationContext';
 import { sendView } from './send';
@@ -14,11 +16,12 @@ import { turnOf } from './turn';
 
 /** @param assume facts that hold for this answer only: a hypothetical ("what about gold?") or the facts in play. */
 export async function sendTopicDecision(context: TurnContext, state: BotStateAccessors, topic: Topic, assume: PartnerFacts = {}): Promise<Decision> {
-  const { lang, at } = turnOf(context);
+  const { lang, at, input } = turnOf(context);
   const { facts: own } = await state.profile.get(context, { facts: {} });
   const facts = { ...own, ...assume };
   const decision = decide(topic, facts);
-  await sendView(context, decisionView(decision, facts, lang));
+  const retrieved = input.kind === 'text' ? topicQuestionSegments(articleRetriever(), input.text, input.classification, topic, lang) : [];
+  await sendView(context, decisionView(decision, facts, lang, retrieved));
   await recordDecision(context, state, decision, facts, at);
   return decision;
 }

@@ -20,7 +20,9 @@ import type { SuggestedIntent } from '../../src/answers/buttons';
 import { LANGS, type Lang } from '../../src/i18n/locales';
 import { CARD_ACTIONS } from '../../dialogs/ids';
 import { decide } from '../../src/rules/decide';
-import { TOPICS } from '../../src/rules/decision';
+import { TOPICS, type Topic } from '../../src/rules/decision';
+import { classifier } from '../../src/nlu/classifier';
+import { articleRetriever, topicQuestionSegments, type RetrievedSegment } from '../../src/nlu/retrieval';
 import type { PartnerFacts } from '../../src/rules/facts';
 import type { Ticket } from '../../src/triage/tickets/ticket';
 import { submitButtons } from './conversationHarness';
@@ -38,6 +40,15 @@ export interface CardContext {
   summary?: string;
   /** Every ticket in the store. */
   tickets: readonly Ticket[];
+  /** What the user typed in the turn that got this reply (none for a click), and the Teams client's language. */
+  said?: { text: string; localeLang?: Lang };
+}
+
+/** The segments a topic's card leads with: those answering the typed question, as the topic dialog retrieves them. */
+export function retrievedFor(state: CardContext, topic: Topic, lang: Lang): RetrievedSegment[] {
+  if (!state.said) return [];
+  const { text, localeLang } = state.said;
+  return topicQuestionSegments(articleRetriever(), text, classifier().classify(text, localeLang ? { locale: localeLang } : {}), topic, lang);
 }
 
 /** The card the requester gets for a ticket, rebuilt from the stored ticket. */
@@ -61,10 +72,10 @@ export function expectedView(expectation: CardExpectation, state: CardContext, s
     case 'question':
       if (handoff === 'summary') return handoffSummaryQuestion(lang, state.lastQuestion);
       if (handoff === 'consent') return handoffConsentQuestion(lang, required(state.summary, 'the summary the consent card shows'), facts);
-      return decisionView(decide(required(topic, 'a question card needs its topic'), facts), facts, lang);
+      return topicView(required(topic, 'a question card needs its topic'), facts, state, lang);
     case 'answer':
     case 'entitlement':
-      return decisionView(decide(required(topic, `a ${kind} card needs its topic`), facts), facts, lang);
+      return topicView(required(topic, `a ${kind} card needs its topic`), facts, state, lang);
     case 'welcome':
       return view === 'help' ? helpView(lang) : welcomeView(lang);
     case 'fallback':
@@ -90,6 +101,10 @@ export function assumedFacts(expectation: CardExpectation, state: CardContext): 
   return { ...state.facts, ...expectation.assumes };
 }
 
+function topicView(topic: Topic, facts: PartnerFacts, state: CardContext, lang: Lang): CardView {
+  return decisionView(decide(topic, facts), facts, lang, retrievedFor(state, topic, lang));
+}
+
 /** An expectation that cannot be rebuilt from the stored state: a failure of the scenario, not of the runner. */
 export class ExpectationError extends Error {
   constructor(message: string) {
@@ -109,7 +124,7 @@ function candidates(state: CardContext, sent: AdaptiveCardJson): { name: string;
   return LANGS.flatMap((lang: Lang) => [
     ...TOPICS.flatMap((topic) => {
       const decision = decide(topic, facts);
-      const view = decisionView(decision, facts, lang);
+      const view = decisionView(decision, facts, lang, retrievedFor(state, topic, lang));
       const what = decision.ask ? `asking ${decision.ask}` : `outcome ${decision.outcome}`;
       return [
         { name: `${view.kind} card of ${topic} (${what})`, view },

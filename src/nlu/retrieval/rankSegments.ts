@@ -1,0 +1,66 @@
+/**
+ * Scores a question against one language's index (BM25 over stems) and keeps the 1-3 segments that pass the
+ * threshold. The calibrated score is the share of the question's weight a segment matches: BM25 divided by
+ * the most any segment could score for that question, where a word the article never uses still weighs; and
+ * the words matched must weigh enough on their own (a question of three common words matches nothing).
+ */
+import type { Lang } from '../../i18n/locales';
+import type { Topic } from '../../rules/decision';
+import type { RetrievedSegment } from './retriever';
+import { RETRIEVAL_SETTINGS as S } from './retrievalSettings';
+import { stemsOf, type LanguageIndex, type SegmentIndex } from './segmentIndex';
+
+export interface RankingContext {
+  index: SegmentIndex;
+  /** Section anchors per topic. */
+  sections: Record<Topic, ReadonlySet<string>>;
+  /** The text a segment shows in a language, to keep one of two identical sentences. */
+  textOf: (segment: number, lang: Lang) => string;
+}
+
+interface Scored {
+  segment: number;
+  score: number;
+  ranked: number;
+}
+
+/** Every answering segment's calibrated score for the question, unsorted. */
+export function scoreSegments(index: LanguageIndex, question: string, lang: Lang): { segment: number; anchor: string; score: number; matched: number }[] {
+  const query = [...new Set(stemsOf(question, lang))];
+  const weightOf = (s: string) => index.idf.get(s) ?? index.maxIdf * S.unknownWordWeight;
+  const most = query.reduce((sum, s) => sum + weightOf(s) * (S.k1 + 1), 0);
+  if (most === 0) return [];
+  return index.segments.map((doc) => {
+    let score = 0;
+    let matched = 0;
+    for (const s of query) {
+      const tf = doc.terms.get(s);
+      if (!tf) continue;
+      const idf = index.idf.get(s) ?? 0;
+      matched += idf;
+      score += (idf * tf * (S.k1 + 1)) / (tf + S.k1 * (1 - S.b + (S.b * doc.length) / index.averageLength));
+    }
+    return { segment: doc.id, anchor: doc.anchor, score: score / most, matched };
+  });
+}
+
+export function rankSegments(context: RankingContext, question: string, lang: Lang, topic?: Topic): RetrievedSegment[] {
+  const inTopic = topic ? context.sections[topic] : undefined;
+  const threshold = topic ? S.topicThreshold : S.threshold;
+  const scored: Scored[] = scoreSegments(context.index[lang], question, lang)
+    .filter((s) => s.score >= threshold && s.matched >= S.minMatchedWeight)
+    .map((s) => ({ segment: s.segment, score: s.score, ranked: inTopic?.has(s.anchor) ? s.score * (1 + S.topicBoost) : s.score }))
+    .sort((a, b) => b.ranked - a.ranked || a.segment - b.segment);
+  const best = scored[0];
+  if (!best) return [];
+  const kept: Scored[] = [];
+  const texts = new Set<string>();
+  for (const candidate of scored) {
+    if (kept.length >= S.maxSegments || candidate.ranked < best.ranked * S.followerRatio) break;
+    const text = context.textOf(candidate.segment, lang);
+    if (texts.has(text)) continue;
+    texts.add(text);
+    kept.push(candidate);
+  }
+  return kept.map(({ segment, score }) => ({ segment, score: Math.round(score * 1000) / 1000 }));
+}
