@@ -84,7 +84,11 @@ export class SupportBot extends TeamsActivityHandler {
     const understood = understandTurn(context, classifier, profile.lang, at);
     const inForce = await beginTurnContext(context, state, at, (this.deps.idleMinutes ?? DEFAULT_CONVERSATION_IDLE_MINUTES) * 60_000);
     const { input: said } = understood;
-    const turn = said.kind === 'text' && !said.command ? { ...understood, reading: readInContext(said.text, said.classification, topicContextOf(inForce), understood.lang) } : understood;
+    const reading = said.kind === 'text' && !said.command ? readInContext(said.text, said.classification, topicContextOf(inForce), understood.lang) : undefined;
+    // A reply read in context continues the conversation in its language: "e se for Action Pack?" is Portuguese
+    // in a Portuguese conversation, whatever its English product name makes the language model think.
+    const lang = reading && reading.kind !== 'new' && profile.lang ? profile.lang : understood.lang;
+    const turn = reading ? { ...understood, reading, lang } : understood;
     setTurn(context, turn);
     const { input } = turn;
     if (input.kind === 'text') this.deps.metrics?.turn(context.activity.channelId, input.classification.intent, input.classification.confidence);

@@ -35,13 +35,18 @@ const ELLIPTICAL_WORDS = 3;
 /** A short message the classifier cannot place on another topic with this confidence may still be a follow-up. */
 const OTHER_TOPIC_CONFIDENCE = 0.6;
 const MAX_FOLLOW_UP_WORDS = 8;
+/**
+ * A follow-up with nothing before it ("and gold?", "золото" as a first message) asks what that membership or
+ * competency includes: the topic whose rule reads those facts.
+ */
+const ELLIPTICAL_TOPIC: Topic = 'entitlement';
 
 /**
  * @example readInContext('and what about silver?', classification, { topic: 'entitlement', facts: { membership: 'gold' } }, 'en')
  *   // { kind: 'follow_up', topic: 'entitlement', facts: { membership: 'silver' }, hypothetical: true }
  */
 export function readInContext(text: string, classification: Classification, context: TopicContext | undefined, lang: Lang): Reading {
-  if (!context) return { kind: 'new' };
+  if (!context) return followUp(text, classification, { topic: ELLIPTICAL_TOPIC, facts: {} }, lang, true) ?? { kind: 'new' };
   if (context.asked) {
     const answer = answerToQuestion(text, classification, context, context.asked, lang);
     if (answer) return answer;
@@ -62,7 +67,8 @@ function answerToQuestion(text: string, { entities }: Classification, { topic }:
   return Object.keys(facts).length ? { kind: 'answer', facts: facts as PartnerFacts } : undefined;
 }
 
-function followUp(text: string, { entities, intent, confidence }: Classification, { topic }: TopicContext, lang: Lang): Reading | undefined {
+/** @param alone there is no conversation to follow: only an elliptical message the classifier puts on no other topic is read as one. */
+function followUp(text: string, { entities, intent, confidence }: Classification, { topic }: TopicContext, lang: Lang, alone = false): Reading | undefined {
   const reads = factsReadBy(topic);
   const form = followUpForm(text);
   const facts: Record<string, string> = {};
@@ -83,6 +89,7 @@ function followUp(text: string, { entities, intent, confidence }: Classification
   const elliptical = form.rest.split(' ').length <= ELLIPTICAL_WORDS;
   const short = wordsOf(text).split(' ').length <= MAX_FOLLOW_UP_WORDS;
   const elsewhere = isTopic(intent) && intent !== topic && confidence >= OTHER_TOPIC_CONFIDENCE;
+  if (alone && (!elliptical || elsewhere)) return undefined;
   if (!elliptical && intent !== topic && !(short && !elsewhere)) return undefined;
   return { kind: 'follow_up', topic, facts: facts as PartnerFacts, hypothetical: form.hypothetical && !form.aboutUs };
 }
