@@ -27,7 +27,10 @@ import { redact } from '../src/privacy/redact';
 import type { Classification } from '../src/nlu/classifier';
 import { isTopic, type Intent } from '../src/nlu/intents';
 import { articleRetriever } from '../src/nlu/retrieval';
-import { TOPICS } from '../src/rules/decision';
+import { TOPICS, type Topic } from '../src/rules/decision';
+import { decide } from '../src/rules/decide';
+import { sendTopicDecision } from '../src/bot/topicAnswer';
+import type { QuestionPart } from '../src/nlu/splitQuestions';
 import { HandoffDialog } from './handoffDialog';
 import { CARD_ACTIONS, DIALOG_IDS } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
@@ -91,6 +94,7 @@ export class MainDialog extends InterruptibleDialog {
         if (turn.reading?.kind === 'follow_up') return this.followUp(step, turn.reading);
         await rememberFacts(step.context, this.state, classification.entities);
         await this.rememberQuestion(step, input.text, classification);
+        if (input.parts) return this.answerEach(step, input.parts);
         return this.routeIntent(step, requestTopicForProduct(classification), lang, classification);
       }
     }
@@ -109,6 +113,21 @@ export class MainDialog extends InterruptibleDialog {
     await this.setMisses(step, 0);
     const options: TopicOptions = { assume: { ...(inPlay?.topic === reading.topic ? inPlay.facts : {}), ...reading.facts } };
     return step.beginDialog(DIALOG_IDS.topic(reading.topic), options);
+  }
+
+  /**
+   * A message that asks two or three things: each answered in order, one card per question. A question whose
+   * answer needs a fact the partner has not given comes last, as its topic's dialog asking for it.
+   */
+  private async answerEach(step: WaterfallStepContext, parts: QuestionPart[]): Promise<DialogTurnResult> {
+    await this.setMisses(step, 0);
+    const { facts } = await this.state.profile.get(step.context, { facts: {} });
+    const topics = parts.map((part) => ({ part, topic: requestTopicForProduct(part.classification) as Topic }));
+    const asking = topics.find(({ part, topic }) => decide(topic, { ...facts, ...part.classification.entities }).ask);
+    for (const { part, topic } of topics) {
+      if (topic !== asking?.topic) await sendTopicDecision(step.context, this.state, topic, part.classification.entities, part);
+    }
+    return asking ? step.beginDialog(DIALOG_IDS.topic(asking.topic)) : step.endDialog();
   }
 
   /** "triage here" in a Teams channel makes it the support team's triage channel. */

@@ -9,14 +9,19 @@ import { decide } from '../rules/decide';
 import type { Decision, Topic } from '../rules/decision';
 import type { PartnerFacts } from '../rules/facts';
 import { articleRetriever, topicQuestionSegments } from '../nlu/retrieval';
+import type { QuestionPart } from '../nlu/splitQuestions';
 import type { BotStateAccessors } from './botState';
 import { recordDecision } from './conversationContext';
 import { sendView } from './send';
 import { turnOf } from './turn';
 
-/** @param assume facts that hold for this answer only: a hypothetical ("what about gold?") or the facts in play. */
-export async function sendTopicDecision(context: TurnContext, state: BotStateAccessors, topic: Topic, assume: PartnerFacts = {}): Promise<Decision> {
-  const { lang, at, input } = turnOf(context);
+/**
+ * @param assume facts that hold for this answer only: a hypothetical ("what about gold?") or the facts in play.
+ * @param question the part of the message this answers, when the message asked several things.
+ */
+export async function sendTopicDecision(context: TurnContext, state: BotStateAccessors, topic: Topic, assume: PartnerFacts = {}, question?: QuestionPart): Promise<Decision> {
+  const { lang, at, input: said } = turnOf(context);
+  const input = question ? { kind: 'text' as const, ...question } : said;
   const { facts: own } = await state.profile.get(context, { facts: {} });
   const facts = { ...own, ...assume };
   const decision = decide(topic, facts);

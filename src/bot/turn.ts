@@ -6,11 +6,13 @@ import type { TurnContext } from 'botbuilder';
 import { isLang, langOfLocale, type Lang } from '../i18n/locales';
 import type { Classification, Classifier } from '../nlu/classifier';
 import type { Reading } from '../nlu/contextReading';
+import { splitQuestions, type QuestionPart } from '../nlu/splitQuestions';
 import { parseSubmit, type CardSubmit } from './cardSubmit';
 import { commandOf, type Command } from './commands';
 
 export type TurnInput =
-  | { kind: 'text'; text: string; classification: Classification; command?: Command }
+  /** `parts`: the questions of a message that asks two or three things, in order. */
+  | { kind: 'text'; text: string; classification: Classification; command?: Command; parts?: QuestionPart[] }
   | { kind: 'submit'; submit: CardSubmit }
   | { kind: 'invalid_submit' }
   /** A message over MAX_MESSAGE_CHARS: answered politely, never classified. */
@@ -47,12 +49,14 @@ export function understandTurn(context: TurnContext, classifier: Classifier, rem
   // Characters as the user counts them (an emoji is one), not UTF-16 units.
   const length = text.length > MAX_MESSAGE_CHARS ? [...text].length : text.length;
   if (length > MAX_MESSAGE_CHARS) return { input: { kind: 'too_long', length }, lang: fallback, at };
-  const classified = classifier.classify(text, { ...(localeLang ? { locale: localeLang } : {}), ...(remembered ? { conversation: remembered } : {}) });
+  const hints = { ...(localeLang ? { locale: localeLang } : {}), ...(remembered ? { conversation: remembered } : {}) };
+  const classified = classifier.classify(text, hints);
   const command = commandOf(text);
+  const parts = command ? undefined : splitQuestions(text, (part) => classifier.classify(part, hints));
   // A Teams command-menu title names its topic outright, whatever the model would make of one word.
   const classification: Classification = command?.kind === 'intent' ? { ...classified, intent: command.intent, confidence: 1, by: 'command' } : classified;
   const lang = command?.kind === 'language' ? command.lang : classification.lang;
-  return { input: { kind: 'text', text, classification, ...(command ? { command } : {}) }, lang, at };
+  return { input: { kind: 'text', text, classification, ...(command ? { command } : {}), ...(parts ? { parts } : {}) }, lang, at };
 }
 
 export function setTurn(context: TurnContext, turn: Turn): void {

@@ -52,7 +52,9 @@ export function checkEvent(reply: Partial<Activity>, name: EventName, lang: Lang
   return isDeepStrictEqual(reply.value, want) ? [] : [`expected the event's context ${JSON.stringify(want)}, it carries ${JSON.stringify(reply.value)}`];
 }
 
-export function checkCard(reply: Partial<Activity>, expectation: CardExpectation, state: CardContext): string[] {
+export function checkCard(reply: Partial<Activity>, expectation: CardExpectation, said: CardContext): string[] {
+  // A card answering one part of a message that asks several things leads with that part's sentences.
+  const state = expectation.part && said.said ? { ...said, said: { ...said.said, text: expectation.part } } : said;
   const { facts } = state;
   const sent = cardOf(reply);
   const what = expectation.handoff ? ` (hand-off ${expectation.handoff})` : expectation.number ? ` ${expectation.number}` : '';

@@ -91,6 +91,8 @@ export type BotExpectation =
       facts?: PartnerFacts;
       /** A hypothetical follow-up's facts: the card rests on the profile's facts with these in their place. */
       assumes?: PartnerFacts;
+      /** For a message that asks several things: the part of it this card answers (its sentences lead the card). */
+      part?: string;
       candidates?: Intent[];
       helpful?: boolean;
       handoff?: HandoffQuestion;
@@ -137,7 +139,7 @@ const STEP_OPTIONS: Record<string, readonly string[]> = {
   teams: ['locale'],
   membersAdded: ['locale', 'conversationType'],
   redeliver: [],
-  card: ['lang', 'topic', 'view', 'states', 'quotes', 'asks', 'facts', 'assumes', 'candidates', 'helpful', 'handoff', 'offersLastQuestion', 'summary', 'number'],
+  card: ['lang', 'topic', 'view', 'states', 'quotes', 'asks', 'facts', 'assumes', 'part', 'candidates', 'helpful', 'handoff', 'offersLastQuestion', 'summary', 'number'],
   string: ['lang'],
   event: ['lang'],
   silent: [],
@@ -301,7 +303,7 @@ function parsePosted(posted: unknown, at: number, defaultLang: Lang, fail: (wher
 
 function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, reason: string) => never): Step {
   const where = `step ${at}`;
-  const { card: kind, topic, view, states, quotes, asks, facts, assumes, candidates, helpful, handoff, offersLastQuestion, summary, number } = step;
+  const { card: kind, topic, view, states, quotes, asks, facts, assumes, part, candidates, helpful, handoff, offersLastQuestion, summary, number } = step;
   if (!(CARD_KINDS as readonly unknown[]).includes(kind)) fail(where, `card: one of ${CARD_KINDS.join(', ')}`);
   const expectation: Extract<BotExpectation, { expect: 'card' }> = { expect: 'card', kind: kind as CardKind, lang };
   if (topic !== undefined) expectation.topic = isIntent(topic) && isTopic(topic) ? topic : fail(where, `topic ${JSON.stringify(topic)} is not a topic`);
@@ -320,6 +322,10 @@ function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, rea
     const valid = isObject(assumes) && Object.keys(assumes).length > 0 && Object.keys(sanitizeFacts(assumes)).length === Object.keys(assumes).length;
     expectation.assumes = valid ? (assumes as PartnerFacts) : fail(where, 'assumes: the partner facts a hypothetical answer is for, e.g. { "membership": "silver" }');
     if (!expectation.topic) fail(where, 'assumes is for the cards of a topic');
+  }
+  if (part !== undefined) {
+    expectation.part = typeof part === 'string' && part.trim() ? part : fail(where, 'part: the part of the message this card answers, as the bot splits it');
+    if (!expectation.topic) fail(where, 'part is for the cards of a topic');
   }
   if (candidates !== undefined) {
     expectation.candidates = Array.isArray(candidates) && candidates.every(isIntent) ? candidates : fail(where, 'candidates: intents');

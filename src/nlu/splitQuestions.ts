@@ -1,0 +1,91 @@
+/**
+ * Several questions in one message ("how many incidents does gold get and where do I check how many are
+ * left?"): split where a question mark, a new line, a semicolon or a joining word ("and", "also", "и", "e",
+ * "et") stands, but only when every part is an in-scope question the classifier is sure of, so an "and" inside
+ * one question ("Access ID and Contract ID") never splits it.
+ */
+import type { Classification } from './classifier';
+import { isTopic } from './intents';
+
+export interface QuestionPart {
+  text: string;
+  classification: Classification;
+}
+
+/** How sure the classifier must be of every part. */
+const SPLIT_CONFIDENCE = 0.8;
+const MAX_PARTS = 3;
+/** A part shorter than this is an ellipsis ("and gold?"), not a question of its own. */
+const MIN_PART_WORDS = 3;
+/** The joins tried in one message, first ones first (each costs two classifications). */
+const MAX_JOINS = 4;
+
+const JOINS = /(\?)\s+|\n+|;\s*|,?\s+(?:and also|and|also|а также|и ещё|и еще|и|e também|e|et aussi|et|aussi)\s+/giu;
+
+/** Joins that end a sentence: a message cut at every one of them may be two or three questions at once. */
+const SENTENCE_ENDS = /(\?)\s+|\n+|;\s*/gu;
+
+const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+function isSure(classification: Classification): boolean {
+  return isTopic(classification.intent) && classification.by !== 'rejected' && classification.confidence >= SPLIT_CONFIDENCE;
+}
+
+/** Two parts asking the same topic about the same facts are one question. */
+function isSameQuestion(a: Classification, b: Classification): boolean {
+  return a.intent === b.intent && JSON.stringify(a.entities) === JSON.stringify(b.entities);
+}
+
+function splitInTwo(text: string, classify: (text: string) => Classification): [QuestionPart, QuestionPart] | undefined {
+  let best: { parts: [QuestionPart, QuestionPart]; score: number } | undefined;
+  for (const join of [...text.matchAll(JOINS)].slice(0, MAX_JOINS)) {
+    const start = join.index + (join[1] ? 1 : 0);
+    const left = text.slice(0, start).trim();
+    const right = text.slice(join.index + join[0].length).trim();
+    if (wordCount(left) < MIN_PART_WORDS || wordCount(right) < MIN_PART_WORDS) continue;
+    const parts: [QuestionPart, QuestionPart] = [
+      { text: left, classification: classify(left) },
+      { text: right, classification: classify(right) },
+    ];
+    if (!parts.every((part) => isSure(part.classification)) || isSameQuestion(parts[0].classification, parts[1].classification)) continue;
+    const score = Math.min(parts[0].classification.confidence, parts[1].classification.confidence);
+    if (!best || score > best.score) best = { parts, score };
+  }
+  return best?.parts;
+}
+
+/** The message cut at every question mark, new line and semicolon, when that makes two or three sure, different questions. */
+function splitAtSentenceEnds(text: string, classify: (text: string) => Classification): QuestionPart[] | undefined {
+  const pieces: string[] = [];
+  let from = 0;
+  for (const end of text.matchAll(SENTENCE_ENDS)) {
+    const to = end.index + (end[1] ? 1 : 0);
+    pieces.push(text.slice(from, to).trim());
+    from = end.index + end[0].length;
+  }
+  pieces.push(text.slice(from).trim());
+  const questions = pieces.filter(Boolean);
+  if (questions.length < 3 || questions.length > MAX_PARTS || questions.some((q) => wordCount(q) < MIN_PART_WORDS)) return undefined;
+  const parts = questions.map((q) => ({ text: q, classification: classify(q) }));
+  const distinct = parts.every((p, i) => parts.every((o, j) => j <= i || !isSameQuestion(p.classification, o.classification)));
+  return distinct && parts.every((part) => isSure(part.classification)) ? parts : undefined;
+}
+
+/**
+ * The questions of a message, in order, or undefined when it asks one thing.
+ * @example splitQuestions('how many incidents does gold get and where do I check how many are left?', classify)
+ *   // [{ text: 'how many incidents does gold get', … entitlement }, { text: 'where do I check how many are left?', … remaining_incidents }]
+ */
+export function splitQuestions(text: string, classify: (text: string) => Classification): QuestionPart[] | undefined {
+  const sentences = splitAtSentenceEnds(text, classify);
+  if (sentences) return sentences;
+  const two = splitInTwo(text, classify);
+  if (!two) return undefined;
+  const parts: QuestionPart[] = [...two];
+  for (let i = 0; i < parts.length && parts.length < MAX_PARTS; i++) {
+    const part = parts[i] as QuestionPart;
+    const more = splitInTwo(part.text, classify);
+    if (more && more.every((p) => parts.every((other, j) => j === i || !isSameQuestion(p.classification, other.classification)))) parts.splice(i, 1, ...more);
+  }
+  return parts;
+}
