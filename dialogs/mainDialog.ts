@@ -41,6 +41,8 @@ import type { Reading } from '../src/nlu/contextReading';
 const CLARIFY_MIN_CONFIDENCE = 0.1;
 const CLARIFY_CANDIDATES = 3;
 const MISSES_BEFORE_PERSON = 2;
+/** A message classified on a topic with this confidence or more is a new question, never a detail of the current topic. */
+const DETAIL_MAX_CONFIDENCE = 0.6;
 
 export interface MainDialogDependencies {
   state: BotStateAccessors;
@@ -95,6 +97,8 @@ export class MainDialog extends InterruptibleDialog {
         await rememberFacts(step.context, this.state, classification.entities);
         await this.rememberQuestion(step, input.text, classification);
         if (input.parts) return this.answerEach(step, input.parts);
+        const detail = await this.detailOnTopic(step, input.text, classification, lang);
+        if (detail) return detail;
         return this.routeIntent(step, requestTopicForProduct(classification), lang, classification);
       }
     }
@@ -116,6 +120,21 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /**
+   * A detail question on the current topic ("which link is it?", "where do I see the IDs then?"), that the
+   * classifier places on no topic with confidence: the topic's answer again, led by the sentences that answer
+   * it (the topic's section first, then the whole article). Undefined when it is not one.
+   */
+  private async detailOnTopic(step: WaterfallStepContext, text: string, classification: Classification, lang: Lang): Promise<DialogTurnResult | undefined> {
+    const { context: inPlay } = await this.state.conversation.get(step.context, { misses: 0 });
+    if (!inPlay || isSurelyNew(classification)) return undefined;
+    const detail = articleRetriever().retrieve(text, lang, { topic: inPlay.topic });
+    if (!detail.length) return undefined;
+    await this.setMisses(step, 0);
+    const options: TopicOptions = { assume: inPlay.facts, detail };
+    return step.beginDialog(DIALOG_IDS.topic(inPlay.topic), options);
+  }
+
+  /**
    * A message that asks two or three things: each answered in order, one card per question. A question whose
    * answer needs a fact the partner has not given comes last, as its topic's dialog asking for it.
    */
@@ -125,7 +144,7 @@ export class MainDialog extends InterruptibleDialog {
     const topics = parts.map((part) => ({ part, topic: requestTopicForProduct(part.classification) as Topic }));
     const asking = topics.find(({ part, topic }) => decide(topic, { ...facts, ...part.classification.entities }).ask);
     for (const { part, topic } of topics) {
-      if (topic !== asking?.topic) await sendTopicDecision(step.context, this.state, topic, part.classification.entities, part);
+      if (topic !== asking?.topic) await sendTopicDecision(step.context, this.state, topic, { assume: part.classification.entities, question: part });
     }
     return asking ? step.beginDialog(DIALOG_IDS.topic(asking.topic)) : step.endDialog();
   }
@@ -256,6 +275,11 @@ function requestTopicForProduct({ intent, entities }: Classification): Intent {
   if (entities.productKind === 'cloud') return 'cloud_support_request';
   if (entities.productKind === 'on_premises') return 'onprem_support_request';
   return intent;
+}
+
+/** A question the classifier puts on a topic with confidence: a new question, not a detail of the last one. */
+function isSurelyNew({ intent, confidence, by }: Classification): boolean {
+  return isTopic(intent) && by !== 'rejected' && confidence >= DETAIL_MAX_CONFIDENCE;
 }
 
 /** The in-scope runners-up of a rejected question, best first. */

@@ -10,10 +10,9 @@ import type { BotStateAccessors } from '../src/bot/botState';
 import { dropPendingQuestion } from '../src/bot/conversationContext';
 import { rememberFacts } from '../src/bot/rememberFacts';
 import { sendString } from '../src/bot/send';
-import { sendTopicDecision } from '../src/bot/topicAnswer';
+import { sendTopicDecision, type TopicAnswerOptions } from '../src/bot/topicAnswer';
 import { turnOf } from '../src/bot/turn';
 import type { Topic } from '../src/rules/decision';
-import type { PartnerFacts } from '../src/rules/facts';
 import { CARD_ACTIONS, DIALOG_IDS } from './ids';
 
 /** What a topic dialog returns: `reroute` when the last message was not an answer to its question. */
@@ -21,10 +20,11 @@ export interface TopicResult {
   reroute?: boolean;
 }
 
-/** How a topic dialog begins: `assume` holds facts for this answer only (a hypothetical follow-up's). */
-export interface TopicOptions {
-  assume?: PartnerFacts;
-}
+/**
+ * How a topic dialog begins: `assume` holds facts for this answer only (a hypothetical follow-up's), `detail`
+ * the sentences a detail question on the topic retrieved.
+ */
+export type TopicOptions = Pick<TopicAnswerOptions, 'assume' | 'detail'>;
 
 export class TopicDialog extends ComponentDialog {
   constructor(
@@ -39,7 +39,7 @@ export class TopicDialog extends ComponentDialog {
   /** Answers when the rule has what it needs; otherwise asks for the next fact and waits. */
   private async decideStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as TopicOptions;
-    const decision = await sendTopicDecision(step.context, this.state, this.topic, options.assume);
+    const decision = await sendTopicDecision(step.context, this.state, this.topic, options);
     if (!decision.ask) return step.endDialog({} satisfies TopicResult);
     return Dialog.EndOfTurn;
   }
@@ -47,7 +47,8 @@ export class TopicDialog extends ComponentDialog {
   /** Takes the answer (a clicked choice, or typed words read in context) and decides again, or hands the message back. */
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { input, lang, reading } = turnOf(step.context);
-    const options = (step.options ?? {}) as TopicOptions;
+    const { assume } = (step.options ?? {}) as TopicOptions;
+    const options: TopicOptions = assume ? { assume } : {};
     if (input.kind === 'submit' && input.submit.action === CARD_ACTIONS.fact) {
       await rememberFacts(step.context, this.state, { [input.submit.fact]: input.submit.value });
       return step.replaceDialog(DIALOG_IDS.topicFlow, options);
@@ -67,6 +68,6 @@ export class TopicDialog extends ComponentDialog {
   /** Asks the pending question again, in the language of this turn (after help or a language switch). */
   protected override async onRepromptDialog(context: TurnContext): Promise<void> {
     const { context: inPlay } = await this.state.conversation.get(context, { misses: 0 });
-    await sendTopicDecision(context, this.state, this.topic, inPlay?.topic === this.topic ? inPlay.facts : {});
+    await sendTopicDecision(context, this.state, this.topic, { assume: inPlay?.topic === this.topic ? inPlay.facts : {} });
   }
 }

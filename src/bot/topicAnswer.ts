@@ -8,24 +8,30 @@ import { decisionView } from '../answers/decisionView';
 import { decide } from '../rules/decide';
 import type { Decision, Topic } from '../rules/decision';
 import type { PartnerFacts } from '../rules/facts';
-import { articleRetriever, topicQuestionSegments } from '../nlu/retrieval';
+import { articleRetriever, topicQuestionSegments, type RetrievedSegment } from '../nlu/retrieval';
 import type { QuestionPart } from '../nlu/splitQuestions';
 import type { BotStateAccessors } from './botState';
 import { recordDecision } from './conversationContext';
 import { sendView } from './send';
 import { turnOf } from './turn';
 
-/**
- * @param assume facts that hold for this answer only: a hypothetical ("what about gold?") or the facts in play.
- * @param question the part of the message this answers, when the message asked several things.
- */
-export async function sendTopicDecision(context: TurnContext, state: BotStateAccessors, topic: Topic, assume: PartnerFacts = {}, question?: QuestionPart): Promise<Decision> {
+/** How a topic's answer is given, besides the partner's remembered facts. */
+export interface TopicAnswerOptions {
+  /** Facts that hold for this answer only: a hypothetical ("what about gold?") or the facts in play. */
+  assume?: PartnerFacts;
+  /** The part of the message this answers, when the message asked several things. */
+  question?: QuestionPart;
+  /** The sentences a detail question on this topic retrieved ("which link is it?"), to lead the answer. */
+  detail?: RetrievedSegment[];
+}
+
+export async function sendTopicDecision(context: TurnContext, state: BotStateAccessors, topic: Topic, { assume = {}, question, detail }: TopicAnswerOptions = {}): Promise<Decision> {
   const { lang, at, input: said } = turnOf(context);
   const input = question ? { kind: 'text' as const, ...question } : said;
   const { facts: own } = await state.profile.get(context, { facts: {} });
   const facts = { ...own, ...assume };
   const decision = decide(topic, facts);
-  const retrieved = input.kind === 'text' ? topicQuestionSegments(articleRetriever(), input.text, input.classification, topic, lang) : [];
+  const retrieved = detail ?? (input.kind === 'text' ? topicQuestionSegments(articleRetriever(), input.text, input.classification, topic, lang) : []);
   await sendView(context, decisionView(decision, facts, lang, retrieved));
   await recordDecision(context, state, decision, facts, at);
   return decision;

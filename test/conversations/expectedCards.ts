@@ -72,10 +72,10 @@ export function expectedView(expectation: CardExpectation, state: CardContext, s
     case 'question':
       if (handoff === 'summary') return handoffSummaryQuestion(lang, state.lastQuestion);
       if (handoff === 'consent') return handoffConsentQuestion(lang, required(state.summary, 'the summary the consent card shows'), facts);
-      return topicView(required(topic, 'a question card needs its topic'), facts, state, lang);
+      return topicView(required(topic, 'a question card needs its topic'), facts, state, lang, expectation.detail);
     case 'answer':
     case 'entitlement':
-      return topicView(required(topic, `a ${kind} card needs its topic`), facts, state, lang);
+      return topicView(required(topic, `a ${kind} card needs its topic`), facts, state, lang, expectation.detail);
     case 'welcome':
       return view === 'help' ? helpView(lang) : welcomeView(lang);
     case 'fallback':
@@ -101,8 +101,14 @@ export function assumedFacts(expectation: CardExpectation, state: CardContext): 
   return { ...state.facts, ...expectation.assumes };
 }
 
-function topicView(topic: Topic, facts: PartnerFacts, state: CardContext, lang: Lang): CardView {
-  return decisionView(decide(topic, facts), facts, lang, retrievedFor(state, topic, lang));
+function topicView(topic: Topic, facts: PartnerFacts, state: CardContext, lang: Lang, detail?: boolean): CardView {
+  return decisionView(decide(topic, facts), facts, lang, detail ? detailFor(state, topic, lang) : retrievedFor(state, topic, lang));
+}
+
+/** The segments a detail question on the current topic retrieves, the topic's section first. */
+function detailFor(state: CardContext, topic: Topic, lang: Lang): RetrievedSegment[] {
+  if (!state.said) throw new ExpectationError('a detail answer answers a typed question, and the user typed none');
+  return articleRetriever().retrieve(state.said.text, lang, { topic });
 }
 
 /** An expectation that cannot be rebuilt from the stored state: a failure of the scenario, not of the runner. */

@@ -93,6 +93,8 @@ export type BotExpectation =
       assumes?: PartnerFacts;
       /** For a message that asks several things: the part of it this card answers (its sentences lead the card). */
       part?: string;
+      /** A detail question on the current topic: the card leads with what the question retrieves on that topic. */
+      detail?: boolean;
       candidates?: Intent[];
       helpful?: boolean;
       handoff?: HandoffQuestion;
@@ -139,7 +141,7 @@ const STEP_OPTIONS: Record<string, readonly string[]> = {
   teams: ['locale'],
   membersAdded: ['locale', 'conversationType'],
   redeliver: [],
-  card: ['lang', 'topic', 'view', 'states', 'quotes', 'asks', 'facts', 'assumes', 'part', 'candidates', 'helpful', 'handoff', 'offersLastQuestion', 'summary', 'number'],
+  card: ['lang', 'topic', 'view', 'states', 'quotes', 'asks', 'facts', 'assumes', 'part', 'detail', 'candidates', 'helpful', 'handoff', 'offersLastQuestion', 'summary', 'number'],
   string: ['lang'],
   event: ['lang'],
   silent: [],
@@ -303,7 +305,7 @@ function parsePosted(posted: unknown, at: number, defaultLang: Lang, fail: (wher
 
 function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, reason: string) => never): Step {
   const where = `step ${at}`;
-  const { card: kind, topic, view, states, quotes, asks, facts, assumes, part, candidates, helpful, handoff, offersLastQuestion, summary, number } = step;
+  const { card: kind, topic, view, states, quotes, asks, facts, assumes, part, detail, candidates, helpful, handoff, offersLastQuestion, summary, number } = step;
   if (!(CARD_KINDS as readonly unknown[]).includes(kind)) fail(where, `card: one of ${CARD_KINDS.join(', ')}`);
   const expectation: Extract<BotExpectation, { expect: 'card' }> = { expect: 'card', kind: kind as CardKind, lang };
   if (topic !== undefined) expectation.topic = isIntent(topic) && isTopic(topic) ? topic : fail(where, `topic ${JSON.stringify(topic)} is not a topic`);
@@ -326,6 +328,10 @@ function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, rea
   if (part !== undefined) {
     expectation.part = typeof part === 'string' && part.trim() ? part : fail(where, 'part: the part of the message this card answers, as the bot splits it');
     if (!expectation.topic) fail(where, 'part is for the cards of a topic');
+  }
+  if (detail !== undefined) {
+    expectation.detail = detail === true ? true : fail(where, 'detail: true (the card answers a detail question on its topic)');
+    if (!expectation.topic) fail(where, 'detail is for the cards of a topic');
   }
   if (candidates !== undefined) {
     expectation.candidates = Array.isArray(candidates) && candidates.every(isIntent) ? candidates : fail(where, 'candidates: intents');
