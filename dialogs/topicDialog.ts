@@ -1,8 +1,8 @@
 /**
  * One topic of the article, as a dialog: asks with a card for each fact its rule still needs (remembering the
  * answers in user state), then answers with the rule's decision. A typed reply is read in the conversation's
- * context (src/nlu/contextReading.ts): an answer to the question, or any fact the topic can use, is taken; any
- * other message ends the dialog so the main dialog can treat it as a follow-up or a new question.
+ * context (src/nlu/contextReading.ts): an answer to the question, or any fact the topic can use, is taken; "I
+ * don't know" gets what each case would mean; any other message ends the dialog so the main dialog can treat it as a follow-up or a new question.
  */
 import { ComponentDialog, Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
@@ -10,7 +10,7 @@ import type { BotStateAccessors } from '../src/bot/botState';
 import { dropPendingQuestion } from '../src/bot/conversationContext';
 import { rememberFacts } from '../src/bot/rememberFacts';
 import { sendString } from '../src/bot/send';
-import { sendTopicDecision, type TopicAnswerOptions } from '../src/bot/topicAnswer';
+import { sendEachCase, sendTopicDecision, type TopicAnswerOptions } from '../src/bot/topicAnswer';
 import { turnOf } from '../src/bot/turn';
 import type { Topic } from '../src/rules/decision';
 import { CARD_ACTIONS, DIALOG_IDS } from './ids';
@@ -60,6 +60,9 @@ export class TopicDialog extends ComponentDialog {
     if (input.kind === 'text' && reading?.kind === 'answer') {
       await rememberFacts(step.context, this.state, { ...input.classification.entities, ...reading.facts });
       return step.replaceDialog(DIALOG_IDS.topicFlow, options);
+    }
+    if (input.kind === 'text' && reading?.kind === 'dont_know' && (await sendEachCase(step.context, this.state, this.topic, reading.fact, assume))) {
+      return step.endDialog({} satisfies TopicResult);
     }
     await dropPendingQuestion(step.context, this.state);
     return step.endDialog({ reroute: true } satisfies TopicResult);

@@ -6,6 +6,7 @@
  */
 import type { Classification } from './classifier';
 import { isTopic } from './intents';
+import { followUpForm } from './replyWords';
 
 export interface QuestionPart {
   text: string;
@@ -31,6 +32,15 @@ function isSure(classification: Classification): boolean {
   return isTopic(classification.intent) && classification.by !== 'rejected' && classification.confidence >= SPLIT_CONFIDENCE;
 }
 
+/** "We are a gold partner" before "and Azure says…" tells the question's context; it asks nothing. */
+function isStatementAboutUs(text: string): boolean {
+  return followUpForm(text).aboutUs && !text.trim().endsWith('?');
+}
+
+function isQuestion(part: QuestionPart): boolean {
+  return isSure(part.classification) && !isStatementAboutUs(part.text);
+}
+
 /** Two parts asking the same topic about the same facts are one question. */
 function isSameQuestion(a: Classification, b: Classification): boolean {
   return a.intent === b.intent && JSON.stringify(a.entities) === JSON.stringify(b.entities);
@@ -47,7 +57,7 @@ function splitInTwo(text: string, classify: (text: string) => Classification): [
       { text: left, classification: classify(left) },
       { text: right, classification: classify(right) },
     ];
-    if (!parts.every((part) => isSure(part.classification)) || isSameQuestion(parts[0].classification, parts[1].classification)) continue;
+    if (!parts.every(isQuestion) || isSameQuestion(parts[0].classification, parts[1].classification)) continue;
     const score = Math.min(parts[0].classification.confidence, parts[1].classification.confidence);
     if (!best || score > best.score) best = { parts, score };
   }
@@ -68,7 +78,7 @@ function splitAtSentenceEnds(text: string, classify: (text: string) => Classific
   if (questions.length < 3 || questions.length > MAX_PARTS || questions.some((q) => wordCount(q) < MIN_PART_WORDS)) return undefined;
   const parts = questions.map((q) => ({ text: q, classification: classify(q) }));
   const distinct = parts.every((p, i) => parts.every((o, j) => j <= i || !isSameQuestion(p.classification, o.classification)));
-  return distinct && parts.every((part) => isSure(part.classification)) ? parts : undefined;
+  return distinct && parts.every(isQuestion) ? parts : undefined;
 }
 
 /**

@@ -27,6 +27,8 @@ describe('one question', () => {
     'where do I find the Access ID and Contract ID?',
     'what do silver and gold partners get?',
     'Azure says the Access ID is already associated and I am gold',
+    'We are a gold partner and Azure says the Access ID is already associated to an account',
+    'Мы золотой партнер, и Azure пишет, что Access ID уже связан с учетной записью',
     'how many incidents does a gold partner get?',
     'and gold?',
   ])('"%s" is not split', (text) => {
