@@ -49,6 +49,8 @@ export interface ConversationOptions {
   conversationType: ConversationType;
   /** The Bot Framework channel (default msteams); `webchat` and the like also get the hand-off event. */
   channelId?: string;
+  /** CONVERSATION_IDLE_MINUTES as the bot is configured (default 30). */
+  idleMinutes?: number;
 }
 
 export class Conversation {
@@ -81,6 +83,7 @@ export class Conversation {
       // app.ts passes the storage's shared lock; memory storage has none, so turns queue in this process.
       serializer: new TurnSerializer(),
       clock: () => this.now,
+      ...(defaults.idleMinutes ? { idleMinutes: defaults.idleMinutes } : {}),
     });
     this.adapter = new TestAdapter(async (context) => bot.run(context));
     this.adapter.onTurnError = createOnTurnError(state, log);
