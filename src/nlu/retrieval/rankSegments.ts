@@ -2,7 +2,8 @@
  * Scores a question against one language's index (BM25 over stems) and keeps the 1-3 segments that pass the
  * threshold. The calibrated score is the share of the question's weight a segment matches: BM25 divided by
  * the most any segment could score for that question, where a word the article never uses still weighs; and
- * the words matched must weigh enough on their own (a question of three common words matches nothing).
+ * one of the words matched must be rare enough to name something (a question of common words, "how are you",
+ * matches nothing).
  */
 import type { Lang } from '../../i18n/locales';
 import type { Topic } from '../../rules/decision';
@@ -25,22 +26,22 @@ interface Scored {
 }
 
 /** Every answering segment's calibrated score for the question, unsorted. */
-export function scoreSegments(index: LanguageIndex, question: string, lang: Lang): { segment: number; anchor: string; score: number; matched: number }[] {
+export function scoreSegments(index: LanguageIndex, question: string, lang: Lang): { segment: number; anchor: string; score: number; keyWord: number }[] {
   const query = [...new Set(stemsOf(question, lang))];
   const weightOf = (s: string) => index.idf.get(s) ?? index.maxIdf * S.unknownWordWeight;
   const most = query.reduce((sum, s) => sum + weightOf(s) * (S.k1 + 1), 0);
   if (most === 0) return [];
   return index.segments.map((doc) => {
     let score = 0;
-    let matched = 0;
+    let keyWord = 0;
     for (const s of query) {
       const tf = doc.terms.get(s);
       if (!tf) continue;
       const idf = index.idf.get(s) ?? 0;
-      matched += idf;
+      keyWord = Math.max(keyWord, idf);
       score += (idf * tf * (S.k1 + 1)) / (tf + S.k1 * (1 - S.b + (S.b * doc.length) / index.averageLength));
     }
-    return { segment: doc.id, anchor: doc.anchor, score: score / most, matched };
+    return { segment: doc.id, anchor: doc.anchor, score: score / most, keyWord };
   });
 }
 
@@ -48,7 +49,7 @@ export function rankSegments(context: RankingContext, question: string, lang: La
   const inTopic = topic ? context.sections[topic] : undefined;
   const threshold = topic ? S.topicThreshold : S.threshold;
   const scored: Scored[] = scoreSegments(context.index[lang], question, lang)
-    .filter((s) => s.score >= threshold && s.matched >= S.minMatchedWeight)
+    .filter((s) => s.score >= threshold && s.keyWord >= S.minKeyWordWeight)
     .map((s) => ({ segment: s.segment, score: s.score, ranked: inTopic?.has(s.anchor) ? s.score * (1 + S.topicBoost) : s.score }))
     .sort((a, b) => b.ranked - a.ranked || a.segment - b.segment);
   const best = scored[0];

@@ -29,9 +29,12 @@ export interface LanguageIndex {
 
 export type SegmentIndex = Record<Lang, LanguageIndex>;
 
-/** The stems of a text in a language, in order. */
+/** The stems of a text in a language, in order, each long word also as its first letters (where the stemmer leaves two forms of one word apart: "активировать", "активации"). */
 export function stemsOf(text: string, lang: Lang): string[] {
-  return tokenize(text.replace(/\]\([^)]*\)/g, ']')).map((token) => stem(token, lang));
+  return tokenize(text.replace(/\]\([^)]*\)/g, ']')).flatMap((token) => {
+    const stemmed = stem(token, lang);
+    return token.length > RETRIEVAL_SETTINGS.prefixLength ? [stemmed, `${token.slice(0, RETRIEVAL_SETTINGS.prefixLength)}…`] : [stemmed];
+  });
 }
 
 export function buildSegmentIndex(knowledge: KnowledgeBase): SegmentIndex {
