@@ -2,8 +2,8 @@
  * Scores a question against one language's index (BM25 over stems) and keeps the 1-3 segments that pass the
  * threshold. The calibrated score is the share of the question's weight a segment matches: BM25 divided by
  * the most any segment could score for that question, where a word the article never uses still weighs; and
- * one of the words matched must be rare enough to name something (a question of common words, "how are you",
- * matches nothing).
+ * without a topic, one of the words matched must be rare enough to name something (a question of common words,
+ * "how are you", matches nothing).
  */
 import type { Lang } from '../../i18n/locales';
 import type { Topic } from '../../rules/decision';
@@ -49,7 +49,7 @@ export function rankSegments(context: RankingContext, question: string, lang: La
   const inTopic = topic ? context.sections[topic] : undefined;
   const threshold = topic ? S.topicThreshold : S.threshold;
   const scored: Scored[] = scoreSegments(context.index[lang], question, lang)
-    .filter((s) => s.score >= threshold && s.keyWord >= S.minKeyWordWeight)
+    .filter((s) => s.score >= threshold && (topic !== undefined || s.keyWord >= S.minKeyWordWeight))
     .map((s) => ({ segment: s.segment, score: s.score, ranked: inTopic?.has(s.anchor) ? s.score * (1 + S.topicBoost) : s.score }))
     .sort((a, b) => b.ranked - a.ranked || a.segment - b.segment);
   const best = scored[0];

@@ -10,8 +10,10 @@ export const RETRIEVAL_SETTINGS = {
   prefixLength: 5,
   /** How much the English source sentence counts in a translation's index (its product names, "Access ID"). */
   sourceWeight: 0.3,
+  /** How much the text of a link counts (it names the page it opens). */
+  linkTextWeight: 0.5,
   /** How much the section heading and the rest of the sentence's block count. */
-  contextWeight: 0.15,
+  contextWeight: 0.3,
   /** A question word the article never uses weighs this share of the rarest word's weight. */
   unknownWordWeight: 0.5,
   /** A segment of the question's topic section has its score multiplied by 1 + this. */
@@ -25,6 +27,6 @@ export const RETRIEVAL_SETTINGS = {
   /** An out-of-scope question is looked up in its runner-up topic's sections when the classifier gave that topic this much. */
   runnerUpConfidence: 0.2,
   /** A second or third segment is kept when its score is at least this share of the best one's. */
-  followerRatio: 0.8,
+  followerRatio: 0.6,
   maxSegments: 3,
 } as const;
