@@ -6,6 +6,8 @@ export const RETRIEVAL_SETTINGS = {
   /** BM25 term-frequency saturation and length normalization. */
   k1: 1.2,
   b: 0.5,
+  /** How much a cue word (content/nlu/retrieval-cues.json) counts in a question. */
+  cueWeight: 0.5,
   /** A word longer than this is also indexed by its first this-many letters. */
   prefixLength: 5,
   /** How much the English source sentence counts in a translation's index (its product names, "Access ID"). */
