@@ -29,9 +29,9 @@ export type AnswerBlock =
   | { kind: 'step'; marker: string; text: string }
   | { kind: 'note'; text: string };
 
-/** A sentence of the article that answers the question, quoted, with the section of the live article it is from. */
-export interface QuotedSentence {
-  text: string;
+/** Sentences of one section of the article that answer the question, quoted, with the section of the live article they are from. */
+export interface QuotedPassage {
+  sentences: { text: string }[];
   cite: Link;
 }
 
@@ -49,7 +49,7 @@ interface Asking {
 export interface AnswerCardData extends CardBase {
   title: string;
   /** The sentences that answer the question asked, ahead of everything else (empty for a topic's own question). */
-  quoted: QuotedSentence[];
+  quoted: QuotedPassage[];
   lead: string;
   blocks: AnswerBlock[];
   /** The section's blocks behind an Action.ShowCard with this title, when the quoted sentences lead; '' shows them in the body. */
@@ -70,7 +70,7 @@ export interface MembershipEntitlement {
 export interface EntitlementCardData extends CardBase {
   title: string;
   /** The sentences that answer the question asked, ahead of the table. */
-  quoted: QuotedSentence[];
+  quoted: QuotedPassage[];
   intro: string;
   lead: string;
   facts: Fact[];

@@ -26,7 +26,7 @@ import type { Lang } from '../src/i18n/locales';
 import { redact } from '../src/privacy/redact';
 import type { Classification } from '../src/nlu/classifier';
 import { isTopic, type Intent } from '../src/nlu/intents';
-import { articleRetriever } from '../src/nlu/retrieval';
+import { articleRetriever, outOfScopeSegments } from '../src/nlu/retrieval';
 import { TOPICS, type Topic } from '../src/rules/decision';
 import { decide } from '../src/rules/decide';
 import { sendTopicDecision } from '../src/bot/topicAnswer';
@@ -230,7 +230,7 @@ export class MainDialog extends InterruptibleDialog {
   private async answerFromArticle(step: WaterfallStepContext, lang: Lang): Promise<boolean> {
     const { input } = turnOf(step.context);
     if (input.kind !== 'text') return false;
-    const retrieved = articleRetriever().retrieve(input.text, lang);
+    const retrieved = outOfScopeSegments(articleRetriever(), input.text, input.classification);
     if (!retrieved.length) return false;
     await this.setMisses(step, 0);
     await sendView(step.context, articleAnswerView(retrieved, lang));

@@ -4,7 +4,7 @@
  * retrieved, every card leads with them, and an answer folds the rest of the section behind "Show the whole
  * section".
  */
-import type { CardView, QuotedSentence } from '../../cards/cardData';
+import type { CardView, QuotedPassage } from '../../cards/cardData';
 import { CARD_ACTIONS } from '../../dialogs/ids';
 import type { Lang } from '../i18n/locales';
 import { hasString, t } from '../i18n/strings';
@@ -45,13 +45,13 @@ export function decisionView(decision: Decision, facts: PartnerFacts, lang: Lang
 }
 
 /** The question for a missing fact, its context led by the sentences that answer what was asked. */
-function questionView(decision: Decision, fact: FactName, lang: Lang, quoted: readonly QuotedSentence[]): CardView {
+function questionView(decision: Decision, fact: FactName, lang: Lang, quoted: readonly QuotedPassage[]): CardView {
   return {
     kind: 'question',
     data: {
       lang,
       title: t(lang, 'card.to_be_precise'),
-      context: [...quoted.map(({ text, cite }) => ({ text: `${text} [${cite.title}](${cite.url})` })), ...answerBlocks(decision.cites, lang).map(({ text }) => ({ text }))],
+      context: [...quoted.map(({ sentences, cite }) => ({ text: `${sentences.map((s) => s.text).join(' ')} [${cite.title}](${cite.url})` })), ...answerBlocks(decision.cites, lang).map(({ text }) => ({ text }))],
       question: t(lang, `fact.${fact}.question`),
       choices: FACT_VALUES[fact].map((value) => ({
         title: plain(t(lang, `fact.${fact}.${value}`)),

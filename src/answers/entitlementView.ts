@@ -2,7 +2,7 @@
  * The entitlement card: the article's table quoted cell by cell, as the partner's own entitlement when the
  * membership is known, or every membership's column when it is not.
  */
-import type { CardView, Fact, QuotedSentence } from '../../cards/cardData';
+import type { CardView, Fact, QuotedPassage } from '../../cards/cardData';
 import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { knowledgeBase } from '../knowledge/knowledgeBase';
@@ -45,7 +45,7 @@ function membershipFacts(membership: Membership, competency: CompetencyKind | un
 }
 
 /** @param quoted the sentences that answer the question asked, shown ahead of the table. */
-export function entitlementView(decision: Decision, facts: PartnerFacts, lang: Lang, quoted: QuotedSentence[] = []): CardView {
+export function entitlementView(decision: Decision, facts: PartnerFacts, lang: Lang, quoted: QuotedPassage[] = []): CardView {
   const { membership, competency } = facts;
   return {
     kind: 'entitlement',

@@ -7,7 +7,7 @@
 import type { CardView } from '../../cards/cardData';
 import type { Classification } from '../nlu/classifier';
 import { isTopic } from '../nlu/intents';
-import { topicQuestionSegments, type Retriever } from '../nlu/retrieval';
+import { outOfScopeSegments, topicQuestionSegments, type Retriever } from '../nlu/retrieval';
 import { decide } from '../rules/decide';
 import type { PartnerFacts } from '../rules/facts';
 import { articleAnswerView } from './articleAnswerView';
@@ -18,7 +18,7 @@ export function firstQuestionView(text: string, classification: Classification, 
   const { intent, lang } = classification;
   if (isTopic(intent)) return decisionView(decide(intent, facts), facts, lang, topicQuestionSegments(retriever, text, classification, intent, lang));
   if (intent === 'out_of_scope') {
-    const retrieved = retriever.retrieve(text, lang);
+    const retrieved = outOfScopeSegments(retriever, text, classification);
     if (retrieved.length) return articleAnswerView(retrieved, lang);
   }
   return viewFor(intent, facts, lang);

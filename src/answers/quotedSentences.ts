@@ -1,8 +1,9 @@
 /**
  * The retrieved sentences as a card quotes them: the article's own words in the partner's language, in
- * quotation marks, each citing and linking its section. A sentence the translators cut in two is quoted whole.
+ * quotation marks, grouped by section (in the order of each section's best sentence), each group citing and
+ * linking its section. A sentence the translators cut in two is quoted whole.
  */
-import type { QuotedSentence } from '../../cards/cardData';
+import type { QuotedPassage } from '../../cards/cardData';
 import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { knowledgeBase } from '../knowledge/knowledgeBase';
@@ -11,10 +12,10 @@ import { articleUrl, quote, sectionHeading } from './articleText';
 
 const SENTENCE_END = /[.!?:;)»”"]\**\s*$/u;
 
-export function quotedSentences(retrieved: readonly RetrievedSegment[], lang: Lang): QuotedSentence[] {
+export function quotedSentences(retrieved: readonly RetrievedSegment[], lang: Lang): QuotedPassage[] {
   const kb = knowledgeBase();
   const shown = new Set<number>();
-  const quoted: QuotedSentence[] = [];
+  const bySection = new Map<string, QuotedPassage>();
   for (const { segment } of retrieved) {
     const ids = wholeSentence(segment);
     // Two halves of one cut sentence, both retrieved, are quoted once.
@@ -24,9 +25,12 @@ export function quotedSentences(retrieved: readonly RetrievedSegment[], lang: La
       .map((id) => quote(id, lang))
       .join(' ')
       .replace(/^\*\s*(?!\*)/, '');
-    quoted.push({ text: t(lang, 'card.quote', { text }), cite: { title: sectionHeading(segment, lang), url: articleUrl(lang, kb.segments[segment]?.anchor) } });
+    const anchor = kb.segments[segment]?.anchor ?? '';
+    const passage = bySection.get(anchor) ?? { sentences: [], cite: { title: sectionHeading(segment, lang), url: articleUrl(lang, anchor) } };
+    passage.sentences.push({ text: t(lang, 'card.quote', { text }) });
+    bySection.set(anchor, passage);
   }
-  return quoted;
+  return [...bySection.values()];
 }
 
 /** The segment with the neighbours of its block that complete its sentence (read in the English source: a lower-case start, no end mark). */

@@ -92,6 +92,12 @@ export function checkCard(reply: Partial<Activity>, expectation: CardExpectation
     const sentence = squash(markdownToPlain(quote(id, expectation.lang)));
     if (!text.includes(sentence)) problems.push(`the card does not quote segment ${id} in ${expectation.lang}: "${sentence}"`);
   }
+  if (expectation.leads) {
+    const first = firstQuotedText(card);
+    if (!expectation.leads.some((id) => first.includes(squash(markdownToPlain(quote(id, expectation.lang)))))) {
+      problems.push(`expected the card to lead with segment ${expectation.leads.join(' or ')} in ${expectation.lang}; its first quoted block is ${JSON.stringify(first)}`);
+    }
+  }
   if (expectation.asks) {
     const choices = submitButtons(card).filter(({ data }) => data.action === CARD_ACTIONS.fact);
     const asked = [...new Set(choices.map(({ data }) => data.fact))];
@@ -106,4 +112,10 @@ export function checkCard(reply: Partial<Activity>, expectation: CardExpectation
     if (missing.length) problems.push(`expected "did you mean" to offer ${missing.join(', ')}; it offers ${offered.join(', ') || 'nothing'}`);
   }
   return problems;
+}
+
+/** The plain text of a card's first quoted block (the retrieved sentences' container, before any other content). */
+function firstQuotedText(card: AdaptiveCardJson): string {
+  const block = (card.body as Record<string, unknown>[]).find((element) => element.type === 'Container' && element.style === 'accent');
+  return block ? squash(cardToText({ ...card, body: [block], actions: [] })) : '';
 }

@@ -8,6 +8,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CardView } from '../../cards/cardData';
 import { renderView, type AdaptiveCardJson } from '../../cards/renderCard';
+import { articleAnswerView } from '../../src/answers/articleAnswerView';
 import { clarifyView } from '../../src/answers/clarifyView';
 import { decisionView } from '../../src/answers/decisionView';
 import { fallbackView } from '../../src/answers/fallbackView';
@@ -22,7 +23,7 @@ import { CARD_ACTIONS } from '../../dialogs/ids';
 import { decide } from '../../src/rules/decide';
 import { TOPICS, type Topic } from '../../src/rules/decision';
 import { classifier } from '../../src/nlu/classifier';
-import { articleRetriever, topicQuestionSegments, type RetrievedSegment } from '../../src/nlu/retrieval';
+import { articleRetriever, outOfScopeSegments, topicQuestionSegments, type RetrievedSegment } from '../../src/nlu/retrieval';
 import type { PartnerFacts } from '../../src/rules/facts';
 import type { Ticket } from '../../src/triage/tickets/ticket';
 import { submitButtons } from './conversationHarness';
@@ -74,6 +75,8 @@ export function expectedView(expectation: CardExpectation, state: CardContext, s
       if (handoff === 'consent') return handoffConsentQuestion(lang, required(state.summary, 'the summary the consent card shows'), facts);
       return topicView(required(topic, 'a question card needs its topic'), facts, state, lang, expectation.detail);
     case 'answer':
+      if (view === 'article') return articleAnswerView(outOfScopeFor(required(state.said, 'the question typed'), state), lang);
+      return topicView(required(topic, `a ${kind} card needs its topic`), facts, state, lang, expectation.detail);
     case 'entitlement':
       return topicView(required(topic, `a ${kind} card needs its topic`), facts, state, lang, expectation.detail);
     case 'welcome':
@@ -109,6 +112,14 @@ function topicView(topic: Topic, facts: PartnerFacts, state: CardContext, lang: 
 function detailFor(state: CardContext, topic: Topic, lang: Lang): RetrievedSegment[] {
   if (!state.said) throw new ExpectationError('a detail answer answers a typed question, and the user typed none');
   return articleRetriever().retrieve(state.said.text, lang, { topic });
+}
+
+/** The segments an out-of-scope question retrieves, as the main dialog asks for them. */
+function outOfScopeFor(said: NonNullable<CardContext['said']>, state: CardContext): RetrievedSegment[] {
+  const classification = classifier().classify(said.text, said.localeLang ? { locale: said.localeLang } : {});
+  const retrieved = outOfScopeSegments(articleRetriever(), said.text, classification);
+  if (!retrieved.length) throw new ExpectationError(`the article answers nothing for ${JSON.stringify(said.text)} (facts ${JSON.stringify(state.facts)})`);
+  return retrieved;
 }
 
 /** An expectation that cannot be rebuilt from the stored state: a failure of the scenario, not of the runner. */

@@ -18,9 +18,10 @@ export type ConversationType = (typeof CONVERSATION_TYPES)[number];
 
 /**
  * The cards a welcome- or fallback-kind card can be: the view function that built it. `handoff` is the offer
- * of a person (handoffOfferView), `handoff_after_misses` the same offer after two misses in a row.
+ * of a person (handoffOfferView), `handoff_after_misses` the same offer after two misses in a row; an answer
+ * card can be `article`, the article's sentences for a question no topic names (articleAnswerView).
  */
-export const VIEWS = ['welcome', 'help', 'fallback', 'handoff', 'handoff_after_misses'] as const;
+export const VIEWS = ['welcome', 'help', 'fallback', 'handoff', 'handoff_after_misses', 'article'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** The two question cards of the hand-off: the one-line summary, then consent to share. */
@@ -87,6 +88,8 @@ export type BotExpectation =
       view?: ViewName;
       states?: Record<string, string | number | boolean>;
       quotes?: number[];
+      /** Segment ids one of which the card's first quoted block must quote. */
+      leads?: number[];
       asks?: FactName;
       facts?: PartnerFacts;
       /** A hypothetical follow-up's facts: the card rests on the profile's facts with these in their place. */
@@ -141,7 +144,7 @@ const STEP_OPTIONS: Record<string, readonly string[]> = {
   teams: ['locale'],
   membersAdded: ['locale', 'conversationType'],
   redeliver: [],
-  card: ['lang', 'topic', 'view', 'states', 'quotes', 'asks', 'facts', 'assumes', 'part', 'detail', 'candidates', 'helpful', 'handoff', 'offersLastQuestion', 'summary', 'number'],
+  card: ['lang', 'topic', 'view', 'states', 'quotes', 'leads', 'asks', 'facts', 'assumes', 'part', 'detail', 'candidates', 'helpful', 'handoff', 'offersLastQuestion', 'summary', 'number'],
   string: ['lang'],
   event: ['lang'],
   silent: [],
@@ -305,7 +308,7 @@ function parsePosted(posted: unknown, at: number, defaultLang: Lang, fail: (wher
 
 function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, reason: string) => never): Step {
   const where = `step ${at}`;
-  const { card: kind, topic, view, states, quotes, asks, facts, assumes, part, detail, candidates, helpful, handoff, offersLastQuestion, summary, number } = step;
+  const { card: kind, topic, view, states, quotes, leads, asks, facts, assumes, part, detail, candidates, helpful, handoff, offersLastQuestion, summary, number } = step;
   if (!(CARD_KINDS as readonly unknown[]).includes(kind)) fail(where, `card: one of ${CARD_KINDS.join(', ')}`);
   const expectation: Extract<BotExpectation, { expect: 'card' }> = { expect: 'card', kind: kind as CardKind, lang };
   if (topic !== undefined) expectation.topic = isIntent(topic) && isTopic(topic) ? topic : fail(where, `topic ${JSON.stringify(topic)} is not a topic`);
@@ -315,6 +318,7 @@ function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, rea
     expectation.states = valid ? (states as Record<string, string | number | boolean>) : fail(where, 'states: { key: number | string | boolean }');
   }
   if (quotes !== undefined) expectation.quotes = Array.isArray(quotes) && quotes.every(Number.isInteger) ? (quotes as number[]) : fail(where, 'quotes: segment ids');
+  if (leads !== undefined) expectation.leads = Array.isArray(leads) && leads.length > 0 && leads.every(Number.isInteger) ? (leads as number[]) : fail(where, 'leads: segment ids');
   if (asks !== undefined) expectation.asks = isFactName(asks) ? asks : fail(where, `asks ${JSON.stringify(asks)} is not a fact name`);
   if (facts !== undefined) {
     const valid = isObject(facts) && Object.keys(sanitizeFacts(facts)).length === Object.keys(facts).length;
@@ -354,13 +358,14 @@ function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, rea
     expectation.number = typeof number === 'string' && TICKET_NUMBER.test(number) ? number : fail(where, 'a ticket card names its ticket: number, e.g. "MPN-000001"');
   }
   if (expectation.handoff && topic !== undefined) fail(where, 'a hand-off question has no topic');
-  const needsTopic = kind === 'answer' || kind === 'entitlement' || (kind === 'question' && !expectation.handoff) || kind === 'feedback';
+  const needsTopic = (kind === 'answer' && view !== 'article') || kind === 'entitlement' || (kind === 'question' && !expectation.handoff) || kind === 'feedback';
   if (needsTopic && !expectation.topic) fail(where, `a ${String(kind)} card names its topic`);
   if (kind === 'feedback' && expectation.helpful === undefined) fail(where, 'a feedback card says whether the answer was helpful');
   if ((kind === 'welcome' && view && !['welcome', 'help'].includes(view as string)) || (kind === 'fallback' && view && !['fallback', 'handoff', 'handoff_after_misses'].includes(view as string))) {
     fail(where, `view ${String(view)} does not build a ${String(kind)} card`);
   }
-  if (view && kind !== 'welcome' && kind !== 'fallback') fail(where, `view is for welcome and fallback cards`);
+  if (kind === 'answer' && view && view !== 'article') fail(where, `view ${String(view)} does not build an answer card`);
+  if (view && kind !== 'welcome' && kind !== 'fallback' && kind !== 'answer') fail(where, `view is for welcome, fallback and answer cards`);
   if (asks && kind !== 'question') fail(where, 'asks is for question cards');
   if (candidates && kind !== 'clarify') fail(where, 'candidates is for clarify cards');
   return { at, ...expectation };

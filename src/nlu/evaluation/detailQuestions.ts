@@ -13,7 +13,7 @@ import { firstQuestionView } from '../../answers/firstQuestionView';
 import { contentPath } from '../../contentPath';
 import { LANGS, type Lang } from '../../i18n/locales';
 import type { Classifier } from '../classifier';
-import type { Retriever } from '../retrieval';
+import { outOfScopeSegments, type Retriever } from '../retrieval';
 import type { Utterance } from '../utterances';
 
 export type DetailSplit = 'dev' | 'tuning';
@@ -86,7 +86,7 @@ export function evaluateDetails(classifier: Classifier, retriever: Retriever, sp
   ) as Record<Lang, DetailSlice>;
   const answered = outOfScope.filter((u) => {
     const classification = classifier.classify(u.text);
-    return classification.intent === 'out_of_scope' && retriever.retrieve(u.text, classification.lang).length > 0;
+    return classification.intent === 'out_of_scope' && outOfScopeSegments(retriever, u.text, classification).length > 0;
   });
   return { byLang, outOfScope: { count: outOfScope.length, answered: answered.length, examples: answered.map(({ lang, text }) => ({ lang, text })) } };
 }

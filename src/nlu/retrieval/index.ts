@@ -3,7 +3,7 @@ import { knowledgeBase } from '../../knowledge/knowledgeBase';
 import { createRetriever, type Retriever } from './retriever';
 
 export { createRetriever, type RetrievedSegment, type RetrieveOptions, type Retriever } from './retriever';
-export { topicQuestionSegments } from './topicQuestion';
+export { outOfScopeSegments, topicQuestionSegments } from './topicQuestion';
 
 let shared: Retriever | undefined;
 

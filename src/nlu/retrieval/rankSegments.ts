@@ -1,17 +1,20 @@
 /**
- * Scores a question against one language's index (BM25 over stems) and keeps the 1-3 segments that pass the
- * threshold. The calibrated score is the share of the question's weight a segment matches: BM25 divided by
+ * Scores a question, with its cue words at a lower weight, against one language's index (BM25 over stems) and
+ * keeps the 1-3 segments that pass the threshold. The calibrated score (the threshold's) is the share of the question's own words' weight a segment matches; cue words only order what passes: BM25 divided by
  * the most any segment could score for that question, where a word the article never uses still weighs; and
- * the words matched must weigh enough on their own (a question of three common words matches nothing).
+ * without a topic, one of the words matched must be rare enough to name something (a question of common words,
+ * "how are you", matches nothing).
  */
 import type { Lang } from '../../i18n/locales';
 import type { Topic } from '../../rules/decision';
 import type { RetrievedSegment } from './retriever';
+import { cueWordsOf, type QuestionCues } from './questionCues';
 import { RETRIEVAL_SETTINGS as S } from './retrievalSettings';
 import { stemsOf, type LanguageIndex, type SegmentIndex } from './segmentIndex';
 
 export interface RankingContext {
   index: SegmentIndex;
+  cues: QuestionCues;
   /** Section anchors per topic. */
   sections: Record<Topic, ReadonlySet<string>>;
   /** The text a segment shows in a language, to keep one of two identical sentences. */
@@ -25,31 +28,37 @@ interface Scored {
 }
 
 /** Every answering segment's calibrated score for the question, unsorted. */
-export function scoreSegments(index: LanguageIndex, question: string, lang: Lang): { segment: number; anchor: string; score: number; matched: number }[] {
-  const query = [...new Set(stemsOf(question, lang))];
+export function scoreSegments(index: LanguageIndex, question: string, lang: Lang, cueWords = ''): { segment: number; anchor: string; score: number; cued: number; keyWord: number }[] {
+  const query = new Map<string, number>(stemsOf(cueWords, lang).map((s) => [s, S.cueWeight]));
+  for (const s of stemsOf(question, lang)) query.set(s, 1);
   const weightOf = (s: string) => index.idf.get(s) ?? index.maxIdf * S.unknownWordWeight;
-  const most = query.reduce((sum, s) => sum + weightOf(s) * (S.k1 + 1), 0);
+  let most = 0;
+  for (const [s, weight] of query) if (weight === 1) most += weightOf(s) * (S.k1 + 1);
   if (most === 0) return [];
   return index.segments.map((doc) => {
     let score = 0;
-    let matched = 0;
-    for (const s of query) {
+    let cued = 0;
+    let keyWord = 0;
+    for (const [s, weight] of query) {
       const tf = doc.terms.get(s);
       if (!tf) continue;
       const idf = index.idf.get(s) ?? 0;
-      matched += idf;
-      score += (idf * tf * (S.k1 + 1)) / (tf + S.k1 * (1 - S.b + (S.b * doc.length) / index.averageLength));
+      const bm25 = (idf * tf * (S.k1 + 1)) / (tf + S.k1 * (1 - S.b + (S.b * doc.length) / index.averageLength));
+      if (weight === 1) {
+        keyWord = Math.max(keyWord, idf);
+        score += bm25;
+      } else cued += weight * bm25;
     }
-    return { segment: doc.id, anchor: doc.anchor, score: score / most, matched };
+    return { segment: doc.id, anchor: doc.anchor, score: score / most, cued: (score + cued) / most, keyWord };
   });
 }
 
 export function rankSegments(context: RankingContext, question: string, lang: Lang, topic?: Topic): RetrievedSegment[] {
   const inTopic = topic ? context.sections[topic] : undefined;
   const threshold = topic ? S.topicThreshold : S.threshold;
-  const scored: Scored[] = scoreSegments(context.index[lang], question, lang)
-    .filter((s) => s.score >= threshold && s.matched >= S.minMatchedWeight)
-    .map((s) => ({ segment: s.segment, score: s.score, ranked: inTopic?.has(s.anchor) ? s.score * (1 + S.topicBoost) : s.score }))
+  const scored: Scored[] = scoreSegments(context.index[lang], question, lang, cueWordsOf(context.cues, question, lang))
+    .filter((s) => s.score >= threshold && (topic !== undefined || s.keyWord >= S.minKeyWordWeight))
+    .map((s) => ({ segment: s.segment, score: s.score, ranked: inTopic?.has(s.anchor) ? s.cued * (1 + S.topicBoost) : s.cued }))
     .sort((a, b) => b.ranked - a.ranked || a.segment - b.segment);
   const best = scored[0];
   if (!best) return [];

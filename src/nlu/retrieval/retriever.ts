@@ -6,6 +6,7 @@ import type { Lang } from '../../i18n/locales';
 import type { KnowledgeBase } from '../../knowledge/types';
 import type { Topic } from '../../rules/decision';
 import { rankSegments, type RankingContext } from './rankSegments';
+import { readQuestionCues } from './questionCues';
 import { buildSegmentIndex } from './segmentIndex';
 import { topicSections } from './topicSections';
 
@@ -33,6 +34,7 @@ export interface Retriever {
 export function createRetriever(knowledge: KnowledgeBase): Retriever {
   const context: RankingContext = {
     index: buildSegmentIndex(knowledge),
+    cues: readQuestionCues(),
     sections: topicSections(knowledge),
     textOf: (segment, lang) => knowledge.segments[segment]?.text[lang] ?? '',
   };

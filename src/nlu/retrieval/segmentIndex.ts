@@ -29,9 +29,12 @@ export interface LanguageIndex {
 
 export type SegmentIndex = Record<Lang, LanguageIndex>;
 
-/** The stems of a text in a language, in order. */
+/** The stems of a text in a language, in order, each long word also as its first letters (where the stemmer leaves two forms of one word apart: "активировать", "активации"). */
 export function stemsOf(text: string, lang: Lang): string[] {
-  return tokenize(text.replace(/\]\([^)]*\)/g, ']')).map((token) => stem(token, lang));
+  return tokenize(text.replace(/\]\([^)]*\)/g, ']')).flatMap((token) => {
+    const stemmed = stem(token, lang);
+    return token.length > RETRIEVAL_SETTINGS.prefixLength ? [stemmed, `${token.slice(0, RETRIEVAL_SETTINGS.prefixLength)}…`] : [stemmed];
+  });
 }
 
 export function buildSegmentIndex(knowledge: KnowledgeBase): SegmentIndex {
@@ -40,14 +43,15 @@ export function buildSegmentIndex(knowledge: KnowledgeBase): SegmentIndex {
 
 function buildLanguageIndex(knowledge: KnowledgeBase, lang: Lang): LanguageIndex {
   const all = Object.values(knowledge.segments);
-  const answering = all.filter((segment) => !NOT_ANSWERS.has(segment.place.kind));
+  const answering = all.filter((segment) => !NOT_ANSWERS.has(segment.place.kind) && !introducesWhatFollows(segment));
   const headingOf = new Map(knowledge.sections.map((section) => [section.anchor, knowledge.segments[section.heading]]));
   const segments = answering.map((segment) => {
     const terms = new Map<string, number>();
     const add = (stems: string[], weight: number) => {
       for (const s of stems) terms.set(s, (terms.get(s) ?? 0) + weight);
     };
-    add(stemsOf(segment.text[lang], lang), 1);
+    add(stemsOf(withoutLinkTexts(segment.text[lang]), lang), 1);
+    add(stemsOf(linkTexts(segment.text[lang]), lang), RETRIEVAL_SETTINGS.linkTextWeight);
     if (lang !== 'en') add(stemsOf(segment.text.en, 'en'), RETRIEVAL_SETTINGS.sourceWeight);
     const context = [headingOf.get(segment.anchor), ...blockNeighbours(all, segment)];
     for (const other of context) if (other) add(stemsOf(other.text[lang], lang), RETRIEVAL_SETTINGS.contextWeight);
@@ -70,4 +74,20 @@ function buildLanguageIndex(knowledge: KnowledgeBase, lang: Lang): LanguageIndex
 /** The other segments written in the same markdown block (a sentence the translators cut in two, a note). */
 function blockNeighbours(all: readonly Segment[], segment: Segment): Segment[] {
   return all.filter((other) => other.block === segment.block && other.id !== segment.id && other.place.kind !== 'heading');
+}
+
+/** "To view and activate your technical benefits in Partner Center:" introduces the steps; it answers nothing alone. */
+function introducesWhatFollows(segment: Segment): boolean {
+  return /:\**\s*$/.test(segment.text.en);
+}
+
+const MARKDOWN_LINK = /\[([^\]]+)\]\([^)\s]+\)/g;
+
+/** A link's text names the page it opens ("How many Partner support incidents are remaining?"), not what the sentence says. */
+function linkTexts(markdown: string): string {
+  return [...markdown.matchAll(MARKDOWN_LINK)].map((match) => match[1]).join(' ');
+}
+
+function withoutLinkTexts(markdown: string): string {
+  return markdown.replace(MARKDOWN_LINK, ' ');
 }
