@@ -25,6 +25,8 @@ interface LangReplies {
   hypothetical: string[];
   aboutUs: string[];
   fillers: string[];
+  joins: string[];
+  questionWords: string[];
 }
 
 interface ReplyWords {
@@ -36,6 +38,9 @@ interface ReplyWords {
   hypothetical: string[];
   aboutUs: string[];
   fillers: Set<string>;
+  /** As written (not folded): they are matched in the message itself. */
+  joins: string[];
+  questionWords: string[];
 }
 
 const longestFirst = (phrases: string[]): string[] => [...new Set(phrases.map(wordsOf))].filter(Boolean).sort((a, b) => b.length - a.length);
@@ -47,7 +52,7 @@ function loadReplyWords(): ReplyWords {
     if (typeof entry !== 'object') throw new Error(`content/nlu/replies.json: no words for ${lang}`);
     return entry;
   });
-  const all = (key: 'yes' | 'no' | 'dontKnow' | 'hypothetical' | 'aboutUs' | 'fillers') => longestFirst(langs.flatMap((l) => l[key]));
+  const all = (key: 'yes' | 'no' | 'dontKnow' | 'hypothetical' | 'aboutUs' | 'fillers' | 'joins' | 'questionWords') => longestFirst(langs.flatMap((l) => l[key]));
   return {
     yes: all('yes'),
     no: all('no'),
@@ -56,6 +61,8 @@ function loadReplyWords(): ReplyWords {
     hypothetical: all('hypothetical'),
     aboutUs: all('aboutUs'),
     fillers: new Set(all('fillers')),
+    joins: [...new Set(langs.flatMap((l) => l.joins))].sort((a, b) => b.length - a.length),
+    questionWords: all('questionWords'),
   };
 }
 
@@ -123,4 +130,23 @@ export function followUpForm(text: string): FollowUpForm {
   const list = words.split(' ').filter(Boolean);
   while (list.length > 1 && fillers.has(list[0] as string)) list.shift();
   return { hypothetical: !us && (Boolean(opening) || text.trim().endsWith('?')), aboutUs: Boolean(us), rest: list.join(' ') };
+}
+
+/** The words that join two questions in one message ("and", "также", "et"), longest first, as written. */
+export function joiningWords(): readonly string[] {
+  return replyWords().joins;
+}
+
+/**
+ * Whether a piece of a message asks something: it ends with a question mark or starts (after a joining word)
+ * with a question word ("how", "где", "onde", "combien").
+ * @example asksSomething('and where do I check how many are left') // true
+ */
+export function asksSomething(text: string): boolean {
+  if (text.trim().endsWith('?')) return true;
+  const { joins, questionWords } = replyWords();
+  let words = wordsOf(text);
+  const join = leading(words, joins.map(wordsOf));
+  if (join) words = words.slice(join.length).trim();
+  return Boolean(leading(words, questionWords));
 }

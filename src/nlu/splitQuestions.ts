@@ -1,12 +1,13 @@
 /**
  * Several questions in one message ("how many incidents does gold get and where do I check how many are
  * left?"): split where a question mark, a new line, a semicolon or a joining word ("and", "also", "и", "e",
- * "et") stands, but only when every part is an in-scope question the classifier is sure of, so an "and" inside
- * one question ("Access ID and Contract ID") never splits it.
+ * "et") stands, but only when every part asks something (a question mark or a question word), on a topic of
+ * its own the classifier is sure of, so an "and" inside one question ("Access ID and Contract ID") or a
+ * question told in two sentences never splits it.
  */
 import type { Classification } from './classifier';
 import { isTopic } from './intents';
-import { followUpForm } from './replyWords';
+import { asksSomething, followUpForm, joiningWords } from './replyWords';
 
 export interface QuestionPart {
   text: string;
@@ -21,7 +22,13 @@ const MIN_PART_WORDS = 3;
 /** The joins tried in one message, first ones first (each costs two classifications). */
 const MAX_JOINS = 4;
 
-const JOINS = /(\?)\s+|\n+|;\s*|,?\s+(?:and also|and|also|а также|и ещё|и еще|и|e também|e|et aussi|et|aussi)\s+/giu;
+let joins: RegExp | undefined;
+/** A question mark, a new line, a semicolon, or a joining word of content/nlu/replies.json between spaces. */
+function joinPattern(): RegExp {
+  const words = joiningWords().map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  joins ??= new RegExp(`(\\?)\\s+|\\n+|;\\s*|,?\\s+(?:${words.join('|')})\\s+`, 'giu');
+  return joins;
+}
 
 /** Joins that end a sentence: a message cut at every one of them may be two or three questions at once. */
 const SENTENCE_ENDS = /(\?)\s+|\n+|;\s*/gu;
@@ -38,17 +45,17 @@ function isStatementAboutUs(text: string): boolean {
 }
 
 function isQuestion(part: QuestionPart): boolean {
-  return isSure(part.classification) && !isStatementAboutUs(part.text);
+  return isSure(part.classification) && asksSomething(part.text) && !isStatementAboutUs(part.text);
 }
 
-/** Two parts asking the same topic about the same facts are one question. */
+/** Two parts on the same topic are one question told in two sentences, far more often than two questions. */
 function isSameQuestion(a: Classification, b: Classification): boolean {
-  return a.intent === b.intent && JSON.stringify(a.entities) === JSON.stringify(b.entities);
+  return a.intent === b.intent;
 }
 
 function splitInTwo(text: string, classify: (text: string) => Classification): [QuestionPart, QuestionPart] | undefined {
   let best: { parts: [QuestionPart, QuestionPart]; score: number } | undefined;
-  for (const join of [...text.matchAll(JOINS)].slice(0, MAX_JOINS)) {
+  for (const join of [...text.matchAll(joinPattern())].slice(0, MAX_JOINS)) {
     const start = join.index + (join[1] ? 1 : 0);
     const left = text.slice(0, start).trim();
     const right = text.slice(join.index + join[0].length).trim();

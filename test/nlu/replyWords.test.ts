@@ -4,7 +4,7 @@
  * statement about the partner).
  */
 import { describe, expect, it } from 'vitest';
-import { followUpForm, ordinalOf, saysDontKnow, yesOrNo } from '../../src/nlu/replyWords';
+import { asksSomething, followUpForm, ordinalOf, saysDontKnow, yesOrNo } from '../../src/nlu/replyWords';
 
 describe('yes or no', () => {
   it.each(['yes', 'yep', 'sure', 'ok', 'Go ahead', 'да', 'ага', 'конечно', 'давай', 'sim', 'claro', 'pode', 'beleza', 'oui', "d'accord", 'ouais', 'vas-y', 'yes, please open it'])('"%s" is yes', (text) => {
@@ -66,5 +66,14 @@ describe('how a follow-up is put', () => {
   });
   it('a bare value is neither asked nor said about the partner', () => {
     expect(followUpForm('cloud platform')).toEqual({ hypothetical: false, aboutUs: false, rest: 'cloud platform' });
+  });
+});
+
+describe('whether a part of a message asks something', () => {
+  it.each(['where do I check how many are left', 'and how many incidents does gold get', 'где посмотреть, сколько осталось', 'onde vejo quantos restam', 'combien il en reste', 'are there paid plans?'])('"%s" asks', (text) => {
+    expect(asksSomething(text)).toBe(true);
+  });
+  it.each(['it has been almost a week since activation', 'we are a gold partner', 'Entrei no Azure e não achei'])('"%s" tells', (text) => {
+    expect(asksSomething(text)).toBe(false);
   });
 });
