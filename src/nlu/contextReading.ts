@@ -10,7 +10,7 @@ import { FACT_VALUES, type FactName, type PartnerFacts } from '../rules/facts';
 import type { Classification } from './classifier';
 import { factAnswer } from './factAnswer';
 import { isTopic } from './intents';
-import { followUpForm, ordinalOf, saysDontKnow, wordsOf } from './replyWords';
+import { followUpForm, ordinalOf, saysDontKnow } from './replyWords';
 
 /** What the conversation is about, as the reading needs it. */
 export interface TopicContext {
@@ -30,11 +30,11 @@ export type Reading =
   | { kind: 'follow_up'; topic: Topic; facts: PartnerFacts; hypothetical: boolean }
   | { kind: 'new' };
 
-/** A follow-up whose value comes with at most this many other words is elliptical whatever the classifier says. */
+/** An ellipsis: at most this many words past its opening ("and what about", "мы"), the value among them. */
 const ELLIPTICAL_WORDS = 3;
-/** A short message the classifier cannot place on another topic with this confidence may still be a follow-up. */
+/** The same, for a message the classifier puts on another topic with OTHER_TOPIC_CONFIDENCE ("cloud platform"). */
+const ELLIPTICAL_WORDS_ELSEWHERE = 2;
 const OTHER_TOPIC_CONFIDENCE = 0.6;
-const MAX_FOLLOW_UP_WORDS = 8;
 /**
  * A follow-up with nothing before it ("and gold?", "золото" as a first message) asks what that membership or
  * competency includes: the topic whose rule reads those facts.
@@ -67,7 +67,11 @@ function answerToQuestion(text: string, { entities }: Classification, { topic }:
   return Object.keys(facts).length ? { kind: 'answer', facts: facts as PartnerFacts } : undefined;
 }
 
-/** @param alone there is no conversation to follow: only an elliptical message the classifier puts on no other topic is read as one. */
+/**
+ * A message naming a fact the topic reads that is an ellipsis, or a question on the same topic ("what does a
+ * silver partner get?" after the Gold answer).
+ * @param alone there is no conversation to follow: only an ellipsis is read as one.
+ */
 function followUp(text: string, { entities, intent, confidence }: Classification, { topic }: TopicContext, lang: Lang, alone = false): Reading | undefined {
   const reads = factsReadBy(topic);
   const form = followUpForm(text);
@@ -86,10 +90,11 @@ function followUp(text: string, { entities, intent, confidence }: Classification
     }
   }
   if (!Object.keys(facts).length) return undefined;
-  const elliptical = form.rest.split(' ').length <= ELLIPTICAL_WORDS;
-  const short = wordsOf(text).split(' ').length <= MAX_FOLLOW_UP_WORDS;
+  const restWords = form.rest.split(' ').length;
   const elsewhere = isTopic(intent) && intent !== topic && confidence >= OTHER_TOPIC_CONFIDENCE;
-  if (alone && (!elliptical || elsewhere)) return undefined;
-  if (!elliptical && intent !== topic && !(short && !elsewhere)) return undefined;
+  // Past its opening words, an ellipsis is little more than the value ("cloud platform", "для облака"); a
+  // message the classifier puts on another topic must be even shorter to be one.
+  const elliptical = restWords <= (elsewhere ? ELLIPTICAL_WORDS_ELSEWHERE : ELLIPTICAL_WORDS);
+  if (!elliptical && (alone || intent !== topic)) return undefined;
   return { kind: 'follow_up', topic, facts: facts as PartnerFacts, hypothetical: form.hypothetical && !form.aboutUs };
 }

@@ -58,6 +58,15 @@ describe('a follow-up on the current topic', () => {
   it('a question on another topic that names a membership is a new question', () => {
     expect(read('Azure says the Access ID is already associated to an account, we are a gold partner', goldEntitlement)).toEqual({ kind: 'new' });
   });
+  it.each(['azure credits for gold partners, how much', 'сколько стоит продление Action Pack', 'how many dynamics 365 IUR licenses in gold'])(
+    'an out-of-scope question that names a membership is no follow-up: "%s"',
+    (text) => {
+      expect(read(text, goldEntitlement)).toEqual({ kind: 'new' });
+    },
+  );
+  it('a question on another topic with an answer word in it is no follow-up', () => {
+    expect(read('НЕТ ПРЕИМУЩЕСТВ ПИШЕТ', { topic: 'cloud_support_request', facts: { productKind: 'cloud' } }, 'ru')).toEqual({ kind: 'new' });
+  });
   it('a topic that reads no fact has no follow-up: "and gold?" after the incidents left is a new question', () => {
     expect(read('and gold?', { topic: 'remaining_incidents', facts: {} })).toEqual({ kind: 'new' });
   });
