@@ -10,7 +10,7 @@ import { FACT_VALUES, type FactName, type PartnerFacts } from '../rules/facts';
 import type { Classification } from './classifier';
 import { factAnswer } from './factAnswer';
 import { isTopic } from './intents';
-import { followUpForm, ordinalOf, saysDontKnow } from './replyWords';
+import { asksSomething, followUpForm, ordinalOf, saysDontKnow } from './replyWords';
 
 /** What the conversation is about, as the reading needs it. */
 export interface TopicContext {
@@ -54,8 +54,16 @@ export function readInContext(text: string, classification: Classification, cont
   return followUp(text, classification, context, lang) ?? { kind: 'new' };
 }
 
-function answerToQuestion(text: string, { entities }: Classification, { topic }: TopicContext, asked: FactName, lang: Lang): Reading | undefined {
+/**
+ * The fact asked, by place, label, answer word or name, with any other fact the topic reads. A statement is
+ * an answer ("the contract was linked before", whatever topic the classifier would give it alone); a question
+ * that is not on this topic is not, unless it is an ellipsis ("and gold?"): it is asked anew, and the facts
+ * it names are remembered there all the same.
+ */
+function answerToQuestion(text: string, classification: Classification, { topic }: TopicContext, asked: FactName, lang: Lang): Reading | undefined {
+  const { entities } = classification;
   if (saysDontKnow(text)) return { kind: 'dont_know', fact: asked };
+  if (classification.intent !== topic && asksSomething(text) && followUpForm(text).rest.split(' ').length > ELLIPTICAL_WORDS) return undefined;
   const values = FACT_VALUES[asked] as readonly string[];
   const place = ordinalOf(text);
   const chosen = place !== undefined ? values[place - 1] : (factAnswer(asked, text, entities, lang) ?? factAnswer(asked, followUpForm(text).rest, {}, lang));
@@ -91,10 +99,15 @@ function followUp(text: string, { entities, intent, confidence }: Classification
   }
   if (!Object.keys(facts).length) return undefined;
   const restWords = form.rest.split(' ').length;
-  const elsewhere = isTopic(intent) && intent !== topic && confidence >= OTHER_TOPIC_CONFIDENCE;
+  const elsewhere = isElsewhere({ intent, confidence }, topic);
   // Past its opening words, an ellipsis is little more than the value ("cloud platform", "для облака"); a
   // message the classifier puts on another topic must be even shorter to be one.
   const elliptical = restWords <= (elsewhere ? ELLIPTICAL_WORDS_ELSEWHERE : ELLIPTICAL_WORDS);
   if (!elliptical && (alone || intent !== topic)) return undefined;
   return { kind: 'follow_up', topic, facts: facts as PartnerFacts, hypothetical: form.hypothetical && !form.aboutUs };
+}
+
+/** Whether the classifier puts the message on another topic with confidence. */
+function isElsewhere({ intent, confidence }: Pick<Classification, 'intent' | 'confidence'>, topic: Topic): boolean {
+  return isTopic(intent) && intent !== topic && confidence >= OTHER_TOPIC_CONFIDENCE;
 }

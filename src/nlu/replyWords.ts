@@ -138,15 +138,19 @@ export function joiningWords(): readonly string[] {
 }
 
 /**
- * Whether a piece of a message asks something: it ends with a question mark or starts (after a joining word)
- * with a question word ("how", "где", "onde", "combien").
+ * Whether a piece of a message asks something: it has a question mark, or a clause of it starts (after a
+ * joining word) with a question word ("how", "где", "onde", "combien").
  * @example asksSomething('and where do I check how many are left') // true
  */
 export function asksSomething(text: string): boolean {
-  if (text.trim().endsWith('?')) return true;
+  if (text.includes('?')) return true;
   const { joins, questionWords } = replyWords();
-  let words = wordsOf(text);
-  const join = leading(words, joins.map(wordsOf));
-  if (join) words = words.slice(join.length).trim();
-  return Boolean(leading(words, questionWords));
+  const joinWords = joins.map(wordsOf);
+  // Each clause: "our membership was approved yesterday, what do I do now" asks in its second.
+  return text.split(/[,.;:!\n]+/).some((clause) => {
+    let words = wordsOf(clause);
+    const join = leading(words, joinWords);
+    if (join) words = words.slice(join.length).trim();
+    return Boolean(leading(words, questionWords));
+  });
 }

@@ -33,8 +33,13 @@ describe('an answer to the pending question', () => {
   it('"I don\'t know" is read as such', () => {
     expect(read("I don't know", accessIdAsksMembership)).toEqual({ kind: 'dont_know', fact: 'membership' });
   });
-  it('a question about something else is no answer', () => {
-    expect(read('are there paid support plans for partners?', accessIdAsksMembership)).toEqual({ kind: 'new' });
+  it.each([
+    'are there paid support plans for partners?',
+    'do we have any gold incidents remaining? we used a lot this year',
+    'can my devs get visual studio enterprise with our silver membership',
+    'our gold membership was approved yesterday, what do i have to do to start using the support incidents',
+  ])('a question about something else is no answer, even naming a membership: "%s"', (text) => {
+    expect(read(text, accessIdAsksMembership)).toEqual({ kind: 'new' });
   });
 });
 
