@@ -26,11 +26,15 @@ export async function beginTurnContext(context: TurnContext, state: BotStateAcce
   return conversation.context;
 }
 
-/** Records what the bot just sent on a topic: the decision, the facts it rested on, the question it asked. */
-export async function recordDecision(context: TurnContext, state: BotStateAccessors, decision: Decision, facts: PartnerFacts, at: number): Promise<void> {
+/**
+ * Records what the bot just sent on a topic: the decision, the facts it rested on, the question it asked, and
+ * the segments it showed (the sentences it led with, then the decision's).
+ */
+export async function recordDecision(context: TurnContext, state: BotStateAccessors, decision: Decision, facts: PartnerFacts, at: number, led: readonly number[] = []): Promise<void> {
   const conversation = await state.conversation.get(context, { misses: 0 });
   const asked = decision.ask ? { fact: decision.ask, choices: FACT_VALUES[decision.ask] } : undefined;
-  const recorded: ConversationContext = { topic: decision.topic, facts, ...(asked ? { asked } : {}), segments: decision.cites, at };
+  const segments = [...new Set([...led, ...decision.cites])];
+  const recorded: ConversationContext = { topic: decision.topic, facts, ...(asked ? { asked } : {}), segments, at };
   await state.conversation.set(context, { ...conversation, context: recorded });
 }
 

@@ -34,7 +34,7 @@ export async function sendTopicDecision(context: TurnContext, state: BotStateAcc
   const decision = decide(topic, facts);
   const retrieved = detail ?? (input.kind === 'text' ? topicQuestionSegments(articleRetriever(), input.text, input.classification, topic, lang) : []);
   await sendView(context, decisionView(decision, facts, lang, retrieved));
-  await recordDecision(context, state, decision, facts, at);
+  await recordDecision(context, state, decision, facts, at, retrieved.map((r) => r.segment));
   return decision;
 }
 
