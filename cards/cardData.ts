@@ -29,6 +29,12 @@ export type AnswerBlock =
   | { kind: 'step'; marker: string; text: string }
   | { kind: 'note'; text: string };
 
+/** Sentences of one section of the article that answer the question, quoted, with the section of the live article they are from. */
+export interface QuotedPassage {
+  sentences: { text: string }[];
+  cite: Link;
+}
+
 interface CardBase {
   /** The language of the card's text as the schema wants it: two letters (ISO 639-1), e.g. "pt". */
   lang: string;
@@ -42,8 +48,12 @@ interface Asking {
 
 export interface AnswerCardData extends CardBase {
   title: string;
+  /** The sentences that answer the question asked, ahead of everything else (empty for a topic's own question). */
+  quoted: QuotedPassage[];
   lead: string;
   blocks: AnswerBlock[];
+  /** The section's blocks behind an Action.ShowCard with this title, when the quoted sentences lead; '' shows them in the body. */
+  foldTitle: string;
   facts: Fact[];
   source: Link;
   links: Link[];
@@ -59,6 +69,8 @@ export interface MembershipEntitlement {
 
 export interface EntitlementCardData extends CardBase {
   title: string;
+  /** The sentences that answer the question asked, ahead of the table. */
+  quoted: QuotedPassage[];
   intro: string;
   lead: string;
   facts: Fact[];

@@ -3,6 +3,7 @@
  * by one and the gallery (cards/galleryCli.ts) shows side by side.
  */
 import { clarifyView } from '../src/answers/clarifyView';
+import { articleAnswerView } from '../src/answers/articleAnswerView';
 import { decisionView } from '../src/answers/decisionView';
 import { feedbackView } from '../src/answers/feedbackView';
 import { handoffConsentQuestion, handoffSummaryQuestion } from '../src/answers/handoffQuestions';
@@ -13,6 +14,7 @@ import { LANGS, type Lang } from '../src/i18n/locales';
 import { INTENTS, isTopic, type Intent } from '../src/nlu/intents';
 import { MASKS } from '../src/privacy/redact';
 import { decide } from '../src/rules/decide';
+import type { Topic } from '../src/rules/decision';
 import { FACT_NAMES, FACT_VALUES, type PartnerFacts } from '../src/rules/facts';
 import { whereToFile } from '../src/rules/requestRoute';
 import type { Ticket } from '../src/triage/tickets/ticket';
@@ -99,6 +101,13 @@ export const SAMPLE_LAST_QUESTION = `Azure says Access ID ${MASKS.accessId} is a
 
 const CLARIFY_CANDIDATES = ['entitlement', 'remaining_incidents', 'human_handoff'] as const;
 
+/** A topic's answer (an answer card, the entitlement table, a question) led by retrieved segments. */
+const LEADING_SAMPLES: readonly { topic: Topic; segments: number[] }[] = [
+  { topic: 'activate_benefits', segments: [121, 125] },
+  { topic: 'entitlement', segments: [180] },
+  { topic: 'access_id_already_associated', segments: [182, 191] },
+];
+
 interface Sample {
   name: string;
   facts: PartnerFacts;
@@ -140,6 +149,19 @@ function otherSamples(): Sample[] {
       facts: {},
       intent: 'cloud_support_request',
       build: (lang) => decisionView(whereToFile({}), {}, lang),
+    },
+    // Answers led by the sentences a detail question retrieved (fixed segments, so the gallery does not move with tuning).
+    ...LEADING_SAMPLES.map(({ topic, segments }) => ({
+      name: `${topic} led by segments [${segments.join(', ')}]`,
+      facts: {},
+      intent: topic,
+      build: (lang: Lang) => decisionView(decide(topic, {}), {}, lang, segments.map((segment) => ({ segment, score: 1 }))),
+    })),
+    {
+      name: 'articleAnswerView [155, 175]',
+      facts: {},
+      intent: 'out_of_scope',
+      build: (lang) => articleAnswerView([155, 175].map((segment) => ({ segment, score: 1 })), lang),
     },
     { name: `clarifyView [${CLARIFY_CANDIDATES.join(', ')}]`, facts: {}, build: (lang) => clarifyView(CLARIFY_CANDIDATES, lang) },
     { name: 'feedbackView helpful', facts: {}, intent: 'entitlement', build: (lang) => feedbackView(true, 'entitlement', lang) },

@@ -1,6 +1,6 @@
 /**
  * Handing a question to the support team: a one-line summary (typed, or the last question), consent to share
- * it with the facts the bot knows, then a ticket (once per incoming activity), its number in a card, and the
+ * it with the facts the bot knows (clicked, or typed: "yes", "ok", "да", "sim", "oui", "no"…), then a ticket (once per incoming activity), its number in a card, and the
  * standard `handoff.initiate` event for hosts that route conversations to agents.
  */
 import { EventFactory, type TurnContext } from 'botbuilder';
@@ -9,9 +9,10 @@ import { handoffConsentQuestion, handoffSummaryQuestion } from '../src/answers/h
 import { ticketView } from '../src/answers/ticketView';
 import type { BotStateAccessors, ConversationData } from '../src/bot/botState';
 import { sendString, sendView } from '../src/bot/send';
-import { turnOf } from '../src/bot/turn';
+import { turnOf, type TurnInput } from '../src/bot/turn';
 import type { Lang } from '../src/i18n/locales';
 import { redact } from '../src/privacy/redact';
+import { yesOrNo } from '../src/nlu/replyWords';
 import { redactReference } from '../src/privacy/redactActivity';
 import { requesterKey } from '../src/triage/requesterKey';
 import { sourceActivityId } from '../src/triage/sourceActivityId';
@@ -78,8 +79,9 @@ export class HandoffDialog extends ComponentDialog {
     const { context } = step;
     const { input, lang } = turnOf(context);
     await this.setPending(context, undefined);
-    if (input.kind !== 'submit' || input.submit.action !== CARD_ACTIONS.handoffConsent) return step.endDialog({ reroute: true } satisfies TopicResult);
-    if (!input.submit.consent) {
+    const consent = consentOf(input);
+    if (consent === undefined) return step.endDialog({ reroute: true } satisfies TopicResult);
+    if (!consent) {
       await sendString(context, lang, 'handoff.cancelled');
       return step.endDialog();
     }
@@ -97,6 +99,14 @@ export class HandoffDialog extends ComponentDialog {
     await emitHandoffEvent(context, ticket.number, ticket.summary, lang);
     return step.endDialog();
   }
+}
+
+/** The consent a reply gives: a click on the card, or a typed yes or no in any language. */
+function consentOf(input: TurnInput): boolean | undefined {
+  if (input.kind === 'submit' && input.submit.action === CARD_ACTIONS.handoffConsent) return input.submit.consent;
+  if (input.kind !== 'text') return undefined;
+  const said = yesOrNo(input.text);
+  return said === undefined ? undefined : said === 'yes';
 }
 
 function referenceOf(context: TurnContext) {

@@ -1,10 +1,11 @@
 /**
  * The router: every message starts here. Interruptions first, then card submits, then the classified intent:
- * a topic's dialog, the welcome or help card, "did you mean", the out-of-scope answer, and after two misses in
- * a row the offer of a person.
+ * a topic's dialog, the welcome or help card, the article's own sentences for a question no topic names,
+ * "did you mean", the out-of-scope answer, and after two misses in a row the offer of a person.
  */
 import { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { articleAnswerView } from '../src/answers/articleAnswerView';
 import { clarifyView } from '../src/answers/clarifyView';
 import { fallbackView } from '../src/answers/fallbackView';
 import { feedbackView } from '../src/answers/feedbackView';
@@ -25,16 +26,23 @@ import type { Lang } from '../src/i18n/locales';
 import { redact } from '../src/privacy/redact';
 import type { Classification } from '../src/nlu/classifier';
 import { isTopic, type Intent } from '../src/nlu/intents';
-import { TOPICS } from '../src/rules/decision';
+import { articleRetriever, outOfScopeSegments } from '../src/nlu/retrieval';
+import { TOPICS, type Topic } from '../src/rules/decision';
+import { decide } from '../src/rules/decide';
+import { sendTopicDecision } from '../src/bot/topicAnswer';
+import type { QuestionPart } from '../src/nlu/splitQuestions';
 import { HandoffDialog } from './handoffDialog';
 import { CARD_ACTIONS, DIALOG_IDS } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
-import { TopicDialog, type TopicResult } from './topicDialog';
+import { TopicDialog, type TopicOptions, type TopicResult } from './topicDialog';
+import type { Reading } from '../src/nlu/contextReading';
 
 /** The least confidence a runner-up needs to be offered in "did you mean". */
 const CLARIFY_MIN_CONFIDENCE = 0.1;
 const CLARIFY_CANDIDATES = 3;
 const MISSES_BEFORE_PERSON = 2;
+/** A message classified on a topic with this confidence or more is a new question, never a detail of the current topic. */
+const DETAIL_MAX_CONFIDENCE = 0.6;
 
 export interface MainDialogDependencies {
   state: BotStateAccessors;
@@ -85,11 +93,60 @@ export class MainDialog extends InterruptibleDialog {
         return this.routeSubmit(step, input.submit, lang);
       case 'text': {
         const { classification } = input;
+        if (turn.reading?.kind === 'follow_up') return this.followUp(step, turn.reading);
         await rememberFacts(step.context, this.state, classification.entities);
         await this.rememberQuestion(step, input.text, classification);
+        if (input.parts) return this.answerEach(step, input.parts);
+        const detail = await this.detailOnTopic(step, input.text, classification, lang);
+        if (detail) return detail;
         return this.routeIntent(step, requestTopicForProduct(classification), lang, classification);
       }
     }
+  }
+
+  /**
+   * The current topic again for the case a follow-up names. A statement about the partner ("we're silver")
+   * updates what is remembered; a hypothetical ("what about gold?") answers for that case and only fills a
+   * fact the partner has not given, never replacing one.
+   */
+  private async followUp(step: WaterfallStepContext, reading: Extract<Reading, { kind: 'follow_up' }>): Promise<DialogTurnResult> {
+    const { facts: own } = await this.state.profile.get(step.context, { facts: {} });
+    const unknown = Object.fromEntries(Object.entries(reading.facts).filter(([fact]) => !(fact in own)));
+    await rememberFacts(step.context, this.state, reading.hypothetical ? unknown : reading.facts);
+    const { context: inPlay } = await this.state.conversation.get(step.context, { misses: 0 });
+    await this.setMisses(step, 0);
+    const options: TopicOptions = { assume: { ...(inPlay?.topic === reading.topic ? inPlay.facts : {}), ...reading.facts } };
+    return step.beginDialog(DIALOG_IDS.topic(reading.topic), options);
+  }
+
+  /**
+   * A detail question on the current topic ("which link is it?", "where do I see the IDs then?"), that the
+   * classifier places on no topic with confidence: the topic's answer again, led by the sentences that answer
+   * it (the topic's section first, then the whole article). Undefined when it is not one.
+   */
+  private async detailOnTopic(step: WaterfallStepContext, text: string, classification: Classification, lang: Lang): Promise<DialogTurnResult | undefined> {
+    const { context: inPlay } = await this.state.conversation.get(step.context, { misses: 0 });
+    if (!inPlay || isSurelyNew(classification)) return undefined;
+    const detail = articleRetriever().retrieve(text, lang, { topic: inPlay.topic });
+    if (!detail.length) return undefined;
+    await this.setMisses(step, 0);
+    const options: TopicOptions = { assume: inPlay.facts, detail };
+    return step.beginDialog(DIALOG_IDS.topic(inPlay.topic), options);
+  }
+
+  /**
+   * A message that asks two or three things: each answered in order, one card per question. A question whose
+   * answer needs a fact the partner has not given comes last, as its topic's dialog asking for it.
+   */
+  private async answerEach(step: WaterfallStepContext, parts: QuestionPart[]): Promise<DialogTurnResult> {
+    await this.setMisses(step, 0);
+    const { facts } = await this.state.profile.get(step.context, { facts: {} });
+    const topics = parts.map((part) => ({ part, topic: requestTopicForProduct(part.classification) as Topic }));
+    const asking = topics.find(({ part, topic }) => decide(topic, { ...facts, ...part.classification.entities }).ask);
+    for (const { part, topic } of topics) {
+      if (topic !== asking?.topic) await sendTopicDecision(step.context, this.state, topic, { assume: part.classification.entities, question: part });
+    }
+    return asking ? step.beginDialog(DIALOG_IDS.topic(asking.topic)) : step.endDialog();
   }
 
   /** "triage here" in a Teams channel makes it the support team's triage channel (a channel of the triage team only). */
@@ -163,10 +220,22 @@ export class MainDialog extends InterruptibleDialog {
       case 'human_handoff':
         return step.beginDialog(DIALOG_IDS.handoff);
       case 'out_of_scope':
+        if (await this.answerFromArticle(step, lang)) break;
         await this.miss(step, lang, classification);
         break;
     }
     return step.endDialog();
+  }
+
+  /** A question no topic names but the article answers: its sentences with an honest lead-in. False when none passes the threshold. */
+  private async answerFromArticle(step: WaterfallStepContext, lang: Lang): Promise<boolean> {
+    const { input } = turnOf(step.context);
+    if (input.kind !== 'text') return false;
+    const retrieved = outOfScopeSegments(articleRetriever(), input.text, input.classification);
+    if (!retrieved.length) return false;
+    await this.setMisses(step, 0);
+    await sendView(step.context, articleAnswerView(retrieved, lang));
+    return true;
   }
 
   /** A question the bot cannot answer: "did you mean", the out-of-scope answer, or after two, a person. */
@@ -207,6 +276,11 @@ function requestTopicForProduct({ intent, entities }: Classification): Intent {
   if (entities.productKind === 'cloud') return 'cloud_support_request';
   if (entities.productKind === 'on_premises') return 'onprem_support_request';
   return intent;
+}
+
+/** A question the classifier puts on a topic with confidence: a new question, not a detail of the last one. */
+function isSurelyNew({ intent, confidence, by }: Classification): boolean {
+  return isTopic(intent) && by !== 'rejected' && confidence >= DETAIL_MAX_CONFIDENCE;
 }
 
 /** The in-scope runners-up of a rejected question, best first. */

@@ -1,19 +1,18 @@
 /**
  * One topic of the article, as a dialog: asks with a card for each fact its rule still needs (remembering the
- * answers in user state), then answers with the rule's decision. A reply that answers nothing it asked ends the
- * dialog so the main dialog can treat it as a new question.
+ * answers in user state), then answers with the rule's decision. A typed reply is read in the conversation's
+ * context (src/nlu/contextReading.ts): an answer to the question, or any fact the topic can use, is taken; "I
+ * don't know" gets what each case would mean; any other message ends the dialog so the main dialog can treat it as a follow-up or a new question.
  */
 import { ComponentDialog, Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import { decisionView } from '../src/answers/decisionView';
 import type { BotStateAccessors } from '../src/bot/botState';
-import { factAnswer } from '../src/bot/factAnswer';
+import { dropPendingQuestion } from '../src/bot/conversationContext';
 import { rememberFacts } from '../src/bot/rememberFacts';
-import { sendString, sendView } from '../src/bot/send';
+import { sendString } from '../src/bot/send';
+import { sendEachCase, sendTopicDecision, type TopicAnswerOptions } from '../src/bot/topicAnswer';
 import { turnOf } from '../src/bot/turn';
 import type { Topic } from '../src/rules/decision';
-import { decide } from '../src/rules/decide';
-import type { FactName } from '../src/rules/facts';
 import { CARD_ACTIONS, DIALOG_IDS } from './ids';
 
 /** What a topic dialog returns: `reroute` when the last message was not an answer to its question. */
@@ -21,10 +20,11 @@ export interface TopicResult {
   reroute?: boolean;
 }
 
-/** What the waterfall keeps between its steps. */
-interface TopicValues {
-  asked: FactName;
-}
+/**
+ * How a topic dialog begins: `assume` holds facts for this answer only (a hypothetical follow-up's), `detail`
+ * the sentences a detail question on the topic retrieved.
+ */
+export type TopicOptions = Pick<TopicAnswerOptions, 'assume' | 'detail'>;
 
 export class TopicDialog extends ComponentDialog {
   constructor(
@@ -38,45 +38,39 @@ export class TopicDialog extends ComponentDialog {
 
   /** Answers when the rule has what it needs; otherwise asks for the next fact and waits. */
   private async decideStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const asked = await this.sendDecision(step.context);
-    if (!asked) return step.endDialog({} satisfies TopicResult);
-    (step.values as TopicValues).asked = asked;
+    const options = (step.options ?? {}) as TopicOptions;
+    const decision = await sendTopicDecision(step.context, this.state, this.topic, options);
+    if (!decision.ask) return step.endDialog({} satisfies TopicResult);
     return Dialog.EndOfTurn;
   }
 
-  /** Takes the answer (a clicked choice or typed words) and decides again, or hands the message back. */
+  /** Takes the answer (a clicked choice, or typed words read in context) and decides again, or hands the message back. */
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { input, lang } = turnOf(step.context);
-    const { asked } = step.values as TopicValues;
+    const { input, lang, reading } = turnOf(step.context);
+    const { assume } = (step.options ?? {}) as TopicOptions;
+    const options: TopicOptions = assume ? { assume } : {};
     if (input.kind === 'submit' && input.submit.action === CARD_ACTIONS.fact) {
       await rememberFacts(step.context, this.state, { [input.submit.fact]: input.submit.value });
-      return step.replaceDialog(DIALOG_IDS.topicFlow);
+      return step.replaceDialog(DIALOG_IDS.topicFlow, options);
     }
     if (input.kind === 'invalid_submit') {
       await sendString(step.context, lang, 'conversation.invalid_submit');
-      return step.replaceDialog(DIALOG_IDS.topicFlow);
+      return step.replaceDialog(DIALOG_IDS.topicFlow, options);
     }
-    if (input.kind === 'text') {
-      const value = factAnswer(asked, input.text, input.classification.entities, lang);
-      if (value) {
-        await rememberFacts(step.context, this.state, { ...input.classification.entities, [asked]: value });
-        return step.replaceDialog(DIALOG_IDS.topicFlow);
-      }
+    if (input.kind === 'text' && reading?.kind === 'answer') {
+      await rememberFacts(step.context, this.state, { ...input.classification.entities, ...reading.facts });
+      return step.replaceDialog(DIALOG_IDS.topicFlow, options);
     }
+    if (input.kind === 'text' && reading?.kind === 'dont_know' && (await sendEachCase(step.context, this.state, this.topic, reading.fact, assume))) {
+      return step.endDialog({} satisfies TopicResult);
+    }
+    await dropPendingQuestion(step.context, this.state);
     return step.endDialog({ reroute: true } satisfies TopicResult);
   }
 
   /** Asks the pending question again, in the language of this turn (after help or a language switch). */
   protected override async onRepromptDialog(context: TurnContext): Promise<void> {
-    await this.sendDecision(context);
-  }
-
-  /** Sends the answer or the question for what is known now; returns the fact asked, if one is. */
-  private async sendDecision(context: TurnContext): Promise<FactName | undefined> {
-    const { lang } = turnOf(context);
-    const { facts } = await this.state.profile.get(context, { facts: {} });
-    const decision = decide(this.topic, facts);
-    await sendView(context, decisionView(decision, facts, lang));
-    return decision.ask;
+    const { context: inPlay } = await this.state.conversation.get(context, { misses: 0 });
+    await sendTopicDecision(context, this.state, this.topic, { assume: inPlay?.topic === this.topic ? inPlay.facts : {} });
   }
 }

@@ -17,6 +17,7 @@ import type { Config } from './config/config';
 import { knowledgeBase } from './knowledge/knowledgeBase';
 import type { Logger } from './log/logger';
 import { classifier as productClassifier, type Classifier } from './nlu/classifier';
+import { articleRetriever } from './nlu/retrieval';
 import { createDirectLine } from './directline';
 import { createDirectLineStore } from './directline/store/createDirectLineStore';
 import { Metrics } from './observability/metrics';
@@ -62,6 +63,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const storage = meteredStorage(overrides.storage ?? (await createStorage(config.storageUrl)), metrics);
   const classifier = overrides.classifier ?? productClassifier();
   knowledgeBase();
+  articleRetriever();
   const auth =
     overrides.auth ??
     new ConfigurationBotFrameworkAuthentication({
@@ -89,6 +91,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     mainDialog: new MainDialog({ state, feedback: new FeedbackStore(storage), tickets, metrics }),
     triage: new TriageActions(tickets, log),
     serializer: new TurnSerializer(storage.sharedLock),
+    idleMinutes: config.conversationIdleMinutes,
   });
 
   const retention = startRetention({ tickets: ticketStore, conversations: directLineStore, state: storage, settings: config.retention, log });

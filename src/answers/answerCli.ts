@@ -1,11 +1,13 @@
 /** `npm run --silent answer`: JSON lines {"text", "locale"?} in, one answer (intent, card, text) per line out. */
 import { mapJsonLines } from '../cli/jsonLines';
 import { classifier } from '../nlu/classifier';
+import { articleRetriever } from '../nlu/retrieval';
+import { firstQuestionView } from './firstQuestionView';
 import { toReply } from './reply';
-import { viewFor } from './viewFor';
 
 void mapJsonLines(({ text, localeLang }) => {
-  const { intent, lang, entities } = classifier().classify(text, { locale: localeLang });
-  const { card, text: plainText } = toReply(viewFor(intent, entities, lang));
+  const classification = classifier().classify(text, { locale: localeLang });
+  const { intent, lang, entities } = classification;
+  const { card, text: plainText } = toReply(firstQuestionView(text, classification, entities, articleRetriever()));
   return { intent, lang, card, text: plainText };
 });

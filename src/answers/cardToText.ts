@@ -1,6 +1,6 @@
 /**
  * The plain-text face of a card, for channels without Adaptive Cards and for transcripts: every text block,
- * fact and button in reading order.
+ * fact and button in reading order, a folded part (Action.ShowCard) after its button.
  */
 import type { AdaptiveCardJson } from '../../cards/renderCard';
 
@@ -89,5 +89,7 @@ function actionLines(actions: unknown, lines: string[]): void {
   for (const action of actions as Node[]) {
     if (action.type === 'Action.OpenUrl') lines.push(`- ${String(action.title)}: ${String(action.url)}`);
     else lines.push(`- [${String(action.title)}]`);
+    // A folded part (Action.ShowCard) follows its button, so the plain text keeps the card's order.
+    if (action.type === 'Action.ShowCard') walk((action.card as Node | undefined)?.body, lines);
   }
 }

@@ -2,7 +2,7 @@
  * The entitlement card: the article's table quoted cell by cell, as the partner's own entitlement when the
  * membership is known, or every membership's column when it is not.
  */
-import type { CardView, Fact } from '../../cards/cardData';
+import type { CardView, Fact, QuotedPassage } from '../../cards/cardData';
 import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { knowledgeBase } from '../knowledge/knowledgeBase';
@@ -44,13 +44,15 @@ function membershipFacts(membership: Membership, competency: CompetencyKind | un
   ];
 }
 
-export function entitlementView(decision: Decision, facts: PartnerFacts, lang: Lang): CardView {
+/** @param quoted the sentences that answer the question asked, shown ahead of the table. */
+export function entitlementView(decision: Decision, facts: PartnerFacts, lang: Lang, quoted: QuotedPassage[] = []): CardView {
   const { membership, competency } = facts;
   return {
     kind: 'entitlement',
     data: {
       lang,
       title: sectionHeading(127, lang),
+      quoted,
       intro: quote(128, lang),
       lead: membership ? t(lang, 'entitlement.your_membership', { membership: t(lang, `fact.membership.${membership}`) }) : t(lang, 'entitlement.whole_table'),
       facts: membership ? membershipFacts(membership, competency, lang) : [],

@@ -1,9 +1,10 @@
-/** What the bot remembers: per user (language, partner facts) and per conversation (dialogs, misses). */
+/** What the bot remembers: per user (language, partner facts) and per conversation (dialogs, misses, context). */
 import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Lang } from '../i18n/locales';
 import type { Intent } from '../nlu/intents';
-import type { PartnerFacts } from '../rules/facts';
+import type { Topic } from '../rules/decision';
+import type { FactName, PartnerFacts } from '../rules/facts';
 import type { TranscriptLine } from '../triage/tickets/ticket';
 
 export interface UserProfile {
@@ -20,6 +21,23 @@ export interface ConversationData {
   lastQuestion?: { text: string; intents: { intent: Intent; confidence: number }[] };
   /** The hand-off question waiting for an answer, to ask it again after help or a language switch. */
   handoff?: { step: 'summary' | 'consent'; summary?: string };
+  /** What the conversation is about now; dropped after an idle time and on "start over". */
+  context?: ConversationContext;
+  /** When the user last wrote (ms since the epoch): an idle conversation starts afresh. */
+  activeAt?: number;
+}
+
+/**
+ * The conversation's context: its topic, the facts the last answer rested on (the partner's own and a
+ * hypothetical's), the question the bot asked with its choices, the article segments it showed, and when.
+ * It holds no free text (only ids and closed fact values), so nothing in it needs redacting.
+ */
+export interface ConversationContext {
+  topic: Topic;
+  facts: PartnerFacts;
+  asked?: { fact: FactName; choices: readonly string[] };
+  segments: number[];
+  at: number;
 }
 
 export interface BotStateAccessors {

@@ -22,7 +22,7 @@ export type Interruption =
 /** How sure the classifier must be before "help" or "a person" interrupts a dialog. */
 const INTERRUPTING_CONFIDENCE = 0.6;
 
-export function interruptionOf({ input }: Turn): Interruption | undefined {
+export function interruptionOf({ input, reading }: Turn): Interruption | undefined {
   if (input.kind === 'submit') {
     const { submit } = input;
     switch (submit.action) {
@@ -43,6 +43,9 @@ export function interruptionOf({ input }: Turn): Interruption | undefined {
   if (input.kind !== 'text') return undefined;
   const { command } = input;
   if (command && (command.kind === 'start_over' || command.kind === 'forget' || command.kind === 'language')) return command;
+  // A reply the conversation's context reads as an answer or a follow-up ("and what about silver?") is not a
+  // request for help, whatever the classifier makes of it alone.
+  if (reading && reading.kind !== 'new') return undefined;
   const { intent, confidence } = input.classification;
   if (confidence < INTERRUPTING_CONFIDENCE) return undefined;
   if (intent === 'help') return { kind: 'help' };

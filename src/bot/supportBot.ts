@@ -9,9 +9,13 @@ import { runDialog, type Dialog } from 'botbuilder-dialogs';
 import { welcomeView } from '../answers/welcomeView';
 import { langOfLocale } from '../i18n/locales';
 import type { Classifier } from '../nlu/classifier';
+import { readInContext } from '../nlu/contextReading';
+import { DEFAULT_CONVERSATION_IDLE_MINUTES } from '../config/config';
+import { systemClock, type Clock } from '../directline/clock';
 import { channelLabel, type Metrics } from '../observability/metrics';
 import type { TriageActions } from '../triage/triageActions';
 import type { BotStateAccessors } from './botState';
+import { beginTurnContext, topicContextOf } from './conversationContext';
 import { recordTurn } from './transcript';
 import { sendView } from './send';
 import { TurnSerializer } from './turnSerializer';
@@ -25,7 +29,12 @@ export interface SupportBotDependencies {
   metrics?: Metrics;
   /** One turn at a time per conversation; default: within this process only (app.ts adds the storage's shared lock). */
   serializer?: Pick<TurnSerializer, 'serialize'>;
+  /** The time turns are read by (default: the system's); tests move it to let a conversation stand idle. */
+  clock?: Clock;
+  /** How long a conversation may stand idle before its context is dropped (default 30 minutes). */
+  idleMinutes?: number;
 }
+
 
 export class SupportBot extends TeamsActivityHandler {
   private readonly serializer: Pick<TurnSerializer, 'serialize'>;
@@ -71,7 +80,15 @@ export class SupportBot extends TeamsActivityHandler {
     }
     await recordTurn(context, state);
     const profile = await state.profile.get(context, { facts: {} });
-    const turn = understandTurn(context, classifier, profile.lang);
+    const at = (this.deps.clock ?? systemClock)();
+    const understood = understandTurn(context, classifier, profile.lang, at);
+    const inForce = await beginTurnContext(context, state, at, (this.deps.idleMinutes ?? DEFAULT_CONVERSATION_IDLE_MINUTES) * 60_000);
+    const { input: said } = understood;
+    const reading = said.kind === 'text' && !said.command ? readInContext(said.text, said.classification, topicContextOf(inForce), understood.lang) : undefined;
+    // A reply read in context continues the conversation in its language: "e se for Action Pack?" is Portuguese
+    // in a Portuguese conversation, whatever its English product name makes the language model think.
+    const lang = reading && reading.kind !== 'new' && profile.lang ? profile.lang : understood.lang;
+    const turn = reading ? { ...understood, reading, lang } : understood;
     setTurn(context, turn);
     const { input } = turn;
     if (input.kind === 'text') this.deps.metrics?.turn(context.activity.channelId, input.classification.intent, input.classification.confidence);

@@ -5,11 +5,14 @@
 import type { TurnContext } from 'botbuilder';
 import { isLang, langOfLocale, type Lang } from '../i18n/locales';
 import type { Classification, Classifier } from '../nlu/classifier';
+import type { Reading } from '../nlu/contextReading';
+import { splitQuestions, type QuestionPart } from '../nlu/splitQuestions';
 import { parseSubmit, type CardSubmit } from './cardSubmit';
 import { commandOf, type Command } from './commands';
 
 export type TurnInput =
-  | { kind: 'text'; text: string; classification: Classification; command?: Command }
+  /** `parts`: the questions of a message that asks two or three things, in order. */
+  | { kind: 'text'; text: string; classification: Classification; command?: Command; parts?: QuestionPart[] }
   | { kind: 'submit'; submit: CardSubmit }
   | { kind: 'invalid_submit' }
   /** A message over MAX_MESSAGE_CHARS: answered politely, never classified. */
@@ -22,32 +25,38 @@ export const MAX_MESSAGE_CHARS = 2000;
 export interface Turn {
   input: TurnInput;
   lang: Lang;
+  /** How typed text reads in the conversation's context (an answer, a follow-up, or a new question). */
+  reading?: Reading;
+  /** When the turn began (ms since the epoch), by the bot's clock. */
+  at: number;
 }
 
 const TURN = Symbol('turn');
 
 /** Understands the message of a turn; `remembered` is the user's language from earlier turns. */
-export function understandTurn(context: TurnContext, classifier: Classifier, remembered: Lang | undefined): Turn {
+export function understandTurn(context: TurnContext, classifier: Classifier, remembered: Lang | undefined, at: number): Turn {
   const { activity } = context;
   const localeLang = langOfLocale(activity.locale);
   const fallback = remembered ?? localeLang ?? 'en';
   const submit = parseSubmit(activity.value);
-  if (submit === 'invalid') return { input: { kind: 'invalid_submit' }, lang: fallback };
+  if (submit === 'invalid') return { input: { kind: 'invalid_submit' }, lang: fallback, at };
   if (submit) {
     const chosen = 'lang' in submit && isLang(submit.lang) ? submit.lang : fallback;
-    return { input: { kind: 'submit', submit }, lang: chosen };
+    return { input: { kind: 'submit', submit }, lang: chosen, at };
   }
   const text = (activity.text ?? '').trim();
-  if (!text) return { input: { kind: 'empty' }, lang: fallback };
+  if (!text) return { input: { kind: 'empty' }, lang: fallback, at };
   // Characters as the user counts them (an emoji is one), not UTF-16 units.
   const length = text.length > MAX_MESSAGE_CHARS ? [...text].length : text.length;
-  if (length > MAX_MESSAGE_CHARS) return { input: { kind: 'too_long', length }, lang: fallback };
-  const classified = classifier.classify(text, { ...(localeLang ? { locale: localeLang } : {}), ...(remembered ? { conversation: remembered } : {}) });
+  if (length > MAX_MESSAGE_CHARS) return { input: { kind: 'too_long', length }, lang: fallback, at };
+  const hints = { ...(localeLang ? { locale: localeLang } : {}), ...(remembered ? { conversation: remembered } : {}) };
+  const classified = classifier.classify(text, hints);
   const command = commandOf(text);
+  const parts = command ? undefined : splitQuestions(text, (part) => classifier.classify(part, hints));
   // A Teams command-menu title names its topic outright, whatever the model would make of one word.
   const classification: Classification = command?.kind === 'intent' ? { ...classified, intent: command.intent, confidence: 1, by: 'command' } : classified;
   const lang = command?.kind === 'language' ? command.lang : classification.lang;
-  return { input: { kind: 'text', text, classification, ...(command ? { command } : {}) }, lang };
+  return { input: { kind: 'text', text, classification, ...(command ? { command } : {}), ...(parts ? { parts } : {}) }, lang, at };
 }
 
 export function setTurn(context: TurnContext, turn: Turn): void {

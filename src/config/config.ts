@@ -48,6 +48,8 @@ export interface Config {
   directLineStreams: StreamLimits;
   /** TICKET_RETENTION_DAYS, CONVERSATION_RETENTION_DAYS: tickets and inactive Direct Line conversations are deleted after this many days. */
   retention: { ticketDays: number; conversationDays: number };
+  /** CONVERSATION_IDLE_MINUTES: a conversation's context (topic, facts in play, pending question) is dropped after this long idle. */
+  conversationIdleMinutes: number;
 }
 
 export interface RateLimitSetting {
@@ -93,6 +95,7 @@ export const DEFAULT_DIRECTLINE_RATE_LIMIT = { perSecond: 8, burst: 16 } as cons
 export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 20_000, requestMs: 30_000, keepAliveMs: 5_000 };
 export const DEFAULT_STREAM_LIMITS: StreamLimits = { idleMs: 300_000, perConversation: 4, perAddress: 100 };
 export const DEFAULT_RETENTION = { ticketDays: 365, conversationDays: 90 } as const;
+export const DEFAULT_CONVERSATION_IDLE_MINUTES = 30;
 const MIN_DIRECTLINE_SECRET_LENGTH = 32;
 const MAX_PROXY_HOPS = 10;
 
@@ -206,6 +209,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   };
   const ticketDays = retentionDays('TICKET_RETENTION_DAYS', DEFAULT_RETENTION.ticketDays);
   const conversationDays = retentionDays('CONVERSATION_RETENTION_DAYS', DEFAULT_RETENTION.conversationDays);
+  const idleText = value('CONVERSATION_IDLE_MINUTES') || String(DEFAULT_CONVERSATION_IDLE_MINUTES);
+  const conversationIdleMinutes = /^\d{1,5}$/.test(idleText) ? Number(idleText) : NaN;
+  if (!(conversationIdleMinutes >= 1)) problems.push(`CONVERSATION_IDLE_MINUTES must be a whole number of minutes of at least 1, not "${idleText}"`);
 
   if (problems.length) throw new ConfigError(problems);
   const botFrameworkAuth: Record<string, string> = {};
@@ -231,6 +237,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     httpTimeouts,
     directLineStreams,
     retention: { ticketDays, conversationDays },
+    conversationIdleMinutes,
   };
 }
 

@@ -15,7 +15,7 @@ import { t } from '../../src/i18n/strings';
 import { decide } from '../../src/rules/decide';
 import { FACT_VALUES } from '../../src/rules/facts';
 import { cardOf, submitButtons } from './conversationHarness';
-import { clarifyCandidates, expectedView, ExpectationError, identifyCard, type CardContext } from './expectedCards';
+import { assumedFacts, clarifyCandidates, expectedView, ExpectationError, identifyCard, type CardContext } from './expectedCards';
 import type { BotExpectation, EventName } from './scenario';
 
 type CardExpectation = Extract<BotExpectation, { expect: 'card' }>;
@@ -52,7 +52,9 @@ export function checkEvent(reply: Partial<Activity>, name: EventName, lang: Lang
   return isDeepStrictEqual(reply.value, want) ? [] : [`expected the event's context ${JSON.stringify(want)}, it carries ${JSON.stringify(reply.value)}`];
 }
 
-export function checkCard(reply: Partial<Activity>, expectation: CardExpectation, state: CardContext): string[] {
+export function checkCard(reply: Partial<Activity>, expectation: CardExpectation, said: CardContext): string[] {
+  // A card answering one part of a message that asks several things leads with that part's sentences.
+  const state = expectation.part && said.said ? { ...said, said: { ...said.said, text: expectation.part } } : said;
   const { facts } = state;
   const sent = cardOf(reply);
   const what = expectation.handoff ? ` (hand-off ${expectation.handoff})` : expectation.number ? ` ${expectation.number}` : '';
@@ -80,7 +82,7 @@ export function checkCard(reply: Partial<Activity>, expectation: CardExpectation
     problems.push(`expected the answer to rest on the facts ${JSON.stringify(expectation.facts)}, the user's profile holds ${JSON.stringify(facts)}`);
   }
   if (expectation.states && expectation.topic) {
-    const { states, outcome } = decide(expectation.topic, facts);
+    const { states, outcome } = decide(expectation.topic, assumedFacts(expectation, state));
     for (const [key, value] of Object.entries(expectation.states)) {
       if (states[key] !== value) problems.push(`expected the decision to state ${key} = ${JSON.stringify(value)}; ${outcome} states ${JSON.stringify(states[key])}`);
       else if (typeof value === 'number' && !new RegExp(`(?<!\\d)${value}(?!\\d)`).test(text)) problems.push(`the card does not show ${key} = ${value}`);
@@ -89,6 +91,12 @@ export function checkCard(reply: Partial<Activity>, expectation: CardExpectation
   for (const id of expectation.quotes ?? []) {
     const sentence = squash(markdownToPlain(quote(id, expectation.lang)));
     if (!text.includes(sentence)) problems.push(`the card does not quote segment ${id} in ${expectation.lang}: "${sentence}"`);
+  }
+  if (expectation.leads) {
+    const first = firstQuotedText(card);
+    if (!expectation.leads.some((id) => first.includes(squash(markdownToPlain(quote(id, expectation.lang)))))) {
+      problems.push(`expected the card to lead with segment ${expectation.leads.join(' or ')} in ${expectation.lang}; its first quoted block is ${JSON.stringify(first)}`);
+    }
   }
   if (expectation.asks) {
     const choices = submitButtons(card).filter(({ data }) => data.action === CARD_ACTIONS.fact);
@@ -104,4 +112,10 @@ export function checkCard(reply: Partial<Activity>, expectation: CardExpectation
     if (missing.length) problems.push(`expected "did you mean" to offer ${missing.join(', ')}; it offers ${offered.join(', ') || 'nothing'}`);
   }
   return problems;
+}
+
+/** The plain text of a card's first quoted block (the retrieved sentences' container, before any other content). */
+function firstQuotedText(card: AdaptiveCardJson): string {
+  const block = (card.body as Record<string, unknown>[]).find((element) => element.type === 'Container' && element.style === 'accent');
+  return block ? squash(cardToText({ ...card, body: [block], actions: [] })) : '';
 }

@@ -49,6 +49,8 @@ export interface ConversationOptions {
   conversationType: ConversationType;
   /** The Bot Framework channel (default msteams); `webchat` and the like also get the hand-off event. */
   channelId?: string;
+  /** CONVERSATION_IDLE_MINUTES as the bot is configured (default 30). */
+  idleMinutes?: number;
 }
 
 export class Conversation {
@@ -66,6 +68,8 @@ export class Conversation {
   /** The last activity the user sent, and the storage as it was before it: a redelivery repeats it. */
   private last: { activity: Partial<Activity>; memoryBefore: Record<string, string> } | undefined;
   private activityCounter = 0;
+  /** The bot's clock: a scenario's "idle" step moves it on. */
+  private now = Date.parse('2026-12-04T09:00:00Z');
 
   constructor(readonly defaults: ConversationOptions) {
     const log = pino({ level: 'warn' }, { write: (line: string) => void this.turnErrors.push(line) });
@@ -78,6 +82,8 @@ export class Conversation {
       triage: new TriageActions(service, log),
       // app.ts passes the storage's shared lock; memory storage has none, so turns queue in this process.
       serializer: new TurnSerializer(),
+      clock: () => this.now,
+      ...(defaults.idleMinutes ? { idleMinutes: defaults.idleMinutes } : {}),
     });
     this.adapter = new TestAdapter(async (context) => bot.run(context));
     this.adapter.onTurnError = createOnTurnError(state, log);
@@ -90,6 +96,7 @@ export class Conversation {
 
   /** Does what the user does and returns everything the bot sent in that turn. */
   async act(action: Exclude<UserAction, { do: 'redeliver' }>): Promise<Partial<Activity>[]> {
+    if ('idle' in action && action.idle) this.now += action.idle * 60_000;
     const activity = this.activityFor(action);
     this.last = { activity: structuredClone(activity), memoryBefore: { ...this.memory } };
     return this.process(activity);

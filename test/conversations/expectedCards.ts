@@ -8,6 +8,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CardView } from '../../cards/cardData';
 import { renderView, type AdaptiveCardJson } from '../../cards/renderCard';
+import { articleAnswerView } from '../../src/answers/articleAnswerView';
 import { clarifyView } from '../../src/answers/clarifyView';
 import { decisionView } from '../../src/answers/decisionView';
 import { fallbackView } from '../../src/answers/fallbackView';
@@ -20,7 +21,9 @@ import type { SuggestedIntent } from '../../src/answers/buttons';
 import { LANGS, type Lang } from '../../src/i18n/locales';
 import { CARD_ACTIONS } from '../../dialogs/ids';
 import { decide } from '../../src/rules/decide';
-import { TOPICS } from '../../src/rules/decision';
+import { TOPICS, type Topic } from '../../src/rules/decision';
+import { classifier } from '../../src/nlu/classifier';
+import { articleRetriever, outOfScopeSegments, topicQuestionSegments, type RetrievedSegment } from '../../src/nlu/retrieval';
 import type { PartnerFacts } from '../../src/rules/facts';
 import type { Ticket } from '../../src/triage/tickets/ticket';
 import { submitButtons } from './conversationHarness';
@@ -38,6 +41,15 @@ export interface CardContext {
   summary?: string;
   /** Every ticket in the store. */
   tickets: readonly Ticket[];
+  /** What the user typed in the turn that got this reply (none for a click), and the Teams client's language. */
+  said?: { text: string; localeLang?: Lang };
+}
+
+/** The segments a topic's card leads with: those answering the typed question, as the topic dialog retrieves them. */
+export function retrievedFor(state: CardContext, topic: Topic, lang: Lang): RetrievedSegment[] {
+  if (!state.said) return [];
+  const { text, localeLang } = state.said;
+  return topicQuestionSegments(articleRetriever(), text, classifier().classify(text, localeLang ? { locale: localeLang } : {}), topic, lang);
 }
 
 /** The card the requester gets for a ticket, rebuilt from the stored ticket. */
@@ -56,15 +68,17 @@ export function clarifyCandidates(card: AdaptiveCardJson): SuggestedIntent[] {
 /** The view the bot should have sent for an expectation, given the state after the turn and the card it did send. */
 export function expectedView(expectation: CardExpectation, state: CardContext, sent: AdaptiveCardJson): CardView {
   const { kind, lang, topic, view, helpful, handoff, number } = expectation;
-  const { facts } = state;
+  const facts = assumedFacts(expectation, state);
   switch (kind) {
     case 'question':
       if (handoff === 'summary') return handoffSummaryQuestion(lang, state.lastQuestion);
       if (handoff === 'consent') return handoffConsentQuestion(lang, required(state.summary, 'the summary the consent card shows'), facts);
-      return decisionView(decide(required(topic, 'a question card needs its topic'), facts), facts, lang);
+      return topicView(required(topic, 'a question card needs its topic'), facts, state, lang, expectation.detail);
     case 'answer':
+      if (view === 'article') return articleAnswerView(outOfScopeFor(required(state.said, 'the question typed'), state), lang);
+      return topicView(required(topic, `a ${kind} card needs its topic`), facts, state, lang, expectation.detail);
     case 'entitlement':
-      return decisionView(decide(required(topic, `a ${kind} card needs its topic`), facts), facts, lang);
+      return topicView(required(topic, `a ${kind} card needs its topic`), facts, state, lang, expectation.detail);
     case 'welcome':
       return view === 'help' ? helpView(lang) : welcomeView(lang);
     case 'fallback':
@@ -83,6 +97,29 @@ export function expectedView(expectation: CardExpectation, state: CardContext, s
     case 'triage':
       throw new ExpectationError('the triage card goes to the triage channel, not to the user: check it with a "posted" step');
   }
+}
+
+/** The facts a card rests on: the user's profile, with a hypothetical follow-up's facts in their place. */
+export function assumedFacts(expectation: CardExpectation, state: CardContext): PartnerFacts {
+  return { ...state.facts, ...expectation.assumes };
+}
+
+function topicView(topic: Topic, facts: PartnerFacts, state: CardContext, lang: Lang, detail?: boolean): CardView {
+  return decisionView(decide(topic, facts), facts, lang, detail ? detailFor(state, topic, lang) : retrievedFor(state, topic, lang));
+}
+
+/** The segments a detail question on the current topic retrieves, the topic's section first. */
+function detailFor(state: CardContext, topic: Topic, lang: Lang): RetrievedSegment[] {
+  if (!state.said) throw new ExpectationError('a detail answer answers a typed question, and the user typed none');
+  return articleRetriever().retrieve(state.said.text, lang, { topic });
+}
+
+/** The segments an out-of-scope question retrieves, as the main dialog asks for them. */
+function outOfScopeFor(said: NonNullable<CardContext['said']>, state: CardContext): RetrievedSegment[] {
+  const classification = classifier().classify(said.text, said.localeLang ? { locale: said.localeLang } : {});
+  const retrieved = outOfScopeSegments(articleRetriever(), said.text, classification);
+  if (!retrieved.length) throw new ExpectationError(`the article answers nothing for ${JSON.stringify(said.text)} (facts ${JSON.stringify(state.facts)})`);
+  return retrieved;
 }
 
 /** An expectation that cannot be rebuilt from the stored state: a failure of the scenario, not of the runner. */
@@ -104,7 +141,7 @@ function candidates(state: CardContext, sent: AdaptiveCardJson): { name: string;
   return LANGS.flatMap((lang: Lang) => [
     ...TOPICS.flatMap((topic) => {
       const decision = decide(topic, facts);
-      const view = decisionView(decision, facts, lang);
+      const view = decisionView(decision, facts, lang, retrievedFor(state, topic, lang));
       const what = decision.ask ? `asking ${decision.ask}` : `outcome ${decision.outcome}`;
       return [
         { name: `${view.kind} card of ${topic} (${what})`, view },

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/privacy/redact';
+import { langOfLocale, type Lang } from '../../src/i18n/locales';
 import { article, checkCard, checkEvent, checkString, describeReply } from './checkReply';
 import { Conversation } from './conversationHarness';
 import type { CardContext } from './expectedCards';
@@ -49,12 +50,15 @@ class ScenarioFailure extends Error {
 class HandoffTrail {
   /** What the user last typed, and in which conversation. */
   typed: string | undefined;
+  /** What the user typed in the last action, when it was typing (the mention removed). */
+  said: string | undefined;
   conversationType: ConversationType;
   /** The summary of the last consent card checked, and where it came from. */
   consented: AgreedSummary | undefined;
   /** The summary each ticket card's ticket was agreed with, by ticket number. */
   readonly agreed = new Map<string, AgreedSummary>();
   lastTicket: string | undefined;
+  localeLang: Lang | undefined;
 
   constructor(readonly scenario: Scenario) {
     this.conversationType = scenario.conversationType;
@@ -75,6 +79,7 @@ async function cardContext(conversation: Conversation, trail: HandoffTrail, summ
     ...(lastQuestion ? { lastQuestion } : {}),
     ...(known !== undefined ? { summary: known } : {}),
     tickets: await conversation.allTickets(),
+    ...(trail.said ? { said: { text: trail.said, ...(trail.localeLang ? { localeLang: trail.localeLang } : {}) } } : {}),
   };
 }
 
@@ -98,6 +103,8 @@ async function run(scenario: Scenario): Promise<void> {
       if (step.do === 'redeliver') pending = await conversation.redeliver(step.stateLost);
       else {
         if (step.do === 'say') trail.typed = step.text;
+        trail.said = step.do === 'say' || step.do === 'teams' ? step.text.replace(/<at>[^<]*<\/at>/g, '').trim() : undefined;
+        trail.localeLang = langOfLocale(step.locale ?? scenario.locale);
         trail.conversationType = step.conversationType ?? scenario.conversationType;
         pending = await conversation.act(step);
       }

@@ -18,9 +18,10 @@ export type ConversationType = (typeof CONVERSATION_TYPES)[number];
 
 /**
  * The cards a welcome- or fallback-kind card can be: the view function that built it. `handoff` is the offer
- * of a person (handoffOfferView), `handoff_after_misses` the same offer after two misses in a row.
+ * of a person (handoffOfferView), `handoff_after_misses` the same offer after two misses in a row; an answer
+ * card can be `article`, the article's sentences for a question no topic names (articleAnswerView).
  */
-export const VIEWS = ['welcome', 'help', 'fallback', 'handoff', 'handoff_after_misses'] as const;
+export const VIEWS = ['welcome', 'help', 'fallback', 'handoff', 'handoff_after_misses', 'article'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /** The two question cards of the hand-off: the one-line summary, then consent to share. */
@@ -66,6 +67,8 @@ export interface PostExpectation {
 interface UserActionBase {
   locale?: string;
   conversationType?: ConversationType;
+  /** Minutes the conversation stood idle before this action (the bot's clock moves on). */
+  idle?: number;
 }
 
 export type UserAction =
@@ -85,8 +88,16 @@ export type BotExpectation =
       view?: ViewName;
       states?: Record<string, string | number | boolean>;
       quotes?: number[];
+      /** Segment ids one of which the card's first quoted block must quote. */
+      leads?: number[];
       asks?: FactName;
       facts?: PartnerFacts;
+      /** A hypothetical follow-up's facts: the card rests on the profile's facts with these in their place. */
+      assumes?: PartnerFacts;
+      /** For a message that asks several things: the part of it this card answers (its sentences lead the card). */
+      part?: string;
+      /** A detail question on the current topic: the card leads with what the question retrieves on that topic. */
+      detail?: boolean;
       candidates?: Intent[];
       helpful?: boolean;
       handoff?: HandoffQuestion;
@@ -127,13 +138,13 @@ const USER_KEYS = ['user', 'click', 'press', 'teams', 'membersAdded', 'redeliver
 const BOT_KEYS = ['card', 'string', 'event', 'silent'] as const;
 const CHECK_KEYS = ['remembers', 'stored', 'posted'] as const;
 const STEP_OPTIONS: Record<string, readonly string[]> = {
-  user: ['locale', 'conversationType'],
-  click: ['locale', 'conversationType'],
-  press: ['locale', 'conversationType'],
+  user: ['locale', 'conversationType', 'idle'],
+  click: ['locale', 'conversationType', 'idle'],
+  press: ['locale', 'conversationType', 'idle'],
   teams: ['locale'],
   membersAdded: ['locale', 'conversationType'],
   redeliver: [],
-  card: ['lang', 'topic', 'view', 'states', 'quotes', 'asks', 'facts', 'candidates', 'helpful', 'handoff', 'offersLastQuestion', 'summary', 'number'],
+  card: ['lang', 'topic', 'view', 'states', 'quotes', 'leads', 'asks', 'facts', 'assumes', 'part', 'detail', 'candidates', 'helpful', 'handoff', 'offersLastQuestion', 'summary', 'number'],
   string: ['lang'],
   event: ['lang'],
   silent: [],
@@ -192,6 +203,7 @@ function parseStep(step: unknown, at: number, defaultLang: Lang, fail: (where: s
   if (step.conversationType !== undefined) {
     base.conversationType = isConversationType(step.conversationType) ? step.conversationType : fail(where, `conversationType is one of ${CONVERSATION_TYPES.join(', ')}`);
   }
+  if (step.idle !== undefined) base.idle = typeof step.idle === 'number' && step.idle > 0 ? step.idle : fail(where, 'idle: the minutes the conversation stood idle, a positive number');
   const lang = step.lang === undefined ? defaultLang : isLang(step.lang) ? step.lang : fail(where, `lang ${JSON.stringify(step.lang)} is not en, ru, pt or fr`);
   switch (verb) {
     case 'user':
@@ -296,7 +308,7 @@ function parsePosted(posted: unknown, at: number, defaultLang: Lang, fail: (wher
 
 function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, reason: string) => never): Step {
   const where = `step ${at}`;
-  const { card: kind, topic, view, states, quotes, asks, facts, candidates, helpful, handoff, offersLastQuestion, summary, number } = step;
+  const { card: kind, topic, view, states, quotes, leads, asks, facts, assumes, part, detail, candidates, helpful, handoff, offersLastQuestion, summary, number } = step;
   if (!(CARD_KINDS as readonly unknown[]).includes(kind)) fail(where, `card: one of ${CARD_KINDS.join(', ')}`);
   const expectation: Extract<BotExpectation, { expect: 'card' }> = { expect: 'card', kind: kind as CardKind, lang };
   if (topic !== undefined) expectation.topic = isIntent(topic) && isTopic(topic) ? topic : fail(where, `topic ${JSON.stringify(topic)} is not a topic`);
@@ -306,10 +318,24 @@ function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, rea
     expectation.states = valid ? (states as Record<string, string | number | boolean>) : fail(where, 'states: { key: number | string | boolean }');
   }
   if (quotes !== undefined) expectation.quotes = Array.isArray(quotes) && quotes.every(Number.isInteger) ? (quotes as number[]) : fail(where, 'quotes: segment ids');
+  if (leads !== undefined) expectation.leads = Array.isArray(leads) && leads.length > 0 && leads.every(Number.isInteger) ? (leads as number[]) : fail(where, 'leads: segment ids');
   if (asks !== undefined) expectation.asks = isFactName(asks) ? asks : fail(where, `asks ${JSON.stringify(asks)} is not a fact name`);
   if (facts !== undefined) {
     const valid = isObject(facts) && Object.keys(sanitizeFacts(facts)).length === Object.keys(facts).length;
     expectation.facts = valid ? (facts as PartnerFacts) : fail(where, 'facts: partner facts, e.g. { "membership": "gold" }');
+  }
+  if (assumes !== undefined) {
+    const valid = isObject(assumes) && Object.keys(assumes).length > 0 && Object.keys(sanitizeFacts(assumes)).length === Object.keys(assumes).length;
+    expectation.assumes = valid ? (assumes as PartnerFacts) : fail(where, 'assumes: the partner facts a hypothetical answer is for, e.g. { "membership": "silver" }');
+    if (!expectation.topic) fail(where, 'assumes is for the cards of a topic');
+  }
+  if (part !== undefined) {
+    expectation.part = typeof part === 'string' && part.trim() ? part : fail(where, 'part: the part of the message this card answers, as the bot splits it');
+    if (!expectation.topic) fail(where, 'part is for the cards of a topic');
+  }
+  if (detail !== undefined) {
+    expectation.detail = detail === true ? true : fail(where, 'detail: true (the card answers a detail question on its topic)');
+    if (!expectation.topic) fail(where, 'detail is for the cards of a topic');
   }
   if (candidates !== undefined) {
     expectation.candidates = Array.isArray(candidates) && candidates.every(isIntent) ? candidates : fail(where, 'candidates: intents');
@@ -332,13 +358,14 @@ function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, rea
     expectation.number = typeof number === 'string' && TICKET_NUMBER.test(number) ? number : fail(where, 'a ticket card names its ticket: number, e.g. "MPN-000001"');
   }
   if (expectation.handoff && topic !== undefined) fail(where, 'a hand-off question has no topic');
-  const needsTopic = kind === 'answer' || kind === 'entitlement' || (kind === 'question' && !expectation.handoff) || kind === 'feedback';
+  const needsTopic = (kind === 'answer' && view !== 'article') || kind === 'entitlement' || (kind === 'question' && !expectation.handoff) || kind === 'feedback';
   if (needsTopic && !expectation.topic) fail(where, `a ${String(kind)} card names its topic`);
   if (kind === 'feedback' && expectation.helpful === undefined) fail(where, 'a feedback card says whether the answer was helpful');
   if ((kind === 'welcome' && view && !['welcome', 'help'].includes(view as string)) || (kind === 'fallback' && view && !['fallback', 'handoff', 'handoff_after_misses'].includes(view as string))) {
     fail(where, `view ${String(view)} does not build a ${String(kind)} card`);
   }
-  if (view && kind !== 'welcome' && kind !== 'fallback') fail(where, `view is for welcome and fallback cards`);
+  if (kind === 'answer' && view && view !== 'article') fail(where, `view ${String(view)} does not build an answer card`);
+  if (view && kind !== 'welcome' && kind !== 'fallback' && kind !== 'answer') fail(where, `view is for welcome, fallback and answer cards`);
   if (asks && kind !== 'question') fail(where, 'asks is for question cards');
   if (candidates && kind !== 'clarify') fail(where, 'candidates is for clarify cards');
   return { at, ...expectation };

@@ -4,18 +4,13 @@
  * ("Gold"), or a short reply starting with an answer word from content/nlu/answers.json ("нет, для себя").
  */
 import { readFileSync } from 'node:fs';
-import { plain } from '../answers/articleText';
 import { contentPath } from '../contentPath';
 import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
-import { matchForm } from '../nlu/normalize';
 import { FACT_VALUES, isFactName, isFactValue, type FactName, type FactValue, type PartnerFacts } from '../rules/facts';
+import { wordsOf as words } from './replyWords';
 
 const MAX_SHORT_REPLY_WORDS = 6;
-
-function words(text: string): string {
-  return matchForm(plain(text)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
 
 type AnswerWords = Partial<Record<FactName, Record<string, string[]>>>;
 

@@ -1,0 +1,65 @@
+/**
+ * The sentence retriever over the real knowledge base, asserted through segment ids and sections: what it
+ * finds, the order it keeps (topic section first), its limits (1-3, no sentence twice) and its threshold.
+ */
+import { describe, expect, it } from 'vitest';
+import { knowledgeBase } from '../../src/knowledge/knowledgeBase';
+import { createRetriever, type Retriever } from '../../src/nlu/retrieval';
+import { RETRIEVAL_SETTINGS } from '../../src/nlu/retrieval/retrievalSettings';
+import { topicSections } from '../../src/nlu/retrieval/topicSections';
+import { readUtterances } from '../../src/nlu/utterances';
+import { LANGS } from '../../src/i18n/locales';
+
+const kb = knowledgeBase();
+const retriever: Retriever = createRetriever(kb);
+const ids = (question: string, ...rest: Parameters<Retriever['retrieve']> extends [string, ...infer R] ? R : never) => retriever.retrieve(question, ...rest).map((r) => r.segment);
+const anchorOf = (id: number) => kb.segments[id]?.anchor;
+
+describe('createRetriever(knowledgeBase).retrieve', () => {
+  it('finds the sentence a detail question asks for, in each language', () => {
+    expect(ids('where do I find the Access ID and Contract ID?', 'en', { topic: 'activate_benefits' })[0]).toBe(121);
+    expect(ids('which link is it for on-premises requests?', 'en', { topic: 'onprem_support_request' })[0]).toBe(157);
+    expect(ids('сколько дней займет обработка запроса на активацию?', 'ru', { topic: 'activate_benefits' })).toContain(124);
+    expect(ids('parceiros CSP podem criar solicitações do Azure sem contrato de suporte?', 'pt', { topic: 'cloud_support_request' })[0]).toBe(175);
+    expect(ids("faut-il ignorer le message d'erreur ?", 'fr', { topic: 'access_id_already_associated' })).toContain(182);
+  });
+
+  it('answers a question no topic names from the whole article, at the strict threshold', () => {
+    const found = retriever.retrieve('CSP partners creating Azure requests without a support contract', 'en');
+    expect(found[0]?.segment).toBe(175);
+    expect(found[0]?.score).toBeGreaterThanOrEqual(RETRIEVAL_SETTINGS.threshold);
+  });
+
+  it('puts the topic section first: the same words give the topic section its sentence', () => {
+    const question = 'you will need the access id and contract id the first time you use the benefit';
+    const onPremises = topicSections(kb).onprem_support_request;
+    const cloud = topicSections(kb).cloud_support_request;
+    expect(onPremises.has(anchorOf(ids(question, 'en', { topic: 'onprem_support_request' })[0] ?? 0) ?? '')).toBe(true);
+    expect(cloud.has(anchorOf(ids(question, 'en', { topic: 'cloud_support_request' })[0] ?? 0) ?? '')).toBe(true);
+  });
+
+  it('returns 1 to 3 segments, best first, never the same sentence twice, never a heading or a table cell', () => {
+    for (const lang of LANGS) {
+      for (const question of ['Access ID Contract ID', 'benefits account expire incidents remaining', 'support request Azure portal']) {
+        const found = retriever.retrieve(question, lang, { topic: 'cloud_support_request' });
+        expect(found.length).toBeLessThanOrEqual(RETRIEVAL_SETTINGS.maxSegments);
+        const texts = found.map((r) => kb.segments[r.segment]?.text[lang]);
+        expect(new Set(texts).size).toBe(texts.length);
+        for (const { segment } of found) expect(['heading', 'table-cell', 'link']).not.toContain(kb.segments[segment]?.place.kind);
+      }
+    }
+  });
+
+  it('finds nothing for an empty question or words the article never uses', () => {
+    expect(retriever.retrieve('', 'en')).toEqual([]);
+    expect(retriever.retrieve('?!', 'fr', { topic: 'entitlement' })).toEqual([]);
+    expect(retriever.retrieve('zebra giraffe pineapple', 'en')).toEqual([]);
+  });
+
+  it('answers almost none of the training set’s out-of-scope questions without a topic (the threshold)', () => {
+    const outOfScope = readUtterances('train').filter((u) => u.intent === 'out_of_scope');
+    const answered = outOfScope.filter((u) => retriever.retrieve(u.text, u.lang).length > 0);
+    expect(outOfScope.length).toBeGreaterThan(100);
+    expect(answered.length / outOfScope.length).toBeLessThan(0.01);
+  });
+});
