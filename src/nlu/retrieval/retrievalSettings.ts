@@ -12,6 +12,8 @@ export const RETRIEVAL_SETTINGS = {
   prefixLength: 5,
   /** How much the English source sentence counts in a translation's index (its product names, "Access ID"). */
   sourceWeight: 0.3,
+  /** How much the questions a segment answers count (content/nlu/retrieval-questions.json). */
+  questionWeight: 0.3,
   /** How much the text of a link counts (it names the page it opens). */
   linkTextWeight: 0.5,
   /** How much the section heading and the rest of the sentence's block count. */
