@@ -1,8 +1,7 @@
 /**
  * The per-language BM25 index of the article's sentences: each segment's own stems, its English source's stems
  * (the translations are machine translated and uneven), and its context (section heading and block) at a
- * lower weight, and the questions the segment answers (content/nlu/retrieval-questions.json) at their own
- * weight. Stems are the classifier's own (src/nlu/tokenize.ts, natural's Porter stemmers).
+ * lower weight, and the questions the segment answers (content/nlu/retrieval-questions.json) at their own weight. Stems are the classifier's own (src/nlu/tokenize.ts, natural's Porter stemmers).
  */
 import { LANGS, type Lang } from '../../i18n/locales';
 import type { KnowledgeBase, PlaceKind, Segment } from '../../knowledge/types';
@@ -81,9 +80,13 @@ function blockNeighbours(all: readonly Segment[], segment: Segment): Segment[] {
   return all.filter((other) => other.block === segment.block && other.id !== segment.id && other.place.kind !== 'heading');
 }
 
-/** "To view and activate your technical benefits in Partner Center:" introduces the steps; it answers nothing alone. */
+/**
+ * "To view and activate your technical benefits in Partner Center:" introduces the steps; it answers nothing
+ * alone. A sentence that links the page it names ("You can [compare partner support plans](…) or see below…:")
+ * answers where that page is, whatever follows it.
+ */
 function introducesWhatFollows(segment: Segment): boolean {
-  return /:\**\s*$/.test(segment.text.en);
+  return /:\**\s*$/.test(segment.text.en) && segment.text.en.search(MARKDOWN_LINK) < 0;
 }
 
 const MARKDOWN_LINK = /\[([^\]]+)\]\([^)\s]+\)/g;
