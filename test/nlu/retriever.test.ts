@@ -34,6 +34,13 @@ describe('createRetriever(knowledgeBase).retrieve', () => {
     for (const lang of LANGS) expect(ids('view and activate technical benefits partner center', lang, { topic: 'activate_benefits' })).not.toContain(intro);
   });
 
+  it('lets a question word call for the words its answer uses (content/nlu/retrieval-cues.json): "twice" for "more than once"', () => {
+    const moreThanOnce = 185;
+    const topic = { topic: 'access_id_already_associated' } as const;
+    expect(ids('я связал преимущества поддержки в azure', 'ru', topic)[0]).not.toBe(moreThanOnce);
+    expect(ids('я дважды связал преимущества поддержки в azure', 'ru', topic)[0]).toBe(moreThanOnce);
+  });
+
   it('answers a question no topic names from the whole article, at the strict threshold', () => {
     const found = retriever.retrieve('CSP partners creating Azure requests without a support contract', 'en');
     expect(found[0]?.segment).toBe(175);

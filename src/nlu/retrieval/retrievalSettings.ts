@@ -7,7 +7,7 @@ export const RETRIEVAL_SETTINGS = {
   k1: 1.2,
   b: 0.5,
   /** How much a cue word (content/nlu/retrieval-cues.json) counts in a question. */
-  cueWeight: 0.5,
+  cueWeight: 0.8,
   /** A word longer than this is also indexed by its first this-many letters. */
   prefixLength: 5,
   /** How much the English source sentence counts in a translation's index (its product names, "Access ID"). */
@@ -23,7 +23,7 @@ export const RETRIEVAL_SETTINGS = {
   /** A segment of the question's topic section has its score multiplied by 1 + this. */
   topicBoost: 0.5,
   /** The least calibrated score an answer needs when no topic is known (the out-of-scope threshold). */
-  threshold: 0.35,
+  threshold: 0.38,
   /** The least inverse document frequency of the rarest question word a segment contains. */
   minKeyWordWeight: 2,
   /** The least calibrated score when the question's topic is known. */
