@@ -21,7 +21,7 @@ export const RETRIEVAL_SETTINGS = {
   /** A question word the article never uses weighs this share of the rarest word's weight. */
   unknownWordWeight: 0.5,
   /** A segment of the question's topic section has its score multiplied by 1 + this. */
-  topicBoost: 0.5,
+  topicBoost: 0.4,
   /** The least calibrated score an answer needs when no topic is known (the out-of-scope threshold). */
   threshold: 0.38,
   /** The least inverse document frequency of the rarest question word a segment contains. */
