@@ -6,7 +6,7 @@ export const RETRIEVAL_SETTINGS = {
   /** BM25 term-frequency saturation and length normalization. */
   k1: 1.2,
   b: 0.5,
-  /** How much a cue word (content/nlu/retrieval-cues.json) counts in a question. */
+  /** How much a cue word (content/nlu/retrieval-cues.json) counts in a question; below 1, the weight of the question's own words. */
   cueWeight: 0.8,
   /** A word longer than this is also indexed by its first this-many letters. */
   prefixLength: 5,
