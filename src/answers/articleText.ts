@@ -15,6 +15,11 @@ export function quote(id: number, lang: Lang, kb: KnowledgeBase = knowledgeBase(
   return segment.text[lang].replace(MARKDOWN_LINK, (_whole, text: string, href: string) => `[${text}](${absoluteHref(href, lang, kb)})`);
 }
 
+/** A quoted sentence without the footnote mark it opens with ("*Cloud competencies…", "* Компетенции…"). */
+export function withoutFootnoteMark(text: string): string {
+  return text.replace(/^\*\s*(?!\*)/, '');
+}
+
 /** The article's sentences in reading order, joined with a space. */
 export function quoteAll(ids: readonly number[], lang: Lang, kb: KnowledgeBase = knowledgeBase()): string {
   return ids.map((id) => quote(id, lang, kb)).join(' ');

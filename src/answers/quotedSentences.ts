@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { knowledgeBase } from '../knowledge/knowledgeBase';
 import type { RetrievedSegment } from '../nlu/retrieval';
-import { articleUrl, quote, sectionHeading } from './articleText';
+import { articleUrl, quote, sectionHeading, withoutFootnoteMark } from './articleText';
 
 const SENTENCE_END = /[.!?:;)»”"]\**\s*$/u;
 
@@ -21,10 +21,7 @@ export function quotedSentences(retrieved: readonly RetrievedSegment[], lang: La
     // Two halves of one cut sentence, both retrieved, are quoted once.
     if (ids.some((id) => shown.has(id))) continue;
     for (const id of ids) shown.add(id);
-    const text = ids
-      .map((id) => quote(id, lang))
-      .join(' ')
-      .replace(/^\*\s*(?!\*)/, '');
+    const text = withoutFootnoteMark(ids.map((id) => quote(id, lang)).join(' '));
     const anchor = kb.segments[segment]?.anchor ?? '';
     const passage = bySection.get(anchor) ?? { sentences: [], cite: { title: sectionHeading(segment, lang), url: articleUrl(lang, anchor) } };
     passage.sentences.push({ text: t(lang, 'card.quote', { text }) });

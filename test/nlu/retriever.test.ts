@@ -24,6 +24,23 @@ describe('createRetriever(knowledgeBase).retrieve', () => {
     expect(ids("faut-il ignorer le message d'erreur ?", 'fr', { topic: 'access_id_already_associated' })).toContain(182);
   });
 
+  it('lets a sentence that ends in ":" but links the page it names answer (the plans comparison), while a bare intro still answers nothing', () => {
+    const comparison = 197;
+    expect(kb.segments[comparison]?.text.en).toMatch(/\]\(https:[^)]+\).*:\s*$/);
+    const asked = { en: 'is there a page comparing the partner support plans?', ru: 'есть ли страница, где сравниваются планы поддержки партнеров?', pt: 'existe uma página que compara os planos de suporte para parceiros?', fr: 'existe-t-il une page qui compare les plans de support partenaires ?' } as const;
+    for (const lang of LANGS) expect(ids(asked[lang], lang, { topic: 'paid_support_plans' })).toContain(comparison);
+    const intro = 111;
+    expect(kb.segments[intro]?.text.en).toMatch(/:\s*$/);
+    for (const lang of LANGS) expect(ids('view and activate technical benefits partner center', lang, { topic: 'activate_benefits' })).not.toContain(intro);
+  });
+
+  it('lets a question word call for the words its answer uses (content/nlu/retrieval-cues.json): "twice" for "more than once"', () => {
+    const moreThanOnce = 185;
+    const topic = { topic: 'access_id_already_associated' } as const;
+    expect(ids('я связал преимущества поддержки в azure', 'ru', topic)[0]).not.toBe(moreThanOnce);
+    expect(ids('я дважды связал преимущества поддержки в azure', 'ru', topic)[0]).toBe(moreThanOnce);
+  });
+
   it('answers a question no topic names from the whole article, at the strict threshold', () => {
     const found = retriever.retrieve('CSP partners creating Azure requests without a support contract', 'en');
     expect(found[0]?.segment).toBe(175);

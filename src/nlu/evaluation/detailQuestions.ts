@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { renderView, type AdaptiveCardJson } from '../../../cards/renderCard';
-import { quote } from '../../answers/articleText';
+import { quote, withoutFootnoteMark } from '../../answers/articleText';
 import { cardToText, markdownToPlain } from '../../answers/cardToText';
 import { firstQuestionView } from '../../answers/firstQuestionView';
 import { contentPath } from '../../contentPath';
@@ -46,9 +46,9 @@ export interface DetailReport {
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** A segment's sentence as the plain text shows it. */
+/** A segment's sentence as the plain text shows it when quoted. */
 export function plainSentence(id: number, lang: Lang): string {
-  return squash(markdownToPlain(quote(id, lang)));
+  return squash(markdownToPlain(withoutFootnoteMark(quote(id, lang))));
 }
 
 /** The text of the card's first quoted block (the retrieved sentences' container), if it has one. */

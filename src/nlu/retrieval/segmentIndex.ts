@@ -1,12 +1,13 @@
 /**
  * The per-language BM25 index of the article's sentences: each segment's own stems, its English source's stems
  * (the translations are machine translated and uneven), and its context (section heading and block) at a
- * lower weight. Stems are the classifier's own (src/nlu/tokenize.ts, natural's Porter stemmers).
+ * lower weight, and the questions the segment answers (content/nlu/retrieval-questions.json) at their own weight. Stems are the classifier's own (src/nlu/tokenize.ts, natural's Porter stemmers).
  */
 import { LANGS, type Lang } from '../../i18n/locales';
 import type { KnowledgeBase, PlaceKind, Segment } from '../../knowledge/types';
 import { stem, tokenize } from '../tokenize';
 import { RETRIEVAL_SETTINGS } from './retrievalSettings';
+import { readSegmentQuestions, type SegmentQuestions } from './segmentQuestions';
 
 /** Headings name sections, table cells are read as the table, links are "next steps": none answers alone. */
 const NOT_ANSWERS: ReadonlySet<PlaceKind> = new Set(['heading', 'table-cell', 'link']);
@@ -37,11 +38,11 @@ export function stemsOf(text: string, lang: Lang): string[] {
   });
 }
 
-export function buildSegmentIndex(knowledge: KnowledgeBase): SegmentIndex {
-  return Object.fromEntries(LANGS.map((lang) => [lang, buildLanguageIndex(knowledge, lang)])) as SegmentIndex;
+export function buildSegmentIndex(knowledge: KnowledgeBase, questions: SegmentQuestions = readSegmentQuestions()): SegmentIndex {
+  return Object.fromEntries(LANGS.map((lang) => [lang, buildLanguageIndex(knowledge, lang, questions[lang])])) as SegmentIndex;
 }
 
-function buildLanguageIndex(knowledge: KnowledgeBase, lang: Lang): LanguageIndex {
+function buildLanguageIndex(knowledge: KnowledgeBase, lang: Lang, questions: SegmentQuestions[Lang]): LanguageIndex {
   const all = Object.values(knowledge.segments);
   const answering = all.filter((segment) => !NOT_ANSWERS.has(segment.place.kind) && !introducesWhatFollows(segment));
   const headingOf = new Map(knowledge.sections.map((section) => [section.anchor, knowledge.segments[section.heading]]));
@@ -53,6 +54,7 @@ function buildLanguageIndex(knowledge: KnowledgeBase, lang: Lang): LanguageIndex
     add(stemsOf(withoutLinkTexts(segment.text[lang]), lang), 1);
     add(stemsOf(linkTexts(segment.text[lang]), lang), RETRIEVAL_SETTINGS.linkTextWeight);
     if (lang !== 'en') add(stemsOf(segment.text.en, 'en'), RETRIEVAL_SETTINGS.sourceWeight);
+    add(stemsOf((questions.get(segment.id) ?? []).join(' '), lang), RETRIEVAL_SETTINGS.questionWeight);
     const context = [headingOf.get(segment.anchor), ...blockNeighbours(all, segment)];
     for (const other of context) if (other) add(stemsOf(other.text[lang], lang), RETRIEVAL_SETTINGS.contextWeight);
     let length = 0;
@@ -60,7 +62,9 @@ function buildLanguageIndex(knowledge: KnowledgeBase, lang: Lang): LanguageIndex
     return { id: segment.id, anchor: segment.anchor, terms, length };
   });
   const documentFrequency = new Map<string, number>();
-  for (const segment of answering) for (const s of new Set(stemsOf(segment.text[lang], lang))) documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + 1);
+  // A word of a segment's questions counts as the segment's own: a partner's word the article never uses still weighs.
+  const ownWords = (segment: Segment) => [segment.text[lang], ...(questions.get(segment.id) ?? [])].join(' ');
+  for (const segment of answering) for (const s of new Set(stemsOf(ownWords(segment), lang))) documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + 1);
   const n = answering.length;
   const idf = new Map([...documentFrequency].map(([s, df]) => [s, Math.log(1 + (n - df + 0.5) / (df + 0.5))]));
   return {
@@ -76,9 +80,13 @@ function blockNeighbours(all: readonly Segment[], segment: Segment): Segment[] {
   return all.filter((other) => other.block === segment.block && other.id !== segment.id && other.place.kind !== 'heading');
 }
 
-/** "To view and activate your technical benefits in Partner Center:" introduces the steps; it answers nothing alone. */
+/**
+ * "To view and activate your technical benefits in Partner Center:" introduces the steps; it answers nothing
+ * alone. A sentence that links the page it names ("You can [compare partner support plans](…) or see below…:")
+ * answers where that page is, whatever follows it.
+ */
 function introducesWhatFollows(segment: Segment): boolean {
-  return /:\**\s*$/.test(segment.text.en);
+  return /:\**\s*$/.test(segment.text.en) && segment.text.en.search(MARKDOWN_LINK) < 0;
 }
 
 const MARKDOWN_LINK = /\[([^\]]+)\]\([^)\s]+\)/g;
