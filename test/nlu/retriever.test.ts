@@ -16,6 +16,16 @@ const ids = (question: string, ...rest: Parameters<Retriever['retrieve']> extend
 const anchorOf = (id: number) => kb.segments[id]?.anchor;
 
 describe('createRetriever(knowledgeBase).retrieve', () => {
+  it("answers from a ruled-out topic's sections only as surely as with no topic: 'how many incidents does Gold get?' is not asking how many remain", () => {
+    const remaining = topicSections(kb).remaining_incidents;
+    const question = 'how many incidents does gold get';
+    const fromRemaining = (options: Parameters<Retriever['retrieve']>[2]) => ids(question, 'en', options).filter((id) => remaining.has(anchorOf(id) ?? ''));
+    expect(fromRemaining({ topic: 'entitlement' })).not.toEqual([]);
+    expect(fromRemaining({ topic: 'entitlement', ruledOut: ['remaining_incidents'] })).toEqual([]);
+    // The topic's own sections are never ruled out, even when named.
+    expect(ids('where do I check how many incidents are left?', 'en', { topic: 'remaining_incidents', ruledOut: ['remaining_incidents'] })).not.toEqual([]);
+  });
+
   it('finds the sentence a detail question asks for, in each language', () => {
     expect(ids('where do I find the Access ID and Contract ID?', 'en', { topic: 'activate_benefits' })[0]).toBe(121);
     expect(ids('which link is it for on-premises requests?', 'en', { topic: 'onprem_support_request' })[0]).toBe(157);

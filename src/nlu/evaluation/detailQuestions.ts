@@ -12,8 +12,11 @@ import { cardToText, markdownToPlain } from '../../answers/cardToText';
 import { firstQuestionView } from '../../answers/firstQuestionView';
 import { contentPath } from '../../contentPath';
 import { LANGS, type Lang } from '../../i18n/locales';
+import type { KnowledgeBase } from '../../knowledge/types';
 import type { Classifier } from '../classifier';
-import { outOfScopeSegments, type Retriever } from '../retrieval';
+import { isTopic } from '../intents';
+import { outOfScopeSegments, topicQuestionSegments, type Retriever } from '../retrieval';
+import { topicSections } from '../retrieval/topicSections';
 import type { Utterance } from '../utterances';
 
 export type DetailSplit = 'dev' | 'tuning';
@@ -42,6 +45,8 @@ export interface DetailReport {
   byLang: Record<Lang, DetailSlice>;
   /** Out-of-scope questions the bot answers with the article's sentences ("The article says:"). */
   outOfScope: { count: number; answered: number; examples: { lang: Lang; text: string }[] };
+  /** Plain topic questions, classified right, whose answer leads with a sentence from outside the topic's sections. */
+  offTopicLeads: { count: number; offTopic: number };
 }
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -68,7 +73,27 @@ export function checkAnswer(card: AdaptiveCardJson, lang: Lang, segments: readon
   return { present, leading };
 }
 
-export function evaluateDetails(classifier: Classifier, retriever: Retriever, split: DetailSplit, outOfScope: readonly Utterance[]): DetailReport {
+/**
+ * The other side of leading with retrieved sentences: how often a plain question on a topic ("how many incidents
+ * does Gold get?"), which the topic's decision answers, is led instead by a loosely related sentence of another
+ * section.
+ */
+export function offTopicLeads(classifier: Classifier, retriever: Retriever, knowledge: KnowledgeBase, questions: readonly Utterance[]): DetailReport['offTopicLeads'] {
+  const sections = topicSections(knowledge);
+  let count = 0;
+  let offTopic = 0;
+  for (const u of questions) {
+    const classification = classifier.classify(u.text);
+    if (!isTopic(u.intent) || classification.intent !== u.intent) continue;
+    count += 1;
+    const [first] = topicQuestionSegments(retriever, u.text, classification, u.intent, u.lang);
+    const anchor = first ? knowledge.segments[first.segment]?.anchor : undefined;
+    if (anchor !== undefined && !sections[u.intent].has(anchor)) offTopic += 1;
+  }
+  return { count, offTopic };
+}
+
+export function evaluateDetails(classifier: Classifier, retriever: Retriever, split: DetailSplit, outOfScope: readonly Utterance[], plain: DetailReport['offTopicLeads']): DetailReport {
   const byLang = Object.fromEntries(
     LANGS.map((lang) => {
       const slice: DetailSlice = { count: 0, present: 0, leading: 0, misses: [] };
@@ -88,7 +113,7 @@ export function evaluateDetails(classifier: Classifier, retriever: Retriever, sp
     const classification = classifier.classify(u.text);
     return classification.intent === 'out_of_scope' && outOfScopeSegments(retriever, u.text, classification).length > 0;
   });
-  return { byLang, outOfScope: { count: outOfScope.length, answered: answered.length, examples: answered.map(({ lang, text }) => ({ lang, text })) } };
+  return { byLang, outOfScope: { count: outOfScope.length, answered: answered.length, examples: answered.map(({ lang, text }) => ({ lang, text })) }, offTopicLeads: plain };
 }
 
 const pct = (part: number, whole: number) => `${((100 * part) / (whole || 1)).toFixed(1)}%`;
@@ -103,5 +128,6 @@ export function detailTable(report: DetailReport): string {
     }),
     '',
     `out-of-scope questions answered with the article's sentences: ${report.outOfScope.answered}/${report.outOfScope.count} (${pct(report.outOfScope.answered, report.outOfScope.count)})`,
+    `plain topic questions led by a sentence from another section: ${report.offTopicLeads.offTopic}/${report.offTopicLeads.count} (${pct(report.offTopicLeads.offTopic, report.offTopicLeads.count)})`,
   ].join('\n');
 }

@@ -53,11 +53,12 @@ export function scoreSegments(index: LanguageIndex, question: string, lang: Lang
   });
 }
 
-export function rankSegments(context: RankingContext, question: string, lang: Lang, topic?: Topic): RetrievedSegment[] {
+export function rankSegments(context: RankingContext, question: string, lang: Lang, topic?: Topic, ruledOut: readonly Topic[] = []): RetrievedSegment[] {
   const inTopic = topic ? context.sections[topic] : undefined;
-  const threshold = topic ? S.topicThreshold : S.threshold;
+  const ruledOutAnchors = new Set(ruledOut.filter((other) => other !== topic).flatMap((other) => [...context.sections[other]]));
+  const asSurelyAsWithoutTopic = (s: { anchor: string }) => topic === undefined || (ruledOutAnchors.has(s.anchor) && !inTopic?.has(s.anchor));
   const scored: Scored[] = scoreSegments(context.index[lang], question, lang, cueWordsOf(context.cues, question, lang))
-    .filter((s) => s.score >= threshold && (topic !== undefined || s.keyWord >= S.minKeyWordWeight))
+    .filter((s) => (asSurelyAsWithoutTopic(s) ? s.score >= S.threshold && s.keyWord >= S.minKeyWordWeight : s.score >= S.topicThreshold))
     .map((s) => ({ segment: s.segment, score: s.score, ranked: inTopic?.has(s.anchor) ? s.cued * (1 + S.topicBoost) : s.cued }))
     .sort((a, b) => b.ranked - a.ranked || a.segment - b.segment);
   const best = scored[0];

@@ -28,6 +28,11 @@ export const RETRIEVAL_SETTINGS = {
   minKeyWordWeight: 2,
   /** The least calibrated score when the question's topic is known. */
   topicThreshold: 0.16,
+  /**
+   * When the classifier gives a question's topic at least this much, the topics it gave less than
+   * `runnerUpConfidence` are ruled out: their sections answer only at the no-topic threshold.
+   */
+  sureTopicConfidence: 0.95,
   /** An out-of-scope question is looked up in its runner-up topic's sections when the classifier gave that topic this much. */
   runnerUpConfidence: 0.2,
   /** A second or third segment is kept when its score is at least this share of the best one's. */

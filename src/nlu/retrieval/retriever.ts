@@ -19,6 +19,11 @@ export interface RetrievedSegment {
 export interface RetrieveOptions {
   /** The topic the question is about, when the classifier or the conversation knows it. */
   topic?: Topic;
+  /**
+   * Topics the classifier ruled out for this question: a sentence of one of their own sections answers only as
+   * surely as with no topic known ("how many incidents does Gold get?" is not asking how many remain).
+   */
+  ruledOut?: readonly Topic[];
 }
 
 export interface Retriever {
@@ -40,7 +45,7 @@ export function createRetriever(knowledge: KnowledgeBase): Retriever {
   };
   return {
     retrieve(question, lang, options = {}) {
-      return rankSegments(context, question, lang, options.topic);
+      return rankSegments(context, question, lang, options.topic, options.ruledOut);
     },
   };
 }

@@ -3,7 +3,7 @@
  * its answer leads with; for a question the classifier put out of scope, what the article says anyway.
  */
 import type { Lang } from '../../i18n/locales';
-import type { Topic } from '../../rules/decision';
+import { TOPICS, type Topic } from '../../rules/decision';
 import type { Classification } from '../classifier';
 import { isTopic } from '../intents';
 import { RETRIEVAL_SETTINGS } from './retrievalSettings';
@@ -15,7 +15,14 @@ import type { RetrievedSegment, Retriever } from './retriever';
  */
 export function topicQuestionSegments(retriever: Retriever, text: string, classification: Classification, topic: Topic, lang: Lang): RetrievedSegment[] {
   if (classification.by === 'command' || classification.by === 'portal_message' || classification.intent !== topic) return [];
-  return retriever.retrieve(text, lang, { topic });
+  return retriever.retrieve(text, lang, { topic, ruledOut: ruledOutTopics(classification, topic) });
+}
+
+/** When the classifier is sure of `topic`, the other topics it gave less than a runner-up's share of confidence. */
+function ruledOutTopics(classification: Classification, topic: Topic): Topic[] {
+  if (classification.confidence < RETRIEVAL_SETTINGS.sureTopicConfidence) return [];
+  const plausible = new Set(classification.alternatives.filter((a) => a.confidence >= RETRIEVAL_SETTINGS.runnerUpConfidence).map((a) => a.intent));
+  return TOPICS.filter((other) => other !== topic && !plausible.has(other));
 }
 
 /**
