@@ -19,11 +19,14 @@ import { entitlementView } from './entitlementView';
 import { knownFacts } from './knownFacts';
 import { quotedSentences } from './quotedSentences';
 
-/** @param retrieved the segments that answer the question asked (src/nlu/retrieval), best first; none for a topic's own question. */
-export function decisionView(decision: Decision, facts: PartnerFacts, lang: Lang, retrieved: readonly RetrievedSegment[] = []): CardView {
+/**
+ * @param retrieved the segments that answer the question asked (src/nlu/retrieval), best first; none for a topic's own question.
+ * @param supposed the facts that hold for this answer only (a hypothetical follow-up's), not the partner's own.
+ */
+export function decisionView(decision: Decision, facts: PartnerFacts, lang: Lang, retrieved: readonly RetrievedSegment[] = [], supposed: readonly FactName[] = []): CardView {
   const quoted = quotedSentences(retrieved, lang);
   if (decision.ask) return questionView(decision, decision.ask, lang, quoted);
-  if (decision.topic === 'entitlement') return entitlementView(decision, facts, lang, quoted);
+  if (decision.topic === 'entitlement') return entitlementView(decision, facts, lang, quoted, supposed);
   const first = decision.cites[0] ?? 0;
   const leadKey = `outcome.${decision.topic}.${decision.outcome}`;
   return {

@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { knowledgeBase } from '../knowledge/knowledgeBase';
 import type { Decision } from '../rules/decision';
-import { FACT_VALUES, type CompetencyKind, type Membership, type PartnerFacts } from '../rules/facts';
+import { FACT_VALUES, type CompetencyKind, type FactName, type Membership, type PartnerFacts } from '../rules/facts';
 import { quote, sectionHeading, sourceLink } from './articleText';
 import { feedbackFor, handoffButton, portalLinks } from './buttons';
 
@@ -44,9 +44,13 @@ function membershipFacts(membership: Membership, competency: CompetencyKind | un
   ];
 }
 
-/** @param quoted the sentences that answer the question asked, shown ahead of the table. */
-export function entitlementView(decision: Decision, facts: PartnerFacts, lang: Lang, quoted: QuotedPassage[] = []): CardView {
+/**
+ * @param quoted the sentences that answer the question asked, shown ahead of the table.
+ * @param supposed the facts that hold for this answer only ("and what about gold?"), not the partner's own.
+ */
+export function entitlementView(decision: Decision, facts: PartnerFacts, lang: Lang, quoted: QuotedPassage[] = [], supposed: readonly FactName[] = []): CardView {
   const { membership, competency } = facts;
+  const leadKey = supposed.includes('membership') ? 'entitlement.supposed_membership' : 'entitlement.your_membership';
   return {
     kind: 'entitlement',
     data: {
@@ -54,7 +58,7 @@ export function entitlementView(decision: Decision, facts: PartnerFacts, lang: L
       title: sectionHeading(127, lang),
       quoted,
       intro: quote(128, lang),
-      lead: membership ? t(lang, 'entitlement.your_membership', { membership: t(lang, `fact.membership.${membership}`) }) : t(lang, 'entitlement.whole_table'),
+      lead: membership ? t(lang, leadKey, { membership: t(lang, `fact.membership.${membership}`) }) : t(lang, 'entitlement.whole_table'),
       facts: membership ? membershipFacts(membership, competency, lang) : [],
       memberships: membership
         ? []

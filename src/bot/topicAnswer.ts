@@ -8,7 +8,7 @@ import type { TurnContext } from 'botbuilder';
 import { decisionView } from '../answers/decisionView';
 import { decide } from '../rules/decide';
 import type { Decision, Topic } from '../rules/decision';
-import { FACT_VALUES, type FactName, type PartnerFacts } from '../rules/facts';
+import { FACT_NAMES, FACT_VALUES, type FactName, type PartnerFacts } from '../rules/facts';
 import { articleRetriever, topicQuestionSegments, type RetrievedSegment } from '../nlu/retrieval';
 import type { QuestionPart } from '../nlu/splitQuestions';
 import type { BotStateAccessors } from './botState';
@@ -33,7 +33,8 @@ export async function sendTopicDecision(context: TurnContext, state: BotStateAcc
   const facts = { ...own, ...assume };
   const decision = decide(topic, facts);
   const retrieved = detail ?? (input.kind === 'text' ? topicQuestionSegments(articleRetriever(), input.text, input.classification, topic, lang) : []);
-  await sendView(context, decisionView(decision, facts, lang, retrieved));
+  const supposed = FACT_NAMES.filter((fact) => assume[fact] !== undefined && assume[fact] !== own[fact]);
+  await sendView(context, decisionView(decision, facts, lang, retrieved, supposed));
   await recordDecision(context, state, decision, facts, at, retrieved.map((r) => r.segment));
   return decision;
 }

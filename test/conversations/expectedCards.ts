@@ -24,7 +24,7 @@ import { decide } from '../../src/rules/decide';
 import { TOPICS, type Topic } from '../../src/rules/decision';
 import { classifier } from '../../src/nlu/classifier';
 import { articleRetriever, outOfScopeSegments, topicQuestionSegments, type RetrievedSegment } from '../../src/nlu/retrieval';
-import type { PartnerFacts } from '../../src/rules/facts';
+import { FACT_NAMES, type PartnerFacts } from '../../src/rules/facts';
 import type { Ticket } from '../../src/triage/tickets/ticket';
 import { submitButtons } from './conversationHarness';
 import type { BotExpectation } from './scenario';
@@ -105,7 +105,8 @@ export function assumedFacts(expectation: CardExpectation, state: CardContext): 
 }
 
 function topicView(topic: Topic, facts: PartnerFacts, state: CardContext, lang: Lang, detail?: boolean): CardView {
-  return decisionView(decide(topic, facts), facts, lang, detail ? detailFor(state, topic, lang) : retrievedFor(state, topic, lang));
+  const supposed = FACT_NAMES.filter((fact) => facts[fact] !== undefined && facts[fact] !== state.facts[fact]);
+  return decisionView(decide(topic, facts), facts, lang, detail ? detailFor(state, topic, lang) : retrievedFor(state, topic, lang), supposed);
 }
 
 /** The segments a detail question on the current topic retrieves, the topic's section first. */
