@@ -5,7 +5,7 @@
  * and verified by jsonwebtoken: HS256 only (never `none`, never another algorithm), issuer, audience, `nbf`
  * (a few seconds of clock skew between instances allowed) and `exp` (to the second: 1800 s means 1800 s).
  */
-import { hkdfSync, randomBytes } from 'node:crypto';
+import { createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Clock } from '../clock';
 
@@ -49,13 +49,14 @@ export function tokenSigningKey(secret: string): Buffer {
 }
 
 export class DirectLineTokens {
-  private readonly key: Buffer;
+  /** A KeyObject made once: given a Buffer, jsonwebtoken tries it as a public key (and fails) on every verify. */
+  private readonly key: KeyObject;
 
   constructor(
     secret: string,
     private readonly clock: Clock,
   ) {
-    this.key = tokenSigningKey(secret);
+    this.key = createSecretKey(tokenSigningKey(secret));
   }
 
   /** @example tokens.issue({ conversationId: 'Ab1…', userId: 'dl_4f…' }) // { token: 'eyJ…', expires_in: 1800 } */
