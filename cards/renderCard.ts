@@ -32,6 +32,22 @@ function expressionsOf(template: object): string[] {
  * @example renderCard('clarify', { locale: 'fr-FR', title: 'Vouliez-vous dire…', text: '…', candidates: [], followUps: [] })
  */
 export function renderCard<K extends CardKind>(kind: K, data: CardDataByKind[K]): AdaptiveCardJson {
+  // A card is a pure function of its kind and data, and most answers repeat (a topic, a language, a few facts):
+  // the expression engine runs once per distinct card, later ones are parsed from the kept JSON.
+  const key = `${kind}\u0000${JSON.stringify(data)}`;
+  const kept = rendered.get(key);
+  if (kept !== undefined) return JSON.parse(kept) as AdaptiveCardJson;
+  const card = expand(kind, data);
+  if (rendered.size >= RENDERED_CARDS_KEPT) rendered.delete(rendered.keys().next().value as string);
+  rendered.set(key, JSON.stringify(card));
+  return card;
+}
+
+/** How many distinct rendered cards are kept (oldest first out): a few MB at most. */
+const RENDERED_CARDS_KEPT = 500;
+const rendered = new Map<string, string>();
+
+function expand<K extends CardKind>(kind: K, data: CardDataByKind[K]): AdaptiveCardJson {
   let entry = compiled.get(kind);
   if (!entry) {
     entry = { template: new ACData.Template(TEMPLATES[kind]), expressions: expressionsOf(TEMPLATES[kind]) };
