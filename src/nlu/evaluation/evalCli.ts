@@ -22,10 +22,11 @@ mkdirSync(outDir, { recursive: true });
 const devUtterances = readUtterances('dev');
 const report = evaluate(classifier(), devUtterances);
 const detailSplit = process.argv.includes('--tuning') ? 'tuning' : 'dev';
-// The plain topic questions come from the intent set of the same side: development, or training for --tuning.
-const plainQuestions = detailSplit === 'dev' ? devUtterances : readUtterances('train');
-const plain = offTopicLeads(classifier(), articleRetriever(), knowledgeBase(), plainQuestions);
-const details = evaluateDetails(classifier(), articleRetriever(), detailSplit, devUtterances.filter((u) => u.intent === 'out_of_scope'), plain);
+// The intent questions come from the same side as the detail questions: development, or training for --tuning
+// (so tuning never looks at a development question).
+const sideUtterances = detailSplit === 'dev' ? devUtterances : readUtterances('train');
+const plain = offTopicLeads(classifier(), articleRetriever(), knowledgeBase(), sideUtterances);
+const details = evaluateDetails(classifier(), articleRetriever(), detailSplit, sideUtterances.filter((u) => u.intent === 'out_of_scope'), plain);
 const portal = checkPortalMessages(classifier());
 const pictures = [{ name: 'overall', slice: report.overall }, ...LANGS.map((lang) => ({ name: lang, slice: report.byLang[lang] }))];
 for (const { name, slice } of pictures) writeFileSync(join(outDir, `confusion-${name}.svg`), confusionSvg(slice.confusion, `Confusion matrix: ${name} (dev set)`));
