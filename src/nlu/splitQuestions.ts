@@ -44,8 +44,13 @@ function isStatementAboutUs(text: string): boolean {
   return followUpForm(text).aboutUs && !text.trim().endsWith('?');
 }
 
+/** What the words alone tell: checked before any classification, which costs far more. */
+function asksInWords(text: string): boolean {
+  return wordCount(text) >= MIN_PART_WORDS && asksSomething(text) && !isStatementAboutUs(text);
+}
+
 function isQuestion(part: QuestionPart): boolean {
-  return isSure(part.classification) && asksSomething(part.text) && !isStatementAboutUs(part.text);
+  return isSure(part.classification) && asksInWords(part.text);
 }
 
 /** Two parts on the same topic are one question told in two sentences, far more often than two questions. */
@@ -59,7 +64,7 @@ function splitInTwo(text: string, classify: (text: string) => Classification): [
     const start = join.index + (join[1] ? 1 : 0);
     const left = text.slice(0, start).trim();
     const right = text.slice(join.index + join[0].length).trim();
-    if (wordCount(left) < MIN_PART_WORDS || wordCount(right) < MIN_PART_WORDS) continue;
+    if (!asksInWords(left) || !asksInWords(right)) continue;
     const parts: [QuestionPart, QuestionPart] = [
       { text: left, classification: classify(left) },
       { text: right, classification: classify(right) },
@@ -82,7 +87,7 @@ function splitAtSentenceEnds(text: string, classify: (text: string) => Classific
   }
   pieces.push(text.slice(from).trim());
   const questions = pieces.filter(Boolean);
-  if (questions.length < 3 || questions.length > MAX_PARTS || questions.some((q) => wordCount(q) < MIN_PART_WORDS)) return undefined;
+  if (questions.length < 3 || questions.length > MAX_PARTS || !questions.every(asksInWords)) return undefined;
   const parts = questions.map((q) => ({ text: q, classification: classify(q) }));
   const distinct = parts.every((p, i) => parts.every((o, j) => j <= i || !isSameQuestion(p.classification, o.classification)));
   return distinct && parts.every(isQuestion) ? parts : undefined;
