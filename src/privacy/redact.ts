@@ -47,14 +47,19 @@ const PATTERNS: readonly [RegExp, (match: string, ...groups: string[]) => string
  * @example redact('Access ID: 7QX2-99AB-K3, mail jane@contoso.com') // 'Access ID: [ACCESS ID], mail [EMAIL]'
  */
 export function redact(text: string): string {
-  const masked = applyPatterns(text);
   const normalized = text.normalize('NFKC');
+  // Every pattern needs a digit, "@", "-", "Bearer" or "eyJ" (in the NFKC form, which never drops an ASCII one):
+  // most strings of a card have none, and skip the patterns.
+  if (!MAY_HOLD_AN_IDENTIFIER.test(normalized)) return text;
+  const masked = applyPatterns(text);
   if (normalized === text) return masked;
   // Full-width, circled, ligatures…: matched in their NFKC form, and the text kept as written unless that form
   // holds something to mask (then the masked NFKC form is what is kept).
   const maskedNormalized = applyPatterns(normalized);
   return maskedNormalized === normalized ? masked : maskedNormalized;
 }
+
+const MAY_HOLD_AN_IDENTIFIER = /[0-9@-]|bearer|eyj/i;
 
 function applyPatterns(text: string): string {
   let result = text;
