@@ -4,7 +4,7 @@
  * (fake) Teams client it follows the Teams context and theme changes. No page logs an error.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { portalUrl, sectionHeading } from '../../src/answers/articleText';
 import { LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
@@ -12,22 +12,12 @@ import { entitlementOf } from '../../src/rules/entitlement';
 import type { CompetencyKind, Membership } from '../../src/rules/facts';
 import { QUICK_LINKS } from '../../src/web/tabPage';
 import { PALETTES, type TeamsTheme } from '../../src/web/tabThemes';
-import { closeChromium, describeInBrowser, openPage, screenshot } from '../support/browser';
-import { startApp, type RunningApp } from '../support/testApp';
+import { appForBrowser, describeInBrowser, openPage, screenshot } from '../support/browser';
 import { entitlementFacts, oneLine, visible } from './webChat';
 
 const TIMEOUT = 60_000;
 
-let app: RunningApp;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-
-afterAll(async () => {
-  await closeChromium();
-  await app?.close();
-});
+const app = appForBrowser();
 
 /** The computed background colour of the first element a selector finds, as an expression run in the page. */
 function backgroundOf(selector: string): string {

@@ -3,11 +3,10 @@
  * link and a bidi override typed as the summary appear on the consent question and on the ticket card as the
  * characters typed — no link to the phishing page, no reordered text.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { plain } from '../../src/answers/articleText';
 import { t } from '../../src/i18n/strings';
-import { closeChromium, describeInBrowser, openPage, screenshot } from '../support/browser';
-import { startApp, type RunningApp } from '../support/testApp';
+import { appForBrowser, describeInBrowser, openPage, screenshot } from '../support/browser';
 import { cardWith, oneLine, say, visible, waitForChat } from './webChat';
 
 const TIMEOUT = 60_000;
@@ -15,16 +14,7 @@ const LINK = '[verify here](https://phish.example/login)';
 const SUMMARY = `Please ${LINK} and open invoice \u202Egnp.exe`;
 const SHOWN = `Please ${LINK} and open invoice gnp.exe`;
 
-let app: RunningApp;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-
-afterAll(async () => {
-  await closeChromium();
-  await app?.close();
-});
+const app = appForBrowser();
 
 describeInBrowser('user text in Web Chat cards', () => {
   it('shows a typed markdown link and a bidi override as plain text on the consent and ticket cards', { timeout: TIMEOUT }, async () => {

@@ -3,14 +3,13 @@
  * browser's language, a question in each language gets the bot's entitlement card, a card's buttons carry the
  * conversation on, and the chat falls back to polling when WebSockets cannot open. No page logs an error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { plain, sectionHeading } from '../../src/answers/articleText';
 import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { entitlementOf } from '../../src/rules/entitlement';
 import { FACT_VALUES } from '../../src/rules/facts';
-import { closeChromium, describeInBrowser, openPage, screenshot } from '../support/browser';
-import { startApp, type RunningApp } from '../support/testApp';
+import { appForBrowser, describeInBrowser, openPage, screenshot } from '../support/browser';
 import { cardWith, entitlementFacts, oneLine, say, scenarioSteps, sendBox, visible, waitForChat } from './webChat';
 
 const TIMEOUT = 60_000;
@@ -40,16 +39,7 @@ const REFUSED_WEBSOCKET = `
   window.WebSocket = RefusedWebSocket;
 `;
 
-let app: RunningApp;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-
-afterAll(async () => {
-  await closeChromium();
-  await app?.close();
-});
+const app = appForBrowser();
 
 describeInBrowser('the web chat demo page', () => {
   it('opens with Web Chat connected over a WebSocket and a localized heading', { timeout: TIMEOUT }, async () => {

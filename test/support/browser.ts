@@ -5,9 +5,10 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/contentPath';
+import { startApp, type RunningApp } from './testApp';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -106,4 +107,25 @@ export async function screenshot(page: Page, name: string, { fullPage = true }: 
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage });
   return path;
+}
+
+/**
+ * The real app on loopback for a browser test file: started before its tests, Chromium and the app closed after.
+ * @example const app = appForBrowser(); … await page.goto(`${app.url}/`);
+ */
+export function appForBrowser(): { readonly url: string } {
+  let app: RunningApp | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await closeChromium();
+    await app?.close();
+  });
+  return {
+    get url(): string {
+      if (!app) throw new Error('the app is not started: appForBrowser() must be called at the top of a test file');
+      return app.url;
+    },
+  };
 }
