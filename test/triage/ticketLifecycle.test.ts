@@ -15,6 +15,7 @@ import { triageCardView } from '../../src/triage/triageCardView';
 import { nodesOf } from '../cards/cardJson';
 import { FakeTeamsConnector, type ConnectorActivity, type ConnectorRequest } from '../support/fakeTeamsConnector';
 import { startTriageApp, type RunningTriageApp } from '../support/triageApp';
+import { post as postToMessages } from '../http/messageActivity';
 
 const API_KEY = 'lifecycle-test-key-0123456789';
 const TENANT = { id: '72f988bf-0000-0000-0000-000000000001' };
@@ -44,9 +45,8 @@ afterAll(async () => {
 });
 
 async function post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  const { status, text } = await postToMessages(app.url, activity);
+  return { status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
 /** What every activity from Teams carries. */

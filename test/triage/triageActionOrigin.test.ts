@@ -13,6 +13,7 @@ import type { Ticket } from '../../src/triage/tickets/ticket';
 import { call, getActivities, postActivity, startConversation, userMessage } from '../directline/directLineClient';
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
 import { startTriageApp, type RunningTriageApp } from '../support/triageApp';
+import { post as postToMessages } from '../http/messageActivity';
 
 const TENANT = { id: '72f988bf-0000-0000-0000-000000000001' };
 const BOT = { id: '28:mpn-support-assistant', name: 'Support benefits' };
@@ -55,9 +56,8 @@ afterAll(async () => {
 });
 
 async function post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  const { status, text } = await postToMessages(app.url, activity);
+  return { status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
 function fromTeams(fields: Record<string, unknown>): Record<string, unknown> {
