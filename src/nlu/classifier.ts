@@ -41,7 +41,10 @@ export function createClassifier(model: NluModel): Classifier {
       const vector = features(text, language.lang);
       const probabilities = softmax(logits(intents, vector), model.intents.temperature);
       const decision = decideIntent(probabilities, knownShare(intents, vector), model.rejection);
-      const portal = matchPortalMessage(text);
+      // A portal message inside a message the model itself calls out of scope (an API's or PowerShell's error
+      // worded like the portal's) is that other product's message.
+      const matched = matchPortalMessage(text);
+      const portal = matched && !(decision.intent === 'out_of_scope' && !decision.rejectedBecause) ? matched : undefined;
       const intent = portal?.intent ?? decision.intent;
       const confidence = portal ? Math.max(decision.ranking.find((r) => r.intent === intent)?.confidence ?? 0, 0.9 + 0.1 * Math.min(1, portal.coverage)) : decision.confidence;
       return {
