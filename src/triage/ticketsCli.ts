@@ -8,10 +8,10 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_STORAGE_URL } from '../config/config';
 import { ConfigError } from '../config/configError';
 import { loadEnvFile } from '../config/loadEnvFile';
+import { openStorage } from '../storage/openStorage';
 import { StorageUnavailableError } from '../storage/storageUnavailableError';
 import { EXPORT_FORMATS, exportTickets, type ExportFormat } from './ticketExport';
 import { sqliteFileOf } from '../storage/storageUrl';
-import { createTicketStore } from './tickets/createTicketStore';
 import { parseTicketFilter, TicketFilterError } from './tickets/ticketFilterText';
 
 const USAGE = `usage: npm run --silent tickets -- export [options]
@@ -66,11 +66,11 @@ async function main(): Promise<void> {
 
   let tickets;
   try {
-    const store = await createTicketStore(storageUrl);
+    const storage = await openStorage(storageUrl);
     try {
-      tickets = (await store.list(filter)).reverse();
+      tickets = (await storage.tickets.list(filter)).reverse();
     } finally {
-      await store.close();
+      await storage.close();
     }
   } catch (error) {
     if (error instanceof StorageUnavailableError) throw new ExportError(error.message);

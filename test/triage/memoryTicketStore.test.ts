@@ -1,5 +1,5 @@
 /** MemoryTicketStore (STORAGE_URL=memory:) against the ticket store conformance suite. */
-import { MemoryTicketStore } from '../../src/triage/tickets/memoryTicketStore';
+import { openStorage } from '../../src/storage/openStorage';
 import { describeTicketStoreConformance } from './ticketStoreConformance';
 
-describeTicketStoreConformance({ name: 'memory', open: async () => new MemoryTicketStore() });
+describeTicketStoreConformance({ name: 'memory', open: () => openStorage('memory:') });

@@ -11,11 +11,11 @@ import { Client } from 'pg';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/contentPath';
 import { openPostgres } from '../../src/storage/postgresDatabase';
+import { openStorage } from '../../src/storage/openStorage';
 import { PostgresStorage } from '../../src/storage/postgresStorage';
-import { createTicketStore } from '../../src/triage/tickets/createTicketStore';
 import { PostgresTicketStore } from '../../src/triage/tickets/postgresTicketStore';
 import { TicketConflictError } from '../../src/triage/tickets/ticketStore';
-import { useTestSchema } from '../support/postgres';
+import { runSql, useTestSchema } from '../support/postgres';
 import { SEED, seedTickets } from './ticketFixtures';
 import { describeTicketStoreConformance } from './ticketStoreConformance';
 
@@ -25,37 +25,25 @@ const url = (): string => schema().url;
 describeTicketStoreConformance({
   name: 'PostgreSQL',
   open: async () => {
-    const store = await createTicketStore(url());
-    const db = await openPostgres(url());
-    await db.pool.query('TRUNCATE tickets');
-    await db.close();
-    return store;
+    const storage = await openStorage(url());
+    await runSql(url(), 'TRUNCATE tickets');
+    return storage;
   },
   /** Its own pools on the same schema: another instance. */
-  openAnother: () => createTicketStore(url()),
+  openAnother: () => openStorage(url()),
 });
 
 describe('PostgreSQL tickets next to the bot state', () => {
-  it('share the pool the state opened: closing the ticket store leaves the database open for the state', async () => {
-    const storage = new PostgresStorage(await openPostgres(url()));
-    try {
-      const tickets = await createTicketStore(url(), { database: storage.db });
-      expect(tickets).toBeInstanceOf(PostgresTicketStore);
-      const { ticket } = await tickets.create({ ...(SEED[0]?.ticket as NonNullable<(typeof SEED)[0]>['ticket']), sourceActivityId: 'act-shared-pool' });
-      await tickets.close();
-      expect(storage.db.pool.totalCount).toBeGreaterThan(0);
-      await storage.write({ after: { n: 1 } });
-      expect((await storage.db.pool.query<{ data: string }>('SELECT data FROM tickets WHERE number = $1', [ticket.number])).rowCount).toBe(1);
-    } finally {
-      await storage.close();
-    }
-  });
-
-  it('a ticket store that opened its own database closes it', async () => {
-    const tickets = await createTicketStore(url());
-    await tickets.list();
-    await tickets.close();
-    await expect(tickets.list()).rejects.toThrow();
+  it('are opened with the state on one database, and closed with it', async () => {
+    const storage = await openStorage(url());
+    expect(storage.tickets).toBeInstanceOf(PostgresTicketStore);
+    expect(storage.state).toBeInstanceOf(PostgresStorage);
+    const { ticket } = await storage.tickets.create({ ...(SEED[0]?.ticket as NonNullable<(typeof SEED)[0]>['ticket']), sourceActivityId: 'act-shared-pool' });
+    await storage.state.write({ after: { n: 1 } });
+    expect((await storage.tickets.get(ticket.number))?.number).toBe(ticket.number);
+    await storage.close();
+    await expect(storage.tickets.list()).rejects.toThrow();
+    await expect(storage.state.read(['after'])).rejects.toThrow();
   });
 });
 

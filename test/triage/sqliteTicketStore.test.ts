@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { createTicketStore } from '../../src/triage/tickets/createTicketStore';
+import { openStorage } from '../../src/storage/openStorage';
 import { describeTicketStoreConformance } from './ticketStoreConformance';
 
 const folder = mkdtempSync(join(tmpdir(), 'mpn-sqlite-tickets-'));
@@ -16,6 +16,6 @@ let files = 0;
 
 describeTicketStoreConformance({
   name: 'SQLite',
-  open: () => createTicketStore(`sqlite:${(file = join(folder, `tickets-${++files}.db`))}`),
-  openAnother: () => createTicketStore(`sqlite:${file}`),
+  open: () => openStorage(`sqlite:${(file = join(folder, `tickets-${++files}.db`))}`),
+  openAnother: () => openStorage(`sqlite:${file}`),
 });

@@ -6,17 +6,21 @@
  * across the two.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OpenedStorage } from '../../src/storage/openStorage';
 import type { NewTicket, Person, Ticket } from '../../src/triage/tickets/ticket';
 import { TicketConflictError, TicketNotFoundError, TicketStateError, type TicketStore } from '../../src/triage/tickets/ticketStore';
 import { REDACTED_AT_REQUEST } from '../../src/triage/tickets/ticketTransitions';
 import { numbers, REQUESTER_KEY, SEED, seedTickets } from './ticketFixtures';
 
+/** A ticket store and the close() of the connection it was opened on (an OpenedStorage is one). */
+export type OpenedTickets = Pick<OpenedStorage, 'tickets' | 'close'>;
+
 export interface TicketStoreBackend {
   name: string;
   /** A store holding no tickets; called before each test. */
-  open(): Promise<TicketStore>;
+  open(): Promise<OpenedTickets>;
   /** Another handle on the data `open()` last returned (what a second instance would open), where there is one. */
-  openAnother?(): Promise<TicketStore>;
+  openAnother?(): Promise<OpenedTickets>;
 }
 
 const ANA: Person = { id: '29:1agent', name: 'Ana Agent' };
@@ -29,11 +33,12 @@ const sequenceOf = (number: string) => Number(number.replace(/^MPN-/, ''));
 export function describeTicketStoreConformance(backend: TicketStoreBackend): void {
   describe(`${backend.name} ticket store conformance`, () => {
     let store: TicketStore;
-    const opened: TicketStore[] = [];
+    const opened: OpenedTickets[] = [];
 
     beforeEach(async () => {
-      store = await backend.open();
-      opened.push(store);
+      const handle = await backend.open();
+      opened.push(handle);
+      store = handle.tickets;
     });
     afterEach(async () => {
       vi.useRealTimers();
@@ -45,7 +50,7 @@ export function describeTicketStoreConformance(backend: TicketStoreBackend): voi
       if (!backend.openAnother) return store;
       const handle = await backend.openAnother();
       opened.push(handle);
-      return handle;
+      return handle.tickets;
     };
 
     it('creates a ticket: a number, status new, version 1, its times, and everything it was given', async () => {

@@ -48,8 +48,6 @@ export class MemoryTicketStore implements TicketStore {
     return old.length;
   }
 
-  async close(): Promise<void> {}
-
   private change(number: string, apply: (ticket: Ticket) => Ticket): Ticket {
     const ticket = this.tickets.get(number);
     if (!ticket) throw new TicketNotFoundError(number);

@@ -21,7 +21,7 @@ const INSERT = `INSERT INTO tickets (seq, number, created_at, source_activity_id
   ON CONFLICT (source_activity_id) DO NOTHING`;
 
 export class PostgresTicketStore implements TicketStore {
-  /** @param db the bot's database (its pool is shared with the state; closing the store leaves it open) */
+  /** @param db the bot's database (its pool is shared with the other stores; openStorage() closes it) */
   constructor(private readonly db: Pick<PostgresDatabase, 'pool'>) {}
 
   async create(input: NewTicket): Promise<{ ticket: Ticket; created: boolean }> {
@@ -98,8 +98,6 @@ export class PostgresTicketStore implements TicketStore {
   async deleteCreatedBefore(date: Date): Promise<number> {
     return (await this.db.pool.query('DELETE FROM tickets WHERE created_at < $1', [date.toISOString()])).rowCount ?? 0;
   }
-
-  async close(): Promise<void> {}
 
   private async change(number: string, apply: (ticket: Ticket) => Ticket): Promise<Ticket> {
     const before = await this.get(number);

@@ -67,8 +67,6 @@ export class SqliteTicketStore implements TicketStore {
     return this.db.prepare('DELETE FROM tickets WHERE created_at < ?').run(date.toISOString()).changes;
   }
 
-  async close(): Promise<void> {}
-
   private change(number: string, apply: (ticket: Ticket) => Ticket): Ticket {
     return this.db.transaction(() => {
       const row = this.db.prepare<[string], Row>('SELECT data FROM tickets WHERE number = ?').get(number);

@@ -40,5 +40,4 @@ export interface TicketStore {
   redactRequester(userKey: string): Promise<number>;
   /** Retention: deletes tickets created before the date; returns how many. */
   deleteCreatedBefore(date: Date): Promise<number>;
-  close(): Promise<void>;
 }
