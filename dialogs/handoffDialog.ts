@@ -17,7 +17,8 @@ import { redactReference } from '../src/privacy/redactActivity';
 import { requesterKey } from '../src/triage/requesterKey';
 import { sourceActivityId } from '../src/triage/sourceActivityId';
 import type { TicketService } from '../src/triage/ticketService';
-import { CARD_ACTIONS, DIALOG_IDS } from './ids';
+import { CARD_ACTIONS } from '../cards/verbs';
+import { DIALOG_IDS } from './ids';
 import type { TopicResult } from './topicDialog';
 
 const MAX_SUMMARY_LENGTH = 300;

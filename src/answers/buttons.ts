@@ -1,6 +1,6 @@
 /** The buttons many cards share: feedback, talk to a person, topic suggestions, languages, portals. */
 import type { Button, Feedback, Link } from '../../cards/cardData';
-import { CARD_ACTIONS } from '../../dialogs/ids';
+import { CARD_ACTIONS } from '../../cards/verbs';
 import { LANGS, type Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import type { Topic } from '../rules/decision';

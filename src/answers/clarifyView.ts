@@ -1,6 +1,6 @@
 /** "Did you mean…": the closest topics as buttons when the classifier is not sure. */
 import type { CardView } from '../../cards/cardData';
-import { CARD_ACTIONS } from '../../dialogs/ids';
+import { CARD_ACTIONS } from '../../cards/verbs';
 import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { handoffButton, topicButton, type SuggestedIntent } from './buttons';

@@ -5,7 +5,7 @@
  * section".
  */
 import type { CardView, QuotedPassage } from '../../cards/cardData';
-import { CARD_ACTIONS } from '../../dialogs/ids';
+import { CARD_ACTIONS } from '../../cards/verbs';
 import type { Lang } from '../i18n/locales';
 import { hasString, t } from '../i18n/strings';
 import type { RetrievedSegment } from '../nlu/retrieval';

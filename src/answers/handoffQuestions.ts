@@ -1,7 +1,7 @@
 /** The hand-off's two questions: the one-line summary, then consent to share it with what the bot knows. */
 import type { CardView } from '../../cards/cardData';
 import { userText } from '../../cards/userText';
-import { CARD_ACTIONS } from '../../dialogs/ids';
+import { CARD_ACTIONS } from '../../cards/verbs';
 import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { FACT_NAMES, type PartnerFacts } from '../rules/facts';

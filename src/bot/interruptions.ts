@@ -3,7 +3,7 @@
  * talk to a person. Recognised once here, handled once here, for the main router and the interruption base.
  */
 import type { TurnContext } from 'botbuilder';
-import { CARD_ACTIONS } from '../../dialogs/ids';
+import { CARD_ACTIONS } from '../../cards/verbs';
 import { helpView } from '../answers/welcomeView';
 import type { Lang } from '../i18n/locales';
 import type { TicketStore } from '../triage/tickets/ticketStore';

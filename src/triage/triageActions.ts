@@ -7,7 +7,7 @@
  */
 import { CardFactory, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderView } from '../../cards/renderCard';
-import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../dialogs/ids';
+import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { langOfLocale, type Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import type { Logger } from '../log/logger';

@@ -1,7 +1,7 @@
 /** The card a ticket is posted as in the triage channel: what the requester asked, and Assign / Resolve. */
 import type { CardView, Fact } from '../../cards/cardData';
 import { userText } from '../../cards/userText';
-import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../dialogs/ids';
+import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { knownFacts } from '../answers/knownFacts';
 import type { Lang } from '../i18n/locales';
 import { hasString, t } from '../i18n/strings';

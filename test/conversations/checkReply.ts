@@ -6,7 +6,7 @@
  */
 import type { Activity } from 'botbuilder';
 import { isDeepStrictEqual } from 'node:util';
-import { CARD_ACTIONS } from '../../dialogs/ids';
+import { CARD_ACTIONS } from '../../cards/verbs';
 import type { Lang } from '../../src/i18n/locales';
 import { renderView, type AdaptiveCardJson } from '../../cards/renderCard';
 import { quote } from '../../src/answers/articleText';

@@ -19,7 +19,7 @@ import { handoffConsentQuestion, handoffSummaryQuestion } from '../../src/answer
 import { helpView, welcomeView } from '../../src/answers/welcomeView';
 import type { SuggestedIntent } from '../../src/answers/buttons';
 import { LANGS, type Lang } from '../../src/i18n/locales';
-import { CARD_ACTIONS } from '../../dialogs/ids';
+import { CARD_ACTIONS } from '../../cards/verbs';
 import { decide } from '../../src/rules/decide';
 import { TOPICS, type Topic } from '../../src/rules/decision';
 import { classifier } from '../../src/nlu/classifier';

@@ -7,7 +7,7 @@ import { TestAdapter, TurnContext, type Activity, type AdaptiveCardInvokeValue, 
 import pino from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderView } from '../../cards/renderCard';
-import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../dialogs/ids';
+import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { t } from '../../src/i18n/strings';
 import { InMemoryStorage } from '../../src/storage/memoryStorage';
 import { MemoryTicketStore } from '../../src/triage/tickets/memoryTicketStore';

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/renderCard';
-import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../dialogs/ids';
+import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { t } from '../../src/i18n/strings';
 import type { Ticket } from '../../src/triage/tickets/ticket';
 import { call, getActivities, postActivity, startConversation, userMessage } from '../directline/directLineClient';

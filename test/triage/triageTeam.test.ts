@@ -5,7 +5,7 @@
  * the bot was removed from the triage channel); with TRIAGE_TEAM_ID only that team, from the start.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXECUTE_VERBS } from '../../dialogs/ids';
+import { EXECUTE_VERBS } from '../../cards/verbs';
 import { readConfig } from '../../src/config/config';
 import { ConfigError } from '../../src/config/configError';
 import { t } from '../../src/i18n/strings';

@@ -10,7 +10,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/renderCard';
-import { CARD_ACTIONS, EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../dialogs/ids';
+import { CARD_ACTIONS, EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { t } from '../../src/i18n/strings';
 import { openStream, type StreamRecorder, type WireActivity } from '../directline/directLineClient';
 import { rawRequest } from '../robustness/support/rawRequest';
