@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { toReply } from '../src/answers/reply';
+import { toReply } from './reply';
 import { PROJECT_ROOT } from '../src/contentPath';
 import { LANGS, LOCALE_OF, type Lang } from '../src/i18n/locales';
 import { MAX_CARD_BYTES } from './renderCard';

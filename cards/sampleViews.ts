@@ -2,14 +2,14 @@
  * Every card a partner or the support team can get, in every language: the fixture the card tests check one
  * by one and the gallery (cards/galleryCli.ts) shows side by side.
  */
-import { clarifyView } from '../src/answers/clarifyView';
-import { articleAnswerView } from '../src/answers/articleAnswerView';
-import { decisionView } from '../src/answers/decisionView';
-import { feedbackView } from '../src/answers/feedbackView';
-import { handoffConsentQuestion, handoffSummaryQuestion } from '../src/answers/handoffQuestions';
-import { handoffOfferView } from '../src/answers/handoffView';
-import { ticketView, type TicketSummary } from '../src/answers/ticketView';
-import { viewFor } from '../src/answers/viewFor';
+import { clarifyView } from './views/clarifyView';
+import { articleAnswerView } from './views/articleAnswerView';
+import { decisionView } from './views/decisionView';
+import { feedbackView } from './views/feedbackView';
+import { handoffConsentQuestion, handoffSummaryQuestion } from './views/handoffQuestions';
+import { handoffOfferView } from './views/handoffView';
+import { ticketView, type TicketSummary } from './views/ticketView';
+import { viewFor } from './views/viewFor';
 import { LANGS, type Lang } from '../src/i18n/locales';
 import { INTENTS, isTopic, type Intent } from '../src/nlu/intents';
 import { MASKS } from '../src/privacy/redact';
@@ -18,7 +18,7 @@ import type { Topic } from '../src/rules/decision';
 import { FACT_NAMES, FACT_VALUES, type PartnerFacts } from '../src/rules/facts';
 import { whereToFile } from '../src/rules/requestRoute';
 import type { Ticket } from '../src/triage/tickets/ticket';
-import { triageCardView } from '../src/triage/triageCardView';
+import { triageCardView } from './views/triageCardView';
 import type { CardView } from './cardData';
 
 /** One card in one language, named after what produced it. */

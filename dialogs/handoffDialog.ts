@@ -5,8 +5,8 @@
  */
 import { EventFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { handoffConsentQuestion, handoffSummaryQuestion } from '../src/answers/handoffQuestions';
-import { ticketView } from '../src/answers/ticketView';
+import { handoffConsentQuestion, handoffSummaryQuestion } from '../cards/views/handoffQuestions';
+import { ticketView } from '../cards/views/ticketView';
 import type { BotStateAccessors, ConversationData } from '../src/bot/botState';
 import { sendString, sendView } from '../src/bot/send';
 import { turnOf, type TurnInput } from '../src/bot/turn';

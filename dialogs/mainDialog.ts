@@ -5,13 +5,13 @@
  */
 import { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { articleAnswerView } from '../src/answers/articleAnswerView';
-import { clarifyView } from '../src/answers/clarifyView';
-import { fallbackView } from '../src/answers/fallbackView';
-import { feedbackView } from '../src/answers/feedbackView';
-import { handoffOfferView } from '../src/answers/handoffView';
-import { helpView, welcomeView } from '../src/answers/welcomeView';
-import type { SuggestedIntent } from '../src/answers/buttons';
+import { articleAnswerView } from '../cards/views/articleAnswerView';
+import { clarifyView } from '../cards/views/clarifyView';
+import { fallbackView } from '../cards/views/fallbackView';
+import { feedbackView } from '../cards/views/feedbackView';
+import { handoffOfferView } from '../cards/views/handoffView';
+import { helpView, welcomeView } from '../cards/views/welcomeView';
+import type { SuggestedIntent } from '../cards/views/buttons';
 import type { BotStateAccessors } from '../src/bot/botState';
 import type { CardSubmit } from '../src/bot/cardSubmit';
 import type { FeedbackStore } from '../src/bot/feedbackStore';

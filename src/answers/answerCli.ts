@@ -2,8 +2,8 @@
 import { mapJsonLines } from '../cli/jsonLines';
 import { classifier } from '../nlu/classifier';
 import { articleRetriever } from '../nlu/retrieval';
-import { firstQuestionView } from './firstQuestionView';
-import { toReply } from './reply';
+import { firstQuestionView } from '../../cards/views/firstQuestionView';
+import { toReply } from '../../cards/reply';
 
 void mapJsonLines(({ text, localeLang }) => {
   const classification = classifier().classify(text, { locale: localeLang });

@@ -4,7 +4,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import { CARD_ACTIONS } from '../../cards/verbs';
-import { helpView } from '../answers/welcomeView';
+import { helpView } from '../../cards/views/welcomeView';
 import type { Lang } from '../i18n/locales';
 import type { TicketStore } from '../triage/tickets/ticketStore';
 import { requesterKey } from '../triage/requesterKey';

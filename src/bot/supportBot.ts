@@ -6,7 +6,7 @@
  */
 import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import { runDialog, type Dialog } from 'botbuilder-dialogs';
-import { welcomeView } from '../answers/welcomeView';
+import { welcomeView } from '../../cards/views/welcomeView';
 import { langOfLocale } from '../i18n/locales';
 import type { Classifier } from '../nlu/classifier';
 import { readInContext } from '../nlu/contextReading';

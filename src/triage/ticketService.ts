@@ -4,7 +4,7 @@
  */
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import { renderView } from '../../cards/renderCard';
-import { toReply } from '../answers/reply';
+import { toReply } from '../../cards/reply';
 import { t } from '../i18n/strings';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../observability/metrics';
@@ -12,7 +12,7 @@ import type { Messenger } from './messenger';
 import type { NewTicket, Person, Ticket } from './tickets/ticket';
 import type { TicketStore } from './tickets/ticketStore';
 import type { TriageChannels } from './triageChannel';
-import { triageCardView } from './triageCardView';
+import { triageCardView } from '../../cards/views/triageCardView';
 import { triageOriginOf } from './triageOrigin';
 
 export class TicketService {

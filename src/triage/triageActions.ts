@@ -11,7 +11,7 @@ import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { langOfLocale, type Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import type { Logger } from '../log/logger';
-import { triageCardView } from './triageCardView';
+import { triageCardView } from '../../cards/views/triageCardView';
 import type { Person, Ticket } from './tickets/ticket';
 import { TicketNotFoundError, TicketStateError } from './tickets/ticketStore';
 import type { TicketService } from './ticketService';

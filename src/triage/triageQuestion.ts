@@ -1,5 +1,5 @@
 /** One backlog question triaged: intent, confidence, language, route, the article section, redacted text. */
-import { articleUrl } from '../answers/articleText';
+import { articleUrl } from '../../cards/views/articleText';
 import { knowledgeBase } from '../knowledge/knowledgeBase';
 import type { Classifier } from '../nlu/classifier';
 import { isTopic } from '../nlu/intents';

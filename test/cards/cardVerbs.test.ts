@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CARD_ACTIONS, CARD_ACTION_VERBS } from '../../cards/verbs';
 import { PROJECT_ROOT } from '../../src/contentPath';
 
-const CARDS_DIR = join(PROJECT_ROOT, 'cards');
+const CARDS_DIR = join(PROJECT_ROOT, 'cards', 'templates');
 const templateFiles = readdirSync(CARDS_DIR).filter((file) => file.endsWith('.json'));
 
 /** Every literal `"action": "…"` in a template; a bound `${…}` is data the composers fill, checked when rendered. */

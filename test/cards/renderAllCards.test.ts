@@ -9,8 +9,8 @@ import { MAX_CARD_BYTES, renderView, type AdaptiveCardJson } from '../../cards/r
 import { sampleViews, type SampleView } from '../../cards/sampleViews';
 import { CARD_KINDS } from '../../cards/templates';
 import { CARD_ACTIONS, CARD_ACTION_VERBS, EXECUTE_VERBS } from '../../cards/verbs';
-import { handoffOfferView } from '../../src/answers/handoffView';
-import { viewFor } from '../../src/answers/viewFor';
+import { handoffOfferView } from '../../cards/views/handoffView';
+import { viewFor } from '../../cards/views/viewFor';
 import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { INTENTS } from '../../src/nlu/intents';
 import { isAction, markdownLinks, nodesOf } from './cardJson';

@@ -8,7 +8,7 @@ import { renderView } from '../../cards/renderCard';
 import { MASKS, redact } from '../../src/privacy/redact';
 import { REDACTED_AT_REQUEST } from '../../src/triage/tickets/ticketTransitions';
 import type { Ticket } from '../../src/triage/tickets/ticket';
-import { triageCardView } from '../../src/triage/triageCardView';
+import { triageCardView } from '../../cards/views/triageCardView';
 import { cardOf, TEAM, type Conversation } from './conversationHarness';
 import type { PostExpectation, SummarySource, TicketExpectation } from './scenario';
 

@@ -12,7 +12,7 @@ import { MAX_OUTGOING_BYTES, OutgoingMessageTooLargeError, sendString, sendView,
 import { TRANSCRIPT_LINES, transcriptLine } from '../../src/bot/transcript';
 import { t } from '../../src/i18n/strings';
 import type { Ticket } from '../../src/triage/tickets/ticket';
-import { triageCardView } from '../../src/triage/triageCardView';
+import { triageCardView } from '../../cards/views/triageCardView';
 
 /** What TurnContext (addresses) and the channel (id, time) add to every outgoing activity: a few hundred bytes, outside the 80 KB of content. */
 const ENVELOPE = ['from', 'recipient', 'conversation', 'serviceUrl', 'channelId', 'replyToId', 'locale', 'id', 'timestamp'] as const;

@@ -14,7 +14,7 @@ import type { NewTicket } from '../../src/triage/tickets/ticket';
 import { REDACTED_AT_REQUEST } from '../../src/triage/tickets/ticketTransitions';
 import { TicketService } from '../../src/triage/ticketService';
 import { TriageChannels } from '../../src/triage/triageChannel';
-import { triageCardView } from '../../src/triage/triageCardView';
+import { triageCardView } from '../../cards/views/triageCardView';
 import { cardOf } from '../conversations/conversationHarness';
 import { RecordingMessenger } from '../conversations/recordingMessenger';
 

@@ -15,7 +15,7 @@ import type { Ticket } from '../../src/triage/tickets/ticket';
 import { TicketService } from '../../src/triage/ticketService';
 import { TriageActions } from '../../src/triage/triageActions';
 import { TriageChannels } from '../../src/triage/triageChannel';
-import { triageCardView } from '../../src/triage/triageCardView';
+import { triageCardView } from '../../cards/views/triageCardView';
 import { RecordingMessenger } from '../conversations/recordingMessenger';
 
 const POSTED_ID = '1:triage-message-1';

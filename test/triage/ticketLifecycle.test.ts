@@ -11,7 +11,7 @@ import { renderView, ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '.
 import { CARD_ACTIONS, EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { t } from '../../src/i18n/strings';
 import type { Ticket } from '../../src/triage/tickets/ticket';
-import { triageCardView } from '../../src/triage/triageCardView';
+import { triageCardView } from '../../cards/views/triageCardView';
 import { nodesOf } from '../cards/cardJson';
 import { FakeTeamsConnector, type ConnectorActivity, type ConnectorRequest } from '../support/fakeTeamsConnector';
 import { startTriageApp, type RunningTriageApp } from '../support/triageApp';

@@ -5,7 +5,7 @@ import { LANGS } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { INTENTS } from '../../src/nlu/intents';
 import type { Ticket } from '../../src/triage/tickets/ticket';
-import { triageCardView } from '../../src/triage/triageCardView';
+import { triageCardView } from '../../cards/views/triageCardView';
 
 const ticket = (intent: (typeof INTENTS)[number]): Ticket => ({
   number: 'MPN-000007',

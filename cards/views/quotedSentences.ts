@@ -3,11 +3,11 @@
  * quotation marks, grouped by section (in the order of each section's best sentence), each group citing and
  * linking its section. A sentence the translators cut in two is quoted whole.
  */
-import type { QuotedPassage } from '../../cards/cardData';
-import type { Lang } from '../i18n/locales';
-import { t } from '../i18n/strings';
-import { knowledgeBase } from '../knowledge/knowledgeBase';
-import type { RetrievedSegment } from '../nlu/retrieval';
+import type { QuotedPassage } from '../cardData';
+import type { Lang } from '../../src/i18n/locales';
+import { t } from '../../src/i18n/strings';
+import { knowledgeBase } from '../../src/knowledge/knowledgeBase';
+import type { RetrievedSegment } from '../../src/nlu/retrieval';
 import { articleUrl, quote, sectionHeading, withoutFootnoteMark } from './articleText';
 
 const SENTENCE_END = /[.!?:;)»”"]\**\s*$/u;

@@ -1,8 +1,8 @@
 /** "Did you mean…": the closest topics as buttons when the classifier is not sure. */
-import type { CardView } from '../../cards/cardData';
-import { CARD_ACTIONS } from '../../cards/verbs';
-import type { Lang } from '../i18n/locales';
-import { t } from '../i18n/strings';
+import type { CardView } from '../cardData';
+import { CARD_ACTIONS } from '../verbs';
+import type { Lang } from '../../src/i18n/locales';
+import { t } from '../../src/i18n/strings';
 import { handoffButton, topicButton, type SuggestedIntent } from './buttons';
 
 export function clarifyView(candidates: readonly SuggestedIntent[], lang: Lang): CardView {

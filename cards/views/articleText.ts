@@ -1,10 +1,10 @@
 /** Quoting the article: a segment's text in a language, section headings, and links to the live article. */
-import { knowledgeBase } from '../knowledge/knowledgeBase';
-import type { KnowledgeBase } from '../knowledge/types';
-import { LOCALE_OF, type Lang } from '../i18n/locales';
-import { t } from '../i18n/strings';
-import type { Link } from '../../cards/cardData';
-import { PORTALS, type PortalId } from '../rules/portals';
+import { knowledgeBase } from '../../src/knowledge/knowledgeBase';
+import type { KnowledgeBase } from '../../src/knowledge/types';
+import { LOCALE_OF, type Lang } from '../../src/i18n/locales';
+import { t } from '../../src/i18n/strings';
+import type { Link } from '../cardData';
+import { PORTALS, type PortalId } from '../../src/rules/portals';
 
 const MARKDOWN_LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
 

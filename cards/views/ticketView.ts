@@ -1,9 +1,9 @@
 /** The card that tells the requester their question is with the support team, with the ticket number. */
-import type { CardView } from '../../cards/cardData';
-import { userText } from '../../cards/userText';
-import { LOCALE_OF, type Lang } from '../i18n/locales';
-import { t } from '../i18n/strings';
-import { FACT_NAMES, type PartnerFacts } from '../rules/facts';
+import type { CardView } from '../cardData';
+import { userText } from '../userText';
+import { LOCALE_OF, type Lang } from '../../src/i18n/locales';
+import { t } from '../../src/i18n/strings';
+import { FACT_NAMES, type PartnerFacts } from '../../src/rules/facts';
 import { knownFacts } from './knownFacts';
 
 export type TicketStatus = 'new' | 'assigned' | 'resolved';

@@ -1,10 +1,10 @@
 /** The buttons many cards share: feedback, talk to a person, topic suggestions, languages, portals. */
-import type { Button, Feedback, Link } from '../../cards/cardData';
-import { CARD_ACTIONS } from '../../cards/verbs';
-import { LANGS, type Lang } from '../i18n/locales';
-import { t } from '../i18n/strings';
-import type { Topic } from '../rules/decision';
-import type { PortalId } from '../rules/portals';
+import type { Button, Feedback, Link } from '../cardData';
+import { CARD_ACTIONS } from '../verbs';
+import { LANGS, type Lang } from '../../src/i18n/locales';
+import { t } from '../../src/i18n/strings';
+import type { Topic } from '../../src/rules/decision';
+import type { PortalId } from '../../src/rules/portals';
 import { portalUrl } from './articleText';
 
 /** The intents a person can pick from a list of topics: the rules' topics and talking to a person. */

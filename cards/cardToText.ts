@@ -2,7 +2,7 @@
  * The plain-text face of a card, for channels without Adaptive Cards and for transcripts: every text block,
  * fact and button in reading order, a folded part (Action.ShowCard) after its button.
  */
-import type { AdaptiveCardJson } from '../../cards/renderCard';
+import type { AdaptiveCardJson } from './renderCard';
 
 /** A backslash before an ASCII punctuation character: markdown's escape (cards/userText.ts). */
 const ESCAPED = /\\([!-/:-@[-`{-~])/g;

@@ -1,10 +1,10 @@
 /** The hand-off's two questions: the one-line summary, then consent to share it with what the bot knows. */
-import type { CardView } from '../../cards/cardData';
-import { userText } from '../../cards/userText';
-import { CARD_ACTIONS } from '../../cards/verbs';
-import type { Lang } from '../i18n/locales';
-import { t } from '../i18n/strings';
-import { FACT_NAMES, type PartnerFacts } from '../rules/facts';
+import type { CardView } from '../cardData';
+import { userText } from '../userText';
+import { CARD_ACTIONS } from '../verbs';
+import type { Lang } from '../../src/i18n/locales';
+import { t } from '../../src/i18n/strings';
+import { FACT_NAMES, type PartnerFacts } from '../../src/rules/facts';
 import { knownFacts } from './knownFacts';
 
 /** @param lastQuestion the user's last question (redacted), offered as the summary */

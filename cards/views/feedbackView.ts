@@ -1,8 +1,8 @@
 /** The reply to "Was this helpful?": thanks, and after a "No" a box for what was missing and a person. */
-import type { CardView } from '../../cards/cardData';
-import { CARD_ACTIONS, FEEDBACK_COMMENT_INPUT } from '../../cards/verbs';
-import type { Lang } from '../i18n/locales';
-import { t } from '../i18n/strings';
+import type { CardView } from '../cardData';
+import { CARD_ACTIONS, FEEDBACK_COMMENT_INPUT } from '../verbs';
+import type { Lang } from '../../src/i18n/locales';
+import { t } from '../../src/i18n/strings';
 import { handoffButton } from './buttons';
 
 export function feedbackView(helpful: boolean, intent: string, lang: Lang): CardView {

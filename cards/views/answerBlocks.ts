@@ -1,7 +1,7 @@
 /** Turns cited segments into answer blocks: numbered steps, notes and quoted sentences, in reading order. */
-import type { AnswerBlock } from '../../cards/cardData';
-import { knowledgeBase } from '../knowledge/knowledgeBase';
-import type { Lang } from '../i18n/locales';
+import type { AnswerBlock } from '../cardData';
+import { knowledgeBase } from '../../src/knowledge/knowledgeBase';
+import type { Lang } from '../../src/i18n/locales';
 import { quote } from './articleText';
 
 /**

@@ -1,9 +1,9 @@
 /** The card for a classified question: the rules' answer for a topic, or the conversation's own cards. */
-import type { CardView } from '../../cards/cardData';
-import type { Lang } from '../i18n/locales';
-import { isTopic, type Intent } from '../nlu/intents';
-import { decide } from '../rules/decide';
-import type { PartnerFacts } from '../rules/facts';
+import type { CardView } from '../cardData';
+import type { Lang } from '../../src/i18n/locales';
+import { isTopic, type Intent } from '../../src/nlu/intents';
+import { decide } from '../../src/rules/decide';
+import type { PartnerFacts } from '../../src/rules/facts';
 import { decisionView } from './decisionView';
 import { fallbackView } from './fallbackView';
 import { handoffOfferView } from './handoffView';

@@ -2,12 +2,12 @@
  * The entitlement card: the article's table quoted cell by cell, as the partner's own entitlement when the
  * membership is known, or every membership's column when it is not.
  */
-import type { CardView, Fact, QuotedPassage } from '../../cards/cardData';
-import type { Lang } from '../i18n/locales';
-import { t } from '../i18n/strings';
-import { knowledgeBase } from '../knowledge/knowledgeBase';
-import type { Decision } from '../rules/decision';
-import { FACT_VALUES, type CompetencyKind, type FactName, type Membership, type PartnerFacts } from '../rules/facts';
+import type { CardView, Fact, QuotedPassage } from '../cardData';
+import type { Lang } from '../../src/i18n/locales';
+import { t } from '../../src/i18n/strings';
+import { knowledgeBase } from '../../src/knowledge/knowledgeBase';
+import type { Decision } from '../../src/rules/decision';
+import { FACT_VALUES, type CompetencyKind, type FactName, type Membership, type PartnerFacts } from '../../src/rules/facts';
 import { quote, sectionHeading, sourceLink } from './articleText';
 import { feedbackFor, handoffButton, portalLinks } from './buttons';
 

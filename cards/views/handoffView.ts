@@ -1,7 +1,7 @@
 /** The offer of a person: what handing over means, and the button that starts it. */
-import type { CardView } from '../../cards/cardData';
-import type { Lang } from '../i18n/locales';
-import { t } from '../i18n/strings';
+import type { CardView } from '../cardData';
+import type { Lang } from '../../src/i18n/locales';
+import { t } from '../../src/i18n/strings';
 import { handoffButton } from './buttons';
 
 /** @param afterMisses the bot could not answer the last two questions, and says so first */

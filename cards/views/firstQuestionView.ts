@@ -4,12 +4,12 @@
  * sentences for a question no topic names, or the conversation's own cards. `npm run answer` and the detail
  * evaluation read the bot's answers through this one function.
  */
-import type { CardView } from '../../cards/cardData';
-import type { Classification } from '../nlu/classifier';
-import { isTopic } from '../nlu/intents';
-import { outOfScopeSegments, topicQuestionSegments, type Retriever } from '../nlu/retrieval';
-import { decide } from '../rules/decide';
-import type { PartnerFacts } from '../rules/facts';
+import type { CardView } from '../cardData';
+import type { Classification } from '../../src/nlu/classifier';
+import { isTopic } from '../../src/nlu/intents';
+import { outOfScopeSegments, topicQuestionSegments, type Retriever } from '../../src/nlu/retrieval';
+import { decide } from '../../src/rules/decide';
+import type { PartnerFacts } from '../../src/rules/facts';
 import { articleAnswerView } from './articleAnswerView';
 import { decisionView } from './decisionView';
 import { viewFor } from './viewFor';

@@ -4,14 +4,14 @@
  * retrieved, every card leads with them, and an answer folds the rest of the section behind "Show the whole
  * section".
  */
-import type { CardView, QuotedPassage } from '../../cards/cardData';
-import { CARD_ACTIONS } from '../../cards/verbs';
-import type { Lang } from '../i18n/locales';
-import { hasString, t } from '../i18n/strings';
-import type { RetrievedSegment } from '../nlu/retrieval';
-import type { Decision } from '../rules/decision';
-import { factsReadBy } from '../rules/decide';
-import { FACT_VALUES, type FactName, type PartnerFacts } from '../rules/facts';
+import type { CardView, QuotedPassage } from '../cardData';
+import { CARD_ACTIONS } from '../verbs';
+import type { Lang } from '../../src/i18n/locales';
+import { hasString, t } from '../../src/i18n/strings';
+import type { RetrievedSegment } from '../../src/nlu/retrieval';
+import type { Decision } from '../../src/rules/decision';
+import { factsReadBy } from '../../src/rules/decide';
+import { FACT_VALUES, type FactName, type PartnerFacts } from '../../src/rules/facts';
 import { answerBlocks } from './answerBlocks';
 import { plain, sectionHeading, sourceLink } from './articleText';
 import { feedbackFor, handoffButton, portalLinks } from './buttons';

@@ -1,7 +1,7 @@
 /** The welcome card (on install and for a greeting) and the help card: what the bot does, topics, languages. */
-import type { CardView } from '../../cards/cardData';
-import type { Lang } from '../i18n/locales';
-import { t } from '../i18n/strings';
+import type { CardView } from '../cardData';
+import type { Lang } from '../../src/i18n/locales';
+import { t } from '../../src/i18n/strings';
 import { languageButtons, topicButton } from './buttons';
 
 /** The topics a welcome card suggests, most asked first (Teams shows at most six buttons in a row of actions). */

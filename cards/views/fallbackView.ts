@@ -1,7 +1,7 @@
 /** The out-of-scope answer: what the bot can help with, suggested questions, and the offer of a person. */
-import type { CardView } from '../../cards/cardData';
-import type { Lang } from '../i18n/locales';
-import { t } from '../i18n/strings';
+import type { CardView } from '../cardData';
+import type { Lang } from '../../src/i18n/locales';
+import { t } from '../../src/i18n/strings';
 import { handoffButton, topicButton } from './buttons';
 
 const FALLBACK_SUGGESTIONS = ['entitlement', 'activate_benefits', 'remaining_incidents', 'onprem_support_request', 'paid_support_plans'] as const;

@@ -2,10 +2,10 @@
  * The answer to a question no topic names but the article answers: an honest lead-in ("The article says:")
  * and the retrieved sentences, quoted, cited and linked.
  */
-import type { CardView } from '../../cards/cardData';
-import type { Lang } from '../i18n/locales';
-import { t } from '../i18n/strings';
-import type { RetrievedSegment } from '../nlu/retrieval';
+import type { CardView } from '../cardData';
+import type { Lang } from '../../src/i18n/locales';
+import { t } from '../../src/i18n/strings';
+import type { RetrievedSegment } from '../../src/nlu/retrieval';
 import { sourceLink } from './articleText';
 import { feedbackFor, handoffButton } from './buttons';
 import { quotedSentences } from './quotedSentences';

@@ -1,12 +1,12 @@
 /** The card a ticket is posted as in the triage channel: what the requester asked, and Assign / Resolve. */
-import type { CardView, Fact } from '../../cards/cardData';
-import { userText } from '../../cards/userText';
-import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
-import { knownFacts } from '../answers/knownFacts';
-import type { Lang } from '../i18n/locales';
-import { hasString, t } from '../i18n/strings';
-import { FACT_NAMES } from '../rules/facts';
-import type { Ticket } from './tickets/ticket';
+import type { CardView, Fact } from '../cardData';
+import { userText } from '../userText';
+import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../verbs';
+import { knownFacts } from './knownFacts';
+import type { Lang } from '../../src/i18n/locales';
+import { hasString, t } from '../../src/i18n/strings';
+import { FACT_NAMES } from '../../src/rules/facts';
+import type { Ticket } from '../../src/triage/tickets/ticket';
 
 /** A topic's title, or "none of the bot's topics" for greetings, help and out-of-scope questions. */
 function topicTitle(intent: string, lang: Lang): string {

@@ -1,6 +1,6 @@
 /** A reply as every channel needs it: the rendered Adaptive Card and its plain-text twin. */
-import type { CardKind, CardView } from '../../cards/cardData';
-import { renderView, type AdaptiveCardJson } from '../../cards/renderCard';
+import type { CardKind, CardView } from './cardData';
+import { renderView, type AdaptiveCardJson } from './renderCard';
 import { cardToText } from './cardToText';
 
 export interface Reply {
