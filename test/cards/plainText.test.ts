@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CardView } from '../../cards/cardData';
-import { sampleViews } from '../../cards/sampleViews';
+import { sampleViews } from '../../tools/gallery/sampleViews';
 import { markdownToPlain } from '../../cards/cardToText';
 import { toReply } from '../../cards/reply';
 import { viewFor } from '../../cards/views/viewFor';

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardView } from '../../cards/cardData';
 import { MAX_CARD_BYTES, renderView, type AdaptiveCardJson } from '../../cards/renderCard';
-import { sampleViews, type SampleView } from '../../cards/sampleViews';
+import { sampleViews, type SampleView } from '../../tools/gallery/sampleViews';
 import { CARD_KINDS } from '../../cards/templates';
 import { CARD_ACTIONS, CARD_ACTION_VERBS, EXECUTE_VERBS } from '../../cards/verbs';
 import { handoffOfferView } from '../../cards/views/handoffView';

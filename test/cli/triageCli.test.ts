@@ -22,7 +22,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-const triage = (...args: string[]) => runCli('src/triage/triageCli.ts', args);
+const triage = (...args: string[]) => runCli('tools/triageCli.ts', args);
 
 /** A link to one of the article's sections, in the row's language. */
 function isSectionLink(section: unknown, lang: unknown): boolean {

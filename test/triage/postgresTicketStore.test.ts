@@ -94,7 +94,7 @@ describe('npm run tickets -- export from PostgreSQL', () => {
     try {
       await db.pool.query('TRUNCATE tickets');
       const tickets = await seedTickets(new PostgresTicketStore(db));
-      const { stdout } = await promisify(execFile)(process.execPath, ['--require', 'tsx/cjs', 'src/triage/ticketsCli.ts', 'export', '--format', 'jsonl'], {
+      const { stdout } = await promisify(execFile)(process.execPath, ['--require', 'tsx/cjs', 'tools/ticketsCli.ts', 'export', '--format', 'jsonl'], {
         cwd: PROJECT_ROOT,
         env: { ...process.env, STORAGE_URL: url() },
         timeout: 30_000,

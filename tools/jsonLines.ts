@@ -3,7 +3,7 @@
  * gets an `{"error": …}` line in its place, so the output stays aligned with the input.
  */
 import { createInterface } from 'node:readline';
-import { isLang, langOfLocale, type Lang } from '../i18n/locales';
+import { isLang, langOfLocale, type Lang } from '../src/i18n/locales';
 
 export interface QuestionLine {
   text: string;

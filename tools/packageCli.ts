@@ -7,11 +7,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs, parseEnv } from 'node:util';
-import { PROJECT_ROOT } from '../contentPath';
-import { APP_PACKAGE_VARIABLES, readAppPackageValues } from './appPackageConfig';
-import { AppPackageError } from './appPackageError';
-import { buildAppPackage } from './buildAppPackage';
-import { DEFAULT_PACKAGE_FILE } from './manifestDir';
+import { PROJECT_ROOT } from '../src/contentPath';
+import { APP_PACKAGE_VARIABLES, readAppPackageValues } from '../src/teamsApp/appPackageConfig';
+import { AppPackageError } from '../src/teamsApp/appPackageError';
+import { buildAppPackage } from '../src/teamsApp/buildAppPackage';
+import { DEFAULT_PACKAGE_FILE } from '../src/teamsApp/manifestDir';
 
 const USAGE = 'usage: npm run package [-- --out <file.zip>] [-- --env-file <file>]';
 

@@ -1,10 +1,10 @@
 /** `npm run import-article`: imports the article and writes generated/knowledge-base.json with a summary. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../contentPath';
-import { LANGS } from '../i18n/locales';
-import { ArticleFormatError } from './articleFormatError';
-import { importArticle } from './knowledgeBase';
+import { PROJECT_ROOT } from '../src/contentPath';
+import { LANGS } from '../src/i18n/locales';
+import { ArticleFormatError } from '../src/knowledge/articleFormatError';
+import { importArticle } from '../src/knowledge/knowledgeBase';
 
 try {
   const kb = importArticle();

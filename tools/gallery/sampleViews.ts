@@ -1,25 +1,25 @@
 /**
  * Every card a partner or the support team can get, in every language: the fixture the card tests check one
- * by one and the gallery (cards/galleryCli.ts) shows side by side.
+ * by one and the gallery (tools/gallery/galleryCli.ts) shows side by side.
  */
-import { clarifyView } from './views/clarifyView';
-import { articleAnswerView } from './views/articleAnswerView';
-import { decisionView } from './views/decisionView';
-import { feedbackView } from './views/feedbackView';
-import { handoffConsentQuestion, handoffSummaryQuestion } from './views/handoffQuestions';
-import { handoffOfferView } from './views/handoffView';
-import { ticketView, type TicketSummary } from './views/ticketView';
-import { viewFor } from './views/viewFor';
-import { LANGS, type Lang } from '../src/i18n/locales';
-import { INTENTS, isTopic, type Intent } from '../src/nlu/intents';
-import { MASKS } from '../src/privacy/redact';
-import { decide } from '../src/rules/decide';
-import type { Topic } from '../src/rules/decision';
-import { FACT_NAMES, FACT_VALUES, type PartnerFacts } from '../src/rules/facts';
-import { whereToFile } from '../src/rules/requestRoute';
-import type { Ticket } from '../src/triage/tickets/ticket';
-import { triageCardView } from './views/triageCardView';
-import type { CardView } from './cardData';
+import { clarifyView } from '../../cards/views/clarifyView';
+import { articleAnswerView } from '../../cards/views/articleAnswerView';
+import { decisionView } from '../../cards/views/decisionView';
+import { feedbackView } from '../../cards/views/feedbackView';
+import { handoffConsentQuestion, handoffSummaryQuestion } from '../../cards/views/handoffQuestions';
+import { handoffOfferView } from '../../cards/views/handoffView';
+import { ticketView, type TicketSummary } from '../../cards/views/ticketView';
+import { viewFor } from '../../cards/views/viewFor';
+import { LANGS, type Lang } from '../../src/i18n/locales';
+import { INTENTS, isTopic, type Intent } from '../../src/nlu/intents';
+import { MASKS } from '../../src/privacy/redact';
+import { decide } from '../../src/rules/decide';
+import type { Topic } from '../../src/rules/decision';
+import { FACT_NAMES, FACT_VALUES, type PartnerFacts } from '../../src/rules/facts';
+import { whereToFile } from '../../src/rules/requestRoute';
+import type { Ticket } from '../../src/triage/tickets/ticket';
+import { triageCardView } from '../../cards/views/triageCardView';
+import type { CardView } from '../../cards/cardData';
 
 /** One card in one language, named after what produced it. */
 export interface SampleView {

@@ -2,9 +2,9 @@
  * `npm run train [-- --force]`: trains the NLU model on content/nlu/train and writes generated/nlu-model.json,
  * unless the model there is already trained on the current data with the current features.
  */
-import { loadNluModel, MODEL_PATH, ModelUnavailableError, saveNluModel } from './modelStore';
-import { trainNluModel } from './trainNluModel';
-import { readUtterances } from './utterances';
+import { loadNluModel, MODEL_PATH, ModelUnavailableError, saveNluModel } from '../src/nlu/modelStore';
+import { trainNluModel } from '../src/nlu/trainNluModel';
+import { readUtterances } from '../src/nlu/utterances';
 
 function isFresh(): boolean {
   try {

@@ -1,9 +1,9 @@
 /** `npm run --silent answer`: JSON lines {"text", "locale"?} in, one answer (intent, card, text) per line out. */
-import { mapJsonLines } from '../cli/jsonLines';
-import { classifier } from '../nlu/classifier';
-import { articleRetriever } from '../nlu/retrieval';
-import { firstQuestionView } from '../../cards/views/firstQuestionView';
-import { toReply } from '../../cards/reply';
+import { mapJsonLines } from './jsonLines';
+import { classifier } from '../src/nlu/classifier';
+import { articleRetriever } from '../src/nlu/retrieval';
+import { firstQuestionView } from '../cards/views/firstQuestionView';
+import { toReply } from '../cards/reply';
 
 void mapJsonLines(({ text, localeLang }) => {
   const classification = classifier().classify(text, { locale: localeLang });

@@ -5,17 +5,17 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../contentPath';
-import { LANGS } from '../../i18n/locales';
-import { knowledgeBase } from '../../knowledge/knowledgeBase';
-import { classifier } from '../classifier';
-import { articleRetriever } from '../retrieval';
-import { readUtterances } from '../utterances';
-import { detailTable, evaluateDetails, offTopicLeads } from './detailQuestions';
-import { confusionSvg } from './confusionSvg';
-import { evaluate } from './evaluate';
-import { checkPortalMessages } from './portalMessageCheck';
-import { evaluationHtml, summaryTable } from './reportHtml';
+import { PROJECT_ROOT } from '../src/contentPath';
+import { LANGS } from '../src/i18n/locales';
+import { knowledgeBase } from '../src/knowledge/knowledgeBase';
+import { classifier } from '../src/nlu/classifier';
+import { articleRetriever } from '../src/nlu/retrieval';
+import { readUtterances } from '../src/nlu/utterances';
+import { detailTable, evaluateDetails, offTopicLeads } from '../src/nlu/evaluation/detailQuestions';
+import { confusionSvg } from '../src/nlu/evaluation/confusionSvg';
+import { evaluate } from '../src/nlu/evaluation/evaluate';
+import { checkPortalMessages } from '../src/nlu/evaluation/portalMessageCheck';
+import { evaluationHtml, summaryTable } from '../src/nlu/evaluation/reportHtml';
 
 const outDir = join(PROJECT_ROOT, 'generated', 'eval');
 mkdirSync(outDir, { recursive: true });

@@ -7,12 +7,12 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { langOfLocale } from '../i18n/locales';
-import { classifier } from '../nlu/classifier';
-import { BacklogFormatError, isCsv, readBacklog } from './backlogFile';
+import { langOfLocale } from '../src/i18n/locales';
+import { classifier } from '../src/nlu/classifier';
+import { BacklogFormatError, isCsv, readBacklog } from '../src/triage/backlogFile';
 import { ProgressBar } from './progressBar';
-import { TriageSummary } from './summary';
-import { triageQuestion, type TriagedQuestion } from './triageQuestion';
+import { TriageSummary } from '../src/triage/summary';
+import { triageQuestion, type TriagedQuestion } from '../src/triage/triageQuestion';
 
 const COLUMNS: (keyof TriagedQuestion)[] = ['intent', 'confidence', 'lang', 'route', 'section', 'text'];
 

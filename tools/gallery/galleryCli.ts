@@ -1,15 +1,15 @@
 /**
- * `npm run gallery`: every sample card (cards/sampleViews.ts) in every language side by side, drawn by the
+ * `npm run gallery`: every sample card (tools/gallery/sampleViews.ts) in every language side by side, drawn by the
  * Adaptive Cards browser renderer with a Teams-like host config, written to generated/gallery.html as one
  * self-contained page (the renderer is inlined; the page loads nothing from the network).
  * Open `gallery.html#entitlement,help` to show only the sections whose id starts with "entitlement" or "help".
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { toReply } from './reply';
-import { PROJECT_ROOT } from '../src/contentPath';
-import { LANGS, LOCALE_OF, type Lang } from '../src/i18n/locales';
-import { MAX_CARD_BYTES } from './renderCard';
+import { toReply } from '../../cards/reply';
+import { PROJECT_ROOT } from '../../src/contentPath';
+import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
+import { MAX_CARD_BYTES } from '../../cards/renderCard';
 import { sampleViews, type SampleView } from './sampleViews';
 
 const OUTPUT = join(PROJECT_ROOT, 'generated', 'gallery.html');

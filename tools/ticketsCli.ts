@@ -5,14 +5,14 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_STORAGE_URL } from '../config/config';
-import { ConfigError } from '../config/configError';
-import { loadEnvFile } from '../config/loadEnvFile';
-import { StorageUnavailableError } from '../storage/storageUnavailableError';
-import { EXPORT_FORMATS, exportTickets, type ExportFormat } from './ticketExport';
-import { sqliteFileOf } from '../storage/storageUrl';
-import { createTicketStore } from './tickets/createTicketStore';
-import { parseTicketFilter, TicketFilterError } from './tickets/ticketFilterText';
+import { DEFAULT_STORAGE_URL } from '../src/config/config';
+import { ConfigError } from '../src/config/configError';
+import { loadEnvFile } from '../src/config/loadEnvFile';
+import { StorageUnavailableError } from '../src/storage/storageUnavailableError';
+import { EXPORT_FORMATS, exportTickets, type ExportFormat } from '../src/triage/ticketExport';
+import { sqliteFileOf } from '../src/storage/storageUrl';
+import { createTicketStore } from '../src/triage/tickets/createTicketStore';
+import { parseTicketFilter, TicketFilterError } from '../src/triage/tickets/ticketFilterText';
 
 const USAGE = `usage: npm run --silent tickets -- export [options]
   --format csv|jsonl      csv (default): one row per ticket; jsonl: one ticket as JSON per line
