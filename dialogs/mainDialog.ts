@@ -13,7 +13,7 @@ import { handoffOfferView } from '../cards/views/handoffView';
 import { helpView, welcomeView } from '../cards/views/welcomeView';
 import type { SuggestedIntent } from '../cards/views/buttons';
 import type { BotStateAccessors } from '../src/bot/botState';
-import type { CardSubmit } from '../src/bot/cardSubmit';
+import type { CardSubmit } from '../cards/cardSubmit';
 import type { FeedbackStore } from '../src/bot/feedbackStore';
 import { handleInterruption, interruptionOf } from '../src/bot/interruptions';
 import { sourceActivityId } from '../src/triage/sourceActivityId';

@@ -2,10 +2,10 @@
  * What a card button sent, validated: a known verb with well-formed fields, or nothing. Submits arrive from
  * Teams and Web Chat as the message's `value`; stale, unknown or tampered data is refused here.
  */
-import { CARD_ACTIONS, FEEDBACK_COMMENT_INPUT } from '../../cards/verbs';
-import { isLang, type Lang } from '../i18n/locales';
-import { isIntent, type Intent } from '../nlu/intents';
-import { isFactName, isFactValue, type FactName, type FactValue } from '../rules/facts';
+import { CARD_ACTIONS, FEEDBACK_COMMENT_INPUT } from './verbs';
+import { isLang, type Lang } from '../src/i18n/locales';
+import { isIntent, type Intent } from '../src/nlu/intents';
+import { isFactName, isFactValue, type FactName, type FactValue } from '../src/rules/facts';
 
 export type CardSubmit =
   | { action: typeof CARD_ACTIONS.ask; intent: Intent }

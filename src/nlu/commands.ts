@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { contentPath } from '../contentPath';
 import { isLang, type Lang } from '../i18n/locales';
-import { isIntent, type Intent } from '../nlu/intents';
-import { matchForm } from '../nlu/normalize';
+import { isIntent, type Intent } from './intents';
+import { matchForm } from './normalize';
 
 /** A command; `intent` is a Teams command-menu title that names a topic outright. */
 export type Command =
