@@ -31,15 +31,15 @@ import type { BotStorage } from './storage/botStorage';
 import { createStorage } from './storage/createStorage';
 import { PostgresStorage } from './storage/postgresStorage';
 import { startRetention } from './storage/retention';
-import { BotFrameworkMessenger } from './triage/botFrameworkMessenger';
-import { ChannelMessenger } from './triage/channelMessenger';
-import { DirectLineMessenger } from './triage/directLineMessenger';
-import { createTicketStore } from './triage/tickets/createTicketStore';
-import type { TicketStore } from './triage/tickets/ticketStore';
-import { TicketService } from './triage/ticketService';
-import { ticketsApiRoutes } from './triage/ticketsApi';
-import { TriageActions } from './triage/triageActions';
-import { TriageChannels } from './triage/triageChannel';
+import { BotFrameworkMessenger } from './proactive/botFrameworkMessenger';
+import { ChannelMessenger } from './proactive/channelMessenger';
+import { DirectLineMessenger } from './proactive/directLineMessenger';
+import { createTicketStore } from './tickets/store/createTicketStore';
+import type { TicketStore } from './tickets/store/ticketStore';
+import { TicketService } from './tickets/ticketService';
+import { ticketsApiRoutes } from './tickets/ticketsApi';
+import { TriageActions } from './tickets/triageActions';
+import { TriageChannels } from './tickets/triageChannel';
 import { createWebPages } from './web';
 
 export interface AppOverrides {

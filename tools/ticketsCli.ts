@@ -9,10 +9,10 @@ import { DEFAULT_STORAGE_URL } from '../src/config/config';
 import { ConfigError } from '../src/config/configError';
 import { loadEnvFile } from '../src/config/loadEnvFile';
 import { StorageUnavailableError } from '../src/storage/storageUnavailableError';
-import { EXPORT_FORMATS, exportTickets, type ExportFormat } from '../src/triage/ticketExport';
+import { EXPORT_FORMATS, exportTickets, type ExportFormat } from '../src/tickets/ticketExport';
 import { sqliteFileOf } from '../src/storage/storageUrl';
-import { createTicketStore } from '../src/triage/tickets/createTicketStore';
-import { parseTicketFilter, TicketFilterError } from '../src/triage/tickets/ticketFilterText';
+import { createTicketStore } from '../src/tickets/store/createTicketStore';
+import { parseTicketFilter, TicketFilterError } from '../src/tickets/ticketFilterText';
 
 const USAGE = `usage: npm run --silent tickets -- export [options]
   --format csv|jsonl      csv (default): one row per ticket; jsonl: one ticket as JSON per line

@@ -9,10 +9,10 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { langOfLocale } from '../src/i18n/locales';
 import { classifier } from '../src/nlu/classifier';
-import { BacklogFormatError, isCsv, readBacklog } from '../src/triage/backlogFile';
+import { BacklogFormatError, isCsv, readBacklog } from '../src/backlog/backlogFile';
 import { ProgressBar } from './progressBar';
-import { TriageSummary } from '../src/triage/summary';
-import { triageQuestion, type TriagedQuestion } from '../src/triage/triageQuestion';
+import { TriageSummary } from '../src/backlog/summary';
+import { triageQuestion, type TriagedQuestion } from '../src/backlog/triageQuestion';
 
 const COLUMNS: (keyof TriagedQuestion)[] = ['intent', 'confidence', 'lang', 'route', 'section', 'text'];
 

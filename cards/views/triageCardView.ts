@@ -6,7 +6,7 @@ import { knownFacts } from './knownFacts';
 import type { Lang } from '../../src/i18n/locales';
 import { hasString, t } from '../../src/i18n/strings';
 import { FACT_NAMES } from '../../src/rules/facts';
-import type { Ticket } from '../../src/triage/tickets/ticket';
+import type { Ticket } from '../../src/tickets/ticket';
 
 /** A topic's title, or "none of the bot's topics" for greetings, help and out-of-scope questions. */
 function topicTitle(intent: string, lang: Lang): string {

@@ -13,7 +13,7 @@ import { readInContext } from '../nlu/contextReading';
 import { DEFAULT_CONVERSATION_IDLE_MINUTES } from '../config/config';
 import { systemClock, type Clock } from '../directline/clock';
 import { channelLabel, type Metrics } from '../observability/metrics';
-import type { TriageActions } from '../triage/triageActions';
+import type { TriageActions } from '../tickets/triageActions';
 import type { BotStateAccessors } from './botState';
 import { beginTurnContext, topicContextOf } from './conversationContext';
 import { recordTurn } from './transcript';

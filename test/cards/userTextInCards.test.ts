@@ -12,7 +12,7 @@ import { renderView } from '../../cards/renderCard';
 import { handoffConsentQuestion, handoffSummaryQuestion } from '../../cards/views/handoffQuestions';
 import { cardToText } from '../../cards/cardToText';
 import { ticketView } from '../../cards/views/ticketView';
-import type { Ticket } from '../../src/triage/tickets/ticket';
+import type { Ticket } from '../../src/tickets/ticket';
 import { triageCardView } from '../../cards/views/triageCardView';
 import { openAdaptiveCardsDom, type AdaptiveCardsDom } from './adaptiveCardsDom';
 

@@ -25,7 +25,7 @@ import { TOPICS, type Topic } from '../../src/rules/decision';
 import { classifier } from '../../src/nlu/classifier';
 import { articleRetriever, outOfScopeSegments, topicQuestionSegments, type RetrievedSegment } from '../../src/nlu/retrieval';
 import { FACT_NAMES, type PartnerFacts } from '../../src/rules/facts';
-import type { Ticket } from '../../src/triage/tickets/ticket';
+import type { Ticket } from '../../src/tickets/ticket';
 import { submitButtons } from './conversationHarness';
 import type { BotExpectation } from './scenario';
 

@@ -11,7 +11,7 @@ import { sampleViews, SAMPLE_TRIAGE_TICKETS } from '../../tools/gallery/sampleVi
 import { MAX_OUTGOING_BYTES, OutgoingMessageTooLargeError, sendString, sendView, withinLimit } from '../../src/bot/send';
 import { TRANSCRIPT_LINES, transcriptLine } from '../../src/bot/transcript';
 import { t } from '../../src/i18n/strings';
-import type { Ticket } from '../../src/triage/tickets/ticket';
+import type { Ticket } from '../../src/tickets/ticket';
 import { triageCardView } from '../../cards/views/triageCardView';
 
 /** What TurnContext (addresses) and the channel (id, time) add to every outgoing activity: a few hundred bytes, outside the 80 KB of content. */

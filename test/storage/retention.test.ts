@@ -22,10 +22,10 @@ import { InMemoryStorage } from '../../src/storage/memoryStorage';
 import { openPostgres, type PostgresDatabase } from '../../src/storage/postgresDatabase';
 import { directLineStateKey, Retention, RETENTION_INTERVAL_MS, startRetention, type RetentionOptions } from '../../src/storage/retention';
 import { openSqlite } from '../../src/storage/sqliteDatabase';
-import { MemoryTicketStore } from '../../src/triage/tickets/memoryTicketStore';
-import { TriageChannels } from '../../src/triage/triageChannel';
+import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
+import { TriageChannels } from '../../src/tickets/triageChannel';
 import { useTestSchema } from '../support/postgres';
-import { seedTickets } from '../triage/ticketFixtures';
+import { seedTickets } from '../tickets/ticketFixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'mpn-retention-'));
 const schema = useTestSchema('retention');

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { createApp } from '../../src/app';
 import { readConfig } from '../../src/config/config';
 import { InMemoryStorage } from '../../src/storage/memoryStorage';
-import { MemoryTicketStore } from '../../src/triage/tickets/memoryTicketStore';
+import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
 import type { RunningApp } from './testApp';
 
 export interface RunningTriageApp extends RunningApp {

@@ -17,7 +17,7 @@ import { decide } from '../../src/rules/decide';
 import type { Topic } from '../../src/rules/decision';
 import { FACT_NAMES, FACT_VALUES, type PartnerFacts } from '../../src/rules/facts';
 import { whereToFile } from '../../src/rules/requestRoute';
-import type { Ticket } from '../../src/triage/tickets/ticket';
+import type { Ticket } from '../../src/tickets/ticket';
 import { triageCardView } from '../../cards/views/triageCardView';
 import type { CardView } from '../../cards/cardData';
 

@@ -2,9 +2,9 @@
  * A ticket filter read from text (a query string, command-line flags): every value checked, and every mistake
  * named in one message, so `GET /api/tickets` and the export CLI accept and refuse exactly the same things.
  */
-import { redact } from '../../privacy/redact';
-import { isLang, LANGS } from '../../i18n/locales';
-import { INTENTS, isIntent } from '../../nlu/intents';
+import { redact } from '../privacy/redact';
+import { isLang, LANGS } from '../i18n/locales';
+import { INTENTS, isIntent } from '../nlu/intents';
 import { TICKET_STATUSES, type TicketFilter, type TicketStatus } from './ticket';
 
 export const FILTER_FIELDS = ['status', 'lang', 'intent', 'from', 'to', 'limit'] as const;

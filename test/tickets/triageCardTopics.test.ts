@@ -4,7 +4,7 @@ import { renderView } from '../../cards/renderCard';
 import { LANGS } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { INTENTS } from '../../src/nlu/intents';
-import type { Ticket } from '../../src/triage/tickets/ticket';
+import type { Ticket } from '../../src/tickets/ticket';
 import { triageCardView } from '../../cards/views/triageCardView';
 
 const ticket = (intent: (typeof INTENTS)[number]): Ticket => ({

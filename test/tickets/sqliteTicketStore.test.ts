@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { createTicketStore } from '../../src/triage/tickets/createTicketStore';
+import { createTicketStore } from '../../src/tickets/store/createTicketStore';
 import { describeTicketStoreConformance } from './ticketStoreConformance';
 
 const folder = mkdtempSync(join(tmpdir(), 'mpn-sqlite-tickets-'));

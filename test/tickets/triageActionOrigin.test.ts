@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/renderCard';
 import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { t } from '../../src/i18n/strings';
-import type { Ticket } from '../../src/triage/tickets/ticket';
+import type { Ticket } from '../../src/tickets/ticket';
 import { call, getActivities, postActivity, startConversation, userMessage } from '../directline/directLineClient';
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
 import { startTriageApp, type RunningTriageApp } from '../support/triageApp';

@@ -9,7 +9,7 @@ import { EXECUTE_VERBS } from '../../cards/verbs';
 import { readConfig } from '../../src/config/config';
 import { ConfigError } from '../../src/config/configError';
 import { t } from '../../src/i18n/strings';
-import { TriageChannels } from '../../src/triage/triageChannel';
+import { TriageChannels } from '../../src/tickets/triageChannel';
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
 import { startTriageApp, type RunningTriageApp } from '../support/triageApp';
 

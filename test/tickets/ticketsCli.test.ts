@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/contentPath';
 import { openSqlite } from '../../src/storage/sqliteDatabase';
-import { CSV_COLUMNS } from '../../src/triage/ticketExport';
-import { publicTicket } from '../../src/triage/tickets/publicTicket';
-import { SqliteTicketStore } from '../../src/triage/tickets/sqliteTicketStore';
-import type { Ticket } from '../../src/triage/tickets/ticket';
+import { CSV_COLUMNS } from '../../src/tickets/ticketExport';
+import { publicTicket } from '../../src/tickets/publicTicket';
+import { SqliteTicketStore } from '../../src/tickets/store/sqliteTicketStore';
+import type { Ticket } from '../../src/tickets/ticket';
 import { numbers, REQUESTER_CONVERSATION_ID, REQUESTER_KEY, seedTickets } from './ticketFixtures';
 
 interface Run {

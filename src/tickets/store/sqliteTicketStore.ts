@@ -1,8 +1,8 @@
 /** Tickets in the embedded SQLite database (table `tickets`, migration 10). */
 import type { SqliteDatabase } from '../../storage/sqliteDatabase';
-import type { NewTicket, Person, Ticket, TicketFilter } from './ticket';
+import type { NewTicket, Person, Ticket, TicketFilter } from '../ticket';
 import { TicketConflictError, TicketNotFoundError, type TicketStore } from './ticketStore';
-import { assigned, forgotten, listed, resolved, ticketNumber } from './ticketTransitions';
+import { assigned, forgotten, listed, resolved, ticketNumber } from '../ticketTransitions';
 
 interface Row {
   data: string;

@@ -8,9 +8,9 @@ import type { Pool, PoolClient } from 'pg';
 import { withConnection } from '../../storage/postgresConnection';
 import type { PostgresDatabase } from '../../storage/postgresDatabase';
 import { postgresJson } from '../../storage/postgresJson';
-import type { NewTicket, Person, Ticket, TicketFilter } from './ticket';
+import type { NewTicket, Person, Ticket, TicketFilter } from '../ticket';
 import { TicketConflictError, TicketNotFoundError, type TicketStore } from './ticketStore';
-import { assigned, forgotten, resolved, ticketNumber } from './ticketTransitions';
+import { assigned, forgotten, resolved, ticketNumber } from '../ticketTransitions';
 
 interface Row {
   data: string;

@@ -1,7 +1,7 @@
 /** Tickets in process memory (`STORAGE_URL=memory:`). */
-import type { NewTicket, Person, Ticket, TicketFilter } from './ticket';
+import type { NewTicket, Person, Ticket, TicketFilter } from '../ticket';
 import { TicketNotFoundError, type TicketStore } from './ticketStore';
-import { assigned, forgotten, listed, resolved, ticketNumber } from './ticketTransitions';
+import { assigned, forgotten, listed, resolved, ticketNumber } from '../ticketTransitions';
 
 export class MemoryTicketStore implements TicketStore {
   private readonly tickets = new Map<string, Ticket>();

@@ -4,8 +4,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { FACT_NAMES } from '../rules/facts';
-import { publicTicket } from './tickets/publicTicket';
-import type { Ticket } from './tickets/ticket';
+import { publicTicket } from './publicTicket';
+import type { Ticket } from './ticket';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -10,9 +10,9 @@ import type { Logger } from '../log/logger';
 import { redact } from '../privacy/redact';
 import type { Route } from '../server/createServer';
 import { sendJson } from '../server/sendJson';
-import { publicTicket } from './tickets/publicTicket';
-import type { TicketStore } from './tickets/ticketStore';
-import { FILTER_FIELDS, parseTicketFilter, TicketFilterError, type FilterField, type TicketFilterText } from './tickets/ticketFilterText';
+import { publicTicket } from './publicTicket';
+import type { TicketStore } from './store/ticketStore';
+import { FILTER_FIELDS, parseTicketFilter, TicketFilterError, type FilterField, type TicketFilterText } from './ticketFilterText';
 
 export interface TicketsApiDependencies {
   store: TicketStore;

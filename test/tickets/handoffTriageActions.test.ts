@@ -10,11 +10,11 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, renderView } from '../../cards/renderCard';
 import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { t } from '../../src/i18n/strings';
 import { InMemoryStorage } from '../../src/storage/memoryStorage';
-import { MemoryTicketStore } from '../../src/triage/tickets/memoryTicketStore';
-import type { Ticket } from '../../src/triage/tickets/ticket';
-import { TicketService } from '../../src/triage/ticketService';
-import { TriageActions } from '../../src/triage/triageActions';
-import { TriageChannels } from '../../src/triage/triageChannel';
+import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
+import type { Ticket } from '../../src/tickets/ticket';
+import { TicketService } from '../../src/tickets/ticketService';
+import { TriageActions } from '../../src/tickets/triageActions';
+import { TriageChannels } from '../../src/tickets/triageChannel';
 import { triageCardView } from '../../cards/views/triageCardView';
 import { RecordingMessenger } from '../conversations/recordingMessenger';
 

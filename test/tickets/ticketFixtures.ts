@@ -1,7 +1,7 @@
 /** Five tickets over five days, in four languages and three statuses, created through a real TicketStore. */
 import { vi } from 'vitest';
-import type { NewTicket, Ticket } from '../../src/triage/tickets/ticket';
-import type { TicketStore } from '../../src/triage/tickets/ticketStore';
+import type { NewTicket, Ticket } from '../../src/tickets/ticket';
+import type { TicketStore } from '../../src/tickets/store/ticketStore';
 
 export const REQUESTER_KEY = 'user/29:1requester-aad-object';
 export const REQUESTER_CONVERSATION_ID = 'a:1PersonalChatWithTheRequester';

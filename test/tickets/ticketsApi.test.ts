@@ -8,11 +8,11 @@ import pino from 'pino';
 import type { Server } from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/server/createServer';
-import { MAX_LIMIT, ticketsApiRoutes } from '../../src/triage/ticketsApi';
-import { MemoryTicketStore } from '../../src/triage/tickets/memoryTicketStore';
-import { publicTicket } from '../../src/triage/tickets/publicTicket';
-import type { Ticket } from '../../src/triage/tickets/ticket';
-import type { TicketStore } from '../../src/triage/tickets/ticketStore';
+import { MAX_LIMIT, ticketsApiRoutes } from '../../src/tickets/ticketsApi';
+import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
+import { publicTicket } from '../../src/tickets/publicTicket';
+import type { Ticket } from '../../src/tickets/ticket';
+import type { TicketStore } from '../../src/tickets/store/ticketStore';
 import { numbers, REQUESTER_CONVERSATION_ID, REQUESTER_KEY, REQUESTER_SERVICE_URL, seedTickets } from './ticketFixtures';
 
 const KEY = 'test-key-0123456789abcdef';

@@ -1,7 +1,7 @@
 /** A question the bot handed to the support team, with everything it had gathered. */
-import type { Lang } from '../../i18n/locales';
-import type { Intent } from '../../nlu/intents';
-import type { PartnerFacts } from '../../rules/facts';
+import type { Lang } from '../i18n/locales';
+import type { Intent } from '../nlu/intents';
+import type { PartnerFacts } from '../rules/facts';
 import type { ConversationAddress } from './conversationAddress';
 
 export const TICKET_STATUSES = ['new', 'assigned', 'resolved'] as const;

@@ -6,8 +6,8 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationReference } from 'botbuilder';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { adapterSend } from '../../src/triage/adapterSend';
-import { parseRetryAfter, ProactiveSender, type ProactiveSenderOptions } from '../../src/triage/proactiveSender';
+import { adapterSend } from '../../src/proactive/adapterSend';
+import { parseRetryAfter, ProactiveSender, type ProactiveSenderOptions } from '../../src/proactive/proactiveSender';
 import { FakeConnector } from '../support/fakeConnector';
 import { ScriptedConnector } from '../support/scriptedConnector';
 import { VirtualClock } from '../support/virtualClock';

@@ -1,5 +1,5 @@
 /** Where tickets live: one interface, with memory, SQLite and PostgreSQL behind it. */
-import type { NewTicket, Person, Ticket, TicketFilter } from './ticket';
+import type { NewTicket, Person, Ticket, TicketFilter } from '../ticket';
 
 export class TicketConflictError extends Error {
   constructor(readonly number: string) {

@@ -1,6 +1,6 @@
 /** The ticket lifecycle, shared by every store: new → assigned → resolved, and what "forget me" leaves. */
 import type { Person, Ticket, TicketFilter } from './ticket';
-import { TicketStateError } from './ticketStore';
+import { TicketStateError } from './store/ticketStore';
 
 export const REDACTED_AT_REQUEST = '[removed at the requester\'s request]';
 

@@ -12,8 +12,8 @@ import { langOfLocale, type Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import type { Logger } from '../log/logger';
 import { triageCardView } from '../../cards/views/triageCardView';
-import type { Person, Ticket } from './tickets/ticket';
-import { TicketNotFoundError, TicketStateError } from './tickets/ticketStore';
+import type { Person, Ticket } from './ticket';
+import { TicketNotFoundError, TicketStateError } from './store/ticketStore';
 import type { TicketService } from './ticketService';
 
 const MAX_NOTE_LENGTH = 1000;

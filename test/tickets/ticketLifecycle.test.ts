@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderView, ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/renderCard';
 import { CARD_ACTIONS, EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { t } from '../../src/i18n/strings';
-import type { Ticket } from '../../src/triage/tickets/ticket';
+import type { Ticket } from '../../src/tickets/ticket';
 import { triageCardView } from '../../cards/views/triageCardView';
 import { nodesOf } from '../cards/cardJson';
 import { FakeTeamsConnector, type ConnectorActivity, type ConnectorRequest } from '../support/fakeTeamsConnector';

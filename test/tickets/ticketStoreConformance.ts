@@ -6,9 +6,9 @@
  * across the two.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { NewTicket, Person, Ticket } from '../../src/triage/tickets/ticket';
-import { TicketConflictError, TicketNotFoundError, TicketStateError, type TicketStore } from '../../src/triage/tickets/ticketStore';
-import { REDACTED_AT_REQUEST } from '../../src/triage/tickets/ticketTransitions';
+import type { NewTicket, Person, Ticket } from '../../src/tickets/ticket';
+import { TicketConflictError, TicketNotFoundError, TicketStateError, type TicketStore } from '../../src/tickets/store/ticketStore';
+import { REDACTED_AT_REQUEST } from '../../src/tickets/ticketTransitions';
 import { numbers, REQUESTER_KEY, SEED, seedTickets } from './ticketFixtures';
 
 export interface TicketStoreBackend {
