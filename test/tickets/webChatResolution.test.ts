@@ -13,7 +13,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/renderCard';
 import { CARD_ACTIONS, EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { t } from '../../src/i18n/strings';
 import { openStream, type StreamRecorder, type WireActivity } from '../directline/directLineClient';
-import { rawRequest } from '../robustness/support/rawRequest';
+import { rawRequest } from '../support/rawHttp';
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
 import { startTriageApp, type RunningTriageApp } from '../support/triageApp';
 
