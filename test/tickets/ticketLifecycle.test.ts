@@ -14,7 +14,8 @@ import type { Ticket } from '../../src/tickets/ticket';
 import { triageCardView } from '../../cards/views/triageCardView';
 import { nodesOf } from '../cards/cardJson';
 import { FakeTeamsConnector, type ConnectorActivity, type ConnectorRequest } from '../support/fakeTeamsConnector';
-import { startTriageApp, type RunningTriageApp } from '../support/triageApp';
+import { startApp, type RunningApp } from '../support/testApp';
+import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
 import { post as postToMessages } from '../http/messageActivity';
 
 const API_KEY = 'lifecycle-test-key-0123456789';
@@ -31,12 +32,14 @@ const EMAIL = 'maria.silva@contoso.com.br';
 const NOTE = 'Desvinculamos o Access ID da conta antiga; adicione-o de novo no portal do Azure.';
 
 let connector: FakeTeamsConnector;
-let app: RunningTriageApp;
+let app: RunningApp;
+let tickets: MemoryTicketStore;
 let counter = 0;
 
 beforeAll(async () => {
   connector = await new FakeTeamsConnector().start();
-  app = await startTriageApp({ TICKETS_API_KEY: API_KEY });
+  tickets = new MemoryTicketStore();
+  app = await startApp({ env: { TICKETS_API_KEY: API_KEY }, overrides: { tickets } });
 });
 
 afterAll(async () => {
@@ -102,7 +105,7 @@ function factsOf(card: AdaptiveCardJson): { title: string; value: string }[] {
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 async function expectedCard(number: string): Promise<unknown> {
-  const ticket = (await app.tickets.get(number)) as Ticket;
+  const ticket = (await tickets.get(number)) as Ticket;
   return JSON.parse(JSON.stringify(renderView(triageCardView(ticket, 'en'))));
 }
 
@@ -185,7 +188,7 @@ describe('the ticket lifecycle in a Teams triage channel', () => {
     const response = await post(execute(EXECUTE_VERBS.resolve, { ticket: number, [RESOLUTION_NOTE_INPUT]: '   ' }, postedId));
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t('en', 'triage.note_required') });
-    expect((await app.tickets.get(number))?.status).toBe('assigned');
+    expect((await tickets.get(number))?.status).toBe('assigned');
     expect(connector.updates(threadId)).toHaveLength(1);
     expect(connector.posted(PERSONAL.id)).toHaveLength(4);
   });

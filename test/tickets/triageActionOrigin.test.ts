@@ -12,7 +12,8 @@ import { t } from '../../src/i18n/strings';
 import type { Ticket } from '../../src/tickets/ticket';
 import { call, getActivities, postActivity, startConversation, userMessage } from '../directline/directLineClient';
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
-import { startTriageApp, type RunningTriageApp } from '../support/triageApp';
+import { startApp, type RunningApp } from '../support/testApp';
+import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
 import { post as postToMessages } from '../http/messageActivity';
 
 const TENANT = { id: '72f988bf-0000-0000-0000-000000000001' };
@@ -29,16 +30,18 @@ const NOTE = 'Resolved: click https://phish.example/login to keep your benefits'
 const UNKNOWN_TICKET = 'MPN-999999';
 
 let connector: FakeTeamsConnector;
-let app: RunningTriageApp;
+let app: RunningApp;
+let tickets: MemoryTicketStore;
 let ticket: Ticket;
 let counter = 0;
 
 beforeAll(async () => {
   connector = await new FakeTeamsConnector().start();
-  app = await startTriageApp();
+  tickets = new MemoryTicketStore();
+  app = await startApp({ overrides: { tickets } });
   const said = await post(channelActivity(TRIAGE_CHANNEL, TEAM, { type: 'message', text: `<at>${BOT.name}</at> triage here`, entities: [{ type: 'mention', mentioned: BOT, text: `<at>${BOT.name}</at>` }] }));
   expect(said.status).toBe(200);
-  const { ticket: created } = await app.tickets.create({
+  const { ticket: created } = await tickets.create({
     lang: 'pt',
     summary: 'O Azure recusa o Access ID',
     intents: [{ intent: 'access_id_already_associated', confidence: 0.9 }],
@@ -120,7 +123,7 @@ const ORIGINS: { name: string; locale: string; activity: (value: Record<string, 
 ];
 
 async function ticketNow(): Promise<Ticket | undefined> {
-  return app.tickets.get(ticket.number);
+  return tickets.get(ticket.number);
 }
 
 describe('ticket actions from outside the triage team', () => {

@@ -11,7 +11,7 @@ import { ConfigError } from '../../src/config/configError';
 import { t } from '../../src/i18n/strings';
 import { TriageChannels } from '../../src/tickets/triageChannel';
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
-import { startTriageApp, type RunningTriageApp } from '../support/triageApp';
+import { startApp, type RunningApp } from '../support/testApp';
 
 const TENANT = { id: '72f988bf-0000-0000-0000-000000000001' };
 const BOT = { id: '28:mpn-support-assistant', name: 'Support benefits' };
@@ -22,7 +22,7 @@ const OTHER_TEAM = { id: '19:general-reseller@thread.tacv2' };
 const OTHER_TEAM_CHANNEL = { id: '19:tickets-reseller@thread.tacv2' };
 
 let connector: FakeTeamsConnector;
-let app: RunningTriageApp | undefined;
+let app: RunningApp | undefined;
 let counter = 0;
 
 beforeEach(async () => {
@@ -39,7 +39,7 @@ afterEach(async () => {
 const TRIAGE_HERE: Record<string, string> = { 'en-US': 'triage here', 'ru-RU': 'разбирать обращения здесь', 'pt-BR': 'fazer a triagem aqui', 'fr-FR': 'trier les demandes ici' };
 
 /** "triage here" in a channel of a team, in the sender's language; resolves with the bot's reply text. */
-async function triageHere(running: RunningTriageApp, team: { id: string }, channel: { id: string }, locale = 'en-US'): Promise<string | undefined> {
+async function triageHere(running: RunningApp, team: { id: string }, channel: { id: string }, locale = 'en-US'): Promise<string | undefined> {
   const thread = `${channel.id};messageid=${1700000000000 + ++counter}`;
   const mention = `<at>${BOT.name}</at>`;
   const response = await fetch(`${running.url}/api/messages`, {
@@ -64,11 +64,11 @@ async function triageHere(running: RunningTriageApp, team: { id: string }, chann
   return reply?.activity.text;
 }
 
-async function triageChannelId(running: RunningTriageApp): Promise<string | undefined> {
+async function triageChannelId(running: RunningApp): Promise<string | undefined> {
   return (await new TriageChannels(running.storage).get())?.reference.conversation?.id;
 }
 
-async function invokeFrom(running: RunningTriageApp, team: { id: string }, channel: { id: string }): Promise<number> {
+async function invokeFrom(running: RunningApp, team: { id: string }, channel: { id: string }): Promise<number> {
   const response = await fetch(`${running.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -92,7 +92,7 @@ async function invokeFrom(running: RunningTriageApp, team: { id: string }, chann
 
 describe('"triage here" without TRIAGE_TEAM_ID', () => {
   it('the first team to say it holds the triage channel; another team is refused in its language; the team moves it among its channels', async () => {
-    app = await startTriageApp();
+    app = await startApp();
     expect(await triageHere(app, SUPPORT_TEAM, TRIAGE)).toBe(t('en', 'triage.set'));
     expect(await triageChannelId(app)).toBe(TRIAGE.id);
 
@@ -105,7 +105,7 @@ describe('"triage here" without TRIAGE_TEAM_ID', () => {
   });
 
   it('the team stays the triage team after the bot was removed from the triage channel', async () => {
-    app = await startTriageApp();
+    app = await startApp();
     expect(await triageHere(app, SUPPORT_TEAM, TRIAGE)).toBe(t('en', 'triage.set'));
     // What the ticket service does when posting to the channel answers 403 (the bot was removed).
     await new TriageChannels(app.storage).clear();
@@ -118,7 +118,7 @@ describe('"triage here" without TRIAGE_TEAM_ID', () => {
 
 describe('"triage here" with TRIAGE_TEAM_ID', () => {
   it('only the configured team may hold the triage channel and act on tickets, from the very first time', async () => {
-    app = await startTriageApp({ TRIAGE_TEAM_ID: SUPPORT_TEAM.id });
+    app = await startApp({ env: { TRIAGE_TEAM_ID: SUPPORT_TEAM.id } });
     expect(await triageHere(app, OTHER_TEAM, OTHER_TEAM_CHANNEL, 'pt-BR')).toBe(t('pt', 'triage.other_team'));
     expect(await triageChannelId(app)).toBeUndefined();
     expect(await invokeFrom(app, OTHER_TEAM, OTHER_TEAM_CHANNEL)).toBe(403);

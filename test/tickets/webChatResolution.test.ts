@@ -15,7 +15,8 @@ import { t } from '../../src/i18n/strings';
 import { openStream, type StreamRecorder, type WireActivity } from '../directline/directLineClient';
 import { rawRequest } from '../support/rawHttp';
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
-import { startTriageApp, type RunningTriageApp } from '../support/triageApp';
+import { startApp, type RunningApp } from '../support/testApp';
+import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
 
 const TENANT = { id: '72f988bf-0000-0000-0000-000000000001' };
 const BOT = { id: '28:mpn-support-assistant', name: 'Support benefits' };
@@ -25,7 +26,8 @@ const ENGINEER = { id: '29:engineer-sam', name: 'Sam Support' };
 const NOTE = 'Desvinculamos o Access ID da conta antiga; adicione-o de novo no portal do Azure.';
 
 let connector: FakeTeamsConnector;
-let app: RunningTriageApp;
+let app: RunningApp;
+let tickets: MemoryTicketStore;
 /** The host the client names: it listens, and must receive nothing. */
 let forged: Server;
 const forgedConnections: Socket[] = [];
@@ -40,7 +42,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => forged.listen(0, '127.0.0.1', resolve));
   forgedHost = `127.0.0.1:${(forged.address() as AddressInfo).port}`;
   connector = await new FakeTeamsConnector().start();
-  app = await startTriageApp();
+  tickets = new MemoryTicketStore();
+  app = await startApp({ overrides: { tickets } });
   const mention = `<at>${BOT.name}</at>`;
   expect((await postTeams(inTriageChannel({ type: 'message', text: `${mention} triage here`, entities: [{ type: 'mention', mentioned: BOT, text: mention }] }))).status).toBe(200);
 });
@@ -124,9 +127,9 @@ describe('a ticket resolved for a web chat requester who named another host', ()
       expect(onStream.from.role).toBe('bot');
       const transcript = await directLine<{ activities: WireActivity[] }>('GET', `/v3/directline/conversations/${conversationId}/activities`, token);
       expect(transcript.body.activities.filter((activity) => activity.text === told)).toHaveLength(1);
-      expect((await app.tickets.get(number))?.status).toBe('resolved');
+      expect((await tickets.get(number))?.status).toBe('resolved');
       // The ticket keeps no trace of the host the client named.
-      expect(JSON.stringify(await app.tickets.get(number))).not.toContain(forgedHost);
+      expect(JSON.stringify(await tickets.get(number))).not.toContain(forgedHost);
     } finally {
       stream.close();
     }
@@ -134,7 +137,7 @@ describe('a ticket resolved for a web chat requester who named another host', ()
   });
 
   it('whose web chat conversation is gone (retention), and whose reference names that host (kept from before): resolved, and still nothing goes there', async () => {
-    const { ticket } = await app.tickets.create({
+    const { ticket } = await tickets.create({
       lang: 'fr',
       summary: 'Question transmise',
       intents: [],
@@ -144,7 +147,7 @@ describe('a ticket resolved for a web chat requester who named another host', ()
       sourceActivityId: 'directline:GoneConversation0123456789:1',
     });
     expect((await resolve(ticket.number)).body).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });
-    expect((await app.tickets.get(ticket.number))?.status).toBe('resolved');
+    expect((await tickets.get(ticket.number))?.status).toBe('resolved');
     expect(forgedConnections).toHaveLength(0);
   });
 });
