@@ -29,14 +29,14 @@ import { messagesEndpoint } from './server/messagesEndpoint';
 import type { BotStorage } from './storage/botStorage';
 import { openStorage } from './storage/openStorage';
 import { startRetention } from './storage/retention';
-import { BotFrameworkMessenger } from './triage/botFrameworkMessenger';
-import { ChannelMessenger } from './triage/channelMessenger';
-import { DirectLineMessenger } from './triage/directLineMessenger';
-import type { TicketStore } from './triage/tickets/ticketStore';
-import { TicketService } from './triage/ticketService';
-import { ticketsApiRoutes } from './triage/ticketsApi';
-import { TriageActions } from './triage/triageActions';
-import { TriageChannels } from './triage/triageChannel';
+import { BotFrameworkMessenger } from './proactive/botFrameworkMessenger';
+import { ChannelMessenger } from './proactive/channelMessenger';
+import { DirectLineMessenger } from './proactive/directLineMessenger';
+import type { TicketStore } from './tickets/store/ticketStore';
+import { TicketService } from './tickets/ticketService';
+import { ticketsApiRoutes } from './tickets/ticketsApi';
+import { TriageActions } from './tickets/triageActions';
+import { TriageChannels } from './tickets/triageChannel';
 import { createWebPages } from './web';
 
 /** Stores a test passes in instead of those of STORAGE_URL (the test keeps them; the app does not close them). */

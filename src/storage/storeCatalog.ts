@@ -7,10 +7,10 @@ import { MemoryDirectLineStore } from '../directline/store/memoryDirectLineStore
 import { PostgresDirectLineStore } from '../directline/store/postgresDirectLineStore';
 import { SqliteDirectLineStore } from '../directline/store/sqliteDirectLineStore';
 import type { DirectLineStore } from '../directline/store/directLineStore';
-import { MemoryTicketStore } from '../triage/tickets/memoryTicketStore';
-import { PostgresTicketStore } from '../triage/tickets/postgresTicketStore';
-import { SqliteTicketStore } from '../triage/tickets/sqliteTicketStore';
-import type { TicketStore } from '../triage/tickets/ticketStore';
+import { MemoryTicketStore } from '../tickets/store/memoryTicketStore';
+import { PostgresTicketStore } from '../tickets/store/postgresTicketStore';
+import { SqliteTicketStore } from '../tickets/store/sqliteTicketStore';
+import type { TicketStore } from '../tickets/store/ticketStore';
 import type { BotStorage } from './botStorage';
 import { InMemoryStorage } from './memoryStorage';
 import type { PostgresDatabase } from './postgresDatabase';

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/configError';
 import { openStorage } from '../../src/storage/openStorage';
 import { STORES } from '../../src/storage/storeCatalog';
-import { SEED } from '../triage/ticketFixtures';
+import { SEED } from '../tickets/ticketFixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'mpn-open-storage-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

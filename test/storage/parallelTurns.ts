@@ -20,7 +20,7 @@ import { createStateAccessors } from '../../src/bot/botState';
 import { SupportBot } from '../../src/bot/supportBot';
 import { TurnSerializer } from '../../src/bot/turnSerializer';
 import { classifier } from '../../src/nlu/classifier';
-import type { TriageActions } from '../../src/triage/triageActions';
+import type { TriageActions } from '../../src/tickets/triageActions';
 import type { BotStorage } from '../../src/storage/botStorage';
 import type { OpenedState, StorageBackend } from './storageConformance';
 

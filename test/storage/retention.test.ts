@@ -19,10 +19,10 @@ import type { Logger } from '../../src/log/logger';
 import { InMemoryStorage } from '../../src/storage/memoryStorage';
 import { openStorage, type OpenedStorage } from '../../src/storage/openStorage';
 import { directLineStateKey, Retention, RETENTION_INTERVAL_MS, startRetention, type RetentionOptions } from '../../src/storage/retention';
-import { MemoryTicketStore } from '../../src/triage/tickets/memoryTicketStore';
-import { TriageChannels } from '../../src/triage/triageChannel';
+import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
+import { TriageChannels } from '../../src/tickets/triageChannel';
 import { runSql, useTestSchema } from '../support/postgres';
-import { seedTickets } from '../triage/ticketFixtures';
+import { seedTickets } from '../tickets/ticketFixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'mpn-retention-'));
 const schema = useTestSchema('retention');
