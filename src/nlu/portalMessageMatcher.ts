@@ -2,6 +2,9 @@
  * Recognizes the three portal messages (not authorized, no benefits yet, Access ID already associated)
  * pasted whole or in part, with typos, in any of the four languages, ahead of the statistical model. The
  * wordings are the article's own (segments 113, 117, 181, 184) and those in content/nlu/portal-messages/.
+ * A message is recognised by its own words: pasted whole, or most of it with a pair of neighbouring words that
+ * other products' errors do not share (content/nlu/portal-messages/shared-phrases.json), so "not authorized to
+ * perform this action" from an API or "is already associated with an account" from Entra is not taken for it.
  */
 import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance';
 import { readFileSync } from 'node:fs';
@@ -31,6 +34,8 @@ interface Wording {
   words: string[];
   /** The message's words as a set: a text sharing fewer than two of them exactly is skipped at once. */
   vocabulary: Set<string>;
+  /** Positions i whose pair (words[i], words[i + 1]) no shared phrase holds: the message's own wording. */
+  ownPairs: Set<number>;
 }
 
 /** Words this short are too common to anchor a match on their own. */
@@ -51,8 +56,31 @@ function quoted(text: string): string[] {
   return [...text.matchAll(/[“"«„]([^“”"«»„]{12,})[”"»]/g)].map((m) => m[1] ?? '').filter(Boolean);
 }
 
+/** The neighbouring word pairs of the phrases other errors share, all languages together. */
+function loadSharedPairs(): [string, string][] {
+  const file = JSON.parse(readFileSync(contentPath('nlu', 'portal-messages', 'shared-phrases.json'), 'utf8')) as Record<string, string[]>;
+  const pairs: [string, string][] = [];
+  for (const lang of LANGS) {
+    for (const phrase of file[lang] ?? []) {
+      const list = words(phrase);
+      for (let i = 0; i + 1 < list.length; i++) pairs.push([list[i] as string, list[i + 1] as string]);
+    }
+  }
+  return pairs;
+}
+
 function loadWordings(): Wording[] {
   const kb = knowledgeBase();
+  const shared = loadSharedPairs();
+  const wording = (intent: PortalMessageIntent, text: string): Wording => {
+    const list = words(text);
+    const ownPairs = new Set<number>();
+    for (let i = 0; i + 1 < list.length; i++) {
+      const [a, b] = [list[i] as string, list[i + 1] as string];
+      if (!shared.some(([x, y]) => sameWord(a, x) && sameWord(b, y))) ownPairs.add(i);
+    }
+    return { intent, words: list, vocabulary: new Set(list), ownPairs };
+  };
   const wordings: Wording[] = [];
   for (const [intent, segments] of Object.entries(ARTICLE_QUOTES) as [PortalMessageIntent, number[]][]) {
     for (const id of segments) {
@@ -67,11 +95,6 @@ function loadWordings(): Wording[] {
     }
   }
   return wordings.filter((w) => w.words.length >= MIN_RUN_WORDS);
-}
-
-function wording(intent: PortalMessageIntent, text: string): Wording {
-  const list = words(text);
-  return { intent, words: list, vocabulary: new Set(list) };
 }
 
 /** Exact shared words needed before the fuzzy comparison runs (a four-word run with typos keeps two). */
@@ -99,18 +122,22 @@ function sameWord(a: string, b: string): boolean {
   return JaroWinklerDistance(a, b) >= SAME_WORD;
 }
 
-/** The longest run of the message's words found in order in the text (a few typos and skipped words allowed). */
-function longestRun(text: string[], message: string[]): number {
-  let best = 0;
-  for (let start = 0; start < message.length; start++) {
+/**
+ * The longest run of the message's words found in order in the text (a few typos and skipped words allowed)
+ * that holds one of the message's own word pairs, or the whole message: the positions of the message it found.
+ */
+function longestOwnRun(text: string[], message: Wording): number[] {
+  const { words: list, ownPairs } = message;
+  let best: number[] = [];
+  for (let start = 0; start < list.length; start++) {
     for (let at = 0; at < text.length; at++) {
       let m = start;
       let t = at;
-      let run = 0;
+      const found: number[] = [];
       let misses = 0;
-      while (m < message.length && t < text.length && misses <= 1) {
-        if (sameWord(text[t] as string, message[m] as string)) {
-          run++;
+      while (m < list.length && t < text.length && misses <= 1) {
+        if (sameWord(text[t] as string, list[m] as string)) {
+          found.push(m);
           m++;
           t++;
           misses = 0;
@@ -119,7 +146,9 @@ function longestRun(text: string[], message: string[]): number {
           m++;
         }
       }
-      if (run > best) best = run;
+      if (found.length <= best.length) continue;
+      const whole = found.length === list.length;
+      if (whole || found.some((position, i) => found[i + 1] === position + 1 && ownPairs.has(position))) best = found;
     }
   }
   return best;
@@ -130,7 +159,8 @@ let wordingIndex: Map<string, number[]> | undefined;
 
 /**
  * The portal message a text quotes, or undefined. A match needs a run of at least four of the message's
- * words in order and most of the message, or the whole of a short paste of it.
+ * words in order, holding a pair of its own words (or all of it), and most of the message, or the whole of
+ * a short paste of it.
  * @example matchPortalMessage('I get "You are not authorised for this action" in partner center')
  *   // { intent: 'not_authorized_error', coverage: 1 }
  */
@@ -144,10 +174,11 @@ export function matchPortalMessage(text: string): PortalMessageMatch | undefined
   let best: PortalMessageMatch | undefined;
   for (const [i, exact] of hits) {
     if (exact < MIN_EXACT_WORDS) continue;
-    const { intent, words: message } = wordings[i] as Wording;
-    const run = longestRun(textWords, message);
+    const message = wordings[i] as Wording;
+    const { intent } = message;
+    const run = longestOwnRun(textWords, message).length;
     if (run < MIN_RUN_WORDS) continue;
-    const coverage = run / message.length;
+    const coverage = run / message.words.length;
     const pastedPart = run >= 6 && run / textWords.length >= 0.5;
     if ((coverage >= MIN_COVERAGE || pastedPart) && (!best || coverage > best.coverage)) best = { intent, coverage };
   }

@@ -1,8 +1,9 @@
 /**
- * The NLU data validator: content/nlu/{train,dev}/<lang>.json and content/nlu/portal-messages/<lang>.json are
- * strict UTF-8 JSON with known labels, every label has enough examples in every language, no example sits under
- * two labels or in both splits, and every example is written in its file's language. Dev utterances are named by
- * place (file, label, index) in failure messages, never by text.
+ * The NLU data validator: content/nlu/{train,dev,dev/messages}/<lang>.json and content/nlu/portal-messages/<lang>.json
+ * are strict UTF-8 JSON with known labels, every label has enough examples in every language, no example sits under
+ * two labels or in both training and a development set, no training line nearly repeats a long development message,
+ * and every example is written in its file's language. Dev utterances are named by place (file, label, index) in
+ * failure messages, never by text.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,10 +11,13 @@ import { contentPath } from '../../src/contentPath';
 import { LANGS, type Lang } from '../../src/i18n/locales';
 import { INTENTS } from '../../src/nlu/intents';
 import { matchForm, normalizeText } from '../../src/nlu/normalize';
-import type { DataSplit } from '../../src/nlu/utterances';
+import { splitPath, type DataSplit } from '../../src/nlu/utterances';
 
-const SPLITS: readonly DataSplit[] = ['train', 'dev'];
-const MIN_EXAMPLES: Record<DataSplit, number> = { train: 30, dev: 15 };
+const SPLITS: readonly DataSplit[] = ['train', 'dev', 'dev-messages'];
+const DEV_SETS: readonly DataSplit[] = ['dev', 'dev-messages'];
+/** Examples each label needs; the long messages are a mix of topics and out-of-scope, not every label. */
+const MIN_EXAMPLES: Partial<Record<DataSplit, number>> = { train: 30, dev: 15 };
+const MIN_LONG_MESSAGES = { total: 40, inScope: 15, outOfScope: 15 };
 const PORTAL_MESSAGES = ['not_authorized_error', 'no_benefits_error', 'access_id_already_associated'];
 
 /** A file read as bytes and decoded strictly: a byte that is not UTF-8 fails instead of becoming U+FFFD. */
@@ -23,7 +27,7 @@ function readStrictJson(...parts: string[]): unknown {
 }
 
 function readLabelled(split: DataSplit, lang: Lang): Record<string, string[]> {
-  return readStrictJson('nlu', split, `${lang}.json`) as Record<string, string[]>;
+  return readStrictJson('nlu', ...splitPath(split, lang).split('/')) as Record<string, string[]>;
 }
 
 interface Example {
@@ -42,7 +46,7 @@ function examples(split: DataSplit, langs: readonly Lang[] = LANGS): Example[] {
 
 /** Where an example is; dev examples (and anything equal to one) are never shown by their text. */
 function place(e: Example, withText = e.split === 'train'): string {
-  return `${e.split}/${e.lang}.json ${e.label}[${e.index}]${withText ? ` "${e.text}"` : ''}`;
+  return `${splitPath(e.split, e.lang)} ${e.label}[${e.index}]${withText ? ` "${e.text}"` : ''}`;
 }
 
 /** The form two examples are compared in: matchForm, punctuation and spacing gone. */
@@ -55,7 +59,7 @@ function sameness(text: string): string {
 describe.each(SPLITS)('content/nlu/%s', (split) => {
   describe.each(LANGS)('%s.json', (lang) => {
     it('is valid UTF-8 JSON: an object of known labels, each a list of non-empty strings', () => {
-      const file = readStrictJson('nlu', split, `${lang}.json`);
+      const file = readStrictJson('nlu', ...splitPath(split, lang).split('/'));
       expect(typeof file === 'object' && file !== null && !Array.isArray(file)).toBe(true);
       const entries = Object.entries(file as Record<string, unknown>);
       expect(entries.map(([label]) => label).filter((label) => !(INTENTS as readonly string[]).includes(label))).toEqual([]);
@@ -63,11 +67,22 @@ describe.each(SPLITS)('content/nlu/%s', (split) => {
       expect(malformed.map(([label]) => label)).toEqual([]);
     });
 
-    it(`has every one of the ${INTENTS.length} labels with at least ${MIN_EXAMPLES[split]} examples`, () => {
-      const file = readLabelled(split, lang);
-      const short = INTENTS.filter((label) => (file[label]?.length ?? 0) < MIN_EXAMPLES[split]).map((label) => `${label}: ${file[label]?.length ?? 0}`);
-      expect(short).toEqual([]);
-    });
+    const min = MIN_EXAMPLES[split];
+    if (min !== undefined) {
+      it(`has every one of the ${INTENTS.length} labels with at least ${min} examples`, () => {
+        const file = readLabelled(split, lang);
+        const short = INTENTS.filter((label) => (file[label]?.length ?? 0) < min).map((label) => `${label}: ${file[label]?.length ?? 0}`);
+        expect(short).toEqual([]);
+      });
+    } else {
+      it(`has at least ${MIN_LONG_MESSAGES.total} messages, ${MIN_LONG_MESSAGES.inScope} in scope and ${MIN_LONG_MESSAGES.outOfScope} out of scope`, () => {
+        const all = examples(split, [lang]);
+        const outOfScope = all.filter((e) => e.label === 'out_of_scope').length;
+        expect(all.length).toBeGreaterThanOrEqual(MIN_LONG_MESSAGES.total);
+        expect(all.length - outOfScope).toBeGreaterThanOrEqual(MIN_LONG_MESSAGES.inScope);
+        expect(outOfScope).toBeGreaterThanOrEqual(MIN_LONG_MESSAGES.outOfScope);
+      });
+    }
   });
 
   it('has no utterance under two labels (in any language of the split)', () => {
@@ -78,14 +93,44 @@ describe.each(SPLITS)('content/nlu/%s', (split) => {
   });
 });
 
-describe('train and dev', () => {
+/** A training line sharing this share of its words with a long development message (Jaccard) is that message reworded. */
+const NEAR_DUPLICATE = 0.6;
+const wordSet = (text: string) => new Set(sameness(text).split(' ').filter(Boolean));
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared += 1;
+  return shared / (a.size + b.size - shared || 1);
+}
+
+describe.each(DEV_SETS)('train and %s', (dev) => {
   it('share no utterance (compared without case, accents and punctuation)', () => {
     const train = new Map(examples('train').map((e) => [`${e.lang}|${sameness(e.text)}`, e]));
-    const leaked = examples('dev').flatMap((e) => {
+    const leaked = examples(dev).flatMap((e) => {
       const twin = train.get(`${e.lang}|${sameness(e.text)}`);
       return twin ? [`${place(e)} = ${place(twin, false)}`] : [];
     });
     expect(leaked).toEqual([]);
+  });
+});
+
+describe('train and dev-messages', () => {
+  it(`hold no training line sharing ${NEAR_DUPLICATE} of its words with a long development message (named by place only)`, () => {
+    const near = LANGS.flatMap((lang) => {
+      const train = examples('train', [lang]).map((e) => ({ e, words: wordSet(e.text) }));
+      return examples('dev-messages', [lang]).flatMap((d) => {
+        const words = wordSet(d.text);
+        const twin = train.find((t) => overlap(t.words, words) >= NEAR_DUPLICATE);
+        return twin ? [`${place(d)} ~ ${place(twin.e, false)}`] : [];
+      });
+    });
+    expect(near).toEqual([]);
+  });
+
+  it('the check would catch a development message reworded by a few words', () => {
+    const [message] = examples('dev-messages', ['en']);
+    const words = sameness(message?.text ?? '').split(' ');
+    const reworded = new Set([...words.slice(0, -3), 'please', 'thanks', 'folks']);
+    expect(overlap(reworded, wordSet(message?.text ?? ''))).toBeGreaterThanOrEqual(NEAR_DUPLICATE);
   });
 });
 

@@ -67,6 +67,25 @@ describe('near-topic questions outside the article', () => {
   });
 });
 
+describe("another product's error worded like a portal message", () => {
+  it.each([
+    'Running Get-PartnerCustomerSubscription in PowerShell returns: You are not authorized to perform this action. Status 403. Which scope does the app need?',
+    'Our script calls the Partner Center REST API for invoices and gets 401 Unauthorized "You don\'t have permission to perform this action" since the secret was rotated',
+    'Командлет Get-PartnerCustomer в PowerShell возвращает 403: у вас нет прав на выполнение этого действия. Какие разрешения нужны приложению?',
+    'O script chama a API REST do Partner Center e recebe 403: você não tem permissão para executar esta ação. Qual escopo o aplicativo precisa?',
+    'Le script appelle l\'API REST Partner Center et reçoit 403 : vous n\'avez pas l\'autorisation d\'effectuer cette action. Quelle étendue faut-il à l\'application ?',
+  ])('"%s" is out of scope, not the portal message', (text) => {
+    expect(nlu.classify(text).intent).toBe('out_of_scope');
+  });
+
+  it.each([
+    ['I open Technical benefits in Partner Center and it shows: You are not authorized to perform this action. What role do I need?', 'not_authorized_error'],
+    ['В Partner Center на странице технических преимуществ пишет: у вас нет прав на выполнение этого действия. Какая роль нужна?', 'not_authorized_error'],
+  ])('the same wording on the benefits page is still the portal message: "%s"', (text, intent) => {
+    expect(nlu.classify(text).intent).toBe(intent);
+  });
+});
+
 describe('entities and language', () => {
   it('returns the partner facts the question names, with its language', () => {
     expect(nlu.classify('how many on-premises incidents does a Gold partner get?')).toMatchObject({

@@ -145,3 +145,78 @@ describe('questions that only sound like a portal message', () => {
     expect(matchPortalMessage(text)).toBeUndefined();
   });
 });
+
+/**
+ * Other products' messages that share the portal messages' generic words (an API's or PowerShell's "not
+ * authorized", a sign-in page, another program's "none yet", Entra's "already associated"): the matcher needs
+ * the message's own words, so none of these is taken for one.
+ */
+const OTHER_PRODUCTS: Record<Lang, Record<PortalMessageIntent, string[]>> = {
+  en: {
+    not_authorized_error: [
+      'Partner Center API call GET /v1/customers returns 403 Forbidden: "The user is not authorized to perform this operation"',
+      'Connect-PartnerCenter : You are not authorized to access this resource. (401 Unauthorized)',
+      'Signing in to the partner portal shows "You are not authorized to view this page", what do I do?',
+      'Get-AzSupportTicket: The client does not have authorization to perform action Microsoft.Support/supportTickets/read over scope /subscriptions/x',
+    ],
+    no_benefits_error: [
+      "The Azure sponsorship portal says: Looks like you don't have any sponsorships yet",
+      "In the Visual Studio subscriptions portal it says you don't have any subscriptions yet, where are my benefits?",
+      "Founders Hub dashboard: It looks like you don't have any credits yet. Apply for the next level.",
+    ],
+    access_id_already_associated: [
+      'Adding a custom domain fails: This domain is already associated with another Azure AD tenant',
+      'Entra B2B invite error: This email is already associated with an account in another directory. Please contact your administrator.',
+      'Redeeming the voucher says the code is already associated to an account, please contact support to obtain a new code',
+    ],
+  },
+  ru: {
+    not_authorized_error: [
+      'API Partner Center возвращает 403: пользователь не авторизован для выполнения этой операции',
+      'Connect-PartnerCenter: у вас нет доступа к этому ресурсу (401 Unauthorized)',
+      'При входе на партнерский портал: у вас нет прав для просмотра этой страницы',
+    ],
+    no_benefits_error: ['Портал спонсорства Azure пишет: похоже, у вас пока нет спонсорских предложений', 'На my.visualstudio.com написано, что у вас еще нет подписок'],
+    access_id_already_associated: [
+      'Добавляю домен: это доменное имя уже связано с другим клиентом Azure AD',
+      'Приглашение B2B: этот адрес электронной почты уже связан с учетной записью в другом каталоге',
+    ],
+  },
+  pt: {
+    not_authorized_error: [
+      'A API do Partner Center devolve 403: o usuário não está autorizado a executar esta operação',
+      'Connect-PartnerCenter: você não tem acesso a este recurso (401 Unauthorized)',
+      'Ao entrar no portal de parceiros aparece: você não tem permissão para ver esta página',
+    ],
+    no_benefits_error: ['O portal de patrocínio do Azure diz: parece que você ainda não tem nenhum patrocínio', 'No portal do Visual Studio diz que você ainda não tem assinaturas'],
+    access_id_already_associated: [
+      'Adicionando domínio: este domínio já está associado a outro locatário do Azure AD',
+      'Convite B2B: este e-mail já está associado a uma conta em outro diretório',
+    ],
+  },
+  fr: {
+    not_authorized_error: [
+      "L'API Partner Center renvoie 403 : l'utilisateur n'est pas autorisé à effectuer cette opération",
+      'Connect-PartnerCenter : vous n’avez pas accès à cette ressource (401 Unauthorized)',
+      'En me connectant au portail partenaire : vous n’êtes pas autorisé à consulter cette page',
+    ],
+    no_benefits_error: [
+      'Le portail de parrainage Azure indique : il semble que vous n’ayez pas encore de parrainage',
+      'Sur le portail Visual Studio il est écrit que vous n’avez pas encore d’abonnement',
+    ],
+    access_id_already_associated: [
+      'Ajout du domaine : ce domaine est déjà associé à un autre locataire Azure AD',
+      'Invitation B2B : cette adresse e-mail est déjà associée à un compte dans un autre annuaire',
+    ],
+  },
+};
+
+const otherProducts = (Object.entries(OTHER_PRODUCTS) as [Lang, Record<PortalMessageIntent, string[]>][]).flatMap(([lang, messages]) =>
+  (Object.entries(messages) as [PortalMessageIntent, string[]][]).flatMap(([intent, texts]) => texts.map((text) => ({ lang, intent, text }))),
+);
+
+describe("other products' messages that share a portal message's generic words", () => {
+  it.each(otherProducts)('$lang, like $intent: "$text" is not a portal message', ({ text }) => {
+    expect(matchPortalMessage(text)).toBeUndefined();
+  });
+});

@@ -1,10 +1,10 @@
 /**
  * Evaluates the classifier on labelled utterances: accuracy and macro-F1 per language and overall, per-label
- * precision and recall, out-of-scope precision and recall, in-scope questions wrongly rejected, language-id
- * accuracy, portal messages recognised, and latency.
+ * precision and recall, out-of-scope precision and recall, in-scope questions wrongly rejected, mistakes made
+ * with high confidence, language-id accuracy, and latency.
  */
 import { LANGS, type Lang } from '../../i18n/locales';
-import type { Classifier } from '../classifier';
+import type { Classification, Classifier } from '../classifier';
 import { INTENTS } from '../intents';
 import type { Utterance } from '../utterances';
 import { confusion, labelScores, macroF1, percentile, type Confusion, type LabelScores } from './metrics';
@@ -18,6 +18,8 @@ export interface SliceReport {
   outOfScopeRecall: number;
   /** Share of in-scope questions answered "out of scope". */
   inScopeRejected: number;
+  /** Share of questions given a wrong intent with a confidence of HIGH_CONFIDENCE or more. */
+  highConfidenceMistakes: number;
   languageAccuracy: number;
   labels: LabelScores[];
   confusion: Confusion;
@@ -29,6 +31,9 @@ export interface EvaluationReport {
   latencyMicros: { p50: number; p99: number };
   errors: { lang: Lang; expected: string; predicted: string; confidence: number; text: string }[];
 }
+
+/** A wrong intent at this confidence or more is a high-confidence mistake (the bot answers it without a doubt). */
+export const HIGH_CONFIDENCE = 0.8;
 
 interface Outcome {
   utterance: Utterance;
@@ -54,6 +59,7 @@ function slice(outcomes: readonly Outcome[]): SliceReport {
     outOfScopePrecision: oos?.precision ?? 0,
     outOfScopeRecall: oos?.recall ?? 0,
     inScopeRejected: share(inScope, (o) => o.intent === 'out_of_scope'),
+    highConfidenceMistakes: share(outcomes, (o) => o.intent !== o.utterance.intent && o.confidence >= HIGH_CONFIDENCE),
     languageAccuracy: share(outcomes, (o) => o.lang === o.utterance.lang),
     labels,
     confusion: matrix,
@@ -61,10 +67,15 @@ function slice(outcomes: readonly Outcome[]): SliceReport {
 }
 
 export function evaluate(classifier: Classifier, utterances: readonly Utterance[]): EvaluationReport {
+  return evaluateEach(utterances, (utterance) => classifier.classify(utterance.text));
+}
+
+/** Evaluates each utterance with its own classification (cross-validation gives each fold its own model). */
+export function evaluateEach(utterances: readonly Utterance[], classify: (utterance: Utterance) => Classification): EvaluationReport {
   const latencies: number[] = [];
   const outcomes: Outcome[] = utterances.map((utterance) => {
     const started = process.hrtime.bigint();
-    const result = classifier.classify(utterance.text);
+    const result = classify(utterance);
     latencies.push(Number(process.hrtime.bigint() - started) / 1000);
     return { utterance, intent: result.intent, confidence: result.confidence, lang: result.lang };
   });

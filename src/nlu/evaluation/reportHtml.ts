@@ -1,6 +1,6 @@
 /** The evaluation report for people: a summary table (markdown, for the terminal and notes) and an HTML page. */
 import { LANGS } from '../../i18n/locales';
-import type { EvaluationReport, SliceReport } from './evaluate';
+import { HIGH_CONFIDENCE, type EvaluationReport, type SliceReport } from './evaluate';
 import type { PortalMessageCheck } from './portalMessageCheck';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -23,13 +23,28 @@ export function summaryTable(report: EvaluationReport, portal: PortalMessageChec
   ].join('\n');
 }
 
-export function evaluationHtml(report: EvaluationReport, portal: PortalMessageCheck, pictures: string[]): string {
+/** The long, real-style messages: in-scope accuracy, out-of-scope recall and high-confidence mistakes per language. */
+export function longMessagesTable(report: EvaluationReport): string {
+  const row = (name: string, s: SliceReport) =>
+    `| ${name} | ${s.count} | ${pct(s.inScopeAccuracy)} | ${pct(s.outOfScopeRecall)} | ${pct(s.highConfidenceMistakes)} | ${pct(s.inScopeRejected)} |`;
+  return [
+    `| slice | messages | in-scope accuracy | OOS recall | wrong at confidence ≥ ${HIGH_CONFIDENCE} | in-scope rejected |`,
+    '|---|---:|---:|---:|---:|---:|',
+    ...LANGS.map((lang) => row(lang, report.byLang[lang])),
+    row('all', report.overall),
+  ].join('\n');
+}
+
+const errorRows = (report: EvaluationReport) =>
+  report.errors
+    .map((e) => `<tr><td>${e.lang}</td><td>${e.expected}</td><td>${e.predicted}</td><td>${e.confidence}</td><td>${escapeHtml(e.text)}</td></tr>`)
+    .join('\n');
+
+export function evaluationHtml(report: EvaluationReport, portal: PortalMessageCheck, pictures: string[], longMessages: { title: string; report: EvaluationReport }): string {
   const labels = report.overall.labels
     .map((l) => `<tr><td>${l.label}</td><td>${pct(l.precision)}</td><td>${pct(l.recall)}</td><td>${l.f1.toFixed(3)}</td><td>${l.support}</td></tr>`)
     .join('\n');
-  const errors = report.errors
-    .map((e) => `<tr><td>${e.lang}</td><td>${e.expected}</td><td>${e.predicted}</td><td>${e.confidence}</td><td>${escapeHtml(e.text)}</td></tr>`)
-    .join('\n');
+  const errors = errorRows(report);
   const misses = portal.misses.map((m) => `<li>${m.lang} ${m.intent} → ${m.got}: ${escapeHtml(m.text)}</li>`).join('\n');
   const summary = escapeHtml(summaryTable(report, portal));
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>NLU evaluation (development set)</title>
@@ -43,5 +58,9 @@ ${pictures.map((name) => `<img src="confusion-${name}.svg" alt="confusion matrix
 <h2>Errors (${report.errors.length})</h2>
 <table><tr><th>lang</th><th>expected</th><th>predicted</th><th>confidence</th><th>text</th></tr>${errors}</table>
 <h2>Portal messages not recognised (${portal.misses.length})</h2><ul>${misses}</ul>
+<h2>${escapeHtml(longMessages.title)}</h2>
+<pre>${escapeHtml(longMessagesTable(longMessages.report))}</pre>
+<h3>Errors (${longMessages.report.errors.length})</h3>
+<table><tr><th>lang</th><th>expected</th><th>predicted</th><th>confidence</th><th>text</th></tr>${errorRows(longMessages.report)}</table>
 </html>`;
 }
