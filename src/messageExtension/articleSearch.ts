@@ -71,7 +71,7 @@ function toResults(items: readonly AnswerViewItem[]): ExtensionResult[] {
 
 function notAnswered(lang: Lang): ExtensionResult {
   const title = knowledgeBase().meta.title[lang];
-  return noticeResult(t(lang, 'messageExtension.no_answer.title'), t(lang, 'messageExtension.no_answer.text', { title }), {
+  return noticeResult(lang, t(lang, 'messageExtension.no_answer.title'), t(lang, 'messageExtension.no_answer.text', { title }), {
     title: t(lang, 'messageExtension.open_article'),
     url: articleUrl(lang),
   });

@@ -5,6 +5,7 @@
  */
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderView, type AdaptiveCardJson } from '../../cards/renderCard';
 import type { CardView } from '../../cards/cardData';
+import type { Lang } from '../i18n/locales';
 import { MAX_RESULT_BYTES } from './commands';
 
 export const THUMBNAIL_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.thumbnail';
@@ -14,20 +15,18 @@ export interface ResultPreview {
   title: string;
   subtitle?: string;
   text: string;
-  /** Links a notice offers (a thumbnail card's `openUrl` buttons). */
-  buttons?: { type: 'openUrl'; title: string; value: string }[];
 }
 
 export interface ExtensionResult {
   preview: ResultPreview;
-  /** The card inserted when the result is picked; absent for a notice, which inserts its preview. */
-  card?: AdaptiveCardJson;
+  /** The card inserted when the result is picked. */
+  card: AdaptiveCardJson;
 }
 
 export interface ExtensionAttachment {
-  contentType: string;
-  content: unknown;
-  preview?: { contentType: typeof THUMBNAIL_CARD_CONTENT_TYPE; content: ResultPreview };
+  contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE;
+  content: AdaptiveCardJson;
+  preview: { contentType: typeof THUMBNAIL_CARD_CONTENT_TYPE; content: ResultPreview };
 }
 
 export interface ComposeExtensionResponse {
@@ -45,13 +44,18 @@ export function previewText(text: string): string {
 }
 
 export function attachmentOf(result: ExtensionResult): ExtensionAttachment {
-  if (!result.card) return { contentType: THUMBNAIL_CARD_CONTENT_TYPE, content: result.preview };
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: result.card, preview: { contentType: THUMBNAIL_CARD_CONTENT_TYPE, content: result.preview } };
 }
 
-/** A result that only tells something (nothing found, where to search): its thumbnail is what is inserted. */
-export function noticeResult(title: string, text: string, link?: { title: string; url: string }): ExtensionResult {
-  return { preview: { title, text, ...(link ? { buttons: [{ type: 'openUrl', title: link.title, value: link.url }] } : {}) } };
+/**
+ * A result that only tells something (not answered, where tickets are searched, too long): the bot's card for
+ * what it cannot answer, without its chat buttons. An Adaptive Card like every result: hosts that render
+ * no thumbnail card as a result (the Agents Playground) show it too.
+ * @param link a link the text ends with (the article, for a question it does not answer)
+ */
+export function noticeResult(lang: Lang, title: string, text: string, link?: { title: string; url: string }): ExtensionResult {
+  const card = renderView({ kind: 'fallback', data: { lang, title, text: link ? `${text} [${link.title}](${link.url})` : text, suggestions: [], personText: '', followUps: [] } });
+  return { preview: { title, text }, card };
 }
 
 /** The bytes Teams counts for a result: the attachment as JSON. */

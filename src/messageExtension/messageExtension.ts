@@ -61,7 +61,7 @@ export class MessageExtension {
 }
 
 function notice(lang: Lang, what: 'unknown_command' | 'too_long' | 'error', params: Record<string, number> = {}): ExtensionResult {
-  return noticeResult(t(lang, `messageExtension.${what}.title`), t(lang, `messageExtension.${what}.text`, params));
+  return noticeResult(lang, t(lang, `messageExtension.${what}.title`), t(lang, `messageExtension.${what}.text`, params));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -38,7 +38,7 @@ export class TicketSearch {
   async search(text: string, origin: InvokeOrigin, lang: Lang): Promise<ExtensionResult[]> {
     if (!(await this.access.admits(origin))) {
       const key = (await this.access.team()) ? 'messageExtension.tickets_elsewhere.text' : 'messageExtension.no_triage_team.text';
-      return [noticeResult(t(lang, 'messageExtension.tickets_elsewhere.title'), t(lang, key))];
+      return [noticeResult(lang, t(lang, 'messageExtension.tickets_elsewhere.title'), t(lang, key))];
     }
     const triageLang = await this.access.triageLang(lang);
     return (await this.find(text)).flatMap((ticket) => {

@@ -18,7 +18,7 @@ import { post } from '../http/messageActivity';
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
 import { LocalIdentityProvider } from '../support/localIdentityProvider';
 import { startApp, TEST_APP_ID, type RunningApp } from '../support/testApp';
-import { invoke, queryInvoke, queryLinkInvoke } from './teamsInvokes';
+import { invoke, queryInvoke, queryLinkInvoke, typedNodes } from './teamsInvokes';
 
 let connector: FakeTeamsConnector;
 let app: RunningApp;
@@ -39,8 +39,9 @@ const search = (fields: Partial<Parameters<typeof queryInvoke>[0]> = {}) => quer
 function expectNotice(answer: Awaited<ReturnType<typeof invoke>>, title: string): void {
   expect(answer.status).toBe(200);
   expect(answer.attachments).toHaveLength(1);
-  expect(answer.attachments[0]?.contentType).toBe('application/vnd.microsoft.card.thumbnail');
-  expect(answer.attachments[0]?.content.title).toBe(title);
+  expect(answer.attachments[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  expect(answer.attachments[0]?.preview?.content.title).toBe(title);
+  expect(typedNodes(answer.attachments[0]?.content).filter((node) => node.type === 'TextBlock')[0]?.text).toBe(title);
   expect(answer.text).not.toMatch(NO_INTERNALS);
 }
 
@@ -52,7 +53,7 @@ describe.each(LANGS)('bad input in %s', (lang) => {
     for (const commandId of Object.values(MESSAGE_EXTENSION_COMMANDS)) {
       const answer = await invoke(app.url, search({ commandId, text: long, parameterName: commandId === 'findTicket' ? 'ticket' : 'question', locale }));
       expectNotice(answer, t(lang, 'messageExtension.too_long.title'));
-      expect(answer.attachments[0]?.content.text).toBe(t(lang, 'messageExtension.too_long.text', { max: MAX_QUERY_LENGTH }));
+      expect(answer.attachments[0]?.preview?.content.text).toBe(t(lang, 'messageExtension.too_long.text', { max: MAX_QUERY_LENGTH }));
     }
   });
 

@@ -55,7 +55,8 @@ describe('Find a ticket before any team receives tickets', () => {
       const answer = await find('', TRIAGE, LOCALE_OF[lang]);
       expect(answer.status).toBe(200);
       expect(answer.attachments).toHaveLength(1);
-      expect(answer.attachments[0]?.content).toMatchObject({ title: t(lang, 'messageExtension.tickets_elsewhere.title'), text: t(lang, 'messageExtension.no_triage_team.text') });
+      expect(answer.attachments[0]?.preview?.content).toEqual({ title: t(lang, 'messageExtension.tickets_elsewhere.title'), text: t(lang, 'messageExtension.no_triage_team.text') });
+      expect(answer.attachments[0]?.content.lang).toBe(lang);
     }
   });
 });
@@ -153,7 +154,9 @@ describe('Find a ticket in the triage team', () => {
       const answer = await find(text, origin, locale);
       expect(answer.status).toBe(200);
       expect(answer.attachments).toHaveLength(1);
-      expect(answer.attachments[0]?.content).toMatchObject({ title: t(lang, 'messageExtension.tickets_elsewhere.title'), text: t(lang, 'messageExtension.tickets_elsewhere.text') });
+      expect(answer.attachments[0]?.preview?.content).toEqual({ title: t(lang, 'messageExtension.tickets_elsewhere.title'), text: t(lang, 'messageExtension.tickets_elsewhere.text') });
+      expect(answer.attachments[0]?.content.lang).toBe(lang);
+      expect(JSON.stringify(answer.attachments[0]?.content)).not.toContain('Action.Execute');
       expect(answer.text).not.toMatch(/MPN-\d{6}|Access ID|Azure/);
     }
     expect(connector.requests.length).toBe(sent);

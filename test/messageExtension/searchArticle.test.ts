@@ -7,6 +7,7 @@
  * says so; the same query gets the same results; and nothing is ever posted to the conversation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleUrl } from '../../src/answers/articleText';
 import { HELP_SUGGESTIONS } from '../../src/answers/welcomeView';
 import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
@@ -126,14 +127,17 @@ describe.each(LANGS)('Search the article in %s', (lang) => {
     }
   });
 
-  it('says in one result that the article does not answer an unrelated question, quoting none of it', async () => {
+  it('says in one result that the article does not answer an unrelated question, quoting none of it, linking the article', async () => {
     const answer = await search(UNRELATED[lang], locale);
     expect(answer.status).toBe(200);
     expect(answer.attachments).toHaveLength(1);
     const [notice] = answer.attachments;
-    expect(notice?.contentType).toBe('application/vnd.microsoft.card.thumbnail');
-    expect(notice?.content.title).toBe(t(lang, 'messageExtension.no_answer.title'));
-    expect(typedNodes(notice?.content).filter((node) => node.type === 'TextBlock')).toEqual([]);
+    const title = t(lang, 'messageExtension.no_answer.title');
+    expect(notice?.preview?.content.title).toBe(title);
+    expect(notice?.content.lang).toBe(lang);
+    const texts = typedNodes(notice?.content).filter((node) => node.type === 'TextBlock').map((node) => node.text);
+    expect(texts).toEqual([title, expect.stringContaining(`(${articleUrl(lang)})`)]);
+    expect(typedNodes(notice?.content).filter((node) => node.type === 'Action.Submit')).toEqual([]);
   });
 });
 
