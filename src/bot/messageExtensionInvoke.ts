@@ -1,7 +1,7 @@
 /** What the message extension needs of an invoke activity: where it comes from and the user's Teams locale. */
 import type { Activity } from 'botbuilder';
 import type { InvokeContext } from '../messageExtension/messageExtension';
-import { triageOriginOf } from '../triage/triageOrigin';
+import { triageOriginOf } from '../tickets/triageOrigin';
 
 /** Teams names the user's locale on the activity, and again in its clientInfo entity. */
 export function invokeContextOf(activity: Partial<Activity>): InvokeContext {

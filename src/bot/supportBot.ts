@@ -14,7 +14,7 @@ import {
   type MessagingExtensionResponse,
 } from 'botbuilder';
 import { runDialog, type Dialog } from 'botbuilder-dialogs';
-import { welcomeView } from '../answers/welcomeView';
+import { welcomeView } from '../../cards/views/welcomeView';
 import { langOfLocale } from '../i18n/locales';
 import type { Classifier } from '../nlu/classifier';
 import { readInContext } from '../nlu/contextReading';
@@ -22,7 +22,7 @@ import { DEFAULT_CONVERSATION_IDLE_MINUTES } from '../config/config';
 import { systemClock, type Clock } from '../directline/clock';
 import { channelLabel, type Metrics } from '../observability/metrics';
 import type { MessageExtension } from '../messageExtension/messageExtension';
-import type { TriageActions } from '../triage/triageActions';
+import type { TriageActions } from '../tickets/triageActions';
 import type { BotStateAccessors } from './botState';
 import { beginTurnContext, topicContextOf } from './conversationContext';
 import { invokeContextOf } from './messageExtensionInvoke';

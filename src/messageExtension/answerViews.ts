@@ -5,11 +5,11 @@
  * ask a fact in a chat gives instead one card per case ("Gold: …", "Silver: …"): a message cannot ask.
  */
 import type { CardView } from '../../cards/cardData';
-import { articleAnswerView } from '../answers/articleAnswerView';
-import { plain, sectionHeading } from '../answers/articleText';
-import { decisionView } from '../answers/decisionView';
-import { viewForMessage } from '../answers/messageView';
-import { sectionView } from '../answers/sectionView';
+import { articleAnswerView } from '../../cards/views/articleAnswerView';
+import { plain, sectionHeading } from '../../cards/views/articleText';
+import { decisionView } from '../../cards/views/decisionView';
+import { viewForMessage } from '../../cards/views/messageView';
+import { sectionView } from '../../cards/views/sectionView';
 import { knowledgeBase } from '../knowledge/knowledgeBase';
 import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';

@@ -5,8 +5,8 @@
  * answer gets one result that says so. The same query gets the same results: they are kept by language and
  * text (a bounded number of them).
  */
-import { articleUrl } from '../answers/articleText';
-import { HELP_SUGGESTIONS } from '../answers/welcomeView';
+import { articleUrl } from '../../cards/views/articleText';
+import { HELP_SUGGESTIONS } from '../../cards/views/welcomeView';
 import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { knowledgeBase } from '../knowledge/knowledgeBase';

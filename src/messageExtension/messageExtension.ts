@@ -4,7 +4,7 @@
  * with results, never an error: a bad value gets a 200 with a clear, localized result or an empty list.
  * Free of botbuilder; the bot hands the invoke's value and where it came from.
  */
-import { sectionView } from '../answers/sectionView';
+import { sectionView } from '../../cards/views/sectionView';
 import { langOfLocale, type Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { knowledgeBase } from '../knowledge/knowledgeBase';

@@ -6,8 +6,8 @@
 import { LANGS } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { matchForm } from '../nlu/normalize';
-import { TICKET_STATUSES, type TicketStatus } from '../triage/tickets/ticket';
-import { ticketNumber } from '../triage/tickets/ticketTransitions';
+import { TICKET_STATUSES, type TicketStatus } from '../tickets/ticket';
+import { ticketNumber } from '../tickets/ticketTransitions';
 
 export interface TicketQuery {
   numbers: string[];

@@ -7,9 +7,9 @@
 import { userText } from '../../cards/userText';
 import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
-import { triageCardView } from '../triage/triageCardView';
-import type { Ticket } from '../triage/tickets/ticket';
-import type { TicketStore } from '../triage/tickets/ticketStore';
+import { triageCardView } from '../../cards/views/triageCardView';
+import type { Ticket } from '../tickets/ticket';
+import type { TicketStore } from '../tickets/store/ticketStore';
 import { MAX_TICKET_RESULTS } from './commands';
 import { noticeResult, previewText, resultOf, type ExtensionResult } from './extensionResult';
 import { readTicketQuery, summaryHolds } from './ticketQuery';

@@ -6,18 +6,20 @@
  * result saying where tickets are searched, in the searcher's language, and no ticket at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXECUTE_VERBS } from '../../dialogs/ids';
+import { EXECUTE_VERBS } from '../../cards/verbs';
 import { LANGS, LOCALE_OF } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { MESSAGE_EXTENSION_COMMANDS } from '../../src/messageExtension/commands';
-import type { NewTicket, Ticket } from '../../src/triage/tickets/ticket';
+import type { NewTicket, Ticket } from '../../src/tickets/ticket';
 import { post } from '../http/messageActivity';
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
-import { startTriageApp, type RunningTriageApp } from '../support/triageApp';
+import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
+import { startApp, type RunningApp } from '../support/testApp';
 import { BOT, invoke, OTHER_TEAM, queryInvoke, SUPPORT_OTHER_CHANNEL, SUPPORT_TEAM, TENANT, TRIAGE_CHANNEL, type Origin } from './teamsInvokes';
 
 let connector: FakeTeamsConnector;
-let app: RunningTriageApp;
+let app: RunningApp;
+let store: MemoryTicketStore;
 const tickets: Record<'accessId' | 'notAuthorized' | 'sqlServer' | 'markdown', Ticket> = {} as never;
 
 const TRIAGE: Origin = { kind: 'channel', team: SUPPORT_TEAM, channel: TRIAGE_CHANNEL };
@@ -41,7 +43,8 @@ function newTicket(lang: Ticket['lang'], summary: string, n: number): NewTicket 
 
 beforeAll(async () => {
   connector = await new FakeTeamsConnector().start();
-  app = await startTriageApp({ RATE_LIMIT: 'off' });
+  store = new MemoryTicketStore();
+  app = await startApp({ env: { RATE_LIMIT: 'off' }, overrides: { tickets: store } });
 });
 
 afterAll(async () => {
@@ -78,10 +81,10 @@ describe('Find a ticket in the triage team', () => {
       channelData: { tenant: TENANT, team: SUPPORT_TEAM, channel: TRIAGE_CHANNEL },
     });
     expect(said.status).toBe(200);
-    tickets.accessId = (await app.tickets.create(newTicket('pt', 'O Azure recusa o Access ID já associado', 1))).ticket;
-    tickets.notAuthorized = await app.tickets.assign((await app.tickets.create(newTicket('en', 'Partner Center says I am NOT AUTHORIZED for this action', 2))).ticket.number, { id: 'sam', name: 'Sam Support' });
-    tickets.sqlServer = await app.tickets.resolve((await app.tickets.create(newTicket('fr', 'Où ouvrir une demande pour SQL Server ?', 3))).ticket.number, { id: 'sam', name: 'Sam Support' }, 'Portail Services Hub');
-    tickets.markdown = (await app.tickets.create(newTicket('en', 'see [my page](https://phish.example/login) about support', 4))).ticket;
+    tickets.accessId = (await store.create(newTicket('pt', 'O Azure recusa o Access ID já associado', 1))).ticket;
+    tickets.notAuthorized = await store.assign((await store.create(newTicket('en', 'Partner Center says I am NOT AUTHORIZED for this action', 2))).ticket.number, { id: 'sam', name: 'Sam Support' });
+    tickets.sqlServer = await store.resolve((await store.create(newTicket('fr', 'Où ouvrir une demande pour SQL Server ?', 3))).ticket.number, { id: 'sam', name: 'Sam Support' }, 'Portail Services Hub');
+    tickets.markdown = (await store.create(newTicket('en', 'see [my page](https://phish.example/login) about support', 4))).ticket;
   });
 
   it('finds a ticket by its number, written in full, short or bare', async () => {

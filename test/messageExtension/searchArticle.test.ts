@@ -7,23 +7,23 @@
  * says so; the same query gets the same results; and nothing is ever posted to the conversation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleUrl } from '../../src/answers/articleText';
-import { HELP_SUGGESTIONS } from '../../src/answers/welcomeView';
+import { articleUrl } from '../../cards/views/articleText';
+import { HELP_SUGGESTIONS } from '../../cards/views/welcomeView';
 import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { MAX_RESULT_BYTES, MAX_RESULTS, MESSAGE_EXTENSION_COMMANDS } from '../../src/messageExtension/commands';
 import { messageActivity } from '../http/messageActivity';
 import { post } from '../http/messageActivity';
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
-import { startTriageApp, type RunningTriageApp } from '../support/triageApp';
+import { startApp, type RunningApp } from '../support/testApp';
 import { invoke, queryInvoke, stringsOf, typedNodes, type ExtensionAttachment } from './teamsInvokes';
 
 let connector: FakeTeamsConnector;
-let app: RunningTriageApp;
+let app: RunningApp;
 
 beforeAll(async () => {
   connector = await new FakeTeamsConnector().start();
-  app = await startTriageApp({ RATE_LIMIT: 'off' });
+  app = await startApp({ env: { RATE_LIMIT: 'off' } });
 });
 
 afterAll(async () => {

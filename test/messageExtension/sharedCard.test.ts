@@ -8,15 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_EXTENSION_COMMANDS } from '../../src/messageExtension/commands';
 import { post } from '../http/messageActivity';
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
-import { startTriageApp, type RunningTriageApp } from '../support/triageApp';
+import { startApp, type RunningApp } from '../support/testApp';
 import { BOT, invoke, queryInvoke, TENANT } from './teamsInvokes';
 
 let connector: FakeTeamsConnector;
-let app: RunningTriageApp;
+let app: RunningApp;
 
 beforeAll(async () => {
   connector = await new FakeTeamsConnector().start();
-  app = await startTriageApp({ RATE_LIMIT: 'off' });
+  app = await startApp({ env: { RATE_LIMIT: 'off' } });
 });
 
 afterAll(async () => {

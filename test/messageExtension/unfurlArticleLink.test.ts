@@ -6,20 +6,20 @@
  * in the Teams locale; any other page, host or text gets an empty result.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quote, sectionHeading } from '../../src/answers/articleText';
+import { quote, sectionHeading } from '../../cards/views/articleText';
 import { LANGS, LOCALE_OF } from '../../src/i18n/locales';
 import { knowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { MAX_RESULT_BYTES } from '../../src/messageExtension/commands';
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
-import { startTriageApp, type RunningTriageApp } from '../support/triageApp';
+import { startApp, type RunningApp } from '../support/testApp';
 import { invoke, queryLinkInvoke, stringsOf, typedNodes } from './teamsInvokes';
 
 let connector: FakeTeamsConnector;
-let app: RunningTriageApp;
+let app: RunningApp;
 
 beforeAll(async () => {
   connector = await new FakeTeamsConnector().start();
-  app = await startTriageApp({ RATE_LIMIT: 'off' });
+  app = await startApp({ env: { RATE_LIMIT: 'off' } });
 });
 
 afterAll(async () => {
