@@ -1,5 +1,5 @@
 /**
- * The answer cards a typed search gets, composed as the bot composes its first answer (src/answers/
+ * The answer cards a typed search gets, composed as the bot composes its first answer (cards/views/
  * firstQuestionView): a topic's decision led by the sentences that answer the question, or the article's own
  * sentences for a question no topic names, then the other sections the retrieval found. A decision that would
  * ask a fact in a chat gives instead one card per case ("Gold: …", "Silver: …"): a message cannot ask.

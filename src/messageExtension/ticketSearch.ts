@@ -14,7 +14,7 @@ import { MAX_TICKET_RESULTS } from './commands';
 import { noticeResult, previewText, resultOf, type ExtensionResult } from './extensionResult';
 import { readTicketQuery, summaryHolds } from './ticketQuery';
 
-/** Where an invoke comes from, as the triage rules read it (the shape of src/triage's TriageOrigin). */
+/** Where an invoke comes from, as the triage rules read it (the shape of src/tickets/triageOrigin's TriageOrigin). */
 export interface InvokeOrigin {
   channelId: string;
   conversationType: string | undefined;
