@@ -19,6 +19,9 @@ import type { Logger } from './log/logger';
 import { classifier as productClassifier, type Classifier } from './nlu/classifier';
 import { articleRetriever } from './nlu/retrieval';
 import { createDirectLine } from './directline';
+import { ArticleSearch } from './messageExtension/articleSearch';
+import { MessageExtension } from './messageExtension/messageExtension';
+import { TicketSearch } from './messageExtension/ticketSearch';
 import { Metrics } from './observability/metrics';
 import { metricsEndpoint } from './observability/metricsEndpoint';
 import { meteredStorage } from './observability/meteredStorage';
@@ -80,13 +83,19 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   // The Direct Line runs the bot (built below, with the ticket service that needs Direct Line to tell web chat requesters).
   const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, store: directLineStore, metrics });
   const messenger = new ChannelMessenger({ directLine: new DirectLineMessenger(directLine.adapter, log), botFramework: new BotFrameworkMessenger(adapter, config.microsoftAppId, log) });
-  const tickets = new TicketService(ticketStore, new TriageChannels(storage, config.triageTeamId), messenger, log, metrics);
+  const triageChannels = new TriageChannels(storage, config.triageTeamId);
+  const tickets = new TicketService(ticketStore, triageChannels, messenger, log, metrics);
   const bot = new SupportBot({
     state,
     classifier,
     metrics,
     mainDialog: new MainDialog({ state, feedback: new FeedbackStore(storage), tickets, metrics }),
     triage: new TriageActions(tickets, log),
+    messageExtension: new MessageExtension(
+      new ArticleSearch(classifier, articleRetriever()),
+      new TicketSearch({ admits: (origin) => triageChannels.admits(origin), team: () => triageChannels.team(), triageLang: (fallback) => tickets.triageLang(fallback), store: ticketStore }),
+      log,
+    ),
     serializer: new TurnSerializer(storage.sharedLock),
     idleMinutes: config.conversationIdleMinutes,
   });

@@ -4,7 +4,15 @@
  * end of the turn. Turns of one conversation run one at a time (TurnSerializer), so no turn's save overwrites
  * another's.
  */
-import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type AppBasedLinkQuery,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+} from 'botbuilder';
 import { runDialog, type Dialog } from 'botbuilder-dialogs';
 import { welcomeView } from '../../cards/views/welcomeView';
 import { langOfLocale } from '../i18n/locales';
@@ -13,9 +21,11 @@ import { readInContext } from '../nlu/contextReading';
 import { DEFAULT_CONVERSATION_IDLE_MINUTES } from '../config/config';
 import { systemClock, type Clock } from '../directline/clock';
 import { channelLabel, type Metrics } from '../observability/metrics';
+import type { MessageExtension } from '../messageExtension/messageExtension';
 import type { TriageActions } from '../tickets/triageActions';
 import type { BotStateAccessors } from './botState';
 import { beginTurnContext, topicContextOf } from './conversationContext';
+import { invokeContextOf } from './messageExtensionInvoke';
 import { recordTurn } from './transcript';
 import { sendView } from './send';
 import { TurnSerializer } from './turnSerializer';
@@ -26,6 +36,8 @@ export interface SupportBotDependencies {
   classifier: Classifier;
   mainDialog: Dialog;
   triage: TriageActions;
+  /** The message extension's searches and link unfurling; absent: Teams' invokes for them get botbuilder's 501. */
+  messageExtension?: MessageExtension;
   metrics?: Metrics;
   /** One turn at a time per conversation; default: within this process only (app.ts adds the storage's shared lock). */
   serializer?: Pick<TurnSerializer, 'serialize'>;
@@ -69,6 +81,18 @@ export class SupportBot extends TeamsActivityHandler {
   /** Action.Execute on a ticket card in the triage channel. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     return this.deps.triage.handle(context, invokeValue);
+  }
+
+  /** "Search the article" and "Find a ticket" in the compose box or the command box. */
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    if (!this.deps.messageExtension) return super.handleTeamsMessagingExtensionQuery(context, query);
+    return this.deps.messageExtension.query(query, invokeContextOf(context.activity));
+  }
+
+  /** A link to the article pasted into the compose box: unfurled into that section's card. */
+  protected override async handleTeamsAppBasedLinkQuery(context: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    if (!this.deps.messageExtension) return super.handleTeamsAppBasedLinkQuery(context, query);
+    return this.deps.messageExtension.queryLink(query, invokeContextOf(context.activity));
   }
 
   private async answer(context: TurnContext): Promise<void> {

@@ -45,7 +45,7 @@ export function understandTurn(context: TurnContext, classifier: Classifier, rem
     return { input: { kind: 'submit', submit }, lang: chosen, at };
   }
   const text = (activity.text ?? '').trim();
-  if (!text) return { input: { kind: 'empty' }, lang: fallback, at };
+  if (!text || isSharedCard(activity)) return { input: { kind: 'empty' }, lang: fallback, at };
   // Characters as the user counts them (an emoji is one), not UTF-16 units.
   const length = text.length > MAX_MESSAGE_CHARS ? [...text].length : text.length;
   if (length > MAX_MESSAGE_CHARS) return { input: { kind: 'too_long', length }, lang: fallback, at };
@@ -57,6 +57,15 @@ export function understandTurn(context: TurnContext, classifier: Classifier, rem
   const classification: Classification = command?.kind === 'intent' ? { ...classified, intent: command.intent, confidence: 1, by: 'command' } : classified;
   const lang = command?.kind === 'language' ? command.lang : classification.lang;
   return { input: { kind: 'text', text, classification, ...(command ? { command } : {}), ...(parts ? { parts } : {}) }, lang, at };
+}
+
+/**
+ * A card someone inserted (from the message extension) and sent, with no words of their own: Teams' text is
+ * only the markup that stands for the card (`<span class="inline-compose-card" …>`), so there is nothing to answer.
+ */
+function isSharedCard(activity: TurnContext['activity']): boolean {
+  const cards = (activity.attachments ?? []).some((attachment) => typeof attachment?.contentType === 'string' && attachment.contentType.startsWith('application/vnd.microsoft.card.'));
+  return cards && (activity.text ?? '').replace(/<[^>]*>/g, '').trim() === '';
 }
 
 export function setTurn(context: TurnContext, turn: Turn): void {

@@ -25,7 +25,7 @@ export interface MessagesEndpointDependencies {
   /** No MicrosoftAppId: anonymous local development. */
   anonymous: boolean;
   log: Logger;
-  /** Messages per user (channel and user id); absent: no limit. */
+  /** Messages and message extension invokes per user (channel and user id); absent: no limit. */
   perUser?: RateLimiter;
 }
 
@@ -53,7 +53,7 @@ export function messagesEndpoint(deps: MessagesEndpointDependencies) {
     if (deps.anonymous && !isLoopbackUrl(activity.serviceUrl)) {
       return sendJson(res, 403, problem('Forbidden', 'Without MicrosoftAppId the bot replies only to service URLs on this machine.'));
     }
-    if (deps.perUser && activity.type === 'message' && activity.from?.id) {
+    if (deps.perUser && isUserRequest(activity) && activity.from?.id) {
       const decision = deps.perUser.take(`${activity.channelId}\u0000${activity.from.id}`);
       if (!decision.allowed) return tooManyRequests(res, decision.retryAfterSeconds);
     }
@@ -67,4 +67,9 @@ export function messagesEndpoint(deps: MessagesEndpointDependencies) {
       sendJson(res, 500, problem('InternalError', `The activity could not be processed (reference ${reference}).`));
     }
   };
+}
+
+/** What a user sends and the bot works for: a message, or a message extension's search or link as they type or paste. */
+function isUserRequest(activity: Activity): boolean {
+  return activity.type === 'message' || (activity.type === 'invoke' && typeof activity.name === 'string' && activity.name.startsWith('composeExtension/'));
 }

@@ -14,6 +14,10 @@ export interface ManifestView {
   description: { short: string; full: string };
   icons: { color: string; outline: string };
   bots?: { commandLists?: { scopes: string[]; commands: { title: string; description?: string }[] }[] }[];
+  composeExtensions?: {
+    commands?: { title: string; description?: string; parameters?: { title: string; description?: string }[] }[];
+    messageHandlers?: { type: string; value: { domains?: string[] } }[];
+  }[];
   staticTabs?: { entityId: string; name?: string; contentUrl?: string; websiteUrl?: string; searchUrl?: string }[];
   validDomains?: string[];
   localizationInfo?: { defaultLanguageTag: string; additionalLanguages?: { languageTag: string; file: string }[] };
@@ -51,6 +55,15 @@ export function localizableStrings(manifest: ManifestView): Map<string, string> 
       if (command.description !== undefined) strings.set(`bots[0].commandLists[${i}].commands[${j}].description`, command.description);
     }),
   );
+  manifest.composeExtensions?.[0]?.commands?.forEach((command, i) => {
+    const key = `composeExtensions[0].commands[${i}]`;
+    strings.set(`${key}.title`, command.title);
+    if (command.description !== undefined) strings.set(`${key}.description`, command.description);
+    command.parameters?.forEach((parameter, j) => {
+      strings.set(`${key}.parameters[${j}].title`, parameter.title);
+      if (parameter.description !== undefined) strings.set(`${key}.parameters[${j}].description`, parameter.description);
+    });
+  });
   manifest.staticTabs?.forEach((tab, i) => {
     if (tab.name !== undefined) strings.set(`staticTabs[${i}].name`, tab.name);
   });
