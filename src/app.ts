@@ -23,7 +23,8 @@ import { Metrics } from './observability/metrics';
 import { metricsEndpoint } from './observability/metricsEndpoint';
 import { meteredStorage } from './observability/meteredStorage';
 import { createServer } from './server/createServer';
-import { RateLimiter } from './server/rateLimiter';
+import { rateLimits } from './rateLimit/rateLimits';
+import { systemClock } from './clock';
 import { healthz, readyz } from './server/healthEndpoints';
 import { messagesEndpoint } from './server/messagesEndpoint';
 import type { BotStorage } from './storage/botStorage';
@@ -77,8 +78,9 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   adapter.onTurnError = createOnTurnError(state, log, { storageReady: () => storage.isReady() });
   const ticketStore = overrides.tickets ?? stores.tickets;
   const directLineStore = stores.directLine;
+  const limits = rateLimits(config, stores.rateLimits, systemClock, () => metrics.storageErrors.inc({ operation: 'rate_limit' }));
   // The Direct Line runs the bot (built below, with the ticket service that needs Direct Line to tell web chat requesters).
-  const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, store: directLineStore, metrics });
+  const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, store: directLineStore, ...(limits.directLine ? { limiter: limits.directLine } : {}), metrics });
   const messenger = new ChannelMessenger({ directLine: new DirectLineMessenger(directLine.adapter, log), botFramework: new BotFrameworkMessenger(adapter, config.microsoftAppId, log) });
   const tickets = new TicketService(ticketStore, new TriageChannels(storage, config.triageTeamId), messenger, log, metrics);
   const bot = new SupportBot({
@@ -95,7 +97,6 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const webPages = createWebPages();
   const modules = [directLine, webPages];
 
-  const { rateLimit } = config;
   const anonymous = !config.microsoftAppId;
   const server = createServer(
     [
@@ -103,7 +104,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       {
         method: 'post',
         path: '/api/messages',
-        handle: messagesEndpoint({ adapter, auth, bot, anonymous, log, ...(rateLimit.enabled ? { perUser: new RateLimiter(rateLimit.perUser) } : {}) }),
+        handle: messagesEndpoint({ adapter, auth, bot, anonymous, log, ...(limits.perUser ? { perUser: limits.perUser } : {}) }),
         // Teams and Azure Bot Service post from a few Microsoft addresses: with an app id, users are limited, not addresses.
         rateLimited: anonymous,
       },
@@ -120,7 +121,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       ]),
       },
     ],
-    { ...(rateLimit.enabled ? { perAddress: new RateLimiter(rateLimit.perIp) } : {}), trustProxy: config.trustProxy, timeouts: config.httpTimeouts },
+    { ...(limits.perAddress ? { perAddress: limits.perAddress } : {}), trustProxy: config.trustProxy, timeouts: config.httpTimeouts },
   );
   for (const module of modules) module.attach?.(server.server);
   return {

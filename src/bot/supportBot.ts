@@ -11,7 +11,7 @@ import { langOfLocale } from '../i18n/locales';
 import type { Classifier } from '../nlu/classifier';
 import { readInContext } from '../nlu/contextReading';
 import { DEFAULT_CONVERSATION_IDLE_MINUTES } from '../config/config';
-import { systemClock, type Clock } from '../directline/clock';
+import { systemClock, type Clock } from '../clock';
 import { channelLabel, type Metrics } from '../observability/metrics';
 import type { TriageActions } from '../triage/triageActions';
 import type { BotStateAccessors } from './botState';
@@ -80,7 +80,7 @@ export class SupportBot extends TeamsActivityHandler {
     }
     await recordTurn(context, state);
     const profile = await state.profile.get(context, { facts: {} });
-    const at = (this.deps.clock ?? systemClock)();
+    const at = (this.deps.clock ?? systemClock).now();
     const understood = understandTurn(context, classifier, profile.lang, at);
     const inForce = await beginTurnContext(context, state, at, (this.deps.idleMinutes ?? DEFAULT_CONVERSATION_IDLE_MINUTES) * 60_000);
     const { input: said } = understood;

@@ -9,7 +9,7 @@ import type { Config } from '../config/config';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../observability/metrics';
 import type { WebModule } from '../server/webModule';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../clock';
 import { DirectLineAdapter } from './directLineAdapter';
 import { DirectLineConversations } from './directLineConversations';
 import type { DirectLineService } from './directLineService';
@@ -20,7 +20,7 @@ import { OriginPolicy } from './http/originPolicy';
 import { answerPreflights } from './http/preflight';
 import { tokenRoutes } from './http/tokenRoutes';
 import { WEBCHAT_TOKEN_PATH, webchatTokenRoute } from './http/webchatTokenRoute';
-import { RateLimiter } from './rateLimiter';
+import type { RateLimiter } from '../rateLimit/rateLimiter';
 import type { DirectLineStore } from './store/directLineStore';
 import { DEFAULT_STREAM_TIMINGS, StreamHub, type StreamTimings } from './streaming/streamHub';
 import { StreamCaps } from './streaming/streamCaps';
@@ -29,7 +29,7 @@ import { resolveDirectLineSecret, secretMatcher } from './tokens/directLineSecre
 import { DirectLineTokens } from './tokens/directLineTokens';
 
 export interface DirectLineDependencies {
-  config: Pick<Config, 'directLineSecret' | 'trustedOrigins' | 'directLineRateLimit' | 'directLineStreams' | 'trustProxy'> & Partial<Pick<Config, 'publicUrl'>>;
+  config: Pick<Config, 'directLineSecret' | 'trustedOrigins' | 'directLineStreams' | 'trustProxy'> & Partial<Pick<Config, 'publicUrl'>>;
   /** The bot (SupportBot): its run(context) is the turn. */
   bot: Pick<ActivityHandler, 'run'>;
   log: Logger;
@@ -39,6 +39,8 @@ export interface DirectLineDependencies {
   metrics?: Pick<Metrics, 'directLineConnections' | 'directLineStreamRefusals' | 'directLineIdleCloses'>;
   /** The conversations, from openStorage() (which closes them). */
   store: DirectLineStore;
+  /** Activities per token (rateLimits().directLine); absent with RATE_LIMIT=off. */
+  limiter?: RateLimiter;
   /** Seams for tests and benchmarks. */
   clock?: Clock;
   timings?: Partial<StreamTimings>;
@@ -75,7 +77,7 @@ export function createDirectLine(deps: DirectLineDependencies): DirectLineModule
     tokens,
     adapter,
     runBot: (context) => deps.bot.run(context),
-    limiter: new RateLimiter(config.directLineRateLimit, clock),
+    ...(deps.limiter ? { limiter: deps.limiter } : {}),
     pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     frame: { policy, log },

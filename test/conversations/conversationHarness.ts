@@ -23,6 +23,7 @@ import type { Ticket } from '../../src/triage/tickets/ticket';
 import { TicketService } from '../../src/triage/ticketService';
 import { TriageActions } from '../../src/triage/triageActions';
 import { TriageChannels } from '../../src/triage/triageChannel';
+import { systemClock } from '../../src/clock';
 import { RecordingMessenger } from './recordingMessenger';
 import type { ConversationType, UserAction } from './scenario';
 
@@ -82,7 +83,7 @@ export class Conversation {
       triage: new TriageActions(service, log),
       // app.ts passes the storage's shared lock; memory storage has none, so turns queue in this process.
       serializer: new TurnSerializer(),
-      clock: () => this.now,
+      clock: { ...systemClock, now: () => this.now },
       ...(defaults.idleMinutes ? { idleMinutes: defaults.idleMinutes } : {}),
     });
     this.adapter = new TestAdapter(async (context) => bot.run(context));

@@ -28,8 +28,8 @@ export function activityRoutes(service: DirectLineService): Route[] {
       ACTIVITIES_PATH,
       async (req, res) => {
         const { conversationId, credential } = await openConversation(service, req);
-        const wait = limiter.take(rateKey(credential, conversationId));
-        if (wait) throw new DirectLineError(429, 'TooManyRequests', 'Too many activities: wait before sending the next one.', wait);
+        const decision = limiter ? await limiter.take(rateKey(credential, conversationId)) : undefined;
+        if (decision && !decision.allowed) throw new DirectLineError(429, 'TooManyRequests', 'Too many activities: wait before sending the next one.', decision.retryAfterSeconds);
         const tokenUser = credential.kind === 'token' ? { id: credential.userId, ...(credential.userName ? { name: credential.userName } : {}) } : undefined;
         const activity = incomingActivity(await readJsonBody(req), { conversationId, ...(tokenUser ? { tokenUser } : {}), serviceUrl: `${publicOriginOf(req, service.publicUrl)}/` });
         // The stored transcript (read back by the widget, kept for retention) never holds an Access ID or the like.
