@@ -3,7 +3,7 @@
  * and the HTTP routes. Everything outside is passed in, so tests build the same app with a local OpenID
  * configuration or in-memory storage and never start anything they do not need.
  */
-import { ConfigurationBotFrameworkAuthentication, ConversationState, UserState } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Server } from 'restify';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -74,7 +74,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       ...config.botFrameworkAuth,
     });
   const adapter = new BotFrameworkAdapter(auth);
-  const state = createStateAccessors(new ConversationState(storage), new UserState(storage));
+  const state = createStateAccessors(storage);
   adapter.onTurnError = createOnTurnError(state, log, { storageReady: () => storage.isReady() });
   const ticketStore = overrides.tickets ?? stores.tickets;
   const directLineStore = stores.directLine;

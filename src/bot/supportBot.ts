@@ -1,7 +1,7 @@
 /**
  * The bot in Teams and every other Bot Framework channel: welcomes new members, answers messages through the
- * main dialog (in channels only when @mentioned, the mention removed first), and saves all state once, at the
- * end of the turn. Turns of one conversation run one at a time (TurnSerializer), so no turn's save overwrites
+ * main dialog (in channels only when @mentioned, the mention removed first); all state is read once at the start
+ * of a turn and what changed written once, at its end (TurnState). Turns of one conversation run one at a time (TurnSerializer), so no turn's save overwrites
  * another's.
  */
 import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
@@ -57,9 +57,9 @@ export class SupportBot extends TeamsActivityHandler {
     const stopTimer = this.deps.metrics?.turnLatency.startTimer({ channel: channelLabel(context.activity.channelId) });
     try {
       await this.serializer.serialize(context, async () => {
+        await this.deps.state.turn.load(context);
         await super.run(context);
-        await this.deps.state.conversationState.saveChanges(context);
-        await this.deps.state.userState.saveChanges(context);
+        await this.deps.state.turn.save(context);
       });
     } finally {
       stopTimer?.();

@@ -5,7 +5,7 @@
  * shaped as Microsoft Teams sends them. Proactive sends (a ticket posted to the triage channel, the requester
  * told of a resolution) go to a recording Messenger instead of a channel.
  */
-import { ActivityTypes, ConversationState, TestAdapter, TurnContext, UserState, type Activity, type Attachment } from 'botbuilder';
+import { ActivityTypes, TestAdapter, TurnContext, type Activity, type Attachment } from 'botbuilder';
 import pino from 'pino';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/renderCard';
@@ -74,7 +74,7 @@ export class Conversation {
 
   constructor(readonly defaults: ConversationOptions) {
     const log = pino({ level: 'warn' }, { write: (line: string) => void this.turnErrors.push(line) });
-    const state = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
+    const state = createStateAccessors(this.storage);
     const service = new TicketService(this.tickets, new TriageChannels(this.storage), this.messenger, log);
     const bot = new SupportBot({
       state,
@@ -127,7 +127,7 @@ export class Conversation {
 
   /** Accessors over a fresh state on the same storage, and a context for reading it as the scenario's user. */
   private reader(): { state: BotStateAccessors; context: TurnContext } {
-    const state = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
+    const state = createStateAccessors(this.storage);
     return { state, context: new TurnContext(this.adapter, this.activityFor({ do: 'say', text: 'read' })) };
   }
 
@@ -145,7 +145,7 @@ export class Conversation {
 
   /** The conversation's data (misses, the last question) as stored at the end of the last turn. */
   async conversationData(conversationType?: ConversationType): Promise<ConversationData | undefined> {
-    const state = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
+    const state = createStateAccessors(this.storage);
     const context = new TurnContext(this.adapter, this.activityFor({ do: 'say', text: 'read', ...(conversationType ? { conversationType } : {}) }));
     return state.conversation.get(context);
   }

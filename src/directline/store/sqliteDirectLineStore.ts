@@ -25,7 +25,7 @@ export class SqliteDirectLineStore implements DirectLineStore {
   private readonly append;
   private readonly deleteInactive;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(db: SqliteDatabase) {
     this.insertConversation = db.prepare<[string, string | null, string]>(
       'INSERT INTO directline_conversations (id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
     );
