@@ -80,7 +80,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const directLineStore = stores.directLine;
   const limits = rateLimits(config, stores.rateLimits, systemClock, () => metrics.storageErrors.inc({ operation: 'rate_limit' }));
   // The Direct Line runs the bot (built below, with the ticket service that needs Direct Line to tell web chat requesters).
-  const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, store: directLineStore, ...(limits.directLine ? { limiter: limits.directLine } : {}), metrics });
+  const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, storageReady: () => storage.isReady(), store: directLineStore, ...(limits.directLine ? { limiter: limits.directLine } : {}), metrics });
   const messenger = new ChannelMessenger({ directLine: new DirectLineMessenger(directLine.adapter, log), botFramework: new BotFrameworkMessenger(adapter, config.microsoftAppId, log) });
   const tickets = new TicketService(ticketStore, new TriageChannels(storage, config.triageTeamId), messenger, log, metrics);
   const bot = new SupportBot({

@@ -56,6 +56,12 @@ export class DirectLineConversations {
     return withId(conversationId, { seq, activity: stamped });
   }
 
+  /** The activity a client posted with this clientActivityID (as clients see it), and whether the bot replied to it. */
+  async findClientActivity(conversationId: string, clientActivityId: string): Promise<{ activity: DirectLineActivity; replied: boolean } | undefined> {
+    const found = await this.store.findClientActivity(conversationId, clientActivityId);
+    return found && { activity: withId(conversationId, found.stored), replied: found.replied };
+  }
+
   /**
    * Replaces a stored activity, keeping its time (clients order by it), and shows the new version on open
    * sockets. @returns false when there is none.

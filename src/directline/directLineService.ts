@@ -15,6 +15,8 @@ export interface DirectLineService {
   adapter: DirectLineAdapter;
   /** The bot's turn (SupportBot.run). */
   runBot(context: TurnContext): Promise<void>;
+  /** Whether the storage answers right now (BotStorage.isReady): a post that failed while it did not is answered 503. */
+  storageReady(): Promise<boolean>;
   /** Activities per token; absent with RATE_LIMIT=off. */
   limiter?: RateLimiter;
   /** The most activities one GET returns. */

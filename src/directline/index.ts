@@ -35,6 +35,8 @@ export interface DirectLineDependencies {
   log: Logger;
   /** The app's onTurnError (a logged reference, an apology to the user). */
   onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
+  /** Whether the storage answers right now (BotStorage.isReady; default: always): while it does not, a post is answered 503. */
+  storageReady?: () => Promise<boolean>;
   /** The app's metrics: open streams, refused upgrades by reason, idle closes. */
   metrics?: Pick<Metrics, 'directLineConnections' | 'directLineStreamRefusals' | 'directLineIdleCloses'>;
   /** The conversations, from openStorage() (which closes them). */
@@ -70,13 +72,18 @@ export function createDirectLine(deps: DirectLineDependencies): DirectLineModule
   const tokens = new DirectLineTokens(secret, clock);
   const policy = new OriginPolicy(config.trustedOrigins);
   const adapter = new DirectLineAdapter(conversations);
-  if (deps.onTurnError) adapter.onTurnError = deps.onTurnError;
+  const storageReady = () => (deps.storageReady ? deps.storageReady().catch(() => false) : Promise.resolve(true));
+  const { onTurnError } = deps;
+  // A turn that failed because the storage is down is not apologised for in the conversation (the apology could
+  // not be stored either): the post is answered 503 and the client sends the activity again.
+  if (onTurnError) adapter.onTurnError = async (context, error) => ((await storageReady()) ? onTurnError(context, error) : Promise.reject(error));
   const service: DirectLineService = {
     conversations,
     credentials: new Credentials(secretMatcher(secret), tokens),
     tokens,
     adapter,
     runBot: (context) => deps.bot.run(context),
+    storageReady,
     ...(deps.limiter ? { limiter: deps.limiter } : {}),
     pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
