@@ -56,6 +56,9 @@ export interface DirectLineServerOptions {
   /** Idle time and caps of the WebSocket streams (defaults: the configuration's). */
   streams?: Partial<StreamLimits>;
   metrics?: Metrics;
+  /** The app's onTurnError and storage readiness (default: none, and always ready). */
+  onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
+  storageReady?: () => Promise<boolean>;
 }
 
 export interface DirectLineServer {
@@ -81,6 +84,8 @@ export async function startDirectLineServer(options: DirectLineServerOptions = {
     clock,
     limiter: new RateLimiter({ name: 'directline', setting: options.rateLimit ?? { ...DEFAULT_DIRECTLINE_RATE_LIMIT }, store: new MemoryRateLimitStore(), clock }),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.onTurnError ? { onTurnError: options.onTurnError } : {}),
+    ...(options.storageReady ? { storageReady: options.storageReady } : {}),
     store: options.store ?? (ownStorage as OpenedStorage).directLine,
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
