@@ -3,7 +3,7 @@
  * and the HTTP routes. Everything outside is passed in, so tests build the same app with a local OpenID
  * configuration or in-memory storage and never start anything they do not need.
  */
-import { ConfigurationBotFrameworkAuthentication, ConversationState, UserState } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Server } from 'restify';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -26,7 +26,8 @@ import { Metrics } from './observability/metrics';
 import { metricsEndpoint } from './observability/metricsEndpoint';
 import { meteredStorage } from './observability/meteredStorage';
 import { createServer } from './server/createServer';
-import { RateLimiter } from './server/rateLimiter';
+import { rateLimits } from './rateLimit/rateLimits';
+import { systemClock } from './clock';
 import { healthz, readyz } from './server/healthEndpoints';
 import { messagesEndpoint } from './server/messagesEndpoint';
 import type { BotStorage } from './storage/botStorage';
@@ -76,12 +77,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       ...config.botFrameworkAuth,
     });
   const adapter = new BotFrameworkAdapter(auth);
-  const state = createStateAccessors(new ConversationState(storage), new UserState(storage));
+  const state = createStateAccessors(storage);
   adapter.onTurnError = createOnTurnError(state, log, { storageReady: () => storage.isReady() });
   const ticketStore = overrides.tickets ?? stores.tickets;
   const directLineStore = stores.directLine;
+  const limits = rateLimits(config, stores.rateLimits, systemClock, () => metrics.storageErrors.inc({ operation: 'rate_limit' }));
   // The Direct Line runs the bot (built below, with the ticket service that needs Direct Line to tell web chat requesters).
-  const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, store: directLineStore, metrics });
+  const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, storageReady: () => storage.isReady(), store: directLineStore, ...(limits.directLine ? { limiter: limits.directLine } : {}), metrics });
   const messenger = new ChannelMessenger({ directLine: new DirectLineMessenger(directLine.adapter, log), botFramework: new BotFrameworkMessenger(adapter, config.microsoftAppId, log) });
   const triageChannels = new TriageChannels(storage, config.triageTeamId);
   const tickets = new TicketService(ticketStore, triageChannels, messenger, log, metrics);
@@ -104,7 +106,6 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const webPages = createWebPages();
   const modules = [directLine, webPages];
 
-  const { rateLimit } = config;
   const anonymous = !config.microsoftAppId;
   const server = createServer(
     [
@@ -112,7 +113,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       {
         method: 'post',
         path: '/api/messages',
-        handle: messagesEndpoint({ adapter, auth, bot, anonymous, log, ...(rateLimit.enabled ? { perUser: new RateLimiter(rateLimit.perUser) } : {}) }),
+        handle: messagesEndpoint({ adapter, auth, bot, anonymous, log, ...(limits.perUser ? { perUser: limits.perUser } : {}) }),
         // Teams and Azure Bot Service post from a few Microsoft addresses: with an app id, users are limited, not addresses.
         rateLimited: anonymous,
       },
@@ -129,7 +130,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       ]),
       },
     ],
-    { ...(rateLimit.enabled ? { perAddress: new RateLimiter(rateLimit.perIp) } : {}), trustProxy: config.trustProxy, timeouts: config.httpTimeouts },
+    { ...(limits.perAddress ? { perAddress: limits.perAddress } : {}), trustProxy: config.trustProxy, timeouts: config.httpTimeouts },
   );
   for (const module of modules) module.attach?.(server.server);
   return {

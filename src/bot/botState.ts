@@ -1,11 +1,12 @@
 /** What the bot remembers: per user (language, partner facts) and per conversation (dialogs, misses, context). */
-import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
+import { ConversationState, UserState, type StatePropertyAccessor, type Storage } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Lang } from '../i18n/locales';
 import type { Intent } from '../nlu/intents';
 import type { Topic } from '../rules/decision';
 import type { FactName, PartnerFacts } from '../rules/facts';
 import type { TranscriptLine } from '../tickets/ticket';
+import { TurnState } from './turnState';
 
 export interface UserProfile {
   /** The language the user last wrote in or chose. */
@@ -43,6 +44,8 @@ export interface ConversationContext {
 export interface BotStateAccessors {
   conversationState: ConversationState;
   userState: UserState;
+  /** Both states read in one storage read at the start of a turn and written in one write at its end. */
+  turn: TurnState;
   profile: StatePropertyAccessor<UserProfile>;
   conversation: StatePropertyAccessor<ConversationData>;
   dialogState: StatePropertyAccessor<DialogState>;
@@ -50,10 +53,14 @@ export interface BotStateAccessors {
   transcript: StatePropertyAccessor<TranscriptLine[]>;
 }
 
-export function createStateAccessors(conversationState: ConversationState, userState: UserState): BotStateAccessors {
+/** @example const state = createStateAccessors(storage); … await state.turn.load(context); … await state.turn.save(context) */
+export function createStateAccessors(storage: Storage): BotStateAccessors {
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
   return {
     conversationState,
     userState,
+    turn: new TurnState(storage, [conversationState, userState]),
     profile: userState.createProperty<UserProfile>('profile'),
     conversation: conversationState.createProperty<ConversationData>('conversation'),
     dialogState: conversationState.createProperty<DialogState>('dialogState'),

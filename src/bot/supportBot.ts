@@ -1,7 +1,7 @@
 /**
  * The bot in Teams and every other Bot Framework channel: welcomes new members, answers messages through the
- * main dialog (in channels only when @mentioned, the mention removed first), and saves all state once, at the
- * end of the turn. Turns of one conversation run one at a time (TurnSerializer), so no turn's save overwrites
+ * main dialog (in channels only when @mentioned, the mention removed first); all state is read once at the start
+ * of a turn and what changed written once, at its end (TurnState). Turns of one conversation run one at a time (TurnSerializer), so no turn's save overwrites
  * another's.
  */
 import {
@@ -19,7 +19,7 @@ import { langOfLocale } from '../i18n/locales';
 import type { Classifier } from '../nlu/classifier';
 import { readInContext } from '../nlu/contextReading';
 import { DEFAULT_CONVERSATION_IDLE_MINUTES } from '../config/config';
-import { systemClock, type Clock } from '../directline/clock';
+import { systemClock, type Clock } from '../clock';
 import { channelLabel, type Metrics } from '../observability/metrics';
 import type { MessageExtension } from '../messageExtension/messageExtension';
 import type { TriageActions } from '../tickets/triageActions';
@@ -69,9 +69,9 @@ export class SupportBot extends TeamsActivityHandler {
     const stopTimer = this.deps.metrics?.turnLatency.startTimer({ channel: channelLabel(context.activity.channelId) });
     try {
       await this.serializer.serialize(context, async () => {
+        await this.deps.state.turn.load(context);
         await super.run(context);
-        await this.deps.state.conversationState.saveChanges(context);
-        await this.deps.state.userState.saveChanges(context);
+        await this.deps.state.turn.save(context);
       });
     } finally {
       stopTimer?.();
@@ -104,7 +104,7 @@ export class SupportBot extends TeamsActivityHandler {
     }
     await recordTurn(context, state);
     const profile = await state.profile.get(context, { facts: {} });
-    const at = (this.deps.clock ?? systemClock)();
+    const at = (this.deps.clock ?? systemClock).now();
     const understood = understandTurn(context, classifier, profile.lang, at);
     const inForce = await beginTurnContext(context, state, at, (this.deps.idleMinutes ?? DEFAULT_CONVERSATION_IDLE_MINUTES) * 60_000);
     const { input: said } = understood;

@@ -32,7 +32,7 @@ export interface Config {
   /** TRUSTED_ORIGINS: origins (`https://host[:port]`) whose pages may use Direct Line besides this server's own. */
   trustedOrigins: string[];
   /** Activities one Direct Line token may post: a steady rate per second and a burst. */
-  directLineRateLimit: { perSecond: number; burst: number };
+  directLineRateLimit: RateLimitSetting;
   /** Requests per client address on every public endpoint, and messages per user on /api/messages; RATE_LIMIT=off for benchmarks. */
   rateLimit: { enabled: boolean; perIp: RateLimitSetting; perUser: RateLimitSetting };
   /**

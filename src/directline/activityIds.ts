@@ -3,7 +3,7 @@
  * `<conversationId>|<seq padded to 7 digits>`, a watermark is the number of activities a client has seen
  * ("3": it has seq 0, 1 and 2).
  */
-const SEQ_DIGITS = 7;
+export const SEQ_DIGITS = 7;
 
 /** @example activityId('Ab1', 4) // "Ab1|0000004" */
 export function activityId(conversationId: string, seq: number): string {

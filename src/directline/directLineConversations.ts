@@ -4,7 +4,7 @@
  * the real service: pushed to open sockets, never stored, never returned by GET.
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock } from './clock';
+import type { Clock } from '../clock';
 import { activityId } from './activityIds';
 import type { DirectLineActivity, DirectLineStore, StoredActivity, StoredConversation } from './store/directLineStore';
 
@@ -35,7 +35,7 @@ export class DirectLineConversations {
 
   /** @returns true when this call created the conversation, false when it existed. */
   create(id: string, userId?: string): Promise<boolean> {
-    return this.store.createConversation({ id, ...(userId ? { userId } : {}), createdAt: new Date(this.clock()).toISOString() });
+    return this.store.createConversation({ id, ...(userId ? { userId } : {}), createdAt: new Date(this.clock.now()).toISOString() });
   }
 
   get(id: string): Promise<StoredConversation | undefined> {
@@ -45,7 +45,7 @@ export class DirectLineConversations {
   /** Stores an activity (or, for typing, only shows it) and returns it as clients see it, with id and timestamp. */
   async append(conversationId: string, activity: DirectLineActivity): Promise<DirectLineActivity> {
     const { id: _clientId, ...rest } = activity;
-    const stamped: DirectLineActivity = { ...rest, timestamp: new Date(this.clock()) };
+    const stamped: DirectLineActivity = { ...rest, timestamp: new Date(this.clock.now()) };
     if (activity.type === 'typing') {
       const live = { ...stamped, id: `${conversationId}|typing-${randomBytes(6).toString('base64url')}` };
       this.feed.pushLive(conversationId, live);
@@ -56,6 +56,12 @@ export class DirectLineConversations {
     return withId(conversationId, { seq, activity: stamped });
   }
 
+  /** The activity a client posted with this clientActivityID (as clients see it), and whether the bot replied to it. */
+  async findClientActivity(conversationId: string, clientActivityId: string): Promise<{ activity: DirectLineActivity; replied: boolean } | undefined> {
+    const found = await this.store.findClientActivity(conversationId, clientActivityId);
+    return found && { activity: withId(conversationId, found.stored), replied: found.replied };
+  }
+
   /**
    * Replaces a stored activity, keeping its time (clients order by it), and shows the new version on open
    * sockets. @returns false when there is none.
@@ -64,7 +70,7 @@ export class DirectLineConversations {
     const [original] = await this.store.activitiesSince(conversationId, seq, 1);
     if (original?.seq !== seq) return false;
     const { id: _id, ...rest } = activity;
-    const replacement: DirectLineActivity = { ...rest, timestamp: original.activity.timestamp ?? new Date(this.clock()) };
+    const replacement: DirectLineActivity = { ...rest, timestamp: original.activity.timestamp ?? new Date(this.clock.now()) };
     if (!(await this.store.replaceActivity(conversationId, seq, replacement))) return false;
     this.feed.pushLive(conversationId, withId(conversationId, { seq, activity: replacement }));
     return true;

@@ -9,7 +9,7 @@ import type { Config } from '../config/config';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../observability/metrics';
 import type { WebModule } from '../server/webModule';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../clock';
 import { DirectLineAdapter } from './directLineAdapter';
 import { DirectLineConversations } from './directLineConversations';
 import type { DirectLineService } from './directLineService';
@@ -20,7 +20,7 @@ import { OriginPolicy } from './http/originPolicy';
 import { answerPreflights } from './http/preflight';
 import { tokenRoutes } from './http/tokenRoutes';
 import { WEBCHAT_TOKEN_PATH, webchatTokenRoute } from './http/webchatTokenRoute';
-import { RateLimiter } from './rateLimiter';
+import type { RateLimiter } from '../rateLimit/rateLimiter';
 import type { DirectLineStore } from './store/directLineStore';
 import { DEFAULT_STREAM_TIMINGS, StreamHub, type StreamTimings } from './streaming/streamHub';
 import { StreamCaps } from './streaming/streamCaps';
@@ -29,16 +29,20 @@ import { resolveDirectLineSecret, secretMatcher } from './tokens/directLineSecre
 import { DirectLineTokens } from './tokens/directLineTokens';
 
 export interface DirectLineDependencies {
-  config: Pick<Config, 'directLineSecret' | 'trustedOrigins' | 'directLineRateLimit' | 'directLineStreams' | 'trustProxy'> & Partial<Pick<Config, 'publicUrl'>>;
+  config: Pick<Config, 'directLineSecret' | 'trustedOrigins' | 'directLineStreams' | 'trustProxy'> & Partial<Pick<Config, 'publicUrl'>>;
   /** The bot (SupportBot): its run(context) is the turn. */
   bot: Pick<ActivityHandler, 'run'>;
   log: Logger;
   /** The app's onTurnError (a logged reference, an apology to the user). */
   onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
+  /** Whether the storage answers right now (BotStorage.isReady; default: always): while it does not, a post is answered 503. */
+  storageReady?: () => Promise<boolean>;
   /** The app's metrics: open streams, refused upgrades by reason, idle closes. */
   metrics?: Pick<Metrics, 'directLineConnections' | 'directLineStreamRefusals' | 'directLineIdleCloses'>;
   /** The conversations, from openStorage() (which closes them). */
   store: DirectLineStore;
+  /** Activities per token (rateLimits().directLine); absent with RATE_LIMIT=off. */
+  limiter?: RateLimiter;
   /** Seams for tests and benchmarks. */
   clock?: Clock;
   timings?: Partial<StreamTimings>;
@@ -68,14 +72,19 @@ export function createDirectLine(deps: DirectLineDependencies): DirectLineModule
   const tokens = new DirectLineTokens(secret, clock);
   const policy = new OriginPolicy(config.trustedOrigins);
   const adapter = new DirectLineAdapter(conversations);
-  if (deps.onTurnError) adapter.onTurnError = deps.onTurnError;
+  const storageReady = () => (deps.storageReady ? deps.storageReady().catch(() => false) : Promise.resolve(true));
+  const { onTurnError } = deps;
+  // A turn that failed because the storage is down is not apologised for in the conversation (the apology could
+  // not be stored either): the post is answered 503 and the client sends the activity again.
+  if (onTurnError) adapter.onTurnError = async (context, error) => ((await storageReady()) ? onTurnError(context, error) : Promise.reject(error));
   const service: DirectLineService = {
     conversations,
     credentials: new Credentials(secretMatcher(secret), tokens),
     tokens,
     adapter,
     runBot: (context) => deps.bot.run(context),
-    limiter: new RateLimiter(config.directLineRateLimit, clock),
+    storageReady,
+    ...(deps.limiter ? { limiter: deps.limiter } : {}),
     pageSize: deps.pageSize ?? DEFAULT_PAGE_SIZE,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     frame: { policy, log },

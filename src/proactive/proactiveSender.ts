@@ -4,6 +4,7 @@
  * jitter, 403 (the bot was removed from the conversation or team) gives up quietly. `send` never throws: it
  * resolves with what happened, and logs it.
  */
+import { systemClock, type Clock } from '../clock';
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Logger } from '../log/logger';
 
@@ -19,16 +20,6 @@ export interface ProactiveOutcome {
   /** The HTTP status of the last failed attempt, when it had one. */
   statusCode?: number;
 }
-
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 /** At most `max` requests in any `ms` milliseconds, per conversation. */
 export interface RateWindow {

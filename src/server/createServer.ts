@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { newCorrelationId, withCorrelationId } from '../log/correlation';
 import { clientAddress } from './clientAddress';
 import type { HttpTimeouts } from '../config/config';
-import type { RateLimiter } from './rateLimiter';
+import type { RateLimiter } from '../rateLimit/rateLimiter';
 import { applySocketTimeouts } from './socketTimeouts';
 import { tooManyRequests } from './tooManyRequests';
 
@@ -38,7 +38,7 @@ export function createServer(routes: readonly Route[], options: ServerOptions = 
       // One correlation id per request: every log line of its turn carries it.
       withCorrelationId(newCorrelationId(), async () => {
         if (limiter) {
-          const decision = limiter.take(clientAddress(req, options.trustProxy ?? 0));
+          const decision = await limiter.take(clientAddress(req, options.trustProxy ?? 0));
           if (!decision.allowed) return tooManyRequests(res, decision.retryAfterSeconds);
         }
         await route.handle(req, res);

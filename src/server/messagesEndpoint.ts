@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log/logger';
 import { invalidActivity } from './activityShape';
 import { isLoopbackUrl } from './isLoopbackUrl';
-import type { RateLimiter } from './rateLimiter';
+import type { RateLimiter } from '../rateLimit/rateLimiter';
 import { readJsonBody, RequestBodyError } from './readJsonBody';
 import { tooManyRequests } from './tooManyRequests';
 import { sendJson } from './sendJson';
@@ -54,7 +54,7 @@ export function messagesEndpoint(deps: MessagesEndpointDependencies) {
       return sendJson(res, 403, problem('Forbidden', 'Without MicrosoftAppId the bot replies only to service URLs on this machine.'));
     }
     if (deps.perUser && isUserRequest(activity) && activity.from?.id) {
-      const decision = deps.perUser.take(`${activity.channelId}\u0000${activity.from.id}`);
+      const decision = await deps.perUser.take(`${activity.channelId}\u0000${activity.from.id}`);
       if (!decision.allowed) return tooManyRequests(res, decision.retryAfterSeconds);
     }
 

@@ -55,4 +55,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     CREATE INDEX tickets_requester ON tickets (requester_key);
     CREATE INDEX tickets_created ON tickets (created_at)`,
   },
+  {
+    // Token buckets of the rate limits (src/rateLimit), shared by every instance. UNLOGGED: a crash of the
+    // database only refills them. Keys are hashes; full_at_ms is when a bucket is full again (then deleted).
+    version: 40,
+    sql: `CREATE UNLOGGED TABLE rate_limits (
+      key text PRIMARY KEY,
+      tokens double precision NOT NULL,
+      at_ms bigint NOT NULL,
+      full_at_ms double precision NOT NULL,
+      allowed boolean NOT NULL
+    );
+    CREATE INDEX rate_limits_full_at ON rate_limits (full_at_ms)`,
+  },
 ];

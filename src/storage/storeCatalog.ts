@@ -7,6 +7,9 @@ import { MemoryDirectLineStore } from '../directline/store/memoryDirectLineStore
 import { PostgresDirectLineStore } from '../directline/store/postgresDirectLineStore';
 import { SqliteDirectLineStore } from '../directline/store/sqliteDirectLineStore';
 import type { DirectLineStore } from '../directline/store/directLineStore';
+import { MemoryRateLimitStore } from '../rateLimit/memoryRateLimitStore';
+import { PostgresRateLimitStore } from '../rateLimit/postgresRateLimitStore';
+import type { RateLimitStore } from '../rateLimit/rateLimitStore';
 import { MemoryTicketStore } from '../tickets/store/memoryTicketStore';
 import { PostgresTicketStore } from '../tickets/store/postgresTicketStore';
 import { SqliteTicketStore } from '../tickets/store/sqliteTicketStore';
@@ -38,6 +41,8 @@ export const STORES = {
     sqlite: (db) => new SqliteDirectLineStore(db),
     postgres: (db) => new PostgresDirectLineStore(db),
   }),
+  /** Token buckets of the rate limits: in memory where one process owns the storage, shared with PostgreSQL. */
+  rateLimits: store<RateLimitStore>({ memory: () => new MemoryRateLimitStore(), sqlite: () => new MemoryRateLimitStore(), postgres: (db) => new PostgresRateLimitStore(db) }),
 };
 
 /** One of each store, as openStorage() hands them out. */

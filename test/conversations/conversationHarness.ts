@@ -5,7 +5,7 @@
  * shaped as Microsoft Teams sends them. Proactive sends (a ticket posted to the triage channel, the requester
  * told of a resolution) go to a recording Messenger instead of a channel.
  */
-import { ActivityTypes, ConversationState, TestAdapter, TurnContext, UserState, type Activity, type Attachment } from 'botbuilder';
+import { ActivityTypes, TestAdapter, TurnContext, type Activity, type Attachment } from 'botbuilder';
 import pino from 'pino';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/renderCard';
@@ -23,6 +23,7 @@ import type { Ticket } from '../../src/tickets/ticket';
 import { TicketService } from '../../src/tickets/ticketService';
 import { TriageActions } from '../../src/tickets/triageActions';
 import { TriageChannels } from '../../src/tickets/triageChannel';
+import { systemClock } from '../../src/clock';
 import { RecordingMessenger } from './recordingMessenger';
 import type { ConversationType, UserAction } from './scenario';
 
@@ -73,7 +74,7 @@ export class Conversation {
 
   constructor(readonly defaults: ConversationOptions) {
     const log = pino({ level: 'warn' }, { write: (line: string) => void this.turnErrors.push(line) });
-    const state = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
+    const state = createStateAccessors(this.storage);
     const service = new TicketService(this.tickets, new TriageChannels(this.storage), this.messenger, log);
     const bot = new SupportBot({
       state,
@@ -82,7 +83,7 @@ export class Conversation {
       triage: new TriageActions(service, log),
       // app.ts passes the storage's shared lock; memory storage has none, so turns queue in this process.
       serializer: new TurnSerializer(),
-      clock: () => this.now,
+      clock: { ...systemClock, now: () => this.now },
       ...(defaults.idleMinutes ? { idleMinutes: defaults.idleMinutes } : {}),
     });
     this.adapter = new TestAdapter(async (context) => bot.run(context));
@@ -126,7 +127,7 @@ export class Conversation {
 
   /** Accessors over a fresh state on the same storage, and a context for reading it as the scenario's user. */
   private reader(): { state: BotStateAccessors; context: TurnContext } {
-    const state = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
+    const state = createStateAccessors(this.storage);
     return { state, context: new TurnContext(this.adapter, this.activityFor({ do: 'say', text: 'read' })) };
   }
 
@@ -144,7 +145,7 @@ export class Conversation {
 
   /** The conversation's data (misses, the last question) as stored at the end of the last turn. */
   async conversationData(conversationType?: ConversationType): Promise<ConversationData | undefined> {
-    const state = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
+    const state = createStateAccessors(this.storage);
     const context = new TurnContext(this.adapter, this.activityFor({ do: 'say', text: 'read', ...(conversationType ? { conversationType } : {}) }));
     return state.conversation.get(context);
   }

@@ -9,7 +9,6 @@ import {
   ConversationState,
   TestAdapter,
   TurnContext,
-  UserState,
   type Activity,
   type StatePropertyAccessor,
 } from 'botbuilder';
@@ -57,10 +56,9 @@ const noTriage = {} as TriageActions;
 const passThrough = { serialize: <T>(_context: TurnContext, turn: () => Promise<T>) => turn() };
 
 function supportBot(storage: BotStorage, serialization: Serialization): SupportBot {
-  const conversationState = new ConversationState(storage);
-  const state = createStateAccessors(conversationState, new UserState(storage));
+  const state = createStateAccessors(storage);
   const serializer = serialization === 'none' ? passThrough : new TurnSerializer(serialization === 'shared' ? storage.sharedLock : undefined);
-  return new SupportBot({ state, classifier: classifier(), mainDialog: new CountingDialog(conversationState.createProperty<number>(COUNT)), triage: noTriage, serializer });
+  return new SupportBot({ state, classifier: classifier(), mainDialog: new CountingDialog(state.conversationState.createProperty<number>(COUNT)), triage: noTriage, serializer });
 }
 
 function message(conversationId: string, i: number): Partial<Activity> {

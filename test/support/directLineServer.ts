@@ -10,18 +10,22 @@ import { createDirectLine, type DirectLineModule } from '../../src/directline';
 import type { DirectLineStore } from '../../src/directline/store/directLineStore';
 import type { StreamTimings } from '../../src/directline/streaming/streamHub';
 import type { Metrics } from '../../src/observability/metrics';
+import { systemClock, type Clock } from '../../src/clock';
+import { MemoryRateLimitStore } from '../../src/rateLimit/memoryRateLimitStore';
+import { RateLimiter } from '../../src/rateLimit/rateLimiter';
 import { openStorage, type OpenedStorage } from '../../src/storage/openStorage';
 import { createServer } from '../../src/server/createServer';
 
 export const TEST_SECRET = 'test-directline-secret-0123456789abcdefghij';
 
 /** A clock that stands still until the test advances it. */
-export class TestClock {
-  now = Date.parse('2026-03-01T09:00:00Z');
-  readonly read = (): number => this.now;
+export class TestClock implements Clock {
+  private time = Date.parse('2026-03-01T09:00:00Z');
+  readonly now = (): number => this.time;
+  readonly sleep = systemClock.sleep;
 
   advanceSeconds(seconds: number): void {
-    this.now += seconds * 1000;
+    this.time += seconds * 1000;
   }
 }
 
@@ -52,6 +56,9 @@ export interface DirectLineServerOptions {
   /** Idle time and caps of the WebSocket streams (defaults: the configuration's). */
   streams?: Partial<StreamLimits>;
   metrics?: Metrics;
+  /** The app's onTurnError and storage readiness (default: none, and always ready). */
+  onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
+  storageReady?: () => Promise<boolean>;
 }
 
 export interface DirectLineServer {
@@ -68,15 +75,17 @@ export async function startDirectLineServer(options: DirectLineServerOptions = {
     config: {
       directLineSecret: options.secret ?? TEST_SECRET,
       trustedOrigins: options.trustedOrigins ?? [],
-      directLineRateLimit: options.rateLimit ?? { ...DEFAULT_DIRECTLINE_RATE_LIMIT },
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       directLineStreams: { ...DEFAULT_STREAM_LIMITS, ...options.streams },
       trustProxy: 0,
     },
     bot: options.bot ?? new EchoBot(),
     log: options.log ?? pino({ level: 'silent' }),
-    clock: clock.read,
+    clock,
+    limiter: new RateLimiter({ name: 'directline', setting: options.rateLimit ?? { ...DEFAULT_DIRECTLINE_RATE_LIMIT }, store: new MemoryRateLimitStore(), clock }),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.onTurnError ? { onTurnError: options.onTurnError } : {}),
+    ...(options.storageReady ? { storageReady: options.storageReady } : {}),
     store: options.store ?? (ownStorage as OpenedStorage).directLine,
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),

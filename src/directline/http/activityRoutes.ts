@@ -1,17 +1,22 @@
 /**
  * POST /v3/directline/conversations/{id}/activities: a client's activity, stored (and so echoed on the stream
  * with its channelData.clientActivityID), then given to the bot; answers { id } once the bot's turn is done
- * (502 when the bot fails), 429 with Retry-After past the token's rate limit. GET …/activities?watermark=:
+ * (502 when the bot fails), 429 with Retry-After past the token's rate limit, 503 with Retry-After while the
+ * storage is down (the client posts it again: an activity posted again with the same clientActivityID is stored
+ * once, and answered once). GET …/activities?watermark=:
  * the stored activities after the watermark, a page at a time, as { activities, watermark }.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Route } from '../../server/createServer';
-import { readJsonBody } from '../../server/readJsonBody';
+import { readJsonBody, RequestBodyError } from '../../server/readJsonBody';
 import { sendJson } from '../../server/sendJson';
 import { isConversationId, parseWatermark } from '../activityIds';
-import { DirectLineError, conversationNotFound } from '../directLineError';
+import { DirectLineError, conversationNotFound, storageUnavailable } from '../directLineError';
 import type { DirectLineService } from '../directLineService';
 import { incomingActivity } from '../incomingActivity';
+import { clientActivityIdOf } from '../store/directLineStore';
+import { langOfLocale, type Lang } from '../../i18n/locales';
+import { t } from '../../i18n/strings';
 import { redactActivity } from '../../privacy/redactActivity';
 import type { Credential } from './credentials';
 import { directLineRoute } from './directLineRoute';
@@ -27,20 +32,37 @@ export function activityRoutes(service: DirectLineService): Route[] {
       'post',
       ACTIVITIES_PATH,
       async (req, res) => {
-        const { conversationId, credential } = await openConversation(service, req);
-        const wait = limiter.take(rateKey(credential, conversationId));
-        if (wait) throw new DirectLineError(429, 'TooManyRequests', 'Too many activities: wait before sending the next one.', wait);
-        const tokenUser = credential.kind === 'token' ? { id: credential.userId, ...(credential.userName ? { name: credential.userName } : {}) } : undefined;
-        const activity = incomingActivity(await readJsonBody(req), { conversationId, ...(tokenUser ? { tokenUser } : {}), serviceUrl: `${publicOriginOf(req, service.publicUrl)}/` });
-        // The stored transcript (read back by the widget, kept for retention) never holds an Access ID or the like.
-        const stored = await conversations.append(conversationId, redactActivity(activity));
+        let lang: Lang | undefined;
+        let body: Promise<unknown> | undefined;
         try {
-          await adapter.processActivity(stored, (context) => service.runBot(context));
+          const { conversationId, credential } = await openConversation(service, req);
+          const decision = limiter ? await limiter.take(rateKey(credential, conversationId)) : undefined;
+          if (decision && !decision.allowed) throw new DirectLineError(429, 'TooManyRequests', 'Too many activities: wait before sending the next one.', decision.retryAfterSeconds);
+          const tokenUser = credential.kind === 'token' ? { id: credential.userId, ...(credential.userName ? { name: credential.userName } : {}) } : undefined;
+          const activity = incomingActivity(await (body = readJsonBody(req)), { conversationId, ...(tokenUser ? { tokenUser } : {}), serviceUrl: `${publicOriginOf(req, service.publicUrl)}/` });
+          lang = langOfLocale(activity.locale);
+          // The stored transcript (read back by the widget, kept for retention) never holds an Access ID or the like.
+          const redacted = redactActivity(activity);
+          // A post sent again after a failure (same clientActivityID) is the same message: stored once, answered once.
+          const clientId = activity.type === 'typing' ? undefined : clientActivityIdOf(redacted);
+          const earlier = clientId ? await conversations.findClientActivity(conversationId, clientId) : undefined;
+          if (earlier?.replied) return sendJson(res, 200, { id: earlier.activity.id });
+          const stored = earlier?.activity ?? (await conversations.append(conversationId, redacted));
+          try {
+            await adapter.processActivity(stored, (context) => service.runBot(context));
+          } catch (error) {
+            if (!(await service.storageReady())) throw error;
+            log.error({ err: error, conversationId }, 'the bot failed on a Direct Line activity');
+            throw new DirectLineError(502, 'BotError', 'The bot could not process the activity.', undefined, { cause: error });
+          }
+          sendJson(res, 200, { id: stored.id });
         } catch (error) {
-          log.error({ err: error, conversationId }, 'the bot failed on a Direct Line activity');
-          throw new DirectLineError(502, 'BotError', 'The bot could not process the activity.', undefined, { cause: error });
+          // While the storage is down the activity is kept by the client, not lost: 503, Retry-After, a plain message.
+          if ((error instanceof DirectLineError && error.status < 500) || error instanceof RequestBodyError) throw error;
+          if (await service.storageReady()) throw error;
+          log.warn({ err: error }, 'a Direct Line activity was refused while the storage is unavailable');
+          throw storageUnavailable(t(lang ?? (await requestLang(req, body)), 'error.storage_unavailable'), error);
         }
-        sendJson(res, 200, { id: stored.id });
       },
       frame,
     ),
@@ -55,6 +77,13 @@ export function activityRoutes(service: DirectLineService): Route[] {
       frame,
     ),
   ];
+}
+
+/** The language of a post refused before its activity was read: its locale (the body is read for it), else Accept-Language, else English. */
+async function requestLang(req: IncomingMessage, body: Promise<unknown> | undefined): Promise<Lang> {
+  const activity = (await (body ?? readJsonBody(req)).catch(() => undefined)) as { locale?: unknown } | undefined;
+  const locale = typeof activity?.locale === 'string' ? activity.locale : String(req.headers['accept-language'] ?? '').split(/[,;]/)[0];
+  return langOfLocale(locale) ?? 'en';
 }
 
 /** The route's conversation, once the caller may use it (401/403) and it exists (404). */

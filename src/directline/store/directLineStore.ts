@@ -39,6 +39,11 @@ export interface DirectLineStore {
   appendActivity(conversationId: string, activity: DirectLineActivity): Promise<number>;
   /** Activities with seq >= watermark, oldest first, at most `limit`. */
   activitiesSince(conversationId: string, watermark: number, limit: number): Promise<StoredActivity[]>;
+  /**
+   * The first activity of the conversation a client posted with this channelData.clientActivityID (a retry of a
+   * post that failed is recognised by it), and whether an activity after it replies to it (replyToId).
+   */
+  findClientActivity(conversationId: string, clientActivityId: string): Promise<{ stored: StoredActivity; replied: boolean } | undefined>;
   /** Replaces an activity in place (an update or a deletion by the bot). @returns false when there is none. */
   replaceActivity(conversationId: string, seq: number, activity: DirectLineActivity): Promise<boolean>;
   /**
@@ -47,6 +52,12 @@ export interface DirectLineStore {
    * @returns the ids of the conversations deleted
    */
   deleteInactiveBefore(date: Date): Promise<string[]>;
+}
+
+/** The channelData.clientActivityID a client gave its activity (Web Chat gives every one), if any. */
+export function clientActivityIdOf(activity: DirectLineActivity): string | undefined {
+  const id = (activity.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** An activity's `timestamp` (a Date, or the ISO text it is stored as) in ISO form; undefined when it has none. */

@@ -4,6 +4,7 @@
  * next sequence number under its row lock and stores the activity, so appends from several instances get
  * distinct numbers in commit order, and a watermark read never runs ahead of the activities it covers.
  */
+import { SEQ_DIGITS } from '../activityIds';
 import type { PostgresDatabase } from '../../storage/postgresDatabase';
 import { postgresJson } from '../../storage/postgresJson';
 import { activityTime, UnknownConversationError, type DirectLineActivity, type DirectLineStore, type NewConversation, type StoredActivity, type StoredConversation } from './directLineStore';
@@ -14,6 +15,16 @@ const APPEND = `WITH taken AS (
     WHERE id = $1 RETURNING next_seq - 1 AS seq
   )
   INSERT INTO directline_activities (conversation_id, seq, activity) SELECT $1, seq, $2 FROM taken RETURNING seq`;
+
+/** The client's activity ($2: its clientActivityID) and whether a later one replies to it ($3: its id's prefix "<conversation>|"). */
+const FIND_CLIENT_ACTIVITY = `WITH found AS (
+    SELECT seq, activity FROM directline_activities
+    WHERE conversation_id = $1 AND activity::json -> 'channelData' ->> 'clientActivityID' = $2 ORDER BY seq LIMIT 1
+  )
+  SELECT f.seq, f.activity, EXISTS (
+    SELECT 1 FROM directline_activities r
+    WHERE r.conversation_id = $1 AND r.seq > f.seq AND r.activity::json ->> 'replyToId' = $3 || lpad(f.seq::text, ${SEQ_DIGITS}, '0')
+  ) AS replied FROM found f`;
 
 interface ConversationRow {
   id: string;
@@ -62,6 +73,12 @@ export class PostgresDirectLineStore implements DirectLineStore {
       [conversationId, watermark, limit],
     );
     return rows.map((row) => ({ seq: row.seq, activity: JSON.parse(row.activity) as DirectLineActivity }));
+  }
+
+  async findClientActivity(conversationId: string, clientActivityId: string): Promise<{ stored: StoredActivity; replied: boolean } | undefined> {
+    const { rows } = await this.db.pool.query<{ seq: number; activity: string; replied: boolean }>(FIND_CLIENT_ACTIVITY, [conversationId, clientActivityId, `${conversationId}|`]);
+    const row = rows[0];
+    return row ? { stored: { seq: row.seq, activity: JSON.parse(row.activity) as DirectLineActivity }, replied: row.replied } : undefined;
   }
 
   async replaceActivity(conversationId: string, seq: number, activity: DirectLineActivity): Promise<boolean> {

@@ -4,6 +4,7 @@
  * one transaction, so two writers never share a number.
  */
 import type { SqliteDatabase } from '../../storage/sqliteDatabase';
+import { activityId } from '../activityIds';
 import { UnknownConversationError, type DirectLineActivity, type DirectLineStore, type NewConversation, type StoredActivity, type StoredConversation } from './directLineStore';
 
 interface ConversationRow {
@@ -24,8 +25,10 @@ export class SqliteDirectLineStore implements DirectLineStore {
   private readonly updateActivity;
   private readonly append;
   private readonly deleteInactive;
+  private readonly selectClientActivity;
+  private readonly selectReply;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(db: SqliteDatabase) {
     this.insertConversation = db.prepare<[string, string | null, string]>(
       'INSERT INTO directline_conversations (id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
     );
@@ -37,6 +40,12 @@ export class SqliteDirectLineStore implements DirectLineStore {
     this.insertActivity = db.prepare<[string, number, string]>('INSERT INTO directline_activities (conversation_id, seq, activity) VALUES (?, ?, ?)');
     this.selectSince = db.prepare<[string, number, number], { seq: number; activity: string }>(
       'SELECT seq, activity FROM directline_activities WHERE conversation_id = ? AND seq >= ? ORDER BY seq LIMIT ?',
+    );
+    this.selectClientActivity = db.prepare<[string, string], { seq: number; activity: string }>(
+      "SELECT seq, activity FROM directline_activities WHERE conversation_id = ? AND json_extract(activity, '$.channelData.clientActivityID') = ? ORDER BY seq LIMIT 1",
+    );
+    this.selectReply = db.prepare<[string, number, string], { found: number }>(
+      "SELECT 1 AS found FROM directline_activities WHERE conversation_id = ? AND seq > ? AND json_extract(activity, '$.replyToId') = ? LIMIT 1",
     );
     this.updateActivity = db.prepare<[string, string, number]>('UPDATE directline_activities SET activity = ? WHERE conversation_id = ? AND seq = ?');
     this.append = db.transaction((conversationId: string, json: string): number => {
@@ -87,6 +96,13 @@ export class SqliteDirectLineStore implements DirectLineStore {
 
   async activitiesSince(conversationId: string, watermark: number, limit: number): Promise<StoredActivity[]> {
     return this.selectSince.all(conversationId, watermark, limit).map((row) => ({ seq: row.seq, activity: JSON.parse(row.activity) as DirectLineActivity }));
+  }
+
+  async findClientActivity(conversationId: string, clientActivityId: string): Promise<{ stored: StoredActivity; replied: boolean } | undefined> {
+    const row = this.selectClientActivity.get(conversationId, clientActivityId);
+    if (!row) return undefined;
+    const replied = this.selectReply.get(conversationId, row.seq, activityId(conversationId, row.seq)) !== undefined;
+    return { stored: { seq: row.seq, activity: JSON.parse(row.activity) as DirectLineActivity }, replied };
   }
 
   async replaceActivity(conversationId: string, seq: number, activity: DirectLineActivity): Promise<boolean> {

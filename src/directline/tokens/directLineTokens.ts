@@ -7,7 +7,7 @@
  */
 import { createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import type { Clock } from '../clock';
+import type { Clock } from '../../clock';
 
 export const TOKEN_LIFETIME_SECONDS = 1800;
 export const STREAM_URL_LIFETIME_SECONDS = 60;
@@ -70,7 +70,7 @@ export class DirectLineTokens {
     const claims = this.check(token, CONVERSATION_AUDIENCE);
     const { conv, user, name, exp } = claims;
     if (typeof conv !== 'string' || typeof user !== 'string') throw new TokenRejectedError('invalid');
-    const expiresIn = Math.max(0, Math.floor(Number(exp) - this.clock() / 1000));
+    const expiresIn = Math.max(0, Math.floor(Number(exp) - this.clock.now() / 1000));
     return { conversationId: conv, userId: user, ...(typeof name === 'string' ? { userName: name } : {}), expiresIn };
   }
 
@@ -87,7 +87,7 @@ export class DirectLineTokens {
   }
 
   private sign(audience: string, claims: Record<string, unknown>, lifetimeSeconds: number): string {
-    const now = Math.floor(this.clock() / 1000);
+    const now = Math.floor(this.clock.now() / 1000);
     const jti = randomBytes(9).toString('base64url');
     return jwt.sign({ iss: ISSUER, aud: audience, ...claims, iat: now, nbf: now, exp: now + lifetimeSeconds, jti }, this.key, { algorithm: ALGORITHM });
   }
@@ -100,7 +100,7 @@ export class DirectLineTokens {
         algorithms: [ALGORITHM],
         issuer: ISSUER,
         audience,
-        clockTimestamp: Math.floor(this.clock() / 1000),
+        clockTimestamp: Math.floor(this.clock.now() / 1000),
         clockTolerance: NOT_BEFORE_SKEW_SECONDS,
         ignoreExpiration: true,
       });
@@ -108,7 +108,7 @@ export class DirectLineTokens {
       throw new TokenRejectedError('invalid', { cause: error });
     }
     if (typeof claims !== 'object' || typeof claims.nbf !== 'number' || typeof claims.exp !== 'number') throw new TokenRejectedError('invalid');
-    if (claims.exp * 1000 <= this.clock()) throw new TokenRejectedError('expired');
+    if (claims.exp * 1000 <= this.clock.now()) throw new TokenRejectedError('expired');
     return claims;
   }
 }
