@@ -24,6 +24,7 @@ import { createDirectLineStore } from './directline/store/createDirectLineStore'
 import { Metrics } from './observability/metrics';
 import { metricsEndpoint } from './observability/metricsEndpoint';
 import { meteredStorage } from './observability/meteredStorage';
+import { reviewRoutes } from './review';
 import { createReviewStore } from './review/createReviewStore';
 import type { ReviewStore } from './review/reviewStore';
 import { createServer } from './server/createServer';
@@ -118,6 +119,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
         rateLimited: anonymous,
       },
       ...ticketsApiRoutes({ store: ticketStore, apiKey: config.ticketsApiKey, log }),
+      ...reviewRoutes({ store: reviewStore, apiKey: config.ticketsApiKey, trustProxy: config.trustProxy, idleMinutes: config.conversationIdleMinutes, log }),
       { method: 'get', path: '/metrics', handle: metricsEndpoint(metrics, config.metricsToken) },
       { method: 'get', path: '/healthz', handle: healthz(), rateLimited: false },
       {

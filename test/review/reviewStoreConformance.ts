@@ -113,9 +113,10 @@ export function describeReviewStoreConformance(backend: ReviewStoreBackend): voi
       const open = await store.add(QUESTION);
       const done = await store.add(QUESTION);
       await store.label(done.id, { kind: 'intent', intent: 'activate_benefits' }, 'Ana', 1);
-      expect(await store.markApplied([open.id, done.id, 'no-such-item'])).toBe(1);
+      const results = [open.id, done.id, 'no-such-item'].map((id) => ({ id, outcome: 'written' as const }));
+      expect(await store.markApplied(results)).toBe(1);
       const applied = await store.get(done.id);
-      expect(applied).toMatchObject({ status: 'applied', appliedAt: expect.any(String), version: 3 });
+      expect(applied).toMatchObject({ status: 'applied', applied: { at: expect.any(String), outcome: 'written' }, version: 3 });
       expect((await store.get(open.id))?.status).toBe('open');
       await expect(store.label(done.id, { kind: 'noise' }, 'Ana', 3)).rejects.toBeInstanceOf(ReviewAppliedError);
     });
