@@ -43,7 +43,7 @@ export function reviewPageRoutes(deps: ReviewPageDependencies): Route[] {
         const query = queryOf(req);
         const lang = pageLanguage(query, req);
         const reviewer = access.reviewerOf(req, { cookie: true });
-        if (!reviewer) return sendLogin(res, lang, false);
+        if (!reviewer) return sendLogin(res, lang, false, 200);
         const notice = query.get('notice');
         const filterQuery = filterQueryOf(query);
         let filter: ReviewFilter = {};
@@ -172,10 +172,13 @@ async function formOf(req: IncomingMessage, res: ServerResponse): Promise<URLSea
   }
 }
 
-/** Sends the login page (401: the request is not signed in, or the key was wrong). */
-function sendLogin(res: ServerResponse, lang: Lang, wrongKey: boolean): void {
+/**
+ * Sends the login page: 200 when the request is simply not signed in (the page a browser is meant to show),
+ * 401 when the key given was wrong or a post came without a session.
+ */
+function sendLogin(res: ServerResponse, lang: Lang, wrongKey: boolean, status: 200 | 401 = 401): void {
   const nonce = createNonce();
-  sendPage(res, loginPageHtml(lang, nonce, wrongKey), POLICY, nonce, 401);
+  sendPage(res, loginPageHtml(lang, nonce, wrongKey), POLICY, nonce, status);
 }
 
 function redirect(res: ServerResponse, location: string, cookie?: string): void {

@@ -45,7 +45,7 @@ export function reviewPageHtml(view: ReviewPageView): string {
   const groups = groupForReview(view.items);
   const body = [
     header(view),
-    view.notice ? `<p class="notice" role="status" data-notice="${view.notice}">${escapeHtml(t(lang, `review.notice.${view.notice}`))}</p>` : '',
+    view.notice ? `<p class="notice${view.notice === 'labelled' ? '' : ' error'}" role="${view.notice === 'labelled' ? 'status' : 'alert'}" data-notice="${view.notice}">${escapeHtml(t(lang, `review.notice.${view.notice}`))}</p>` : '',
     view.filterProblems ? `<p class="notice error" role="alert">${escapeHtml(t(lang, 'review.filter.error', { problems: view.filterProblems }))}</p>` : '',
     filterForm(view),
     gainedTable(view),
@@ -162,7 +162,8 @@ function decision(item: ReviewItem, view: ReviewPageView): string {
   const { lang } = view;
   const current = item.label ? `<p class="label">${escapeHtml(t(lang, 'review.label.by', { label: labelTitle(item.label, lang), name: item.labelledBy ?? '' }))}</p>` : '';
   if (item.applied) return `${current}<p data-outcome="${item.applied.outcome}">${escapeHtml(t(lang, `review.outcome.${item.applied.outcome}`))}</p>`;
-  const chosen = item.label ? labelValue(item.label) : `intent:${nearestIntent(item)}`;
+  const nearest = nearestIntent(item);
+  const chosen = item.label ? labelValue(item.label) : nearest === 'out_of_scope' ? 'out_of_scope' : `intent:${nearest}`;
   const option = (value: string, title: string) => `<option value="${value}"${value === chosen ? ' selected' : ''}>${escapeHtml(title)}</option>`;
   const topics = INTENTS.filter((i) => i !== 'out_of_scope').map((i) => option(`intent:${i}`, intentTitle(i, lang)));
   return `${current}<form method="post" action="/review/label" class="label-form">
@@ -220,9 +221,14 @@ form.login { flex-direction: column; align-items: start; max-width: 360px; }
 label { display: inline-flex; flex-direction: column; font-size: 0.85rem; gap: 2px; }
 .label-form label { display: flex; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
+.cluster table { table-layout: fixed; }
+.cluster th:nth-child(1) { width: 28%; } .cluster th:nth-child(2) { width: 5%; } .cluster th:nth-child(3) { width: 9%; }
+.cluster th:nth-child(4) { width: 8%; } .cluster th:nth-child(5) { width: 9%; } .cluster th:nth-child(6) { width: 15%; }
+.cluster th:nth-child(7) { width: 9%; } .cluster th:nth-child(8) { width: 17%; }
+.label-form select { max-width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid #e0e0e0; font-size: 0.9rem; }
 th { background: #fafafa; font-weight: 600; }
-td.text { max-width: 380px; overflow-wrap: anywhere; }
+td { overflow-wrap: anywhere; }
 .cluster { margin: 8px 0 16px; border-left: 3px solid #5c6bc0; padding-left: 8px; }
 .cluster[data-size="1"] { border-left-color: #bdbdbd; }
 section.gained table { width: auto; }

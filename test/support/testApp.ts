@@ -3,7 +3,7 @@ import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { createApp, type App } from '../../src/app';
+import { createApp, type App, type AppOverrides } from '../../src/app';
 import { readConfig } from '../../src/config/config';
 import { InMemoryStorage } from '../../src/storage/memoryStorage';
 import { CHANNEL_ISSUER, type LocalIdentityProvider } from './localIdentityProvider';
@@ -21,7 +21,7 @@ const unsignedCredentials = {
   createCredentials: async () => ({ signRequest: async <T>(request: T) => request }),
 } as unknown as ServiceClientCredentialsFactory;
 
-export async function startApp(options: { identity?: LocalIdentityProvider; env?: NodeJS.ProcessEnv } = {}): Promise<RunningApp> {
+export async function startApp(options: { identity?: LocalIdentityProvider; env?: NodeJS.ProcessEnv; overrides?: Pick<AppOverrides, 'reviews'> } = {}): Promise<RunningApp> {
   const { identity } = options;
   const env: NodeJS.ProcessEnv = { STORAGE_URL: 'memory:', ...(identity ? { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'test-secret' } : {}), ...options.env };
   const config = readConfig(env);
@@ -42,7 +42,7 @@ export async function startApp(options: { identity?: LocalIdentityProvider; env?
         unsignedCredentials,
       )
     : undefined;
-  const app = await createApp(config, pino({ level: 'silent' }), { storage: new InMemoryStorage(), ...(auth ? { auth } : {}) });
+  const app = await createApp(config, pino({ level: 'silent' }), { storage: new InMemoryStorage(), ...(auth ? { auth } : {}), ...options.overrides });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
   return { ...app, url: `http://127.0.0.1:${port}` };
