@@ -131,7 +131,7 @@ describe.each(BACKENDS)('review and secrets, stored in $name', (backend) => {
       expect(response.status, await response.clone().text()).toBe(200);
     }
     const devBefore = readdirSync(join(content, 'nlu', 'dev'), { recursive: true }).map(String).sort().map((f) => [f, safeRead(join(content, 'nlu', 'dev', f))]);
-    const { stdout } = await run(process.execPath, ['--require', 'tsx/cjs', 'src/review/reviewCli.ts', 'apply', '--content', content], {
+    const { stdout } = await run(process.execPath, ['--require', 'tsx/cjs', 'tools/reviewCli.ts', 'apply', '--content', content], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, STORAGE_URL: backend.storageUrl() },
       timeout: 60_000,
