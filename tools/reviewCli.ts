@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     const verb = values['dry-run'] ? 'would gain' : 'gained';
     process.stdout.write(
       [
-        `review apply: ${items.length} labelled item(s); ${written} line(s) ${values['dry-run'] ? 'to write' : 'written'}, ${count('duplicate')} already in the training data, ${count('collides_with_dev')} refused (a development-set line)`,
+        `review apply: ${items.length} labelled item(s), ${items.filter((i) => i.label?.kind === 'noise').length} of them noise (never a training line); ${written} line(s) ${values['dry-run'] ? 'to write' : 'written'}, ${count('duplicate')} already in the training data, ${count('collides_with_dev')} refused (a development-set line)`,
         ...gainLines(plan.gained, verb),
         written && !values['dry-run'] ? 'next: npm run train (retrains the model on the new lines), then npm run eval' : '',
       ]
