@@ -15,7 +15,7 @@ import { contentPath } from '../src/contentPath';
 import { LANGS } from '../src/i18n/locales';
 import { StorageUnavailableError } from '../src/storage/storageUnavailableError';
 import { sqliteFileOf } from '../src/storage/storageUrl';
-import { planApply, samenessFormsUnder, trainingFileText, type TrainingFiles } from '../src/review/applyReviewed';
+import { devLinesUnder, planApply, trainingFileText, type TrainingFiles } from '../src/review/applyReviewed';
 import { openStorage } from '../src/storage/openStorage';
 import type { GainTable } from '../src/review/trainingGain';
 
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   try {
     const items = (await store.list({ status: 'labelled' })).reverse();
     const train = Object.fromEntries(LANGS.map((lang) => [lang, JSON.parse(readFileSync(join(trainDir, `${lang}.json`), 'utf8')) as Record<string, string[]>])) as TrainingFiles;
-    const plan = planApply(items, train, samenessFormsUnder(devDir));
+    const plan = planApply(items, train, devLinesUnder(devDir));
     const count = (outcome: string) => plan.results.filter((r) => r.outcome === outcome).length;
     const written = count('written');
     if (!values['dry-run']) {

@@ -1,14 +1,15 @@
 /**
  * Turning labelled review items into training lines: each goes to content/nlu/train/<lang>.json under its
  * intent (out of scope under out_of_scope; noise nowhere), unless the training data has the line already
- * (any intent) or a development set has it (content/nlu/dev/**, which is read only to refuse such lines and
- * never to write one). Lines are compared in their sameness form, the NLU data test's comparison.
+ * (any intent), or a development set has it or nearly has it (content/nlu/dev/**, read only to refuse such lines
+ * and never to write one). The comparisons are the NLU data test's: the sameness form, and for near-duplicates
+ * the share of words two lines have in common (Jaccard ≥ 0.6), so a line apply writes never fails that test.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGS, type Lang } from '../i18n/locales';
 import type { Intent } from '../nlu/intents';
-import { samenessForm } from '../nlu/sameness';
+import { NEAR_DUPLICATE_SIMILARITY, samenessForm, similarity, wordSet } from '../nlu/sameness';
 import { redact } from '../privacy/redact';
 import type { ApplyOutcome, ReviewItem } from './reviewItem';
 import { trainingIntentOf, type GainTable } from './trainingGain';
@@ -22,28 +23,46 @@ export interface ApplyPlan {
   gained: GainTable;
 }
 
-/** Every string in every JSON file under a folder (the development sets, whatever their shape), in sameness form. */
-export function samenessFormsUnder(folder: string): Set<string> {
-  const forms = new Set<string>();
+/** The development lines, as apply compares with them: their sameness forms and their word sets. */
+export interface DevLines {
+  forms: Set<string>;
+  words: Set<string>[];
+}
+
+/** Every string in every JSON file under a folder (the development sets, whatever their shape). */
+export function devLinesUnder(folder: string): DevLines {
+  const dev: DevLines = { forms: new Set(), words: [] };
   const walk = (value: unknown): void => {
-    if (typeof value === 'string') forms.add(samenessForm(value));
-    else if (Array.isArray(value)) value.forEach(walk);
+    if (typeof value === 'string') {
+      dev.forms.add(samenessForm(value));
+      dev.words.push(wordSet(value));
+    } else if (Array.isArray(value)) value.forEach(walk);
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
-  for (const name of readdirSync(folder)) {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) for (const form of samenessFormsUnder(path)) forms.add(form);
-    else if (name.endsWith('.json')) walk(JSON.parse(readFileSync(path, 'utf8')) as unknown);
-  }
-  return forms;
+  const read = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) read(path);
+      else if (name.endsWith('.json')) walk(JSON.parse(readFileSync(path, 'utf8')) as unknown);
+    }
+  };
+  read(folder);
+  return dev;
+}
+
+/** Whether a line is a development line, or nearly one. */
+function collidesWithDev(line: string, dev: DevLines): boolean {
+  if (dev.forms.has(samenessForm(line))) return true;
+  const words = wordSet(line);
+  return dev.words.some((devWords) => similarity(words, devWords) >= NEAR_DUPLICATE_SIMILARITY);
 }
 
 /**
  * @param items labelled items, oldest first (noise is skipped and left as it is)
  * @param train the training files as they are
- * @param devForms the sameness forms of every development line
+ * @param dev every development line (devLinesUnder)
  */
-export function planApply(items: readonly ReviewItem[], train: TrainingFiles, devForms: ReadonlySet<string>): ApplyPlan {
+export function planApply(items: readonly ReviewItem[], train: TrainingFiles, dev: DevLines): ApplyPlan {
   const plan: ApplyPlan = { files: {}, results: [], gained: {} };
   const known = Object.fromEntries(LANGS.map((lang) => [lang, new Set(Object.values(train[lang]).flat().map(samenessForm))])) as Record<Lang, Set<string>>;
   for (const item of items) {
@@ -52,7 +71,7 @@ export function planApply(items: readonly ReviewItem[], train: TrainingFiles, de
     // Redacted when kept; again here, so no file is ever written from a value that escaped it.
     const line = redact(item.text).trim();
     const form = samenessForm(line);
-    if (devForms.has(form)) {
+    if (collidesWithDev(line, dev)) {
       plan.results.push({ id: item.id, outcome: 'collides_with_dev' });
       continue;
     }

@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { contentPath } from '../../src/contentPath';
 import { LANGS } from '../../src/i18n/locales';
 import { readUtteranceFile } from '../../src/nlu/utterances';
-import { planApply, samenessFormsUnder, type TrainingFiles } from '../../src/review/applyReviewed';
+import { devLinesUnder, planApply, type TrainingFiles } from '../../src/review/applyReviewed';
 import type { ReviewItem, ReviewLabel } from '../../src/review/reviewItem';
 
 const train = Object.fromEntries(LANGS.map((lang) => [lang, readUtteranceFile('train', lang)])) as TrainingFiles;
-const devForms = samenessFormsUnder(contentPath('nlu', 'dev'));
+const devForms = devLinesUnder(contentPath('nlu', 'dev'));
 let ids = 0;
 const labelled = (text: string, label: ReviewLabel, fields: Partial<ReviewItem> = {}): ReviewItem => ({
   id: `item-${++ids}`,
@@ -64,11 +64,12 @@ describe('planApply', () => {
     expect(plan.results.map((r) => r.outcome)).toEqual(['duplicate', 'written', 'duplicate']);
   });
 
-  it('refuses a line of a development set', () => {
+  it('refuses a line of a development set, and one that rewords a few of its words', () => {
     const dev = readUtteranceFile('dev', 'en');
-    const devLine = Object.values(dev).flat()[0] ?? '';
-    const plan = planApply([labelled(devLine, { kind: 'intent', intent: 'entitlement' })], train, devForms);
-    expect(plan.results.map((r) => r.outcome)).toEqual(['collides_with_dev']);
+    const devLine = Object.values(dev).flat().find((line) => line.split(' ').length >= 8) ?? '';
+    const reworded = `${devLine.split(' ').slice(0, -2).join(' ')} please folks`;
+    const plan = planApply([labelled(devLine, { kind: 'intent', intent: 'entitlement' }), labelled(reworded, { kind: 'out_of_scope' })], train, devForms);
+    expect(plan.results.map((r) => r.outcome)).toEqual(['collides_with_dev', 'collides_with_dev']);
     expect(JSON.stringify(plan.files)).toBe('{}');
   });
 });
