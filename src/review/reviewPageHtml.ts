@@ -7,7 +7,7 @@ import { t } from '../i18n/strings';
 import { INTENTS, isTopic, type Intent } from '../nlu/intents';
 import { escapeHtml } from '../web/html';
 import { groupForReview, nearestIntent } from './reviewGroups';
-import { CONTINUATIONS, continuationAt, REVIEW_REASONS, REVIEW_STATUSES, type ReviewFilter, type ReviewItem, type ReviewLabel } from './reviewItem';
+import { continuationAt, REVIEW_REASONS, REVIEW_STATUSES, type ReviewFilter, type ReviewItem, type ReviewLabel } from './reviewItem';
 import type { TrainingGain } from './trainingGain';
 
 export const REVIEW_NOTICES = ['labelled', 'conflict', 'applied', 'gone', 'bad_form', 'expired'] as const;
@@ -202,9 +202,6 @@ ${body}
 </body>
 </html>`;
 }
-
-/** Unused continuation names would be a mistake in the strings: the page shows each of them. */
-void CONTINUATIONS;
 
 const STYLE = `
 body { font-family: "Segoe UI", system-ui, sans-serif; margin: 0; color: #242424; background: #f5f5f5; }
