@@ -10,6 +10,7 @@ import { MainDialog } from '../dialogs/mainDialog';
 import { BotFrameworkAdapter } from './adapters/botFrameworkAdapter';
 import { createStateAccessors } from './bot/botState';
 import { FeedbackStore } from './bot/feedbackStore';
+import { ReviewCapture } from './bot/reviewCapture';
 import { createOnTurnError } from './bot/onTurnError';
 import { SupportBot } from './bot/supportBot';
 import { TurnSerializer } from './bot/turnSerializer';
@@ -25,6 +26,8 @@ import { TicketSearch } from './messageExtension/ticketSearch';
 import { Metrics } from './observability/metrics';
 import { metricsEndpoint } from './observability/metricsEndpoint';
 import { meteredStorage } from './observability/meteredStorage';
+import { reviewRoutes } from './review';
+import type { ReviewStore } from './review/reviewStore';
 import { createServer } from './server/createServer';
 import { rateLimits } from './rateLimit/rateLimits';
 import { systemClock } from './clock';
@@ -48,6 +51,7 @@ export interface AppOverrides {
   storage?: BotStorage;
   metrics?: Metrics;
   tickets?: TicketStore;
+  reviews?: ReviewStore;
   auth?: BotFrameworkAuthentication;
   classifier?: Classifier;
 }
@@ -82,6 +86,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const ticketStore = overrides.tickets ?? stores.tickets;
   const directLineStore = stores.directLine;
   const limits = rateLimits(config, stores.rateLimits, systemClock, () => metrics.storageErrors.inc({ operation: 'rate_limit' }));
+  const reviewStore = overrides.reviews ?? stores.reviews;
+  const review = new ReviewCapture(reviewStore, state, log);
   // The Direct Line runs the bot (built below, with the ticket service that needs Direct Line to tell web chat requesters).
   const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, storageReady: () => storage.isReady(), store: directLineStore, ...(limits.directLine ? { limiter: limits.directLine } : {}), metrics });
   const messenger = new ChannelMessenger({ directLine: new DirectLineMessenger(directLine.adapter, log), botFramework: new BotFrameworkMessenger(adapter, config.microsoftAppId, log) });
@@ -91,7 +97,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     state,
     classifier,
     metrics,
-    mainDialog: new MainDialog({ state, feedback: new FeedbackStore(storage), tickets, metrics }),
+    mainDialog: new MainDialog({ state, feedback: new FeedbackStore(storage), tickets, metrics, review }),
     triage: new TriageActions(tickets, log),
     messageExtension: new MessageExtension(
       new ArticleSearch(classifier, articleRetriever()),
@@ -100,9 +106,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     ),
     serializer: new TurnSerializer(storage.sharedLock),
     idleMinutes: config.conversationIdleMinutes,
+    review,
   });
 
-  const retention = startRetention({ tickets: ticketStore, conversations: directLineStore, state: storage, settings: config.retention, log });
+  const retention = startRetention({ tickets: ticketStore, reviews: reviewStore, conversations: directLineStore, state: storage, settings: config.retention, log });
   const webPages = createWebPages();
   const modules = [directLine, webPages];
 
@@ -118,6 +125,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
         rateLimited: anonymous,
       },
       ...ticketsApiRoutes({ store: ticketStore, apiKey: config.ticketsApiKey, log }),
+      ...reviewRoutes({ store: reviewStore, apiKey: config.ticketsApiKey, trustProxy: config.trustProxy, idleMinutes: config.conversationIdleMinutes, log }),
       { method: 'get', path: '/metrics', handle: metricsEndpoint(metrics, config.metricsToken) },
       { method: 'get', path: '/healthz', handle: healthz(), rateLimited: false },
       {

@@ -1,6 +1,6 @@
 /**
- * Retention: once at start and then every hour, deletes the tickets created more than TICKET_RETENTION_DAYS
- * ago, and the Direct Line conversations without activity for CONVERSATION_RETENTION_DAYS, with their
+ * Retention: once at start and then every hour, deletes the tickets (and the review items, src/review) created
+ * more than TICKET_RETENTION_DAYS ago, and the Direct Line conversations without activity for CONVERSATION_RETENTION_DAYS, with their
  * activities and their bot conversation state (its key is known from the conversation id).
  *
  * The bot state of Teams conversations and of users is not aged out here: botbuilder's Storage cannot list
@@ -13,6 +13,7 @@
 import type { Storage } from 'botbuilder';
 import type { Logger } from '../log/logger';
 import type { DirectLineStore } from '../directline/store/directLineStore';
+import type { ReviewStore } from '../review/reviewStore';
 import type { TicketStore } from '../tickets/store/ticketStore';
 
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
@@ -29,6 +30,8 @@ export interface RetentionSettings {
 
 export interface RetentionOptions {
   tickets: Pick<TicketStore, 'deleteCreatedBefore'>;
+  /** The missed questions kept for review: kept as long as tickets. */
+  reviews?: Pick<ReviewStore, 'deleteCreatedBefore'>;
   conversations: Pick<DirectLineStore, 'deleteInactiveBefore'>;
   /** The bot's state: the conversation state of each deleted Direct Line conversation is deleted with it. */
   state: Pick<Storage, 'delete'>;
@@ -44,6 +47,8 @@ export interface RetentionRun {
   conversationsBefore: string;
   tickets: number;
   conversations: number;
+  /** Review items deleted (with `reviews` only). */
+  reviewItems?: number;
 }
 
 /**
@@ -78,9 +83,10 @@ export class Retention {
     const ticketsBefore = new Date(now - settings.ticketDays * DAY_MS);
     const conversationsBefore = new Date(now - settings.conversationDays * DAY_MS);
     const deletedTickets = await tickets.deleteCreatedBefore(ticketsBefore);
+    const reviewItems = await this.options.reviews?.deleteCreatedBefore(ticketsBefore);
     const ids = await conversations.deleteInactiveBefore(conversationsBefore);
     for (let i = 0; i < ids.length; i += STATE_BATCH) await state.delete(ids.slice(i, i + STATE_BATCH).map(directLineStateKey));
-    return { ticketsBefore: ticketsBefore.toISOString(), conversationsBefore: conversationsBefore.toISOString(), tickets: deletedTickets, conversations: ids.length };
+    return { ticketsBefore: ticketsBefore.toISOString(), conversationsBefore: conversationsBefore.toISOString(), tickets: deletedTickets, conversations: ids.length, ...(reviewItems === undefined ? {} : { reviewItems }) };
   }
 
   /** Stops the timer and waits for a pass in progress, so the stores can be closed after it. */
@@ -95,7 +101,7 @@ export class Retention {
     if (this.running) return this.running;
     const run = this.runOnce().then(
       (result) => {
-        if (result.tickets || result.conversations) this.options.log.info(result, 'retention: old tickets and conversations deleted');
+        if (result.tickets || result.conversations || result.reviewItems) this.options.log.info(result, 'retention: old tickets and conversations deleted');
         return result;
       },
       (error: unknown) => {

@@ -14,6 +14,10 @@ import { MemoryTicketStore } from '../tickets/store/memoryTicketStore';
 import { PostgresTicketStore } from '../tickets/store/postgresTicketStore';
 import { SqliteTicketStore } from '../tickets/store/sqliteTicketStore';
 import type { TicketStore } from '../tickets/store/ticketStore';
+import { MemoryReviewStore } from '../review/memoryReviewStore';
+import { PostgresReviewStore } from '../review/postgresReviewStore';
+import type { ReviewStore } from '../review/reviewStore';
+import { SqliteReviewStore } from '../review/sqliteReviewStore';
 import type { BotStorage } from './botStorage';
 import { InMemoryStorage } from './memoryStorage';
 import type { PostgresDatabase } from './postgresDatabase';
@@ -35,6 +39,8 @@ export const STORES = {
   state: store<BotStorage>({ memory: () => new InMemoryStorage(), sqlite: (db) => new SqliteStorage(db), postgres: (db) => new PostgresStorage(db) }),
   /** Tickets of the support hand-off. */
   tickets: store<TicketStore>({ memory: () => new MemoryTicketStore(), sqlite: (db) => new SqliteTicketStore(db), postgres: (db) => new PostgresTicketStore(db) }),
+  /** The questions the bot missed, kept for review (src/review). */
+  reviews: store<ReviewStore>({ memory: () => new MemoryReviewStore(), sqlite: (db) => new SqliteReviewStore(db), postgres: (db) => new PostgresReviewStore(db) }),
   /** Direct Line conversations and their activities. */
   directLine: store<DirectLineStore>({
     memory: () => new MemoryDirectLineStore(),

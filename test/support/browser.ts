@@ -113,10 +113,10 @@ export async function screenshot(page: Page, name: string, { fullPage = true }: 
  * The real app on loopback for a browser test file: started before its tests, Chromium and the app closed after.
  * @example const app = appForBrowser(); … await page.goto(`${app.url}/`);
  */
-export function appForBrowser(): { readonly url: string } {
+export function appForBrowser(options: Parameters<typeof startApp>[0] = {}): { readonly url: string } {
   let app: RunningApp | undefined;
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp(options);
   });
   afterAll(async () => {
     await closeChromium();

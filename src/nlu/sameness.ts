@@ -1,0 +1,39 @@
+/**
+ * When two utterances are the same line, and when they are near-duplicates: the comparisons of the NLU data
+ * validator (test/content/nluData.test.ts, which keeps its own copy until it imports these), the review page and
+ * `npm run review -- apply`.
+ */
+import type { Lang } from '../i18n/locales';
+import { matchForm } from './normalize';
+import { stem, tokenize } from './tokenize';
+
+/**
+ * The form two utterances are compared in: matchForm (case, accents, quotes, spacing), punctuation gone.
+ * @example samenessForm('Où est l’Access ID ?') === samenessForm('ou est l access id') // true
+ */
+export function samenessForm(text: string): string {
+  return matchForm(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Words (or stems) shared over words in either (Jaccard) at or above which two texts read as near-duplicates. */
+export const NEAR_DUPLICATE_SIMILARITY = 0.6;
+
+/** The words of a text in its sameness form, as a set, for `similarity` (the data validator's near-duplicate check). */
+export function wordSet(text: string): Set<string> {
+  return new Set(samenessForm(text).split(' ').filter(Boolean));
+}
+
+/** The stems of a text, as a set, for `similarity` (the review page's grouping: "activate" meets "activating"). */
+export function stemSet(text: string, lang: Lang): Set<string> {
+  return new Set(tokenize(text).map((token) => stem(token, lang)));
+}
+
+/** Jaccard similarity of two stem sets: 1 for the same words, 0 for none shared. */
+export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (!a.size && !b.size) return 0;
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / (a.size + b.size - shared);
+}
