@@ -1,0 +1,40 @@
+// ESLint: typescript-eslint's type-checked rules over the TypeScript, the recommended rules over the browser scripts.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'generated/**', 'coverage/**', 'test-artifacts/**', 'data/**', 'node_modules/**'] },
+  {
+    files: ['**/*.ts', '**/*.mts'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['vitest.config.mts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      // The stores implement Promise-returning interfaces with synchronous bodies (memory, SQLite): `async` keeps a
+      // throw a rejection, which is what their callers handle.
+      '@typescript-eslint/require-await': 'off',
+      // `const { secret: _secret, ...rest } = item` is how a field is dropped from a copy.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    files: ['src/web/browser/**/*.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
+    files: ['eslint.config.mjs'],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);
