@@ -10,7 +10,7 @@ import type { SharedLock } from '../../src/storage/botStorage';
 
 const adapter = new TestAdapter();
 const contextIn = (conversationId: string | undefined, channelId = 'msteams'): TurnContext =>
-  new TurnContext(adapter, { type: 'message', channelId, ...(conversationId ? { conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' } } : {}) } as Activity);
+  new TurnContext(adapter, { type: 'message', channelId, ...(conversationId ? { conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' } } : {}) });
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('TurnSerializer', () => {

@@ -15,7 +15,7 @@ describe('renderCard, rendering a card again', () => {
       const again = renderView(view);
       expect(again).toEqual(first);
       expect(again).not.toBe(first);
-      (first.body as unknown[]).length = 0;
+      first.body.length = 0;
       expect(renderView(view)).toEqual(again);
     }
   });

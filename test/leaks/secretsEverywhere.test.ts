@@ -10,7 +10,6 @@
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -119,7 +118,7 @@ describe.each(BACKENDS)('secrets through every path, stored in $name', (backend)
     });
     app = await createApp(config, createLogger('trace', sink));
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    url = `http://127.0.0.1:${app.server.address().port}`;
   });
 
   afterAll(async () => {

@@ -106,8 +106,8 @@ function requestArb() {
     .tuple(fc.constantFrom([first, `Bearer ${first.token}`], [second, `Bearer ${second.token}`], [first, `Bearer ${HARNESS_DIRECTLINE_SECRET}`]), activityBody, origin)
     .map(([[conversation, auth], activity, from]) => ({
       method: 'POST',
-      path: `/v3/directline/conversations/${(conversation as Conversation).conversationId}/activities`,
-      credential: auth as string,
+      path: `/v3/directline/conversations/${conversation.conversationId}/activities`,
+      credential: auth,
       origin: from,
       body: JSON.stringify(activity),
       contentType: 'application/json',

@@ -1,7 +1,6 @@
 /** Builds the real app for HTTP tests: in-memory storage, the real classifier, listening on a free loopback port. */
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp, type App } from '../../src/app';
 import { readConfig } from '../../src/config/config';
@@ -44,6 +43,6 @@ export async function startApp(options: { identity?: LocalIdentityProvider; env?
     : undefined;
   const app = await createApp(config, pino({ level: 'silent' }), { storage: new InMemoryStorage(), ...(auth ? { auth } : {}) });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  const { port } = app.server.address() as AddressInfo;
+  const { port } = app.server.address();
   return { ...app, url: `http://127.0.0.1:${port}` };
 }

@@ -2,7 +2,6 @@
  * The real app for the triage tests, anonymous (local development) like test/support/testApp.ts, with its
  * ticket store handed in so a test can read the tickets the app keeps.
  */
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp } from '../../src/app';
 import { readConfig } from '../../src/config/config';
@@ -20,6 +19,6 @@ export async function startTriageApp(env: NodeJS.ProcessEnv = {}): Promise<Runni
   const tickets = new MemoryTicketStore();
   const app = await createApp(config, pino({ level: 'silent' }), { storage: new InMemoryStorage(), tickets });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  const { port } = app.server.address() as AddressInfo;
+  const { port } = app.server.address();
   return { ...app, tickets, url: `http://127.0.0.1:${port}` };
 }

@@ -5,7 +5,6 @@
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App, type AppOverrides } from '../../../src/app';
@@ -70,7 +69,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const app = await createApp(config, createLogger('trace', logs.destination), options.overrides);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => app.server.listen(0, host, resolve));
-  const { port } = app.server.address() as AddressInfo;
+  const { port } = app.server.address();
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     app,
