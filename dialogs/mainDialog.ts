@@ -3,7 +3,7 @@
  * a topic's dialog, the welcome or help card, the article's own sentences for a question no topic names,
  * "did you mean", the out-of-scope answer, and after two misses in a row the offer of a person.
  */
-import { TurnContext } from 'botbuilder';
+import { TurnContext, teamsGetChannelId, teamsGetTeamInfo } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { articleAnswerView } from '../src/answers/articleAnswerView';
 import { clarifyView } from '../src/answers/clarifyView';
@@ -158,9 +158,9 @@ export class MainDialog extends InterruptibleDialog {
     }
     const reference = TurnContext.getConversationReference(activity);
     // Post to the channel itself, not into the thread the command was said in.
-    const channelId = activity.channelData?.channel?.id as string | undefined;
+    const channelId = teamsGetChannelId(activity) ?? undefined;
     const conversation = { ...activity.conversation, ...(channelId ? { id: channelId } : {}) };
-    const teamId = activity.channelData?.team?.id as string | undefined;
+    const teamId = teamsGetTeamInfo(activity)?.id;
     const set = await this.tickets.setTriageChannel({ reference: { ...reference, conversation }, lang, ...(teamId ? { teamId } : {}) });
     await sendString(step.context, lang, set ? 'triage.set' : 'triage.other_team');
     return step.endDialog();
