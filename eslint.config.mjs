@@ -31,6 +31,7 @@ export default tseslint.config(
     files: ['src/web/browser/**/*.js'],
     extends: [js.configs.recommended],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+    rules: { 'no-unused-vars': ['error', { caughtErrors: 'none' }] },
   },
   {
     files: ['eslint.config.mjs'],
