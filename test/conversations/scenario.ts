@@ -362,9 +362,9 @@ function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, rea
   if (needsTopic && !expectation.topic) fail(where, `a ${String(kind)} card names its topic`);
   if (kind === 'feedback' && expectation.helpful === undefined) fail(where, 'a feedback card says whether the answer was helpful');
   if ((kind === 'welcome' && view && !['welcome', 'help'].includes(view as string)) || (kind === 'fallback' && view && !['fallback', 'handoff', 'handoff_after_misses'].includes(view as string))) {
-    fail(where, `view ${String(view)} does not build a ${String(kind)} card`);
+    fail(where, `view ${JSON.stringify(view)} does not build a ${String(kind)} card`);
   }
-  if (kind === 'answer' && view && view !== 'article') fail(where, `view ${String(view)} does not build an answer card`);
+  if (kind === 'answer' && view && view !== 'article') fail(where, `view ${JSON.stringify(view)} does not build an answer card`);
   if (view && kind !== 'welcome' && kind !== 'fallback' && kind !== 'answer') fail(where, `view is for welcome, fallback and answer cards`);
   if (asks && kind !== 'question') fail(where, 'asks is for question cards');
   if (candidates && kind !== 'clarify') fail(where, 'candidates is for clarify cards');
