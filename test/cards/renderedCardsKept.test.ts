@@ -10,6 +10,7 @@ describe('renderCard, rendering a card again', () => {
   const views = sampleViews().map((sample) => sample.view);
 
   it('gives an equal card, as a new object that nothing else holds', () => {
+    expect(views.length, 'sample views to render').toBeGreaterThan(0);
     for (const view of views) {
       const first = renderView(view);
       const again = renderView(view);
