@@ -17,6 +17,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      eqeqeq: ['error', 'smart'],
       // The stores implement Promise-returning interfaces with synchronous bodies (memory, SQLite): `async` keeps a
       // throw a rejection, which is what their callers handle.
       '@typescript-eslint/require-await': 'off',
