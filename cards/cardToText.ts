@@ -28,6 +28,11 @@ function unescapeMarkdown(markdown: string): string {
 
 type Node = Record<string, unknown>;
 
+/** A card property's text: templates fill them with strings; anything else shows as nothing. */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 export function cardToText(card: AdaptiveCardJson): string {
   const lines: string[] = [];
   walk(card.body, lines);
@@ -43,7 +48,7 @@ function walk(elements: unknown, lines: string[]): void {
   for (const element of elements as Node[]) {
     switch (element.type) {
       case 'TextBlock':
-        lines.push(markdownToPlain(String(element.text ?? '')));
+        lines.push(markdownToPlain(textOf(element.text)));
         break;
       case 'FactSet':
         for (const fact of (element.facts as Node[] | undefined) ?? []) lines.push(`${unescapeMarkdown(String(fact.title))}: ${unescapeMarkdown(String(fact.value))}`);
@@ -76,7 +81,7 @@ function walk(elements: unknown, lines: string[]): void {
         actionLines(element.actions, lines);
         break;
       case 'Input.Text':
-        lines.push(String(element.label ?? ''));
+        lines.push(textOf(element.label));
         break;
       default:
         break;

@@ -81,5 +81,5 @@ function mapStrings(value: unknown, map: (text: string) => string): unknown {
 /** Renders a card view (a kind and its data, as composers return them). */
 export function renderView(view: CardView): AdaptiveCardJson {
   // The union of views loses the link between kind and data that each composer's return type kept.
-  return renderCard(view.kind, view.data as CardDataByKind[typeof view.kind]);
+  return renderCard(view.kind, view.data);
 }

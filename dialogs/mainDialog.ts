@@ -3,7 +3,7 @@
  * a topic's dialog, the welcome or help card, the article's own sentences for a question no topic names,
  * "did you mean", the out-of-scope answer, and after two misses in a row the offer of a person.
  */
-import { TurnContext } from 'botbuilder';
+import { TurnContext, type TeamsChannelData } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { articleAnswerView } from '../cards/views/articleAnswerView';
 import { clarifyView } from '../cards/views/clarifyView';
@@ -163,10 +163,12 @@ export class MainDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     const reference = TurnContext.getConversationReference(activity);
+    // Teams' channel data, or null/absent from another client (botbuilder's teamsGetChannelId throws on null).
+    const channelData = activity.channelData as TeamsChannelData | null | undefined;
     // Post to the channel itself, not into the thread the command was said in.
-    const channelId = activity.channelData?.channel?.id as string | undefined;
+    const channelId = channelData?.channel?.id;
     const conversation = { ...activity.conversation, ...(channelId ? { id: channelId } : {}) };
-    const teamId = activity.channelData?.team?.id as string | undefined;
+    const teamId = channelData?.team?.id;
     const set = await this.tickets.setTriageChannel({ reference: { ...reference, conversation }, lang, ...(teamId ? { teamId } : {}) });
     await sendString(step.context, lang, set ? 'triage.set' : 'triage.other_team');
     return step.endDialog();

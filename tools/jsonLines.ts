@@ -25,8 +25,8 @@ export function parseQuestionLine(line: string): QuestionLine {
   const { text, locale } = value as Record<string, unknown>;
   if (typeof text !== 'string') throw new InputLineError('"text" must be a string');
   if (locale !== undefined && typeof locale !== 'string') throw new InputLineError('"locale" must be a string such as "pt-BR"');
-  const localeLang = langOfLocale(locale as string | undefined);
-  return { text, ...(locale ? { locale: locale as string } : {}), ...(isLang(localeLang) ? { localeLang } : {}) };
+  const localeLang = langOfLocale(locale);
+  return { text, ...(locale ? { locale } : {}), ...(isLang(localeLang) ? { localeLang } : {}) };
 }
 
 /** Runs `answer` on every non-empty line of stdin and prints its result as one JSON line. */

@@ -125,7 +125,7 @@ main().catch((error: unknown) => {
     process.exit(2);
   }
   if (error instanceof ExportError) {
-    process.stderr.write(`tickets: ${(error as Error).message}\n`);
+    process.stderr.write(`tickets: ${error.message}\n`);
     process.exit(1);
   }
   throw error;

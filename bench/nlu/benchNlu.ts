@@ -4,6 +4,7 @@
  * p50/p99 time and memory. Writes bench/reports/nlu.md and bench/reports/nlu.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/contentPath';
 import { compileLanguageModel, trainLanguageModel } from '../../src/nlu/languageId';
@@ -85,8 +86,8 @@ if (require.main === module) {
   void benchNlu().then((results) => {
     const dir = join(PROJECT_ROOT, 'bench', 'reports');
     mkdirSync(dir, { recursive: true });
-    const json = Object.fromEntries(results.map((r, i) => [['ours', 'nlpjs', 'natural_bayes'][i], r]));
-    writeFileSync(join(dir, 'nlu.json'), `${JSON.stringify({ nlu: json, machine: { cpus: require('node:os').cpus().length, node: process.version }, at: new Date().toISOString() }, null, 2)}\n`);
+    const json = Object.fromEntries(results.map((r, i) => [['ours', 'nlpjs', 'natural_bayes'][i] ?? r.name, r] as const));
+    writeFileSync(join(dir, 'nlu.json'), `${JSON.stringify({ nlu: json, machine: { cpus: cpus().length, node: process.version }, at: new Date().toISOString() }, null, 2)}\n`);
     const markdown = nluMarkdown(results);
     writeFileSync(join(dir, 'nlu.md'), `# NLU benchmark\n\n${markdown}\n`);
     console.log(markdown);

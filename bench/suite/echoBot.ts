@@ -34,6 +34,8 @@ server.get('/readyz', (_req, res, next) => {
 });
 
 server.listen(Number(process.env.PORT ?? 3979), () => console.log(`echo bot listening on ${server.url}`));
-const stop = () => server.close(() => process.exit(0));
+const stop = () => {
+  server.close(() => process.exit(0));
+};
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

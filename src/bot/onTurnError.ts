@@ -5,7 +5,7 @@
  * conversation's: the user is asked to try again in a minute, and the state is left as it was (it holds the
  * question the user was answering, so the conversation continues once the storage is back).
  */
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { randomBytes } from 'node:crypto';
 import { langOfLocale } from '../i18n/locales';
 import type { Logger } from '../log/logger';
@@ -23,7 +23,7 @@ export function createOnTurnError(state: BotStateAccessors, log: Logger, options
     const reference = randomBytes(4).toString('hex').toUpperCase();
     const storageDown = options.storageReady ? !(await options.storageReady().catch(() => false)) : false;
     log.error({ reference, err: error, storageDown, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
-    if (context.activity.type === ActivityTypes.Message) {
+    if (context.activity.type === 'message') {
       const lang = languageOf(context);
       await sendString(context, lang, storageDown ? 'error.storage_unavailable' : 'error.apology', { reference }).catch((sendError: unknown) =>
         log.warn({ reference, err: sendError }, 'could not send the apology'),

@@ -49,7 +49,7 @@ export async function sendEachCase(context: TurnContext, state: BotStateAccessor
   const { facts: own } = await state.profile.get(context, { facts: {} });
   const facts = { ...own, ...assume };
   const cases = (FACT_VALUES[fact] as readonly string[])
-    .map((value) => ({ ...facts, [fact]: value }) as PartnerFacts)
+    .map((value) => ({ ...facts, [fact]: value }))
     .map((each) => ({ facts: each, decision: decide(topic, each) }))
     .filter(({ decision }) => !decision.ask);
   if (!cases.length) return false;

@@ -73,7 +73,7 @@ export function setTurn(context: TurnContext, turn: Turn): void {
 }
 
 export function turnOf(context: TurnContext): Turn {
-  const turn = context.turnState.get(TURN) as Turn | undefined;
+  const turn = context.turnState.get<Turn | undefined>(TURN);
   if (!turn) throw new Error('the turn was not understood before the dialogs ran');
   return turn;
 }

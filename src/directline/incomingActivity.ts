@@ -53,7 +53,7 @@ export function incomingActivity(body: unknown, { conversationId, tokenUser, ser
     conversation: { id: conversationId } as DirectLineActivity['conversation'],
     channelId: DIRECT_LINE_CHANNEL,
     serviceUrl,
-  } as DirectLineActivity;
+  };
 }
 
 function sender(from: unknown, tokenUser: Sender | undefined): ChannelAccount {

@@ -72,7 +72,7 @@ function answerToQuestion(text: string, classification: Classification, { topic 
     const named = entities[fact];
     if (named && !facts[fact]) facts[fact] = named;
   }
-  return Object.keys(facts).length ? { kind: 'answer', facts: facts as PartnerFacts } : undefined;
+  return Object.keys(facts).length ? { kind: 'answer', facts } : undefined;
 }
 
 /**
@@ -104,7 +104,7 @@ function followUp(text: string, { entities, intent, confidence }: Classification
   // message the classifier puts on another topic must be even shorter to be one.
   const elliptical = restWords <= (elsewhere ? ELLIPTICAL_WORDS_ELSEWHERE : ELLIPTICAL_WORDS);
   if (!elliptical && (alone || intent !== topic)) return undefined;
-  return { kind: 'follow_up', topic, facts: facts as PartnerFacts, hypothetical: form.hypothetical && !form.aboutUs };
+  return { kind: 'follow_up', topic, facts: facts, hypothetical: form.hypothetical && !form.aboutUs };
 }
 
 /** Whether the classifier puts the message on another topic with confidence. */

@@ -74,5 +74,5 @@ export function extractEntities(text: string): PartnerFacts {
     const earlier = facts[fact];
     facts[fact] = earlier === undefined || earlier === value ? value : null;
   }
-  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== null)) as PartnerFacts;
+  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== null));
 }

@@ -30,7 +30,7 @@ let answerWords: ReturnType<typeof loadAnswerWords> | undefined;
 
 export function factAnswer<F extends FactName>(fact: F, text: string, entities: PartnerFacts, lang: Lang): FactValue<F> | undefined {
   const named = entities[fact];
-  if (named) return named as FactValue<F>;
+  if (named) return named;
   const values = FACT_VALUES[fact] as readonly FactValue<F>[];
   const typed = words(text);
   const number = Number(typed);

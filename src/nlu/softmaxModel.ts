@@ -86,7 +86,7 @@ export function trainSoftmax(
           const col = row.columns[k] as number;
           const grad = error * (row.values[k] as number) + l2 * (w[col] as number);
           g2[col] = (g2[col] as number) + grad * grad;
-          w[col] = (w[col] as number) - (learningRate * grad) / Math.sqrt(g2[col] as number);
+          w[col] = (w[col] as number) - (learningRate * grad) / Math.sqrt(g2[col]);
         }
         biasSquares[c] = (biasSquares[c] as number) + error * error;
         bias[c] = (bias[c] as number) - (learningRate * error) / Math.sqrt(biasSquares[c] as number);

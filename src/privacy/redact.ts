@@ -34,7 +34,7 @@ const PATTERNS: readonly [RegExp, (match: string, ...groups: string[]) => string
   [new RegExp(`(${CONTRACT_ID_NAMES})${ID_VALUE}`, 'giu'), (m, _name: string, value: string) => m.replace(value, MASKS.contractId)],
   // A pasted code of letters and digits (8 or more, at least three digits and two letters) is treated as an ID,
   // except a Knowledge Base article number (KB5005565) and the bot's own ticket number (MPN-000123), which are public.
-  [/(?<![\p{L}\p{N}\[-])(?!(?:KB\d{1,10}|MPN-\d{6,12})(?![\p{L}\p{N}]))(?=(?:[A-Za-z-]{0,64}\d){3})(?=(?:[\d-]{0,64}[A-Za-z]){2})[A-Za-z0-9][A-Za-z0-9-]{6,62}[A-Za-z0-9](?![\p{L}\p{N}])/giu, () => MASKS.code],
+  [/(?<![\p{L}\p{N}[-])(?!(?:KB\d{1,10}|MPN-\d{6,12})(?![\p{L}\p{N}]))(?=(?:[A-Za-z-]{0,64}\d){3})(?=(?:[\d-]{0,64}[A-Za-z]){2})[A-Za-z0-9][A-Za-z0-9-]{6,62}[A-Za-z0-9](?![\p{L}\p{N}])/giu, () => MASKS.code],
   // A run of 6 or more digits (contract numbers are often all digits), except a Knowledge Base number (KB 5005565)
   // and the bot's own ticket numbers (MPN-000123, ticketTransitions.ts), which are public references.
   [/(?<![\p{L}\p{N}]|KB[\s#-]?|MPN-)\d{6,}(?![\p{L}\p{N}])/giu, () => MASKS.code],

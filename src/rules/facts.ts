@@ -37,5 +37,5 @@ export function sanitizeFacts(input: unknown): PartnerFacts {
   for (const [name, value] of Object.entries(input)) {
     if (isFactName(name) && isFactValue(name, value)) facts[name] = value;
   }
-  return facts as PartnerFacts;
+  return facts;
 }

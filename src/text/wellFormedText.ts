@@ -6,6 +6,7 @@
  */
 
 /** A NUL, a high surrogate without its low half, or a low surrogate without its high half. */
+// eslint-disable-next-line no-control-regex -- the NUL is what this looks for
 const ILL_FORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** @example wellFormedText('a\u0000b\uD800c😀') // 'abc😀' */

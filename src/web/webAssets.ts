@@ -65,7 +65,7 @@ function vendorAsset(name: string, fileInPackage: string): WebAsset {
   return { path: `/vendor/${name.replace('/', '-').replace('@', '')}@${pkg.version}/${fileName}`, file, contentType: JS, caching: 'immutable' };
 }
 
-export interface WebAssets {
+export type WebAssets = {
   webChat: WebAsset;
   teamsJs: WebAsset;
   adaptiveCards: WebAsset;
@@ -75,7 +75,7 @@ export interface WebAssets {
   tabScript: WebAsset;
   tabStyle: WebAsset;
   icon: WebAsset;
-}
+};
 
 /**
  * The fixed list. Fails fast, naming the file, when one is missing (an incomplete npm install).

@@ -3,14 +3,14 @@
  * conversations do not wait, a failing turn does not block the next, nothing is kept once a conversation is
  * idle, and the shared lock (when the storage has one) is taken per conversation inside the queue.
  */
-import { TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { TestAdapter, TurnContext } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { conversationKey, TurnSerializer } from '../../src/bot/turnSerializer';
 import type { SharedLock } from '../../src/storage/botStorage';
 
 const adapter = new TestAdapter();
 const contextIn = (conversationId: string | undefined, channelId = 'msteams'): TurnContext =>
-  new TurnContext(adapter, { type: 'message', channelId, ...(conversationId ? { conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' } } : {}) } as Activity);
+  new TurnContext(adapter, { type: 'message', channelId, ...(conversationId ? { conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' } } : {}) });
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('TurnSerializer', () => {

@@ -3,7 +3,7 @@
  * opens this server's chat page in a frame, which gets its token from its own origin and answers in the
  * snippet's language; the host page itself cannot get a token.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sectionHeading } from '../../cards/views/articleText';
 import { t } from '../../src/i18n/strings';
 import { closeChromium, describeInBrowser, openPage, screenshot } from '../support/browser';

@@ -4,7 +4,7 @@
  * (fake) Teams client it follows the Teams context and theme changes. No page logs an error.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { portalUrl, sectionHeading } from '../../cards/views/articleText';
 import { LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';

@@ -76,13 +76,18 @@ export function scenarioSteps(name: string): ScenarioStep[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { steps: ScenarioStep[] }).steps;
 }
 
-/** The facts (title and value, as plain text) of the bot's entitlement card for what is known, in `lang`. */
+/**
+ * The facts (title and value, as plain text) of the bot's entitlement card for what is known, in `lang`; never none,
+ * so that a test looking for each of them on the page always has something to look for.
+ */
 export function entitlementFacts(facts: PartnerFacts, lang: Lang): { title: string; value: string }[] {
   const { card } = toReply(viewFor('entitlement', facts, lang));
-  return nodesOf(card)
+  const shown = nodesOf(card)
     .filter((node) => node.type === 'FactSet')
     .flatMap((node) => node.facts as { title: string; value: string }[])
     .map(({ title, value }) => ({ title: plain(title), value: plain(value) }));
+  if (shown.length === 0) throw new Error(`the ${lang} entitlement card for ${JSON.stringify(facts)} has no facts`);
+  return shown;
 }
 
 /** Text to compare with what a card shows: one line, single spaces, one kind of quote. */

@@ -56,6 +56,11 @@ afterAll(async () => {
 });
 
 /** What Teams and the card layer require of the JSON itself. */
+/** A fact's title or value: a string with something in it. */
+function isFilledText(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
 function jsonProblems(card: AdaptiveCardJson, lang: Lang): string[] {
   const problems: string[] = [];
   const json = JSON.stringify(card);
@@ -92,7 +97,7 @@ function contentProblems(card: AdaptiveCardJson): string[] {
     }
     if (node.type === 'FactSet') {
       for (const fact of (node.facts as { title?: unknown; value?: unknown }[] | undefined) ?? []) {
-        if (!String(fact.title ?? '').trim() || !String(fact.value ?? '').trim()) problems.push(`fact with an empty part ${JSON.stringify(fact)}`);
+        if (!isFilledText(fact.title) || !isFilledText(fact.value)) problems.push(`fact with an empty part ${JSON.stringify(fact)}`);
       }
     }
   }

@@ -17,6 +17,7 @@ import { triageCardView } from '../../cards/views/triageCardView';
 import { openAdaptiveCardsDom, type AdaptiveCardsDom } from './adaptiveCardsDom';
 
 /** markdown-it as Web Chat configures it for Adaptive Cards (botframework-webchat src/markdown/renderMarkdown.ts). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- markdown-it 13 ships no types
 const markdownIt = require('markdown-it') as (options: object) => { render(markdown: string): string };
 const WEB_CHAT_MARKDOWN = markdownIt({ breaks: false, html: true, linkify: true, typographer: false, xhtmlOut: true });
 

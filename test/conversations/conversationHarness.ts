@@ -125,7 +125,7 @@ export class Conversation {
 
   private async process(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     await this.adapter.processActivity(activity);
-    const replies = this.adapter.activeQueue.splice(0) as Partial<Activity>[];
+    const replies = this.adapter.activeQueue.splice(0);
     const cards = replies.map(cardOf).filter((card): card is AdaptiveCardJson => card !== undefined);
     if (cards.length) this.lastCard = cards.at(-1);
     return replies;

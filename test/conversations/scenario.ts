@@ -219,7 +219,7 @@ function parseStep(step: unknown, at: number, defaultLang: Lang, fail: (where: s
       if (!isConversationType(conversationType)) fail(where, `teams.conversationType is one of ${CONVERSATION_TYPES.join(', ')}`);
       if (typeof mentioned !== 'boolean' && typeof mentioned !== 'string') fail(where, 'teams.mentioned: true (the bot), false, or the name of someone else');
       if (typeof text !== 'string') fail(where, 'teams.text: the message as Teams sends it, "<at>Bot</at> …" when the bot is mentioned');
-      return { at, do: 'teams', text: text as string, mentioned: mentioned as boolean | string, ...base, conversationType: conversationType as ConversationType };
+      return { at, do: 'teams', text, mentioned, ...base, conversationType };
     }
     case 'membersAdded':
       return step.membersAdded === true ? { at, do: 'membersAdded', ...base } : fail(where, 'membersAdded: true (the bot is installed)');
@@ -231,14 +231,14 @@ function parseStep(step: unknown, at: number, defaultLang: Lang, fail: (where: s
       return parseCard(step, at, lang, fail);
     case 'string':
       if (typeof step.string !== 'string' || !hasString(step.string)) fail(where, `string: ${JSON.stringify(step.string)} is not a key of content/strings`);
-      return { at, expect: 'string', key: step.string as string, lang };
+      return { at, expect: 'string', key: step.string, lang };
     case 'event':
       return (EVENTS as readonly unknown[]).includes(step.event) ? { at, expect: 'event', name: step.event as EventName, lang } : fail(where, `event: one of ${EVENTS.join(', ')}`);
     case 'silent':
       return step.silent === true ? { at, expect: 'silent' } : fail(where, 'silent: true');
     case 'remembers':
       return isObject(step.remembers) && Object.keys(sanitizeFacts(step.remembers)).length === Object.keys(step.remembers).length
-        ? { at, check: 'remembers', facts: step.remembers as PartnerFacts }
+        ? { at, check: 'remembers', facts: step.remembers }
         : fail(where, 'remembers: the partner facts the user profile holds, e.g. { "membership": "gold" }');
     case 'stored':
       return parseStored(step.stored, at, fail);
@@ -274,7 +274,7 @@ function parseTicket(ticket: unknown, where: string, fail: (where: string, reaso
   if (lang !== undefined) expectation.lang = isLang(lang) ? lang : fail(where, 'lang: en, ru, pt or fr');
   if (summary !== undefined) expectation.summary = (SUMMARY_SOURCES as readonly unknown[]).includes(summary) ? (summary as SummarySource) : fail(where, `summary is one of ${SUMMARY_SOURCES.join(', ')}`);
   if (facts !== undefined) {
-    expectation.facts = isObject(facts) && Object.keys(sanitizeFacts(facts)).length === Object.keys(facts).length ? (facts as PartnerFacts) : fail(where, 'facts: partner facts');
+    expectation.facts = isObject(facts) && Object.keys(sanitizeFacts(facts)).length === Object.keys(facts).length ? facts : fail(where, 'facts: partner facts');
   }
   if (intents !== undefined) expectation.intents = Array.isArray(intents) && intents.length && intents.every(isIntent) ? intents : fail(where, 'intents: the top intents, best first');
   if (redacted !== undefined) {
@@ -322,11 +322,11 @@ function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, rea
   if (asks !== undefined) expectation.asks = isFactName(asks) ? asks : fail(where, `asks ${JSON.stringify(asks)} is not a fact name`);
   if (facts !== undefined) {
     const valid = isObject(facts) && Object.keys(sanitizeFacts(facts)).length === Object.keys(facts).length;
-    expectation.facts = valid ? (facts as PartnerFacts) : fail(where, 'facts: partner facts, e.g. { "membership": "gold" }');
+    expectation.facts = valid ? facts : fail(where, 'facts: partner facts, e.g. { "membership": "gold" }');
   }
   if (assumes !== undefined) {
     const valid = isObject(assumes) && Object.keys(assumes).length > 0 && Object.keys(sanitizeFacts(assumes)).length === Object.keys(assumes).length;
-    expectation.assumes = valid ? (assumes as PartnerFacts) : fail(where, 'assumes: the partner facts a hypothetical answer is for, e.g. { "membership": "silver" }');
+    expectation.assumes = valid ? assumes : fail(where, 'assumes: the partner facts a hypothetical answer is for, e.g. { "membership": "silver" }');
     if (!expectation.topic) fail(where, 'assumes is for the cards of a topic');
   }
   if (part !== undefined) {
@@ -362,9 +362,9 @@ function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, rea
   if (needsTopic && !expectation.topic) fail(where, `a ${String(kind)} card names its topic`);
   if (kind === 'feedback' && expectation.helpful === undefined) fail(where, 'a feedback card says whether the answer was helpful');
   if ((kind === 'welcome' && view && !['welcome', 'help'].includes(view as string)) || (kind === 'fallback' && view && !['fallback', 'handoff', 'handoff_after_misses'].includes(view as string))) {
-    fail(where, `view ${String(view)} does not build a ${String(kind)} card`);
+    fail(where, `view ${JSON.stringify(view)} does not build a ${String(kind)} card`);
   }
-  if (kind === 'answer' && view && view !== 'article') fail(where, `view ${String(view)} does not build an answer card`);
+  if (kind === 'answer' && view && view !== 'article') fail(where, `view ${JSON.stringify(view)} does not build an answer card`);
   if (view && kind !== 'welcome' && kind !== 'fallback' && kind !== 'answer') fail(where, `view is for welcome, fallback and answer cards`);
   if (asks && kind !== 'question') fail(where, 'asks is for question cards');
   if (candidates && kind !== 'clarify') fail(where, 'candidates is for clarify cards');

@@ -60,7 +60,7 @@ describe('DirectLineAdapter', () => {
     const original = stream.activities.find((a) => a.id === replyId);
     server.clock.advanceSeconds(30);
     await server.module.adapter.continueConversation(reference, async (context) => {
-      await context.updateActivity({ id: replyId, type: 'message', text: 'edited', conversation: reference.conversation } as never);
+      await context.updateActivity({ id: replyId, type: 'message', text: 'edited', conversation: reference.conversation });
     });
     await stream.waitFor((a) => a.id === replyId && a.text === 'edited');
     const { body } = await getActivities(server.url, conversation.conversationId, conversation.token);

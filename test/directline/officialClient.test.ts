@@ -45,7 +45,7 @@ describe('botframework-directlinejs', () => {
     const { body } = await call<{ token: string; userId: string }>(app.url, '/api/webchat/token', { method: 'POST' });
     const directLine = new DirectLine({ token: body.token, domain: `${app.url}/v3/directline`, webSocket: true, conversationStartProperties: { locale: 'en-US' } });
     const received: Activity[] = [];
-    const subscription = directLine.activity$.subscribe((activity) => received.push(activity as Activity));
+    const subscription = directLine.activity$.subscribe((activity) => received.push(activity));
     try {
       const online = new Promise<void>((resolve) => directLine.connectionStatus$.subscribe((status) => status === ConnectionStatus.Online && resolve()));
       await online;

@@ -34,7 +34,7 @@ let a: BotProcess;
 let b: BotProcess;
 let counter = 0;
 /** Why the instances are not running (no TEST_POSTGRES_URL, a bot that would not start): each test fails with it. */
-let notStarted: unknown;
+let notStarted: Error | undefined;
 const started: BotProcess[] = [];
 
 beforeAll(async () => {
@@ -47,7 +47,7 @@ beforeAll(async () => {
     for (const bot of bots) if (bot.status === 'rejected') throw bot.reason;
     [a, b] = started as [BotProcess, BotProcess];
   } catch (error) {
-    notStarted = error;
+    notStarted = error instanceof Error ? error : new Error(String(error));
   }
 }, 120_000);
 

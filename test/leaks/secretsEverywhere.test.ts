@@ -129,7 +129,7 @@ describe.each(BACKENDS)('secrets through every path, stored in $name', (backend)
     await connector?.stop();
   });
 
-  it('are in no log line, metric, stored value, response or reply', async () => {
+  it('are in no log line, metric, stored value, response or reply, and each log line is one JSON line', async () => {
     const conversation = { id: 'leak-conversation', conversationType: 'personal' };
     const from = { id: 'leak-user', name: EMAIL };
     const send = (extra: Record<string, unknown>) =>
@@ -139,7 +139,7 @@ describe.each(BACKENDS)('secrets through every path, stored in $name', (backend)
     await send({ text: SAID, ...EVERY_FIELD });
     await send({ text: undefined, value: { action: 'feedback_comment', intent: 'entitlement', lang: 'en', comment: SAID } });
     await send({ text: 'talk to a person' });
-    await send({ text: `Please check: ${SAID}` });
+    await send({ text: `Please check:\r\n${SAID}\n{"level":60,"msg":"forged"}` });
     await send({ text: undefined, value: { action: 'handoff_consent', consent: true } });
     // A token where one does not belong: refused, and the refusal must not repeat it.
     await request('/api/messages with a bearer header', '/api/messages', {
@@ -181,9 +181,8 @@ describe.each(BACKENDS)('secrets through every path, stored in $name', (backend)
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['state', 'tickets']));
     const hits = outputs.flatMap(({ where, text }) => SECRETS.filter((secret) => text.includes(secret)).map((secret) => `${secret} in ${where}`));
     expect(hits).toEqual([]);
+    // The summary above was typed with line breaks: every line the sink got is still a whole JSON line.
+    for (const line of logLines) expect(() => JSON.parse(line), line).not.toThrow();
   }, 60_000);
 
-  it('keeps each log line one line, even when the user typed line breaks', () => {
-    for (const line of logLines) expect(() => JSON.parse(line)).not.toThrow();
-  });
 });

@@ -106,8 +106,8 @@ function requestArb() {
     .tuple(fc.constantFrom([first, `Bearer ${first.token}`], [second, `Bearer ${second.token}`], [first, `Bearer ${HARNESS_DIRECTLINE_SECRET}`]), activityBody, origin)
     .map(([[conversation, auth], activity, from]) => ({
       method: 'POST',
-      path: `/v3/directline/conversations/${(conversation as Conversation).conversationId}/activities`,
-      credential: auth as string,
+      path: `/v3/directline/conversations/${conversation.conversationId}/activities`,
+      credential: auth,
       origin: from,
       body: JSON.stringify(activity),
       contentType: 'application/json',
@@ -210,8 +210,11 @@ async function expectAnAnswerOnANewStream(): Promise<void> {
   }
 }
 
+/** Every stored value is still JSON; the conversations above stored some, so there are rows to read. */
 function expectStoredRowsParse(): void {
-  const tables = harness.readTables();
-  for (const row of tables.state ?? []) expect(() => JSON.parse(String(row.value)), `state ${String(row.key)}`).not.toThrow();
-  for (const row of tables.directline_activities ?? []) expect(() => JSON.parse(String(row.activity)), `activity ${String(row.conversation_id)}/${String(row.seq)}`).not.toThrow();
+  const { state = [], directline_activities: activities = [] } = harness.readTables();
+  expect(state.length, 'conversation state rows').toBeGreaterThan(0);
+  expect(activities.length, 'Direct Line activity rows').toBeGreaterThan(0);
+  for (const row of state) expect(() => JSON.parse(String(row.value)), `state ${String(row.key)}`).not.toThrow();
+  for (const row of activities) expect(() => JSON.parse(String(row.activity)), `activity ${String(row.conversation_id)}/${String(row.seq)}`).not.toThrow();
 }

@@ -3,7 +3,6 @@
  * small echo bot instead of the support bot, and a clock the test moves (tokens last 30 minutes; nobody waits).
  */
 import { ActivityHandler, type TurnContext } from 'botbuilder';
-import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { DEFAULT_DIRECTLINE_RATE_LIMIT, DEFAULT_STREAM_LIMITS, type StreamLimits } from '../../src/config/config';
 import { createDirectLine, type DirectLineModule } from '../../src/directline';
@@ -93,7 +92,7 @@ export async function startDirectLineServer(options: DirectLineServerOptions = {
   const server = createServer(module.routes);
   module.attach?.(server.server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
     clock,

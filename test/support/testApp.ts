@@ -5,7 +5,6 @@
  */
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp, type App, type AppOverrides } from '../../src/app';
 import { readConfig } from '../../src/config/config';
@@ -67,6 +66,6 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const app = await createApp(config, options.logger ?? pino({ level: 'silent' }), overrides);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => app.server.listen(0, host, resolve));
-  const { port } = app.server.address() as AddressInfo;
+  const { port } = app.server.address();
   return { ...app, url: `http://${host.includes(':') ? `[${host}]` : host}:${port}` };
 }

@@ -71,7 +71,7 @@ function context(from: ChannelAccount = ENGINEER, replyToId: string | null = POS
     recipient: { id: '28:bot', name: 'Bot' },
     conversation: { id: `19:triage@thread.tacv2;messageid=${POSTED_ID}`, isGroup: true, conversationType: 'channel', name: '' },
     ...(replyToId ? { replyToId } : {}),
-  } as Activity);
+  });
 }
 
 function invoke(verb: string, data: Record<string, unknown>): AdaptiveCardInvokeValue {

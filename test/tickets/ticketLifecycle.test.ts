@@ -137,19 +137,19 @@ describe('the ticket lifecycle in a Teams triage channel', () => {
     expect(replies.map((r) => cardOf(r)?.lang)).toEqual(['pt', 'pt', 'pt', 'pt']);
     const ticketCard = cardOf(replies[3]) as AdaptiveCardJson;
     const number = /MPN-\d{6}/.exec(JSON.stringify(ticketCard))?.[0];
-    expect(number, JSON.stringify(ticketCard)).toBeDefined();
-    lifecycle.number = number as string;
+    if (number === undefined) throw new Error(`no ticket number on the partner's card: ${JSON.stringify(ticketCard)}`);
+    lifecycle.number = number;
 
     const [posted] = await connector.waitForPosts(TRIAGE_CHANNEL.id, 1);
     const card = cardOf(posted?.activity) as AdaptiveCardJson;
     expect(card, JSON.stringify(posted?.activity)).toBeDefined();
-    expect(card).toEqual(await expectedCard(lifecycle.number));
+    expect(card).toEqual(await expectedCard(number));
     expect(card.version).toBe('1.5');
-    expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: t('en', 'triage.title', { number: lifecycle.number }) });
+    expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: t('en', 'triage.title', { number }) });
     const executes = nodesOf(card.body).filter((node) => node.type === 'Action.Execute');
     expect(executes.map((a) => [a.verb, a.title, a.data])).toEqual([
-      [EXECUTE_VERBS.assign, t('en', 'triage.assign'), { ticket: lifecycle.number }],
-      [EXECUTE_VERBS.resolve, t('en', 'triage.resolve'), { ticket: lifecycle.number }],
+      [EXECUTE_VERBS.assign, t('en', 'triage.assign'), { ticket: number }],
+      [EXECUTE_VERBS.resolve, t('en', 'triage.resolve'), { ticket: number }],
     ]);
     expect(nodesOf(card.body).some((node) => node.type === 'Input.Text' && node.id === RESOLUTION_NOTE_INPUT)).toBe(true);
     expect(card.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: EXECUTE_VERBS.refresh, data: { ticket: lifecycle.number } } });
@@ -157,7 +157,7 @@ describe('the ticket lifecycle in a Teams triage channel', () => {
     // The excerpt and the summary show the conversation with the Access ID and the e-mail masked.
     expect(JSON.stringify(card)).not.toContain(ACCESS_ID);
     expect(JSON.stringify(card)).not.toContain(EMAIL);
-    lifecycle.postedId = posted?.id as string;
+    lifecycle.postedId = posted?.id;
     lifecycle.threadId = `${TRIAGE_CHANNEL.id};messageid=${lifecycle.postedId}`;
   });
 

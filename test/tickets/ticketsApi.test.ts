@@ -3,7 +3,6 @@
  * filter, refused filter values (400, each named), the API key (Bearer or x-api-key; wrong or missing: 401 with
  * no detail; not configured: the route does not exist), and never the requester's conversation reference.
  */
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type { Server } from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +20,7 @@ const silent = pino({ level: 'silent' });
 async function listen(store: TicketStore, apiKey: string | undefined): Promise<{ server: Server; url: string }> {
   const server = createServer(ticketsApiRoutes({ store, apiKey, log: silent }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return { server, url: `http://127.0.0.1:${server.address().port}` };
 }
 
 let store: MemoryTicketStore;

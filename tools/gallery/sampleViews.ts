@@ -40,10 +40,10 @@ export interface SampleView {
  */
 export const SAMPLE_FACTS: readonly PartnerFacts[] = [
   {},
-  ...FACT_NAMES.flatMap((name) => FACT_VALUES[name].map((value) => ({ [name]: value }) as PartnerFacts)),
+  ...FACT_NAMES.flatMap((name) => FACT_VALUES[name].map((value) => ({ [name]: value }))),
   ...FACT_VALUES.membership.flatMap((membership) =>
     (['competency', 'csp', 'contractHistory'] as const).flatMap((name) =>
-      FACT_VALUES[name].map((value) => ({ membership, [name]: value }) as PartnerFacts),
+      FACT_VALUES[name].map((value) => ({ membership, [name]: value })),
     ),
   ),
 ];

@@ -73,7 +73,7 @@ export class StreamUpgrade {
       return this.refuse(socket, slot, 429, 'TooManyRequests', `${whose} has as many streams open as it may; close one first.`);
     }
     // The raw socket closes with the WebSocket, and also when the handshake never completes.
-    socket.once('close', slot.release);
+    socket.once('close', () => slot.release());
     this.server.handleUpgrade(req, socket, head, (webSocket) => this.deps.hub.add(conversationId, webSocket, watermark));
   }
 

@@ -60,7 +60,7 @@ export function plainSentence(id: number, lang: Lang): string {
 function firstQuotedBlock(card: AdaptiveCardJson): string | undefined {
   const block = (card.body as Record<string, unknown>[]).find((element) => element.type === 'Container' && element.style === 'accent');
   const first = (block?.items as Record<string, unknown>[] | undefined)?.[0];
-  return first ? squash(markdownToPlain(String(first.text ?? ''))) : undefined;
+  return typeof first?.text === 'string' ? squash(markdownToPlain(first.text)) : undefined;
 }
 
 /** Whether an answering sentence is in the reply, and whether it leads it. */

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The chat of the demo page (/) and of the chat page (/chat) that /embed.js frames: Bot Framework Web Chat talking
  * to this server's Direct Line over a WebSocket, switching to polling when the socket cannot open (a proxy that
@@ -10,11 +11,26 @@
 
   var ConnectionStatus = { Online: 2, FailedToConnect: 4, Ended: 5 };
   var nonce = document.currentScript && document.currentScript.nonce ? document.currentScript.nonce : undefined;
-  var data = JSON.parse(document.getElementById('page-data').textContent);
-  var host = document.getElementById('webchat');
-  var problem = document.getElementById('chat-problem');
 
-  /** One of our languages for a BCP 47 tag ("fr-CA" → "fr"), or undefined. */
+  /**
+   * An element the page always has (chatPage.ts writes them), or an error naming the one that is missing.
+   * @param {string} id
+   */
+  function pageElement(id) {
+    var element = document.getElementById(id);
+    if (!element) throw new Error('the page has no #' + id);
+    return element;
+  }
+
+  /** @type {ChatPageData} */
+  var data = JSON.parse(pageElement('page-data').textContent || '');
+  var host = pageElement('webchat');
+  var problem = pageElement('chat-problem');
+
+  /**
+   * One of our languages for a BCP 47 tag ("fr-CA" → "fr"), or undefined.
+   * @param {string | null | undefined} tag
+   */
   function langOfLocale(tag) {
     return window.MpnPageLanguage.langOfLocale(tag, data.locales);
   }
@@ -30,12 +46,13 @@
   function applyLanguage() {
     document.documentElement.lang = locale;
     document.querySelectorAll('[data-text]').forEach(function (element) {
-      var text = data.strings[lang][element.getAttribute('data-text')];
+      var text = data.strings[lang][element.getAttribute('data-text') || ''];
       if (text) element.textContent = text;
     });
   }
 
   function styleOptions() {
+    /** @type {Record<string, string | number | boolean>} */
     var options = {
       accent: data.accent,
       bubbleBorderRadius: 8,
@@ -56,19 +73,27 @@
     return options;
   }
 
+  /**
+   * @param {'connecting' | 'online' | 'failed'} status
+   * @param {'websocket' | 'polling'} [transport]
+   */
   function setState(status, transport) {
     host.setAttribute('data-status', status);
     if (transport) host.setAttribute('data-transport', transport);
     host.setAttribute('aria-busy', String(status === 'connecting'));
   }
 
+  /** @param {unknown} error */
   function fail(error) {
     setState('failed');
     problem.hidden = false;
-    console.error('The chat could not start:', error && error.message ? error.message : error);
+    console.error('The chat could not start:', error instanceof Error ? error.message : error);
   }
 
-  /** A Direct Line token for a new conversation, from this server (same origin). */
+  /**
+   * A Direct Line token for a new conversation, from this server (same origin).
+   * @returns {Promise<{ token: string }>}
+   */
   function fetchSession() {
     return fetch(data.tokenUrl, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } })
       .then(function (response) {
@@ -84,8 +109,15 @@
   /**
    * A WebSocket constructor that reports whether its sockets open. directlinejs takes the constructor when a
    * DirectLine is created, so it is put in place only for that moment.
+   * @param {typeof WebSocket} Native
+   * @param {SocketEvents} events
+   * @returns {typeof WebSocket}
    */
   function watchedWebSocket(Native, events) {
+    /**
+     * @param {string | URL} url
+     * @param {string | string[]} [protocols]
+     */
     function WatchedWebSocket(url, protocols) {
       var socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
       var opened = false;
@@ -99,12 +131,19 @@
       return socket;
     }
     WatchedWebSocket.prototype = Native.prototype;
-    ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'].forEach(function (name) {
-      WatchedWebSocket[name] = Native[name];
+    /** @type {const} */ (['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']).forEach(function (name) {
+      Object.defineProperty(WatchedWebSocket, name, { value: Native[name], writable: true, enumerable: true, configurable: true });
     });
-    return WatchedWebSocket;
+    return /** @type {typeof WebSocket} */ (/** @type {unknown} */ (WatchedWebSocket));
   }
 
+  /** @typedef {{ open(): void, neverOpened(): void }} SocketEvents */
+
+  /**
+   * @param {{ token: string }} session
+   * @param {boolean} webSocket
+   * @param {SocketEvents} events
+   */
   function createDirectLine(session, webSocket, events) {
     var options = {
       token: session.token,
@@ -123,10 +162,16 @@
     }
   }
 
+  /** @type {WebChatDirectLine | undefined} */
   var current;
 
-  /** Starts a conversation over a WebSocket (polling after the socket failed) and shows it in Web Chat. */
+  /**
+   * Starts a conversation over a WebSocket (polling after the socket failed) and shows it in Web Chat.
+   * @param {boolean} webSocket
+   * @returns {Promise<void>}
+   */
   function start(webSocket) {
+    /** @type {'websocket' | 'polling'} */
     var transport = webSocket ? 'websocket' : 'polling';
     setState('connecting', transport);
     return fetchSession()

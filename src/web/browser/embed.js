@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * /embed.js: one <script src="https://<bot host>/embed.js" …></script> on any site adds a button that opens the
  * chat: this server's /chat page in a frame, so the host page needs nothing else. Options, all optional, are
@@ -15,6 +16,7 @@
 (function () {
   'use strict';
 
+  /** @type {Record<string, { locale: string, title: string, open: string, close: string }>} */
   var LABELS = {}; // the launcher's labels per language, filled in by the server (src/web/embedScript.ts)
   var DEFAULT_ACCENT = '#0F6CBD';
   var CHAT_PATH = '/chat';
@@ -24,7 +26,7 @@
   var CLOSE_ICON = 'M6.7 5.3 12 10.6l5.3-5.3 1.4 1.4-5.3 5.3 5.3 5.3-1.4 1.4-5.3-5.3-5.3 5.3-1.4-1.4 5.3-5.3-5.3-5.3z';
 
   var script = document.currentScript;
-  if (!script || !script.src) {
+  if (!(script instanceof HTMLScriptElement) || !script.src) {
     console.error('MPN support chat: load embed.js with a <script src="https://<bot host>/embed.js"> tag.');
     return;
   }
@@ -32,6 +34,7 @@
   var serverOrigin = new URL(script.src, location.href).origin;
   var options = script.dataset;
 
+  /** @param {string | null | undefined} tag */
   function langOfLocale(tag) {
     var primary = String(tag || '').trim().toLowerCase().split(/[-_]/)[0];
     return Object.prototype.hasOwnProperty.call(LABELS, primary) ? primary : undefined;
@@ -46,7 +49,13 @@
     return 'en';
   }
 
-  /** An option's colour, or the fallback with a warning that says what was wrong. */
+  /**
+   * An option's colour, or the fallback with a warning that says what was wrong.
+   * @template {string | undefined} F
+   * @param {'accent' | 'background'} name
+   * @param {F} fallback
+   * @returns {string | F}
+   */
   function colourOption(name, fallback) {
     var value = options[name];
     if (value === undefined || value === '') return fallback;
@@ -65,6 +74,7 @@
   var background = colourOption('background', undefined);
   var side = options.position === 'left' ? 'left' : 'right';
 
+  /** @param {string} hex */
   function luminance(hex) {
     var digits = hex.slice(1);
     if (digits.length === 3) digits = digits.replace(/./g, '$&$&');
@@ -75,6 +85,7 @@
     return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
   }
 
+  /** @param {string} hex */
   function readableOn(hex) {
     var l = luminance(hex);
     return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#000000' : '#FFFFFF';
@@ -102,6 +113,7 @@
     '@media (max-width:480px){.panel{bottom:0;' + side + ':0;width:100vw;height:100vh;border-radius:0}' +
     '.panel:not([hidden])~.launcher{display:none}}';
 
+  /** @param {string} path */
   function icon(path) {
     var svg = document.createElementNS(SVG, 'svg');
     svg.setAttribute('viewBox', '0 0 24 24');
@@ -112,6 +124,12 @@
     return svg;
   }
 
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {string} [className]
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   function element(tag, className) {
     var created = document.createElement(tag);
     if (className) created.className = className;
@@ -159,6 +177,7 @@
   root.appendChild(panel);
   root.appendChild(launcher);
 
+  /** @type {HTMLIFrameElement | undefined} */
   var frame;
 
   /** The chat page, created the first time the chat opens so that a page nobody chats on loads nothing more. */
@@ -176,6 +195,10 @@
     return frame;
   }
 
+  /**
+   * @param {boolean} open
+   * @param {boolean} [moveFocus]
+   */
   function setOpen(open, moveFocus) {
     if (open === !panel.hidden) return;
     panel.hidden = !open;

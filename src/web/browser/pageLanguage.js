@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The language of one of our pages (the chat and the tab load this before their own script): one of the
  * languages the page offers for a BCP 47 tag ("fr-CA" → "fr"), or the browser's first one, else English.
@@ -6,12 +7,17 @@
 (function () {
   'use strict';
 
-  /** @param locales the page's { lang: locale } map (page-data.locales) */
+  /**
+   * @param {string | null | undefined} tag
+   * @param {Record<string, string>} locales the page's { lang: locale } map (page-data.locales)
+   * @returns {string | undefined}
+   */
   function langOfLocale(tag, locales) {
     var primary = String(tag || '').trim().toLowerCase().split(/[-_]/)[0];
     return Object.prototype.hasOwnProperty.call(locales, primary) ? primary : undefined;
   }
 
+  /** @param {Record<string, string>} locales */
   function browserLang(locales) {
     var preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
     for (var i = 0; i < preferred.length; i++) {

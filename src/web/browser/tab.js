@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The Teams tab "Support benefits" (tabPage.ts). Language and theme come from Teams (teams-js: app.initialize,
  * app.getContext, app.registerOnThemeChangeHandler); outside Teams from the query string (?locale=&theme=), then
@@ -10,14 +11,27 @@
   'use strict';
 
   var TEAMS_TIMEOUT_MS = 5000;
-  var data = JSON.parse(document.getElementById('page-data').textContent);
+
+  /**
+   * An element the page always has (tabPage.ts writes them), or an error naming the one that is missing.
+   * @param {string} id
+   */
+  function pageElement(id) {
+    var element = document.getElementById(id);
+    if (!element) throw new Error('the page has no #' + id);
+    return element;
+  }
+
+  /** @type {TabPageData} */
+  var data = JSON.parse(pageElement('page-data').textContent || '');
   var AC = window.AdaptiveCards;
   var root = document.documentElement;
-  var form = document.getElementById('checker');
-  var cardHost = document.getElementById('card');
-  var problem = document.getElementById('card-problem');
+  var form = /** @type {HTMLFormElement} */ (pageElement('checker'));
+  var cardHost = pageElement('card');
+  var problem = pageElement('card-problem');
   var query = new URLSearchParams(location.search);
 
+  /** @param {string | null | undefined} tag */
   function langOfLocale(tag) {
     return window.MpnPageLanguage.langOfLocale(tag, data.locales);
   }
@@ -26,8 +40,12 @@
     return window.MpnPageLanguage.browserLang(data.locales);
   }
 
+  /**
+   * @param {string | null | undefined} name
+   * @returns {string | undefined}
+   */
   function themeOf(name) {
-    return Object.prototype.hasOwnProperty.call(data.hostConfigs, name) ? name : undefined;
+    return name && Object.prototype.hasOwnProperty.call(data.hostConfigs, name) ? name : undefined;
   }
 
   var state = {
@@ -36,12 +54,14 @@
   };
 
   /* The card's text is markdown: **bold**, *italic*, [links](https://…) and paragraphs; everything else stays text. */
+  /** @param {string} text */
   function escapeHtml(text) {
     return text.replace(/[&<>"']/g, function (c) {
       return '&#' + c.charCodeAt(0) + ';';
     });
   }
 
+  /** @param {string} markdown */
   function markdownToHtml(markdown) {
     return escapeHtml(markdown)
       .split(/\n{2,}/)
@@ -62,15 +82,23 @@
   };
 
   /** The parts of the bot's card that talk to the bot (feedback, talk to a person): nobody listens in a tab. */
+  /**
+   * @param {unknown} node
+   * @returns {boolean}
+   */
   function holdsSubmit(node) {
     if (Array.isArray(node)) return node.some(holdsSubmit);
     if (!node || typeof node !== 'object') return false;
-    if (node.type === 'Action.Submit') return true;
-    return Object.keys(node).some(function (key) {
-      return holdsSubmit(node[key]);
+    var object = /** @type {Record<string, unknown>} */ (node);
+    if (object.type === 'Action.Submit') return true;
+    return Object.keys(object).some(function (key) {
+      return holdsSubmit(object[key]);
     });
   }
 
+  /** @typedef {{ type?: string, body?: unknown[], actions?: { type?: string }[] }} CardJson */
+
+  /** @param {CardJson} card */
   function withoutConversationParts(card) {
     var copy = Object.assign({}, card);
     copy.body = (card.body || []).filter(function (element) {
@@ -82,25 +110,30 @@
     return copy;
   }
 
+  /** @param {string} url */
   function openLink(url) {
     window.open(url, '_blank', 'noopener,noreferrer');
   }
 
+  /** @type {CardJson | undefined} */
   var shownCard;
 
+  /** @param {CardJson} json */
   function renderCard(json) {
     var card = new AC.AdaptiveCard();
     card.hostConfig = new AC.HostConfig(data.hostConfigs[state.theme]);
     card.onExecuteAction = function (action) {
-      if (action instanceof AC.OpenUrlAction) openLink(action.url);
+      if (action instanceof AC.OpenUrlAction && action.url) openLink(action.url);
     };
     // The renderer checks `lang` with a global (/g) regular expression whose lastIndex survives between cards.
     if (AC.CardElement.langProperty.regEx) AC.CardElement.langProperty.regEx.lastIndex = 0;
     card.parse(withoutConversationParts(json));
     var element = card.render();
+    if (!element) throw new Error('the Adaptive Cards renderer drew nothing for the card');
     cardHost.replaceChildren(element);
   }
 
+  /** @param {'loading' | 'shown' | 'failed'} cardState */
   function setCardState(cardState) {
     cardHost.setAttribute('data-state', cardState);
     cardHost.setAttribute('aria-busy', String(cardState === 'loading'));
@@ -114,7 +147,9 @@
     var params = new URLSearchParams({ lang: state.lang });
     ['membership', 'competency'].forEach(function (name) {
       var value = facts.get(name);
-      if (value && !(name === 'competency' && facts.get('membership') === 'action_pack')) params.set(name, value);
+      if (typeof value === 'string' && value && !(name === 'competency' && facts.get('membership') === 'action_pack')) {
+        params.set(name, value);
+      }
     });
     var mine = ++request;
     setCardState('loading');
@@ -133,22 +168,23 @@
         });
         setCardState('shown');
       })
-      .catch(function (error) {
+      .catch(function (/** @type {unknown} */ error) {
         if (mine !== request) return;
         problem.hidden = false;
         setCardState('failed');
-        console.error('The entitlement card could not be loaded:', error.message);
+        console.error('The entitlement card could not be loaded:', error instanceof Error ? error.message : error);
       });
   }
 
   function applyLanguage() {
     root.lang = data.locales[state.lang];
     document.querySelectorAll('[data-text]').forEach(function (element) {
-      var text = data.strings[state.lang][element.getAttribute('data-text')];
+      var text = data.strings[state.lang][element.getAttribute('data-text') || ''];
       if (text) element.textContent = text;
     });
   }
 
+  /** @param {string | undefined} theme */
   function applyTheme(theme) {
     var known = themeOf(theme);
     if (!known) return;
@@ -159,7 +195,8 @@
 
   /** Action Pack has no competency: its choice is disabled while Action Pack is picked. */
   function syncCompetency() {
-    document.getElementById('competency').disabled = new FormData(form).get('membership') === 'action_pack';
+    /** @type {HTMLFieldSetElement | HTMLInputElement} */ (pageElement('competency')).disabled =
+      new FormData(form).get('membership') === 'action_pack';
   }
 
   form.addEventListener('submit', function (event) {
@@ -170,6 +207,12 @@
     loadCard();
   });
 
+  /**
+   * @template T
+   * @param {Promise<T>} promise
+   * @param {number} ms
+   * @returns {Promise<T>}
+   */
   function withTimeout(promise, ms) {
     return new Promise(function (resolve, reject) {
       var timer = setTimeout(function () {
@@ -192,12 +235,13 @@
   function teamsContext() {
     var teams = window.microsoftTeams;
     if (!teams || !teams.app) return Promise.resolve(undefined);
-    return withTimeout(teams.app.initialize(), TEAMS_TIMEOUT_MS)
+    var app = teams.app;
+    return withTimeout(app.initialize(), TEAMS_TIMEOUT_MS)
       .then(function () {
-        return teams.app.getContext();
+        return app.getContext();
       })
       .then(function (context) {
-        teams.app.registerOnThemeChangeHandler(applyTheme);
+        app.registerOnThemeChangeHandler(applyTheme);
         return context;
       })
       .catch(function () {
@@ -207,6 +251,7 @@
 
   // Preselected facts from the query (?membership=gold&competency=cloud), as a link to the tab may carry them.
   ['membership', 'competency'].forEach(function (name) {
+    /** @type {HTMLInputElement | null} */
     var input = form.querySelector('input[name="' + name + '"][value="' + CSS.escape(query.get(name) || '') + '"]');
     if (input) input.checked = true;
   });
@@ -229,7 +274,8 @@
     }
     // Teams hides its loading indicator once the first card is drawn.
     firstCard.then(function () {
-      return Promise.resolve(window.microsoftTeams.app.notifySuccess()).catch(function () {});
+      var teams = window.microsoftTeams;
+      return teams && Promise.resolve(teams.app.notifySuccess()).catch(function () {});
     });
   });
 })();

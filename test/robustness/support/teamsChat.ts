@@ -85,7 +85,7 @@ export class TeamsChat {
 /** The data of every submit button of the replies' cards. */
 export function buttonsOf(replies: readonly Reply[]): Record<string, unknown>[] {
   return replies.flatMap((reply) => {
-    const card = cardOf(reply as never);
+    const card = cardOf(reply);
     return card ? submitButtons(card).map((button) => button.data) : [];
   });
 }
