@@ -55,4 +55,23 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     CREATE INDEX tickets_requester ON tickets (requester_key);
     CREATE INDEX tickets_created ON tickets (created_at)`,
   },
+  {
+    // The insights' events (src/insights, versions 30-39): one row per counted turn, no user id, no text; the
+    // salt of the conversation keys, made once by the first writer (ON CONFLICT: instances may race to make it).
+    version: 30,
+    sql: `CREATE TABLE insights_events (
+      id bigserial PRIMARY KEY,
+      at timestamptz NOT NULL,
+      lang text NOT NULL,
+      channel text NOT NULL,
+      conversation_key text NOT NULL,
+      outcome text NOT NULL,
+      intent text
+    );
+    CREATE INDEX insights_events_at ON insights_events (at);
+    CREATE TABLE insights_salt (
+      id integer PRIMARY KEY CHECK (id = 1),
+      salt text NOT NULL
+    )`,
+  },
 ];
