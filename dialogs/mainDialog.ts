@@ -21,6 +21,7 @@ import type { Metrics } from '../src/observability/metrics';
 import type { TicketService } from '../src/triage/ticketService';
 import { rememberFacts } from '../src/bot/rememberFacts';
 import { sendString, sendView } from '../src/bot/send';
+import { noteOutcome } from '../src/bot/turnOutcome';
 import { MAX_MESSAGE_CHARS, turnOf } from '../src/bot/turn';
 import type { Lang } from '../src/i18n/locales';
 import { redact } from '../src/privacy/redact';
@@ -115,6 +116,7 @@ export class MainDialog extends InterruptibleDialog {
     await rememberFacts(step.context, this.state, reading.hypothetical ? unknown : reading.facts);
     const { context: inPlay } = await this.state.conversation.get(step.context, { misses: 0 });
     await this.setMisses(step, 0);
+    noteOutcome(step.context, 'answered', reading.topic);
     const options: TopicOptions = { assume: { ...(inPlay?.topic === reading.topic ? inPlay.facts : {}), ...reading.facts } };
     return step.beginDialog(DIALOG_IDS.topic(reading.topic), options);
   }
@@ -130,6 +132,7 @@ export class MainDialog extends InterruptibleDialog {
     const detail = articleRetriever().retrieve(text, lang, { topic: inPlay.topic });
     if (!detail.length) return undefined;
     await this.setMisses(step, 0);
+    noteOutcome(step.context, 'answered', inPlay.topic);
     const options: TopicOptions = { assume: inPlay.facts, detail };
     return step.beginDialog(DIALOG_IDS.topic(inPlay.topic), options);
   }
@@ -142,6 +145,7 @@ export class MainDialog extends InterruptibleDialog {
     await this.setMisses(step, 0);
     const { facts } = await this.state.profile.get(step.context, { facts: {} });
     const topics = parts.map((part) => ({ part, topic: requestTopicForProduct(part.classification) as Topic }));
+    noteOutcome(step.context, 'answered', topics[0]?.topic);
     const asking = topics.find(({ part, topic }) => decide(topic, { ...facts, ...part.classification.entities }).ask);
     for (const { part, topic } of topics) {
       if (topic !== asking?.topic) await sendTopicDecision(step.context, this.state, topic, { assume: part.classification.entities, question: part });
@@ -182,6 +186,7 @@ export class MainDialog extends InterruptibleDialog {
         await rememberFacts(context, this.state, { [submit.fact]: submit.value });
         return isTopic(submit.intent) ? step.beginDialog(DIALOG_IDS.topic(submit.intent)) : step.endDialog();
       case CARD_ACTIONS.feedback:
+        noteOutcome(context, submit.helpful ? 'helpful' : 'not_helpful', submit.intent);
         await this.feedback.record({ intent: submit.intent, lang, helpful: submit.helpful, channelId: context.activity.channelId });
         await sendView(context, feedbackView(submit.helpful, submit.intent, lang));
         return step.endDialog();
@@ -207,6 +212,8 @@ export class MainDialog extends InterruptibleDialog {
     const { context } = step;
     if (isTopic(intent)) {
       await this.setMisses(step, 0);
+      // A question typed (a click on "did you mean" answers the question counted before it).
+      if (classification) noteOutcome(context, 'answered', intent);
       return step.beginDialog(DIALOG_IDS.topic(intent));
     }
     switch (intent) {
@@ -234,6 +241,7 @@ export class MainDialog extends InterruptibleDialog {
     const retrieved = outOfScopeSegments(articleRetriever(), input.text, input.classification);
     if (!retrieved.length) return false;
     await this.setMisses(step, 0);
+    noteOutcome(step.context, 'answered');
     await sendView(step.context, articleAnswerView(retrieved, lang));
     return true;
   }
@@ -242,13 +250,14 @@ export class MainDialog extends InterruptibleDialog {
   private async miss(step: WaterfallStepContext, lang: Lang, classification?: Classification): Promise<void> {
     const { context } = step;
     const { misses } = await this.state.conversation.get(context, { misses: 0 });
+    const candidates = classification?.by === 'rejected' ? clarifyCandidates(classification) : [];
+    noteOutcome(context, candidates.length && misses + 1 < MISSES_BEFORE_PERSON ? 'clarify' : 'rejected');
     if (misses + 1 >= MISSES_BEFORE_PERSON) {
       await this.setMisses(step, 0);
       await sendView(context, handoffOfferView(lang, true));
       return;
     }
     await this.setMisses(step, misses + 1);
-    const candidates = classification?.by === 'rejected' ? clarifyCandidates(classification) : [];
     this.metrics?.fallbacks.inc({ kind: candidates.length ? 'clarify' : 'out_of_scope' });
     await sendView(context, candidates.length ? clarifyView(candidates, lang) : fallbackView(lang));
   }
