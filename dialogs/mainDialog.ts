@@ -15,6 +15,7 @@ import type { SuggestedIntent } from '../src/answers/buttons';
 import type { BotStateAccessors } from '../src/bot/botState';
 import type { CardSubmit } from '../src/bot/cardSubmit';
 import type { FeedbackStore } from '../src/bot/feedbackStore';
+import type { ReviewCapture } from '../src/bot/reviewCapture';
 import { handleInterruption, interruptionOf } from '../src/bot/interruptions';
 import { sourceActivityId } from '../src/triage/sourceActivityId';
 import type { Metrics } from '../src/observability/metrics';
@@ -50,6 +51,8 @@ export interface MainDialogDependencies {
   feedback: FeedbackStore;
   tickets: TicketService;
   metrics?: Metrics;
+  /** Keeps the questions the bot missed for the review page. */
+  review?: ReviewCapture;
 }
 
 export class MainDialog extends InterruptibleDialog {
@@ -57,9 +60,11 @@ export class MainDialog extends InterruptibleDialog {
   private readonly feedback: FeedbackStore;
   private readonly tickets: TicketService;
   private readonly metrics: Metrics | undefined;
+  private readonly review: ReviewCapture | undefined;
 
-  constructor({ state, feedback, tickets, metrics }: MainDialogDependencies) {
-    super(DIALOG_IDS.main, { state, tickets: tickets.store });
+  constructor({ state, feedback, tickets, metrics, review }: MainDialogDependencies) {
+    super(DIALOG_IDS.main, { state, tickets: tickets.store, ...(review ? { review } : {}) });
+    this.review = review;
     this.state = state;
     this.feedback = feedback;
     this.tickets = tickets;
@@ -185,11 +190,21 @@ export class MainDialog extends InterruptibleDialog {
       case CARD_ACTIONS.fact:
         await rememberFacts(context, this.state, { [submit.fact]: submit.value });
         return isTopic(submit.intent) ? step.beginDialog(DIALOG_IDS.topic(submit.intent)) : step.endDialog();
-      case CARD_ACTIONS.feedback:
+      case CARD_ACTIONS.feedback: {
         noteOutcome(context, submit.helpful ? 'helpful' : 'not_helpful', submit.intent);
-        await this.feedback.record({ intent: submit.intent, lang, helpful: submit.helpful, channelId: context.activity.channelId });
+        const question = await this.questionAbout(step, submit.intent);
+        const reviewItemId = !submit.helpful && question ? await this.review?.keep(context, { reason: 'feedback_no', lang, ...question }) : undefined;
+        await this.feedback.record({
+          intent: submit.intent,
+          lang,
+          helpful: submit.helpful,
+          channelId: context.activity.channelId,
+          ...(question ? { question: question.text } : {}),
+          ...(reviewItemId ? { reviewItemId } : {}),
+        });
         await sendView(context, feedbackView(submit.helpful, submit.intent, lang));
         return step.endDialog();
+      }
       case CARD_ACTIONS.feedbackComment:
         await this.feedback.record({ intent: submit.intent, lang, comment: submit.comment, channelId: context.activity.channelId });
         await sendString(context, lang, 'feedback.thanks');
@@ -254,12 +269,32 @@ export class MainDialog extends InterruptibleDialog {
     noteOutcome(context, candidates.length && misses + 1 < MISSES_BEFORE_PERSON ? 'clarify' : 'rejected');
     if (misses + 1 >= MISSES_BEFORE_PERSON) {
       await this.setMisses(step, 0);
+      await this.keepMissed(step, 'rejected', lang);
       await sendView(context, handoffOfferView(lang, true));
       return;
     }
     await this.setMisses(step, misses + 1);
+    await this.keepMissed(step, candidates.length ? 'clarify' : 'rejected', lang);
     this.metrics?.fallbacks.inc({ kind: candidates.length ? 'clarify' : 'out_of_scope' });
     await sendView(context, candidates.length ? clarifyView(candidates, lang) : fallbackView(lang));
+  }
+
+  /** The typed question of this turn, kept for review (a miss from a button has no words to keep). */
+  private async keepMissed(step: WaterfallStepContext, reason: 'rejected' | 'clarify', lang: Lang): Promise<void> {
+    const { input } = turnOf(step.context);
+    if (input.kind !== 'text' || !this.review) return;
+    const { classification } = input;
+    const intents = [{ intent: classification.intent, confidence: classification.confidence }, ...classification.alternatives];
+    await this.review.keep(step.context, { reason, lang, text: input.text, intents });
+  }
+
+  /**
+   * The question a "Was this helpful?" click is about: the conversation's last question (redacted when it was
+   * kept), when the answered intent is among its top intents; undefined when it cannot be told.
+   */
+  private async questionAbout(step: WaterfallStepContext, intent: Intent): Promise<{ text: string; intents: { intent: Intent; confidence: number }[] } | undefined> {
+    const { lastQuestion } = await this.state.conversation.get(step.context, { misses: 0 });
+    return lastQuestion?.intents.some((i) => i.intent === intent) ? lastQuestion : undefined;
   }
 
   private async setMisses(step: WaterfallStepContext, misses: number): Promise<void> {

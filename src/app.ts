@@ -10,6 +10,7 @@ import { MainDialog } from '../dialogs/mainDialog';
 import { BotFrameworkAdapter } from './adapters/botFrameworkAdapter';
 import { createStateAccessors } from './bot/botState';
 import { FeedbackStore } from './bot/feedbackStore';
+import { ReviewCapture } from './bot/reviewCapture';
 import { createOnTurnError } from './bot/onTurnError';
 import { SupportBot } from './bot/supportBot';
 import { TurnSerializer } from './bot/turnSerializer';
@@ -23,6 +24,8 @@ import { createDirectLineStore } from './directline/store/createDirectLineStore'
 import { Metrics } from './observability/metrics';
 import { metricsEndpoint } from './observability/metricsEndpoint';
 import { meteredStorage } from './observability/meteredStorage';
+import { createReviewStore } from './review/createReviewStore';
+import type { ReviewStore } from './review/reviewStore';
 import { createServer } from './server/createServer';
 import { RateLimiter } from './server/rateLimiter';
 import { healthz, readyz } from './server/healthEndpoints';
@@ -46,6 +49,7 @@ export interface AppOverrides {
   storage?: BotStorage;
   metrics?: Metrics;
   tickets?: TicketStore;
+  reviews?: ReviewStore;
   auth?: BotFrameworkAuthentication;
   classifier?: Classifier;
 }
@@ -79,6 +83,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   // With PostgreSQL, the tickets and the Direct Line conversations live next to the state, on its pool.
   const database = storage instanceof PostgresStorage ? storage.db : undefined;
   const ticketStore = overrides.tickets ?? (await createTicketStore(config.storageUrl, { database }));
+  const reviewStore = overrides.reviews ?? (await createReviewStore(config.storageUrl, { database }));
+  const review = new ReviewCapture(reviewStore, state, log);
   const directLineStore = createDirectLineStore(config.storageUrl, { database });
   // The Direct Line runs the bot (built below, with the ticket service that needs Direct Line to tell web chat requesters).
   const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, store: directLineStore, metrics });
@@ -88,13 +94,14 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     state,
     classifier,
     metrics,
-    mainDialog: new MainDialog({ state, feedback: new FeedbackStore(storage), tickets, metrics }),
+    mainDialog: new MainDialog({ state, feedback: new FeedbackStore(storage), tickets, metrics, review }),
     triage: new TriageActions(tickets, log),
     serializer: new TurnSerializer(storage.sharedLock),
     idleMinutes: config.conversationIdleMinutes,
+    review,
   });
 
-  const retention = startRetention({ tickets: ticketStore, conversations: directLineStore, state: storage, settings: config.retention, log });
+  const retention = startRetention({ tickets: ticketStore, reviews: reviewStore, conversations: directLineStore, state: storage, settings: config.retention, log });
   const webPages = createWebPages();
   const modules = [directLine, webPages];
 
@@ -135,6 +142,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       await retention.stop();
       for (const module of modules) await module.close?.();
       await ticketStore.close();
+      await reviewStore.close();
       await storage.close();
     },
   };

@@ -23,6 +23,8 @@ export interface ConversationData {
   handoff?: { step: 'summary' | 'consent'; summary?: string };
   /** What the conversation is about now; dropped after an idle time and on "start over". */
   context?: ConversationContext;
+  /** The review item of the last miss, until the next message tells how the conversation went on (src/bot/reviewCapture.ts). */
+  pendingReview?: { id: string; at: number };
   /** When the user last wrote (ms since the epoch): an idle conversation starts afresh. */
   activeAt?: number;
 }

@@ -1,4 +1,4 @@
-/** "Was this helpful?" answers and comments, kept with the intent and the question's language for curation. */
+/** "Was this helpful?" answers and comments, kept with the intent, the question (redacted) and its language for curation. */
 import type { Storage } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Lang } from '../i18n/locales';
@@ -12,6 +12,10 @@ export interface FeedbackRecord {
   /** Redacted before it is stored. */
   comment?: string;
   channelId: string;
+  /** The question the answer was for (the conversation's last question, redacted), when it could be told. */
+  question?: string;
+  /** The review item a "No" became (src/review). */
+  reviewItemId?: string;
   at: string;
 }
 
@@ -24,6 +28,7 @@ export class FeedbackStore {
     const record: FeedbackRecord = {
       ...feedback,
       ...(feedback.comment === undefined ? {} : { comment: redact(feedback.comment) }),
+      ...(feedback.question === undefined ? {} : { question: redact(feedback.question) }),
       at: new Date().toISOString(),
     };
     await this.storage.write({ [`${FEEDBACK_KEY_PREFIX}${record.at}/${randomUUID()}`]: record });

@@ -10,6 +10,7 @@ import type { TicketStore } from '../triage/tickets/ticketStore';
 import { requesterKey } from '../triage/requesterKey';
 import type { BotStateAccessors } from './botState';
 import { sendString, sendView } from './send';
+import type { ReviewCapture } from './reviewCapture';
 import type { Turn } from './turn';
 
 export type Interruption =
@@ -64,9 +65,11 @@ export type RepliedInterruption = Exclude<Interruption, { kind: 'handoff' }>;
 export interface InterruptionDependencies {
   state: BotStateAccessors;
   tickets: TicketStore;
+  /** The missed questions kept for review: "forget me" deletes the user's. */
+  review?: Pick<ReviewCapture, 'forget'>;
 }
 
-export async function handleInterruption(context: TurnContext, interruption: RepliedInterruption, lang: Lang, { state, tickets }: InterruptionDependencies): Promise<void> {
+export async function handleInterruption(context: TurnContext, interruption: RepliedInterruption, lang: Lang, { state, tickets, review }: InterruptionDependencies): Promise<void> {
   switch (interruption.kind) {
     case 'help':
       return sendView(context, helpView(lang));
@@ -74,11 +77,13 @@ export async function handleInterruption(context: TurnContext, interruption: Rep
       await state.conversation.set(context, { misses: 0 });
       return sendString(context, lang, 'conversation.start_over');
     case 'forget': {
-      // "Forget me": the user's state goes, this conversation's record of them goes, their tickets are redacted.
+      // "Forget me": the user's state goes, this conversation's record of them goes, their tickets are redacted,
+      // the questions of theirs kept for review are deleted.
       await state.userState.delete(context);
       await state.conversation.set(context, { misses: 0 });
       await state.transcript.set(context, []);
       await tickets.redactRequester(requesterKey(context.activity.channelId, context.activity.from.id));
+      await review?.forget(context);
       return sendString(context, lang, 'conversation.forgotten');
     }
     case 'language': {

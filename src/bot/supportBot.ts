@@ -15,6 +15,7 @@ import { systemClock, type Clock } from '../directline/clock';
 import { channelLabel, type Metrics } from '../observability/metrics';
 import type { TriageActions } from '../triage/triageActions';
 import type { BotStateAccessors } from './botState';
+import type { ReviewCapture } from './reviewCapture';
 import { beginTurnContext, topicContextOf } from './conversationContext';
 import { recordTurn } from './transcript';
 import { sendView } from './send';
@@ -36,6 +37,8 @@ export interface SupportBotDependencies {
   clock?: Clock;
   /** How long a conversation may stand idle before its context is dropped (default 30 minutes). */
   idleMinutes?: number;
+  /** Keeps missed questions for review; each message tells it how the conversation went on after a miss. */
+  review?: ReviewCapture;
 }
 
 
@@ -85,7 +88,8 @@ export class SupportBot extends TeamsActivityHandler {
     const profile = await state.profile.get(context, { facts: {} });
     const at = (this.deps.clock ?? systemClock)();
     const understood = understandTurn(context, classifier, profile.lang, at);
-    const inForce = await beginTurnContext(context, state, at, (this.deps.idleMinutes ?? DEFAULT_CONVERSATION_IDLE_MINUTES) * 60_000);
+    const idleMs = (this.deps.idleMinutes ?? DEFAULT_CONVERSATION_IDLE_MINUTES) * 60_000;
+    const inForce = await beginTurnContext(context, state, at, idleMs);
     const { input: said } = understood;
     const reading = said.kind === 'text' && !said.command ? readInContext(said.text, said.classification, topicContextOf(inForce), understood.lang) : undefined;
     // A reply read in context continues the conversation in its language: "e se for Action Pack?" is Portuguese
@@ -93,6 +97,7 @@ export class SupportBot extends TeamsActivityHandler {
     const lang = reading && reading.kind !== 'new' && profile.lang ? profile.lang : understood.lang;
     const turn = reading ? { ...understood, reading, lang } : understood;
     setTurn(context, turn);
+    await this.deps.review?.continueFrom(context, turn, at, idleMs);
     const { input } = turn;
     if (input.kind === 'text') this.deps.metrics?.turn(context.activity.channelId, input.classification.intent, input.classification.confidence);
     else if (input.kind === 'submit') this.deps.metrics?.turn(context.activity.channelId, 'submit');

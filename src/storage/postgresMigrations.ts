@@ -56,6 +56,23 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     CREATE INDEX tickets_created ON tickets (created_at)`,
   },
   {
+    // Review items (src/review): questions the bot missed, for the support team to label (versions 20–29).
+    // The fields list filters use have columns of their own; updates name the version they read.
+    version: 20,
+    sql: `CREATE TABLE review_items (
+      id text PRIMARY KEY,
+      created_at timestamptz NOT NULL,
+      requester_key text NOT NULL,
+      lang text NOT NULL,
+      reason text NOT NULL,
+      status text NOT NULL,
+      data text NOT NULL,
+      version integer NOT NULL
+    );
+    CREATE INDEX review_items_requester ON review_items (requester_key);
+    CREATE INDEX review_items_created ON review_items (created_at)`,
+  },
+  {
     // The insights' events (src/insights, versions 30-39): one row per counted turn, no user id, no text; the
     // salt of the conversation keys, made once by the first writer (ON CONFLICT: instances may race to make it).
     version: 30,

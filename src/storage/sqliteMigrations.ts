@@ -46,6 +46,19 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     CREATE INDEX tickets_created ON tickets (created_at)`,
   },
   {
+    // Review items (src/review): questions the bot missed, for the support team to label (versions 20–29).
+    version: 20,
+    sql: `CREATE TABLE review_items (
+      id TEXT PRIMARY KEY,
+      created_at TEXT NOT NULL,
+      requester_key TEXT NOT NULL,
+      data TEXT NOT NULL,
+      version INTEGER NOT NULL
+    );
+    CREATE INDEX review_items_requester ON review_items (requester_key);
+    CREATE INDEX review_items_created ON review_items (created_at)`,
+  },
+  {
     // The insights' events (src/insights, versions 30-39): one row per counted turn, no user id, no text; the
     // salt of the conversation keys, made once by the first writer.
     version: 30,

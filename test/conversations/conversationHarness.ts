@@ -12,6 +12,8 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/r
 import { createStateAccessors, type BotStateAccessors, type ConversationData, type UserProfile } from '../../src/bot/botState';
 import { FEEDBACK_KEY_PREFIX, FeedbackStore, type FeedbackRecord } from '../../src/bot/feedbackStore';
 import { createOnTurnError } from '../../src/bot/onTurnError';
+import { ReviewCapture } from '../../src/bot/reviewCapture';
+import { MemoryReviewStore } from '../../src/review/memoryReviewStore';
 import { SupportBot } from '../../src/bot/supportBot';
 import { TurnSerializer } from '../../src/bot/turnSerializer';
 import { classifier } from '../../src/nlu/classifier';
@@ -59,6 +61,8 @@ export class Conversation {
   readonly storage = new InMemoryStorage(this.memory);
   /** The tickets, as app.ts keeps them with STORAGE_URL=memory:. */
   readonly tickets = new MemoryTicketStore();
+  /** The missed questions kept for review, as app.ts keeps them with STORAGE_URL=memory:. */
+  readonly reviews = new MemoryReviewStore();
   /** Every proactive send the bot asked for, in order. */
   readonly messenger = new RecordingMessenger();
   /** Warnings and errors the product logged (onTurnError, the ticket service, the triage actions): a scenario fails on the first one. */
@@ -75,14 +79,16 @@ export class Conversation {
     const log = pino({ level: 'warn' }, { write: (line: string) => void this.turnErrors.push(line) });
     const state = createStateAccessors(new ConversationState(this.storage), new UserState(this.storage));
     const service = new TicketService(this.tickets, new TriageChannels(this.storage), this.messenger, log);
+    const review = new ReviewCapture(this.reviews, state, log);
     const bot = new SupportBot({
       state,
       classifier: classifier(),
-      mainDialog: new MainDialog({ state, feedback: new FeedbackStore(this.storage), tickets: service }),
+      mainDialog: new MainDialog({ state, feedback: new FeedbackStore(this.storage), tickets: service, review }),
       triage: new TriageActions(service, log),
       // app.ts passes the storage's shared lock; memory storage has none, so turns queue in this process.
       serializer: new TurnSerializer(),
       clock: () => this.now,
+      review,
       ...(defaults.idleMinutes ? { idleMinutes: defaults.idleMinutes } : {}),
     });
     this.adapter = new TestAdapter(async (context) => bot.run(context));
