@@ -4,11 +4,12 @@
  * does not exist at all (restify's own 404): an API that is switched off looks like any unknown path, and
  * says nothing a retrying client or a monitor could take for a passing outage (which 503 would).
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log/logger';
 import { redact } from '../privacy/redact';
 import type { Route } from '../server/createServer';
+import { keyCheck, presentedKey } from '../server/apiKey';
 import { sendJson } from '../server/sendJson';
 import { publicTicket } from './tickets/publicTicket';
 import type { TicketStore } from './tickets/ticketStore';
@@ -67,23 +68,6 @@ export function ticketsApiRoutes(deps: TicketsApiDependencies): Route[] {
       },
     },
   ];
-}
-
-/**
- * Compares SHA-256 digests, so the comparison takes the same time whatever the length and content of the
- * key presented, and `timingSafeEqual` always gets two buffers of one length.
- */
-function keyCheck(apiKey: string): (presented: string) => boolean {
-  const expected = createHash('sha256').update(apiKey, 'utf8').digest();
-  return (presented) => timingSafeEqual(createHash('sha256').update(presented, 'utf8').digest(), expected);
-}
-
-/** `Authorization: Bearer <key>` first, else `x-api-key`; undefined when the request names no key. */
-function presentedKey(req: IncomingMessage): string | undefined {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
-  if (bearer) return bearer;
-  const header = req.headers['x-api-key'];
-  return typeof header === 'string' && header.trim() ? header.trim() : undefined;
 }
 
 /** The query string as filter text; an unknown or repeated parameter is a mistake, not something to ignore. */

@@ -10,6 +10,7 @@ import { contentPath } from '../../src/contentPath';
 import { LANGS, type Lang } from '../../src/i18n/locales';
 import { INTENTS } from '../../src/nlu/intents';
 import { matchForm, normalizeText } from '../../src/nlu/normalize';
+import { samenessForm } from '../../src/nlu/sameness';
 import type { DataSplit } from '../../src/nlu/utterances';
 
 const SPLITS: readonly DataSplit[] = ['train', 'dev'];
@@ -45,12 +46,8 @@ function place(e: Example, withText = e.split === 'train'): string {
   return `${e.split}/${e.lang}.json ${e.label}[${e.index}]${withText ? ` "${e.text}"` : ''}`;
 }
 
-/** The form two examples are compared in: matchForm, punctuation and spacing gone. */
-function sameness(text: string): string {
-  return matchForm(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** The form two examples are compared in (src/nlu/sameness.ts, as `npm run review -- apply` compares them). */
+const sameness = samenessForm;
 
 describe.each(SPLITS)('content/nlu/%s', (split) => {
   describe.each(LANGS)('%s.json', (lang) => {

@@ -64,7 +64,7 @@ export function parseTicketFilter(text: TicketFilterText, limits: { maxLimit?: n
 }
 
 /** A day as it is, a time in UTC; undefined for anything else (including days that do not exist). */
-function isoDate(value: string): string | undefined {
+export function isoDate(value: string): string | undefined {
   if (DAY.test(value)) return isRealDay(value) ? value : undefined;
   const day = DATE_TIME.exec(value)?.[1];
   const time = Date.parse(value);
@@ -77,7 +77,7 @@ function isRealDay(day: string): boolean {
 }
 
 /** A refused value as an error message may show it: redacted (it may be anything a caller pasted) and short. */
-function shown(value: unknown): string {
+export function shown(value: unknown): string {
   return redact(String(value)).slice(0, 40);
 }
 
