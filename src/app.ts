@@ -24,6 +24,10 @@ import { createDirectLineStore } from './directline/store/createDirectLineStore'
 import { Metrics } from './observability/metrics';
 import { metricsEndpoint } from './observability/metricsEndpoint';
 import { meteredStorage } from './observability/meteredStorage';
+import { InsightsRecorder } from './bot/insightsRecorder';
+import { insightsRoutes } from './insights/insightsRoutes';
+import { createInsightsStore } from './insights/store/createInsightsStore';
+import type { InsightsStore } from './insights/store/insightsStore';
 import { createReviewStore } from './review/createReviewStore';
 import type { ReviewStore } from './review/reviewStore';
 import { createServer } from './server/createServer';
@@ -50,6 +54,7 @@ export interface AppOverrides {
   metrics?: Metrics;
   tickets?: TicketStore;
   reviews?: ReviewStore;
+  insights?: InsightsStore;
   auth?: BotFrameworkAuthentication;
   classifier?: Classifier;
 }
@@ -85,6 +90,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const ticketStore = overrides.tickets ?? (await createTicketStore(config.storageUrl, { database }));
   const reviewStore = overrides.reviews ?? (await createReviewStore(config.storageUrl, { database }));
   const review = new ReviewCapture(reviewStore, state, log);
+  const insightsStore = overrides.insights ?? (await createInsightsStore(config.storageUrl, { database }));
   const directLineStore = createDirectLineStore(config.storageUrl, { database });
   // The Direct Line runs the bot (built below, with the ticket service that needs Direct Line to tell web chat requesters).
   const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, store: directLineStore, metrics });
@@ -99,9 +105,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     serializer: new TurnSerializer(storage.sharedLock),
     idleMinutes: config.conversationIdleMinutes,
     review,
+    outcomes: new InsightsRecorder(insightsStore, log),
   });
 
-  const retention = startRetention({ tickets: ticketStore, reviews: reviewStore, conversations: directLineStore, state: storage, settings: config.retention, log });
+  const retention = startRetention({ tickets: ticketStore, reviews: reviewStore, insights: insightsStore, conversations: directLineStore, state: storage, settings: config.retention, log });
   const webPages = createWebPages();
   const modules = [directLine, webPages];
 
@@ -118,6 +125,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
         rateLimited: anonymous,
       },
       ...ticketsApiRoutes({ store: ticketStore, apiKey: config.ticketsApiKey, log }),
+      ...insightsRoutes({ events: insightsStore, tickets: ticketStore, reviews: reviewStore, apiKey: config.ticketsApiKey, log }),
       { method: 'get', path: '/metrics', handle: metricsEndpoint(metrics, config.metricsToken) },
       { method: 'get', path: '/healthz', handle: healthz(), rateLimited: false },
       {
@@ -143,6 +151,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       for (const module of modules) await module.close?.();
       await ticketStore.close();
       await reviewStore.close();
+      await insightsStore.close();
       await storage.close();
     },
   };
