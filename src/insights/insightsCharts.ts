@@ -39,7 +39,8 @@ export function stackedColumns(title: string, series: readonly Series[], columns
   const slot = plotWidth / Math.max(1, columns.length);
   const barWidth = Math.max(2, slot * 0.7);
   const y = (value: number) => top + plotHeight - (value / axis) * plotHeight;
-  const grid = [0, axis / 2, axis]
+  // Counts are whole: the middle line only where it is a whole number.
+  const grid = (Number.isInteger(axis / 2) ? [0, axis / 2, axis] : [0, axis])
     .map((value) => `<line class="grid" x1="${left}" x2="${width - 8}" y1="${round(y(value))}" y2="${round(y(value))}"/><text class="axis" x="${left - 6}" y="${round(y(value)) + 4}" text-anchor="end">${escapeHtml(format(value))}</text>`)
     .join('');
   const bars = columns

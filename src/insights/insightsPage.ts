@@ -79,7 +79,7 @@ export function insightsHtml({ report, query, lang, now, nonce }: InsightsPageIn
   const { totals } = report;
   const share = (n: number) => (totals.questions ? s('insights.share_of_questions', { percent: f.percent(n / totals.questions) }) : '&nbsp;');
   const tile = (key: string, value: string, note = '&nbsp;', className = '') =>
-    `<div class="tile ${className}"><div class="tile-label">${s(key)}</div><div class="tile-value">${value}</div><div class="tile-note">${note}</div></div>`;
+    `<div class="tile ${className}" data-key="${key}"><div class="tile-label">${s(key)}</div><div class="tile-value">${value}</div><div class="tile-note">${note}</div></div>`;
 
   const filters = [
     choices(

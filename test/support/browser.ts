@@ -111,12 +111,14 @@ export async function screenshot(page: Page, name: string, { fullPage = true }: 
 
 /**
  * The real app on loopback for a browser test file: started before its tests, Chromium and the app closed after.
+ * `env` adds to its configuration; `before` runs first (to fill a storage the app then opens).
  * @example const app = appForBrowser(); … await page.goto(`${app.url}/`);
  */
-export function appForBrowser(): { readonly url: string } {
+export function appForBrowser(options: { env?: NodeJS.ProcessEnv; before?: () => Promise<void> } = {}): { readonly url: string } {
   let app: RunningApp | undefined;
   beforeAll(async () => {
-    app = await startApp();
+    await options.before?.();
+    app = await startApp({ ...(options.env ? { env: options.env } : {}) });
   });
   afterAll(async () => {
     await closeChromium();
