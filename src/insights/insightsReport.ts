@@ -11,7 +11,7 @@ import { LANGS, type Lang } from '../i18n/locales';
 import type { Intent } from '../nlu/intents';
 import { channelLabel } from '../observability/metrics';
 import { TICKET_STATUSES, type Ticket, type TicketStatus } from '../triage/tickets/ticket';
-import type { InsightEvent, Outcome } from './insightEvent';
+import { OUTCOMES, type InsightEvent, type Outcome } from './insightEvent';
 import { daysOf, type InsightsQuery } from './insightsQuery';
 
 export interface OutcomeCounts {
@@ -75,75 +75,78 @@ export const ticketChannel = (ticket: Ticket): string => channelLabel(ticket.req
  * @param tickets the tickets created in the period
  */
 export function insightsReport(query: InsightsQuery, events: readonly InsightEvent[], tickets: readonly Ticket[], topRejected?: RejectedQuestion[]): InsightsReport {
-  const inFilter = events.filter((e) => (!query.lang || e.lang === query.lang) && (!query.channel || e.channel === query.channel));
   const ticketsInFilter = tickets.filter((t) => (!query.lang || t.lang === query.lang) && (!query.channel || ticketChannel(t) === query.channel));
   const days = daysOf(query);
   const byDay = new Map(days.map((day) => [day, { day, answered: 0, clarify: 0, rejected: 0, handoffs: 0 }]));
-  for (const event of inFilter) {
+  // One pass over the events: each is added to the totals, its language's and its channel's tallies.
+  const totals = new Tally();
+  const langs = new Map<Lang, Tally>();
+  const channels = new Map<string, Tally>();
+  const topics = new Map<Intent, TopicFeedback>();
+  for (const event of events) {
+    if ((query.lang && event.lang !== query.lang) || (query.channel && event.channel !== query.channel)) continue;
+    totals.add(event);
+    tallyOf(langs, event.lang).add(event);
+    tallyOf(channels, event.channel).add(event);
     const counts = byDay.get(event.at.slice(0, 10));
-    if (!counts) continue;
-    if (event.outcome === 'handoff') counts.handoffs++;
-    else if (event.outcome === 'answered' || event.outcome === 'clarify' || event.outcome === 'rejected') counts[event.outcome]++;
+    if (counts && event.outcome === 'handoff') counts.handoffs++;
+    else if (counts && (event.outcome === 'answered' || event.outcome === 'clarify' || event.outcome === 'rejected')) counts[event.outcome]++;
+    if ((event.outcome === 'helpful' || event.outcome === 'not_helpful') && event.intent) {
+      const topic = topics.get(event.intent) ?? { intent: event.intent, helpful: 0, notHelpful: 0 };
+      if (event.outcome === 'helpful') topic.helpful++;
+      else topic.notHelpful++;
+      topics.set(event.intent, topic);
+    }
   }
-  const langs = LANGS.filter((lang) => inFilter.some((e) => e.lang === lang) || ticketsInFilter.some((t) => t.lang === lang));
-  const channels = [...new Set([...inFilter.map((e) => e.channel), ...ticketsInFilter.map(ticketChannel)])].sort();
+  for (const ticket of ticketsInFilter) {
+    tallyOf(langs, ticket.lang).tickets++;
+    tallyOf(channels, ticketChannel(ticket)).tickets++;
+  }
   return {
     period: { from: query.from, to: query.to, days: days.length },
     filter: { ...(query.lang ? { lang: query.lang } : {}), ...(query.channel ? { channel: query.channel } : {}) },
     channels: [...new Set([...events.map((e) => e.channel), ...tickets.map(ticketChannel)])].sort(),
-    totals: outcomeCounts(inFilter, ticketsInFilter.length),
+    totals: totals.counts(ticketsInFilter.length),
     tickets: ticketCounts(ticketsInFilter),
-    feedback: { helpful: count(inFilter, 'helpful'), notHelpful: count(inFilter, 'not_helpful') },
+    feedback: { helpful: totals.outcomes.helpful, notHelpful: totals.outcomes.not_helpful },
     byDay: [...byDay.values()],
-    byLang: langs.map((lang) => ({ lang, ...outcomeCounts(inFilter.filter((e) => e.lang === lang), ticketsInFilter.filter((t) => t.lang === lang).length) })),
-    byChannel: channels.map((channel) => ({
-      channel,
-      ...outcomeCounts(inFilter.filter((e) => e.channel === channel), ticketsInFilter.filter((t) => ticketChannel(t) === channel).length),
-    })),
-    feedbackByTopic: feedbackByTopic(inFilter),
+    byLang: LANGS.filter((lang) => langs.has(lang)).map((lang) => ({ lang, ...(langs.get(lang) as Tally).counts() })),
+    byChannel: [...channels.keys()].sort().map((channel) => ({ channel, ...(channels.get(channel) as Tally).counts() })),
+    // Topics with any feedback, the most answered first.
+    feedbackByTopic: [...topics.values()].sort((a, b) => b.helpful + b.notHelpful - (a.helpful + a.notHelpful) || a.intent.localeCompare(b.intent)),
     ...(topRejected ? { topRejected } : {}),
   };
 }
 
-const count = (events: readonly InsightEvent[], outcome: Outcome) => events.filter((e) => e.outcome === outcome).length;
+/** The counts of one group of events (all of them, a language's, a channel's), added to one event at a time. */
+class Tally {
+  readonly outcomes = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<Outcome, number>;
+  /** Per conversation key: bit 1 answered, bit 2 handed off. */
+  private readonly conversations = new Map<string, number>();
+  tickets = 0;
 
-function outcomeCounts(events: readonly InsightEvent[], tickets: number): OutcomeCounts {
-  const conversations = new Map<string, { answered: boolean; handedOff: boolean }>();
-  for (const event of events) {
-    const seen = conversations.get(event.conversation) ?? { answered: false, handedOff: false };
-    if (event.outcome === 'answered') seen.answered = true;
-    if (event.outcome === 'handoff') seen.handedOff = true;
-    conversations.set(event.conversation, seen);
+  add(event: InsightEvent): void {
+    this.outcomes[event.outcome]++;
+    const flags = this.conversations.get(event.conversation) ?? 0;
+    this.conversations.set(event.conversation, flags | (event.outcome === 'answered' ? 1 : 0) | (event.outcome === 'handoff' ? 2 : 0));
   }
-  const deflected = [...conversations.values()].filter((c) => c.answered && !c.handedOff).length;
-  const [answered, clarify, rejected] = [count(events, 'answered'), count(events, 'clarify'), count(events, 'rejected')];
-  return {
-    conversations: conversations.size,
-    questions: answered + clarify + rejected,
-    answered,
-    clarify,
-    rejected,
-    handoffs: count(events, 'handoff'),
-    deflected,
-    deflectionRate: conversations.size ? deflected / conversations.size : null,
-    tickets,
-  };
+
+  counts(tickets = this.tickets): OutcomeCounts {
+    let deflected = 0;
+    for (const flags of this.conversations.values()) if (flags === 1) deflected++;
+    const { answered, clarify, rejected, handoff } = this.outcomes;
+    const conversations = this.conversations.size;
+    return { conversations, questions: answered + clarify + rejected, answered, clarify, rejected, handoffs: handoff, deflected, deflectionRate: conversations ? deflected / conversations : null, tickets };
+  }
+}
+
+function tallyOf<K>(tallies: Map<K, Tally>, key: K): Tally {
+  let tally = tallies.get(key);
+  if (!tally) tallies.set(key, (tally = new Tally()));
+  return tally;
 }
 
 function ticketCounts(tickets: readonly Ticket[]): TicketCounts {
   const counts = Object.fromEntries(TICKET_STATUSES.map((status) => [status, tickets.filter((t) => t.status === status).length])) as Record<TicketStatus, number>;
   return { ...counts, total: tickets.length };
-}
-
-/** Topics with any feedback, the most answered first. */
-function feedbackByTopic(events: readonly InsightEvent[]): TopicFeedback[] {
-  const topics = new Map<Intent, TopicFeedback>();
-  for (const event of events) {
-    if ((event.outcome !== 'helpful' && event.outcome !== 'not_helpful') || !event.intent) continue;
-    const topic = topics.get(event.intent) ?? { intent: event.intent, helpful: 0, notHelpful: 0 };
-    if (event.outcome === 'helpful') topic.helpful++;
-    else topic.notHelpful++;
-    topics.set(event.intent, topic);
-  }
-  return [...topics.values()].sort((a, b) => b.helpful + b.notHelpful - (a.helpful + a.notHelpful) || a.intent.localeCompare(b.intent));
 }
