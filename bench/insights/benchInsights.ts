@@ -12,8 +12,8 @@ import { LANGS } from '../../src/i18n/locales';
 import { OUTCOMES, type InsightEvent } from '../../src/insights/insightEvent';
 import { parseInsightsQuery, periodTimes } from '../../src/insights/insightsQuery';
 import { insightsReport } from '../../src/insights/insightsReport';
-import { createInsightsStore } from '../../src/insights/store/createInsightsStore';
 import type { InsightsStore } from '../../src/insights/store/insightsStore';
+import { openStorage } from '../../src/storage/openStorage';
 
 const NOW = Date.now();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -56,19 +56,19 @@ async function main(): Promise<void> {
   const schema = `bench_insights_${process.pid}`;
   try {
     for (const count of [10_000, 100_000]) {
-      const sqlite = await createInsightsStore(`sqlite:${join(folder, `${count}.db`)}`);
-      for (const event of events(count)) await sqlite.record(event);
-      await measure('SQLite', sqlite, count);
+      const sqlite = await openStorage(`sqlite:${join(folder, `${count}.db`)}`);
+      for (const event of events(count)) await sqlite.insights.record(event);
+      await measure('SQLite', sqlite.insights, count);
       await sqlite.close();
       if (!pgUrl) continue;
       const admin = new Client({ connectionString: pgUrl });
       await admin.connect();
       await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
       const url = `${pgUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      const pg = await createInsightsStore(url);
+      const pg = await openStorage(url);
       const rows = events(count);
-      for (let i = 0; i < rows.length; i += 1000) await Promise.all(rows.slice(i, i + 1000).map((event) => pg.record(event)));
-      await measure('PostgreSQL', pg, count);
+      for (let i = 0; i < rows.length; i += 1000) await Promise.all(rows.slice(i, i + 1000).map((event) => pg.insights.record(event)));
+      await measure('PostgreSQL', pg.insights, count);
       await pg.close();
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();

@@ -6,14 +6,14 @@
  * A store that fails is logged and never breaks the user's turn.
  */
 import type { TurnContext } from 'botbuilder';
-import { CARD_ACTIONS } from '../../dialogs/ids';
+import { CARD_ACTIONS } from '../../cards/verbs';
 import type { Lang } from '../i18n/locales';
 import type { Logger } from '../log/logger';
 import type { Intent } from '../nlu/intents';
 import { redact } from '../privacy/redact';
 import type { ReviewReason, StoredContinuation } from '../review/reviewItem';
 import type { ReviewStore } from '../review/reviewStore';
-import { requesterKey } from '../triage/requesterKey';
+import { requesterKey } from '../tickets/requesterKey';
 import type { BotStateAccessors } from './botState';
 import { interruptionOf } from './interruptions';
 import { turnOf, type Turn } from './turn';

@@ -7,7 +7,7 @@
 import { LANGS, LOCALE_OF, type Lang } from '../i18n/locales';
 import { hasString, t } from '../i18n/strings';
 import type { Intent } from '../nlu/intents';
-import { TICKET_STATUSES } from '../triage/tickets/ticket';
+import { TICKET_STATUSES } from '../tickets/ticket';
 import { escapeHtml } from '../web/html';
 import { shareBar, stackedColumns, type Series } from './insightsCharts';
 import { dayOf, startOfDay, type InsightsQuery } from './insightsQuery';

@@ -10,7 +10,7 @@
 import { LANGS, type Lang } from '../i18n/locales';
 import type { Intent } from '../nlu/intents';
 import { channelLabel } from '../observability/metrics';
-import { TICKET_STATUSES, type Ticket, type TicketStatus } from '../triage/tickets/ticket';
+import { TICKET_STATUSES, type Ticket, type TicketStatus } from '../tickets/ticket';
 import { OUTCOMES, type InsightEvent, type Outcome } from './insightEvent';
 import { daysOf, type InsightsQuery } from './insightsQuery';
 

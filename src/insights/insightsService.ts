@@ -1,6 +1,6 @@
 /** Counts the insights of a request from the three stores they come from: events, tickets and review items. */
 import type { ReviewStore } from '../review/reviewStore';
-import type { TicketStore } from '../triage/tickets/ticketStore';
+import type { TicketStore } from '../tickets/store/ticketStore';
 import { periodTimes, type InsightsQuery } from './insightsQuery';
 import { insightsReport, type InsightsReport } from './insightsReport';
 import type { InsightsStore } from './store/insightsStore';

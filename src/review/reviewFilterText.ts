@@ -3,7 +3,7 @@
  * to, limit; every value checked and every mistake named in one message, with the tickets filter's date rules.
  */
 import { isLang, LANGS } from '../i18n/locales';
-import { isoDate, shown } from '../triage/tickets/ticketFilterText';
+import { isoDate, shown } from '../tickets/ticketFilterText';
 import { REVIEW_REASONS, REVIEW_STATUSES, type ReviewFilter, type ReviewReason, type ReviewStatus } from './reviewItem';
 import { endOfDay, startOfDay } from './reviewTransitions';
 

@@ -15,7 +15,7 @@ import type { Logger } from '../log/logger';
 import type { DirectLineStore } from '../directline/store/directLineStore';
 import type { InsightsStore } from '../insights/store/insightsStore';
 import type { ReviewStore } from '../review/reviewStore';
-import type { TicketStore } from '../triage/tickets/ticketStore';
+import type { TicketStore } from '../tickets/store/ticketStore';
 
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 

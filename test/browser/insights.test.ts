@@ -12,11 +12,9 @@ import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import type { InsightEvent, Outcome } from '../../src/insights/insightEvent';
 import type { InsightsReport } from '../../src/insights/insightsReport';
-import { createInsightsStore } from '../../src/insights/store/createInsightsStore';
-import { createReviewStore } from '../../src/review/createReviewStore';
-import { createTicketStore } from '../../src/triage/tickets/createTicketStore';
+import { openStorage } from '../../src/storage/openStorage';
 import { appForBrowser, describeInBrowser, openPage, screenshot } from '../support/browser';
-import { SEED } from '../triage/ticketFixtures';
+import { SEED } from '../tickets/ticketFixtures';
 
 const KEY = 'insights-browser-key-0123456789';
 const TIMEOUT = 60_000;
@@ -51,25 +49,24 @@ const app = appForBrowser({
   env: { STORAGE_URL: storageUrl, TICKETS_API_KEY: KEY },
   async before() {
     const now = Date.now();
-    const insights = await createInsightsStore(storageUrl);
-    for (const event of monthOfEvents(now)) await insights.record(event);
-    await insights.close();
-    const tickets = await createTicketStore(storageUrl);
-    for (const [i, seed] of SEED.entries()) {
-      const { ticket } = await tickets.create({ ...seed.ticket, sourceActivityId: `browser-${i}` });
-      if (seed.then?.assign) await tickets.assign(ticket.number, { id: '29:1agent', name: 'Ana Agent' });
+    const { insights, tickets, reviews, close } = await openStorage(storageUrl);
+    try {
+      for (const event of monthOfEvents(now)) await insights.record(event);
+      for (const [i, seed] of SEED.entries()) {
+        const { ticket } = await tickets.create({ ...seed.ticket, sourceActivityId: `browser-${i}` });
+        if (seed.then?.assign) await tickets.assign(ticket.number, { id: '29:1agent', name: 'Ana Agent' });
+      }
+      const rejected = [
+        ['en', 'How do I get Azure credits for my startup?', 3],
+        ['fr', 'Comment rejoindre le programme Founders Hub ?', 2],
+        ['ru', 'Как получить спонсорство Azure?', 1],
+      ] as const;
+      for (const [lang, text, times] of rejected) {
+        for (let i = 0; i < times; i++) await reviews.add({ reason: 'rejected', lang, channel: 'msteams', text, intents: [{ intent: 'out_of_scope', confidence: 0.9 }], requesterKey: `user/${lang}-${i}` });
+      }
+    } finally {
+      await close();
     }
-    await tickets.close();
-    const reviews = await createReviewStore(storageUrl);
-    const rejected = [
-      ['en', 'How do I get Azure credits for my startup?', 3],
-      ['fr', 'Comment rejoindre le programme Founders Hub ?', 2],
-      ['ru', 'Как получить спонсорство Azure?', 1],
-    ] as const;
-    for (const [lang, text, times] of rejected) {
-      for (let i = 0; i < times; i++) await reviews.add({ reason: 'rejected', lang, channel: 'msteams', text, intents: [{ intent: 'out_of_scope', confidence: 0.9 }], requesterKey: `user/${lang}-${i}` });
-    }
-    await reviews.close();
   },
 });
 

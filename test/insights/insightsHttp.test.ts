@@ -6,19 +6,16 @@
  * each problem named, in the page's language on the page).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app';
-import { readConfig } from '../../src/config/config';
 import type { InsightsReport } from '../../src/insights/insightsReport';
 import { CHANNEL_LABELS } from '../../src/observability/metrics';
 import { t } from '../../src/i18n/strings';
 import { messageActivity, post } from '../http/messageActivity';
 import { FakeConnector } from '../support/fakeConnector';
 import { useTestSchema } from '../support/postgres';
+import { startApp, type RunningApp } from '../support/testApp';
 
 const KEY = 'insights-test-key-0123456789';
 const folder = mkdtempSync(join(tmpdir(), 'mpn-insights-http-'));
@@ -75,7 +72,7 @@ async function talk(url: string, serviceUrl: string): Promise<void> {
 
 describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
   let connector: FakeConnector;
-  let app: App;
+  let app: RunningApp;
   let url: string;
   const get = (path: string, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) => fetch(`${url}${path}`, { headers });
   const report = async (query = ''): Promise<InsightsReport> => {
@@ -86,9 +83,8 @@ describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
 
   beforeAll(async () => {
     connector = await new FakeConnector().start();
-    app = await createApp(readConfig({ STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: KEY, RATE_LIMIT: 'off' }), pino({ level: 'silent' }));
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    app = await startApp({ env: { STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: KEY, RATE_LIMIT: 'off' }, storageFromUrl: true });
+    url = app.url;
     await talk(url, connector.serviceUrl);
   }, 60_000);
   afterAll(async () => {
@@ -204,10 +200,9 @@ describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
 
 describe('without TICKETS_API_KEY', () => {
   it('has no insights routes at all', async () => {
-    const app = await createApp(readConfig({ STORAGE_URL: 'memory:' }), pino({ level: 'silent' }));
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    const app = await startApp();
     try {
-      const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      const base = app.url;
       expect((await fetch(`${base}/api/insights`, { headers: { authorization: `Bearer ${KEY}` } })).status).toBe(404);
       expect((await fetch(`${base}/insights`)).status).toBe(404);
     } finally {

@@ -7,19 +7,16 @@
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app';
-import { readConfig } from '../../src/config/config';
 import { LOCALE_OF, LANGS } from '../../src/i18n/locales';
 import type { InsightsReport } from '../../src/insights/insightsReport';
 import { messageActivity, post } from '../http/messageActivity';
 import { FakeConnector } from '../support/fakeConnector';
 import { useTestSchema } from '../support/postgres';
+import { startApp } from '../support/testApp';
 
 const KEY = 'insights-privacy-key-0123456789';
 const ACCESS_ID = '7QX299ABK3';
@@ -68,9 +65,8 @@ const BACKENDS = [
 describe.each(BACKENDS)('insights keep nothing identifying, stored in $name', (backend) => {
   it('no secret, user id or conversation id in the insights JSON, the page in four languages or the table', async () => {
     const connector = await new FakeConnector().start();
-    const app = await createApp(readConfig({ STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: KEY, RATE_LIMIT: 'off' }), pino({ level: 'silent' }));
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const app = await startApp({ env: { STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: KEY, RATE_LIMIT: 'off' }, storageFromUrl: true });
+    const { url } = app;
     try {
       const send = async (step: string | Record<string, unknown>) => {
         const activity = messageActivity(connector.serviceUrl, typeof step === 'string' ? step : '', {

@@ -7,13 +7,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InsightEvent } from '../../src/insights/insightEvent';
 import type { InsightsStore } from '../../src/insights/store/insightsStore';
+import type { OpenedStorage } from '../../src/storage/openStorage';
+
+/** An insights store and the close() of the connection it was opened on (an OpenedStorage is one). */
+export type OpenedInsights = Pick<OpenedStorage, 'insights' | 'close'>;
 
 export interface InsightsStoreBackend {
   name: string;
   /** A store holding no events; called before each test. */
-  open(): Promise<InsightsStore>;
+  open(): Promise<OpenedInsights>;
   /** Another handle on the data `open()` last returned, where there is one. */
-  openAnother?(): Promise<InsightsStore>;
+  openAnother?(): Promise<OpenedInsights>;
 }
 
 const event = (at: string, fields: Partial<InsightEvent> = {}): InsightEvent => ({ at, lang: 'en', channel: 'msteams', conversation: 'c-1', outcome: 'answered', ...fields });
@@ -21,11 +25,12 @@ const event = (at: string, fields: Partial<InsightEvent> = {}): InsightEvent => 
 export function describeInsightsStoreConformance(backend: InsightsStoreBackend): void {
   describe(`${backend.name} insights store conformance`, () => {
     let store: InsightsStore;
-    const opened: InsightsStore[] = [];
+    const opened: OpenedInsights[] = [];
 
     beforeEach(async () => {
-      store = await backend.open();
-      opened.push(store);
+      const handle = await backend.open();
+      opened.push(handle);
+      store = handle.insights;
     });
     afterEach(async () => {
       for (const handle of opened.splice(0)) await handle.close();
@@ -70,8 +75,9 @@ export function describeInsightsStoreConformance(backend: InsightsStoreBackend):
     if (backend.openAnother) {
       const openAnother = backend.openAnother;
       it('another handle (instance) counts the events this one wrote, and makes its keys with the same salt even when both make it at once', async () => {
-        const other = await openAnother();
-        opened.push(other);
+        const handle = await openAnother();
+        opened.push(handle);
+        const other = handle.insights;
         const [mine, theirs] = await Promise.all([store.salt(), other.salt()]);
         expect(theirs).toBe(mine);
         await store.record(event('2026-11-01T01:00:00.000Z'));

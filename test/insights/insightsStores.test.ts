@@ -8,12 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { createInsightsStore } from '../../src/insights/store/createInsightsStore';
-import { openPostgres } from '../../src/storage/postgresDatabase';
-import { useTestSchema } from '../support/postgres';
+import { openStorage } from '../../src/storage/openStorage';
+import { runSql, useTestSchema } from '../support/postgres';
 import { describeInsightsStoreConformance } from './insightsStoreConformance';
 
-describeInsightsStoreConformance({ name: 'memory', open: () => createInsightsStore('memory:') });
+describeInsightsStoreConformance({ name: 'memory', open: () => openStorage('memory:') });
 
 const folder = mkdtempSync(join(tmpdir(), 'mpn-sqlite-insights-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -21,19 +20,17 @@ let file = '';
 let files = 0;
 describeInsightsStoreConformance({
   name: 'SQLite',
-  open: () => createInsightsStore(`sqlite:${(file = join(folder, `insights-${++files}.db`))}`),
-  openAnother: () => createInsightsStore(`sqlite:${file}`),
+  open: () => openStorage(`sqlite:${(file = join(folder, `insights-${++files}.db`))}`),
+  openAnother: () => openStorage(`sqlite:${file}`),
 });
 
 const schema = useTestSchema('insights');
 describeInsightsStoreConformance({
   name: 'PostgreSQL',
   open: async () => {
-    const store = await createInsightsStore(schema().url);
-    const db = await openPostgres(schema().url);
-    await db.pool.query('TRUNCATE insights_events, insights_salt');
-    await db.close();
-    return store;
+    const opened = await openStorage(schema().url);
+    await runSql(schema().url, 'TRUNCATE insights_events, insights_salt');
+    return opened;
   },
-  openAnother: () => createInsightsStore(schema().url),
+  openAnother: () => openStorage(schema().url),
 });

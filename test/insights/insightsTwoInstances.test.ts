@@ -3,15 +3,13 @@
  * same insights: a conversation whose turns alternate between them counts once (the salt of the conversation
  * keys is one, in the database), and each instance counts what the other recorded.
  */
-import type { AddressInfo } from 'node:net';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app';
-import { readConfig } from '../../src/config/config';
+import type { App } from '../../src/app';
 import type { InsightsReport } from '../../src/insights/insightsReport';
 import { messageActivity, post } from '../http/messageActivity';
 import { FakeConnector } from '../support/fakeConnector';
 import { useTestSchema } from '../support/postgres';
+import { startApp } from '../support/testApp';
 
 const KEY = 'insights-two-instances-key-0123';
 const schema = useTestSchema('insights_two');
@@ -23,9 +21,8 @@ describe('insights of two instances on one PostgreSQL', () => {
   beforeAll(async () => {
     connector = await new FakeConnector().start();
     for (let i = 0; i < 2; i++) {
-      const app = await createApp(readConfig({ STORAGE_URL: schema().url, TICKETS_API_KEY: KEY, RATE_LIMIT: 'off' }), pino({ level: 'silent' }));
-      await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-      apps.push({ app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` });
+      const app = await startApp({ env: { STORAGE_URL: schema().url, TICKETS_API_KEY: KEY, RATE_LIMIT: 'off' }, storageFromUrl: true });
+      apps.push({ app, url: app.url });
     }
   }, 60_000);
   afterAll(async () => {
