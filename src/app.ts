@@ -26,6 +26,7 @@ import { meteredStorage } from './observability/meteredStorage';
 import { InsightsRecorder } from './bot/insightsRecorder';
 import { insightsRoutes } from './insights/insightsRoutes';
 import type { InsightsStore } from './insights/store/insightsStore';
+import { reviewRoutes } from './review';
 import type { ReviewStore } from './review/reviewStore';
 import { createServer } from './server/createServer';
 import { RateLimiter } from './server/rateLimiter';
@@ -83,10 +84,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const state = createStateAccessors(new ConversationState(storage), new UserState(storage));
   adapter.onTurnError = createOnTurnError(state, log, { storageReady: () => storage.isReady() });
   const ticketStore = overrides.tickets ?? stores.tickets;
+  const directLineStore = stores.directLine;
   const reviewStore = overrides.reviews ?? stores.reviews;
   const review = new ReviewCapture(reviewStore, state, log);
   const insightsStore = overrides.insights ?? stores.insights;
-  const directLineStore = stores.directLine;
   // The Direct Line runs the bot (built below, with the ticket service that needs Direct Line to tell web chat requesters).
   const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, store: directLineStore, metrics });
   const messenger = new ChannelMessenger({ directLine: new DirectLineMessenger(directLine.adapter, log), botFramework: new BotFrameworkMessenger(adapter, config.microsoftAppId, log) });
@@ -121,6 +122,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       },
       ...ticketsApiRoutes({ store: ticketStore, apiKey: config.ticketsApiKey, log }),
       ...insightsRoutes({ events: insightsStore, tickets: ticketStore, reviews: reviewStore, apiKey: config.ticketsApiKey, log }),
+      ...reviewRoutes({ store: reviewStore, apiKey: config.ticketsApiKey, trustProxy: config.trustProxy, idleMinutes: config.conversationIdleMinutes, log }),
       { method: 'get', path: '/metrics', handle: metricsEndpoint(metrics, config.metricsToken) },
       { method: 'get', path: '/healthz', handle: healthz(), rateLimited: false },
       {

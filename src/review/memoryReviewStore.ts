@@ -1,5 +1,5 @@
 /** Review items in process memory (`STORAGE_URL=memory:`). */
-import type { NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel, StoredContinuation } from './reviewItem';
+import type { ApplyOutcome, NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel, StoredContinuation } from './reviewItem';
 import { ReviewNotFoundError, type ReviewStore } from './reviewStore';
 import { applied, labelled, listedItems, newItem } from './reviewTransitions';
 
@@ -35,12 +35,12 @@ export class MemoryReviewStore implements ReviewStore {
     return next;
   }
 
-  async markApplied(ids: readonly string[]): Promise<number> {
+  async markApplied(results: readonly { id: string; outcome: ApplyOutcome }[]): Promise<number> {
     let count = 0;
-    for (const id of ids) {
+    for (const { id, outcome } of results) {
       const item = this.items.get(id);
       if (item?.status !== 'labelled') continue;
-      this.items.set(id, applied(item));
+      this.items.set(id, applied(item, outcome));
       count++;
     }
     return count;

@@ -5,7 +5,7 @@
  */
 import type { PostgresDatabase } from '../storage/postgresDatabase';
 import { postgresJson } from '../storage/postgresJson';
-import type { NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel, StoredContinuation } from './reviewItem';
+import type { ApplyOutcome, NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel, StoredContinuation } from './reviewItem';
 import { ReviewConflictError, ReviewNotFoundError, type ReviewStore } from './reviewStore';
 import { applied, endOfDay, labelled, newItem, startOfDay } from './reviewTransitions';
 
@@ -61,11 +61,11 @@ export class PostgresReviewStore implements ReviewStore {
     return next;
   }
 
-  async markApplied(ids: readonly string[]): Promise<number> {
+  async markApplied(results: readonly { id: string; outcome: ApplyOutcome }[]): Promise<number> {
     let count = 0;
-    for (const id of ids) {
+    for (const { id, outcome } of results) {
       const item = await this.get(id);
-      if (item?.status === 'labelled' && (await this.write(applied(item), item.version))) count++;
+      if (item?.status === 'labelled' && (await this.write(applied(item, outcome), item.version))) count++;
     }
     return count;
   }

@@ -19,6 +19,12 @@ export type Continuation = (typeof CONTINUATIONS)[number];
 
 /** What a reviewer decided: an utterance of an intent, out of scope (a training line for out_of_scope), or noise. */
 export type ReviewLabel = { kind: 'intent'; intent: Intent } | { kind: 'out_of_scope' } | { kind: 'noise' };
+/**
+ * What apply did with a labelled item: wrote its line, found the line in the training data already, or
+ * refused it because it is (near) a line of a development set, which must never be trained on.
+ */
+export const APPLY_OUTCOMES = ['written', 'duplicate', 'collides_with_dev'] as const;
+export type ApplyOutcome = (typeof APPLY_OUTCOMES)[number];
 export const REVIEW_STATUSES = ['open', 'labelled', 'applied'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
@@ -43,8 +49,8 @@ export interface ReviewItem {
   /** Who labelled it (the reviewer's name as typed, redacted) and when. */
   labelledBy?: string;
   labelledAt?: string;
-  /** When `npm run review -- apply` wrote it into the training data. */
-  appliedAt?: string;
+  /** What `npm run review -- apply` did with it, and when (status applied). */
+  applied?: { at: string; outcome: ApplyOutcome };
   /** Bumped on every change; a label names the version it was read at. */
   version: number;
 }

@@ -1,5 +1,5 @@
 /** Where review items live: one interface, with memory, SQLite and PostgreSQL behind it (as tickets). */
-import type { NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel, StoredContinuation } from './reviewItem';
+import type { ApplyOutcome, NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel, StoredContinuation } from './reviewItem';
 
 export class ReviewConflictError extends Error {
   constructor(readonly id: string) {
@@ -36,8 +36,8 @@ export interface ReviewStore {
    *   ReviewAppliedError when it was written into the training data already
    */
   label(id: string, label: ReviewLabel, by: string, readVersion: number): Promise<ReviewItem>;
-  /** Labelled items written into the training data: status applied (a later label cannot undo the write). */
-  markApplied(ids: readonly string[]): Promise<number>;
+  /** What apply did with labelled items: status applied (a later label cannot undo it); returns how many changed. */
+  markApplied(results: readonly { id: string; outcome: ApplyOutcome }[]): Promise<number>;
   /** "Forget my details": deletes the requester's items; returns how many. */
   deleteByRequester(requesterKey: string): Promise<number>;
   /** Retention (TICKET_RETENTION_DAYS, as tickets): deletes items created before the date; returns how many. */

@@ -1,7 +1,7 @@
 /** The review item's changes, shared by every store: labelled (any number of times until applied), applied, listed. */
 import { randomUUID } from 'node:crypto';
 import { redact } from '../privacy/redact';
-import type { NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel } from './reviewItem';
+import type { ApplyOutcome, NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel } from './reviewItem';
 import { ReviewAppliedError, ReviewConflictError } from './reviewStore';
 
 /** The longest reviewer name kept. */
@@ -18,8 +18,8 @@ export function labelled(item: ReviewItem, label: ReviewLabel, by: string, readV
   return { ...item, status: 'labelled', label, labelledBy: redact(by).slice(0, MAX_REVIEWER), labelledAt: now.toISOString(), version: item.version + 1 };
 }
 
-export function applied(item: ReviewItem, now = new Date()): ReviewItem {
-  return { ...item, status: 'applied', appliedAt: now.toISOString(), version: item.version + 1 };
+export function applied(item: ReviewItem, outcome: ApplyOutcome, now = new Date()): ReviewItem {
+  return { ...item, status: 'applied', applied: { at: now.toISOString(), outcome }, version: item.version + 1 };
 }
 
 /** The items a filter keeps, newest first, at most `limit`. */

@@ -1,6 +1,6 @@
 /** Review items in the embedded SQLite database (table `review_items`, migration 20). */
 import type { SqliteDatabase } from '../storage/sqliteDatabase';
-import type { NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel, StoredContinuation } from './reviewItem';
+import type { ApplyOutcome, NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel, StoredContinuation } from './reviewItem';
 import { ReviewConflictError, ReviewNotFoundError, type ReviewStore } from './reviewStore';
 import { applied, labelled, listedItems, newItem } from './reviewTransitions';
 
@@ -50,12 +50,12 @@ export class SqliteReviewStore implements ReviewStore {
     })();
   }
 
-  async markApplied(ids: readonly string[]): Promise<number> {
+  async markApplied(results: readonly { id: string; outcome: ApplyOutcome }[]): Promise<number> {
     return this.db.transaction(() => {
       let count = 0;
-      for (const id of ids) {
+      for (const { id, outcome } of results) {
         const item = this.read(id);
-        if (item?.status === 'labelled' && this.write(applied(item), item.version)) count++;
+        if (item?.status === 'labelled' && this.write(applied(item, outcome), item.version)) count++;
       }
       return count;
     })();

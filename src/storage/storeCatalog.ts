@@ -11,14 +11,14 @@ import { MemoryInsightsStore } from '../insights/store/memoryInsightsStore';
 import { PostgresInsightsStore } from '../insights/store/postgresInsightsStore';
 import { SqliteInsightsStore } from '../insights/store/sqliteInsightsStore';
 import type { InsightsStore } from '../insights/store/insightsStore';
-import { MemoryReviewStore } from '../review/memoryReviewStore';
-import { PostgresReviewStore } from '../review/postgresReviewStore';
-import { SqliteReviewStore } from '../review/sqliteReviewStore';
-import type { ReviewStore } from '../review/reviewStore';
 import { MemoryTicketStore } from '../tickets/store/memoryTicketStore';
 import { PostgresTicketStore } from '../tickets/store/postgresTicketStore';
 import { SqliteTicketStore } from '../tickets/store/sqliteTicketStore';
 import type { TicketStore } from '../tickets/store/ticketStore';
+import { MemoryReviewStore } from '../review/memoryReviewStore';
+import { PostgresReviewStore } from '../review/postgresReviewStore';
+import type { ReviewStore } from '../review/reviewStore';
+import { SqliteReviewStore } from '../review/sqliteReviewStore';
 import type { BotStorage } from './botStorage';
 import { InMemoryStorage } from './memoryStorage';
 import type { PostgresDatabase } from './postgresDatabase';
@@ -40,14 +40,14 @@ export const STORES = {
   state: store<BotStorage>({ memory: () => new InMemoryStorage(), sqlite: (db) => new SqliteStorage(db), postgres: (db) => new PostgresStorage(db) }),
   /** Tickets of the support hand-off. */
   tickets: store<TicketStore>({ memory: () => new MemoryTicketStore(), sqlite: (db) => new SqliteTicketStore(db), postgres: (db) => new PostgresTicketStore(db) }),
+  /** The questions the bot missed, kept for review (src/review). */
+  reviews: store<ReviewStore>({ memory: () => new MemoryReviewStore(), sqlite: (db) => new SqliteReviewStore(db), postgres: (db) => new PostgresReviewStore(db) }),
   /** Direct Line conversations and their activities. */
   directLine: store<DirectLineStore>({
     memory: () => new MemoryDirectLineStore(),
     sqlite: (db) => new SqliteDirectLineStore(db),
     postgres: (db) => new PostgresDirectLineStore(db),
   }),
-  /** The questions the bot missed, kept for review. */
-  reviews: store<ReviewStore>({ memory: () => new MemoryReviewStore(), sqlite: (db) => new SqliteReviewStore(db), postgres: (db) => new PostgresReviewStore(db) }),
   /** The insights' events (one per counted turn) and the salt of their conversation keys. */
   insights: store<InsightsStore>({ memory: () => new MemoryInsightsStore(), sqlite: (db) => new SqliteInsightsStore(db), postgres: (db) => new PostgresInsightsStore(db) }),
 };

@@ -12,9 +12,9 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
-/** Sends a page with its security headers (status 200 unless told: a page may also say what went wrong). */
-export function sendPage(res: ServerResponse, html: string, policy: PagePolicy, nonce: string, status = 200): void {
+/** Sends a page with its security headers (status 200 unless told; `headers` adds e.g. a Set-Cookie). */
+export function sendPage(res: ServerResponse, html: string, policy: PagePolicy, nonce: string, status = 200, headers: Record<string, string> = {}): void {
   const body = Buffer.from(html, 'utf8');
-  res.writeHead(status, { ...pageHeaders(policy, nonce), 'content-length': body.length });
+  res.writeHead(status, { ...pageHeaders(policy, nonce), ...headers, 'content-length': body.length });
   res.end(body);
 }

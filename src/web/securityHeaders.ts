@@ -44,6 +44,8 @@ export interface PagePolicy {
   frame: FramePolicy;
   /** Origins besides this server the page's scripts fetch from. */
   connect?: readonly string[];
+  /** The page's forms post to this server (the review page); otherwise no form may be sent anywhere. */
+  forms?: boolean;
 }
 
 /** A fresh nonce for one response (128 random bits). */
@@ -66,7 +68,7 @@ export function contentSecurityPolicy(policy: PagePolicy, nonce: string): string
     'connect-src': ["'self'", ...(policy.connect ?? [])].join(' '),
     'font-src': "'self'",
     'base-uri': "'none'",
-    'form-action': "'none'",
+    'form-action': policy.forms ? "'self'" : "'none'",
     'object-src': "'none'",
     'frame-ancestors': FRAME_ANCESTORS[policy.frame],
   };

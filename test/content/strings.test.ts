@@ -10,6 +10,7 @@ import { TOPICS } from '../../src/rules/decision';
 import { FACT_NAMES, FACT_VALUES } from '../../src/rules/facts';
 import { PORTALS } from '../../src/rules/portals';
 import type { TicketStatus } from '../../cards/views/ticketView';
+import { APPLY_OUTCOMES, CONTINUATIONS, REVIEW_REASONS, REVIEW_STATUSES } from '../../src/review/reviewItem';
 
 const TICKET_STATUSES: readonly TicketStatus[] = ['new', 'assigned', 'resolved'];
 
@@ -30,6 +31,11 @@ const DYNAMIC_KEYS = [
   ...FACT_NAMES.flatMap((name) => [`fact.${name}.label`, `fact.${name}.question`, ...FACT_VALUES[name].map((value) => `fact.${name}.${value}`)]),
   ...Object.keys(PORTALS).map((id) => `portal.${id}`),
   ...TICKET_STATUSES.map((status) => `ticket.status.${status}`),
+  ...REVIEW_REASONS.map((reason) => `review.reason.${reason}`),
+  ...REVIEW_STATUSES.map((status) => `review.status.${status}`),
+  ...CONTINUATIONS.map((continuation) => `review.continuation.${continuation}`),
+  ...APPLY_OUTCOMES.map((outcome) => `review.outcome.${outcome}`),
+  ...['greeting', 'help', 'out_of_scope'].map((intent) => `review.intent.${intent}`),
 ];
 
 const english = readTable('en');

@@ -2,4 +2,4 @@
 import { MemoryReviewStore } from '../../src/review/memoryReviewStore';
 import { describeReviewStoreConformance } from './reviewStoreConformance';
 
-describeReviewStoreConformance({ name: 'memory', open: async () => new MemoryReviewStore() });
+describeReviewStoreConformance({ name: 'memory', open: async () => ({ reviews: new MemoryReviewStore(), close: async () => undefined }) });

@@ -1,10 +1,10 @@
 /**
- * PostgresReviewStore against the conformance suite, in a schema of its own of the database TEST_POSTGRES_URL
- * names, with a second database handle (pools of its own) standing for a second instance.
+ * PostgresReviewStore (opened with the other stores by openStorage) against the conformance suite, in a schema
+ * of its own of the database TEST_POSTGRES_URL names, with a second database handle (pools of its own)
+ * standing for a second instance.
  */
-import { createReviewStore } from '../../src/review/createReviewStore';
-import { openPostgres } from '../../src/storage/postgresDatabase';
-import { useTestSchema } from '../support/postgres';
+import { openStorage } from '../../src/storage/openStorage';
+import { runSql, useTestSchema } from '../support/postgres';
 import { describeReviewStoreConformance } from './reviewStoreConformance';
 
 const schema = useTestSchema('review');
@@ -12,11 +12,9 @@ const schema = useTestSchema('review');
 describeReviewStoreConformance({
   name: 'PostgreSQL',
   open: async () => {
-    const store = await createReviewStore(schema().url);
-    const db = await openPostgres(schema().url);
-    await db.pool.query('TRUNCATE review_items');
-    await db.close();
-    return store;
+    const storage = await openStorage(schema().url);
+    await runSql(schema().url, 'TRUNCATE review_items');
+    return storage;
   },
-  openAnother: () => createReviewStore(schema().url),
+  openAnother: () => openStorage(schema().url),
 });

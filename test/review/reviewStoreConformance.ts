@@ -6,13 +6,17 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NewReviewItem } from '../../src/review/reviewItem';
+import type { OpenedStorage } from '../../src/storage/openStorage';
 import { ReviewAppliedError, ReviewConflictError, ReviewNotFoundError, type ReviewStore } from '../../src/review/reviewStore';
+
+/** A review store and the close() of the connection it was opened on (an OpenedStorage is one). */
+export type OpenedReviews = Pick<OpenedStorage, 'reviews' | 'close'>;
 
 export interface ReviewStoreBackend {
   name: string;
   /** A store holding no items; called before each test. */
-  open(): Promise<ReviewStore>;
-  openAnother?(): Promise<ReviewStore>;
+  open(): Promise<OpenedReviews>;
+  openAnother?(): Promise<OpenedReviews>;
 }
 
 export const QUESTION: NewReviewItem = {
@@ -31,10 +35,11 @@ export const QUESTION: NewReviewItem = {
 export function describeReviewStoreConformance(backend: ReviewStoreBackend): void {
   describe(`${backend.name} review store conformance`, () => {
     let store: ReviewStore;
-    const opened: ReviewStore[] = [];
+    const opened: OpenedReviews[] = [];
     beforeEach(async () => {
-      store = await backend.open();
-      opened.push(store);
+      const handle = await backend.open();
+      opened.push(handle);
+      store = handle.reviews;
     });
     afterEach(async () => {
       vi.useRealTimers();
@@ -44,7 +49,7 @@ export function describeReviewStoreConformance(backend: ReviewStoreBackend): voi
       if (!backend.openAnother) return store;
       const handle = await backend.openAnother();
       opened.push(handle);
-      return handle;
+      return handle.reviews;
     };
     const at = async (time: string, fields: Partial<NewReviewItem> = {}) => {
       vi.useFakeTimers({ toFake: ['Date'] });
@@ -113,9 +118,10 @@ export function describeReviewStoreConformance(backend: ReviewStoreBackend): voi
       const open = await store.add(QUESTION);
       const done = await store.add(QUESTION);
       await store.label(done.id, { kind: 'intent', intent: 'activate_benefits' }, 'Ana', 1);
-      expect(await store.markApplied([open.id, done.id, 'no-such-item'])).toBe(1);
+      const results = [open.id, done.id, 'no-such-item'].map((id) => ({ id, outcome: 'written' as const }));
+      expect(await store.markApplied(results)).toBe(1);
       const applied = await store.get(done.id);
-      expect(applied).toMatchObject({ status: 'applied', appliedAt: expect.any(String), version: 3 });
+      expect(applied).toMatchObject({ status: 'applied', applied: { at: expect.any(String), outcome: 'written' }, version: 3 });
       expect((await store.get(open.id))?.status).toBe('open');
       await expect(store.label(done.id, { kind: 'noise' }, 'Ana', 3)).rejects.toBeInstanceOf(ReviewAppliedError);
     });

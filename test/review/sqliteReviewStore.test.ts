@@ -1,9 +1,9 @@
-/** SqliteReviewStore on temporary files against the conformance suite, a second connection standing for a second process. */
+/** SqliteReviewStore (opened with the other stores by openStorage) on temporary files against the conformance suite, a second connection standing for a second process. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { createReviewStore } from '../../src/review/createReviewStore';
+import { openStorage } from '../../src/storage/openStorage';
 import { describeReviewStoreConformance } from './reviewStoreConformance';
 
 const folder = mkdtempSync(join(tmpdir(), 'mpn-sqlite-review-'));
@@ -13,6 +13,6 @@ let files = 0;
 
 describeReviewStoreConformance({
   name: 'SQLite',
-  open: () => createReviewStore(`sqlite:${(file = join(folder, `review-${++files}.db`))}`),
-  openAnother: () => createReviewStore(`sqlite:${file}`),
+  open: () => openStorage(`sqlite:${(file = join(folder, `review-${++files}.db`))}`),
+  openAnother: () => openStorage(`sqlite:${file}`),
 });

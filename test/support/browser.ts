@@ -114,11 +114,12 @@ export async function screenshot(page: Page, name: string, { fullPage = true }: 
  * `env` adds to its configuration; `before` runs first (to fill a storage the app then opens).
  * @example const app = appForBrowser(); … await page.goto(`${app.url}/`);
  */
-export function appForBrowser(options: { env?: NodeJS.ProcessEnv; before?: () => Promise<void> } = {}): { readonly url: string } {
+export function appForBrowser(options: NonNullable<Parameters<typeof startApp>[0]> & { before?: () => Promise<void> } = {}): { readonly url: string } {
   let app: RunningApp | undefined;
   beforeAll(async () => {
-    await options.before?.();
-    app = await startApp({ ...(options.env ? { env: options.env } : {}) });
+    const { before, ...start } = options;
+    await before?.();
+    app = await startApp(start);
   });
   afterAll(async () => {
     await closeChromium();
