@@ -121,7 +121,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
         rateLimited: anonymous,
       },
       ...ticketsApiRoutes({ store: ticketStore, apiKey: config.ticketsApiKey, log }),
-      ...insightsRoutes({ events: insightsStore, tickets: ticketStore, reviews: reviewStore, apiKey: config.ticketsApiKey, log }),
+      ...insightsRoutes({ events: insightsStore, tickets: ticketStore, reviews: reviewStore, apiKey: config.ticketsApiKey, trustProxy: config.trustProxy, log }),
       ...reviewRoutes({ store: reviewStore, apiKey: config.ticketsApiKey, trustProxy: config.trustProxy, idleMinutes: config.conversationIdleMinutes, log }),
       { method: 'get', path: '/metrics', handle: metricsEndpoint(metrics, config.metricsToken) },
       { method: 'get', path: '/healthz', handle: healthz(), rateLimited: false },

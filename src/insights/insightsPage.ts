@@ -208,7 +208,7 @@ ${tiles}
 }
 
 /** A page that only says what went wrong (refused key, wrong parameters, a failure with its reference). */
-export function insightsMessageHtml(lang: Lang, title: string, lines: readonly string[], nonce: string): string {
+export function insightsMessageHtml(lang: Lang, title: string, lines: readonly string[], nonce: string, link?: { text: string; href: string }): string {
   return `<!DOCTYPE html>
 <html lang="${LOCALE_OF[lang]}">
 <head>
@@ -222,6 +222,7 @@ export function insightsMessageHtml(lang: Lang, title: string, lines: readonly s
 <main>
   <h1>${escapeHtml(title)}</h1>
   ${lines.map((line) => `<p class="problem">${escapeHtml(line)}</p>`).join('\n  ')}
+  ${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : ''}
 </main>
 </body>
 </html>

@@ -1,14 +1,15 @@
 /**
  * GET /insights (the page) and GET /api/insights (the same numbers as JSON), behind the key of TICKETS_API_KEY
- * like the tickets API (`Authorization: Bearer <key>` or `x-api-key`; never in a URL). Without a key neither
- * route exists. Wrong parameters get 400 with every problem named, in the page's language on the page.
+ * like the tickets API (`Authorization: Bearer <key>` or `x-api-key`; never in a URL); the page also takes the
+ * review page's sign-in cookie (src/review/reviewSession.ts), so people sign in once at /review. Without a key
+ * neither route exists. Wrong parameters get 400 with every problem named, in the page's language on the page.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { t } from '../i18n/strings';
-import type { Lang } from '../i18n/locales';
+import { LOCALE_OF, type Lang } from '../i18n/locales';
 import type { Logger } from '../log/logger';
-import { keyCheck, presentedKey } from '../server/apiKey';
+import { ReviewAccess } from '../review/reviewAccess';
 import type { Route } from '../server/createServer';
 import { sendJson } from '../server/sendJson';
 import { pageLanguage, queryOf } from '../web/pageLanguage';
@@ -26,6 +27,8 @@ const PAGE_POLICY = { frame: 'none' } as const;
 export interface InsightsRoutesDependencies extends InsightsSources {
   /** TICKETS_API_KEY; undefined switches the insights off. */
   apiKey: string | undefined;
+  /** TRUST_PROXY, as the review page reads it (for its cookie). */
+  trustProxy: number;
   log: Logger;
   /** Milliseconds since the epoch (a seam for tests). */
   now?: () => number;
@@ -42,12 +45,12 @@ export function insightsRoutes(deps: InsightsRoutesDependencies): Route[] {
     deps.log.info('insights off: TICKETS_API_KEY is not set');
     return [];
   }
-  const isKey = keyCheck(deps.apiKey);
+  const access = new ReviewAccess(deps.apiKey, deps.trustProxy);
   const now = deps.now ?? Date.now;
-  const authorized = (req: IncomingMessage): boolean => {
-    const key = presentedKey(req);
-    if (key !== undefined && isKey(key)) return true;
-    deps.log.warn({ remoteAddress: req.socket.remoteAddress, keyGiven: key !== undefined, path: req.url?.split('?')[0] }, 'insights: refused a request without the right key');
+  /** The key as a header; for the page, else the review page's session cookie. */
+  const authorized = (req: IncomingMessage, cookie: boolean): boolean => {
+    if (access.reviewerOf(req, { cookie })) return true;
+    deps.log.warn({ remoteAddress: req.socket.remoteAddress, path: req.url?.split('?')[0] }, 'insights: refused a request without the right key or sign-in');
     return false;
   };
   const count = async (params: URLSearchParams): Promise<Outcome> => {
@@ -72,7 +75,7 @@ export function insightsRoutes(deps: InsightsRoutesDependencies): Route[] {
       method: 'get',
       path: INSIGHTS_API_PATH,
       async handle(req: IncomingMessage, res: ServerResponse) {
-        if (!authorized(req)) {
+        if (!authorized(req, false)) {
           res.setHeader('www-authenticate', 'Bearer realm="tickets"');
           return sendJson(res, 401, { error: { code: 'Unauthorized', message: 'The request is not authorized.' } });
         }
@@ -94,9 +97,10 @@ export function insightsRoutes(deps: InsightsRoutesDependencies): Route[] {
         const params = queryOf(req);
         const lang = pageLanguage(params, req);
         const nonce = createNonce();
-        if (!authorized(req)) {
+        if (!authorized(req, true)) {
           res.setHeader('www-authenticate', 'Bearer realm="tickets"');
-          return sendPage(res, insightsMessageHtml(lang, t(lang, 'insights.title'), [t(lang, 'insights.unauthorized')], nonce), PAGE_POLICY, nonce, 401);
+          const signIn = { text: t(lang, 'insights.sign_in'), href: `/review?locale=${LOCALE_OF[lang]}` };
+          return sendPage(res, insightsMessageHtml(lang, t(lang, 'insights.title'), [t(lang, 'insights.unauthorized')], nonce, signIn), PAGE_POLICY, nonce, 401);
         }
         const outcome = await count(params);
         if ('report' in outcome) return sendPage(res, insightsHtml({ report: outcome.report, query: outcome.query, lang, now: now(), nonce }), PAGE_POLICY, nonce);

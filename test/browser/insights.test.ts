@@ -140,4 +140,30 @@ describeInBrowser('the insights page in Chromium', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'a person signs in once on the review page and then reads the insights with its cookie',
+    async () => {
+      const { page, problems, context } = await openPage();
+      try {
+        const refused = await page.goto(`${app.url}/insights?locale=pt-BR`);
+        expect(refused?.status()).toBe(401);
+        expect(await page.locator('p.problem').textContent()).toBe(t('pt', 'insights.unauthorized'));
+        await page.getByRole('link', { name: t('pt', 'insights.sign_in') }).click();
+        await page.getByLabel(t('pt', 'review.login.name')).fill('Ana');
+        await page.getByLabel(t('pt', 'review.login.key')).fill(KEY);
+        await page.getByRole('button', { name: t('pt', 'review.login.submit') }).click();
+        await page.waitForURL(/\/review\?/);
+        const shown = await page.goto(`${app.url}/insights?locale=pt-BR`);
+        expect(shown?.status()).toBe(200);
+        expect(await page.locator('h1').textContent()).toBe(t('pt', 'insights.title'));
+        await screenshot(page, 'insights-pt-signed-in', { fullPage: false });
+        // The 401 of the first visit is the only failed request.
+        expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    TIMEOUT,
+  );
 });

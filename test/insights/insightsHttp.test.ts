@@ -181,6 +181,26 @@ describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
     expect((await get('/api/insights', { 'x-api-key': KEY })).status).toBe(200);
   });
 
+  it('the page takes the review page\'s sign-in cookie (the API does not); a forged or missing one gets the way to sign in', async () => {
+    const login = await fetch(`${url}/review/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name: 'Ana', key: KEY, locale: 'fr-FR' }).toString(),
+    });
+    expect(login.status).toBe(303);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(cookie).toMatch(/^mpn_review=./);
+    expect(login.headers.get('set-cookie')).toMatch(/Path=\/;.*HttpOnly; SameSite=Strict/);
+    const page = await get('/insights?locale=fr-FR', { cookie });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(t('fr', 'insights.by_day'));
+    expect((await get('/api/insights', { cookie })).status).toBe(401);
+    const forged = await get('/insights?locale=fr-FR', { cookie: `${cookie.slice(0, -2)}xx` });
+    expect(forged.status).toBe(401);
+    expect(await forged.text()).toContain('href="/review?locale=fr-FR"');
+  });
+
   it('draws the page in each of the four languages with the numbers and charts, under the pages\' CSP', async () => {
     for (const [locale, lang] of [['en-US', 'en'], ['ru-RU', 'ru'], ['pt-BR', 'pt'], ['fr-FR', 'fr']] as const) {
       const response = await get(`/insights?locale=${locale}`);
