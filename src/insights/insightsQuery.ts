@@ -5,6 +5,7 @@
  */
 import { LANGS, isLang, type Lang } from '../i18n/locales';
 import { CHANNEL_LABELS } from '../observability/metrics';
+import { redact } from '../privacy/redact';
 
 export const DEFAULT_DAYS = 30;
 /** The longest period one request may count. */
@@ -36,6 +37,9 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** `locale` chooses the page's language; it is no filter. */
 const PARAMETERS = ['from', 'to', 'lang', 'channel', 'locale'] as const;
 
+/** A refused parameter's name as a message may show it: redacted (it may be anything a caller pasted), short, word characters only. */
+const shownName = (name: string) => redact(name).slice(0, 40).replace(/[^\w-]/g, '?');
+
 /** `YYYY-MM-DD` of a time, in UTC. */
 export const dayOf = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
@@ -54,7 +58,7 @@ export function startOfDay(day: string): number | undefined {
 export function parseInsightsQuery(params: URLSearchParams, now: number): InsightsQuery {
   const problems: QueryProblem[] = [];
   for (const name of new Set(params.keys())) {
-    if (!(PARAMETERS as readonly string[]).includes(name)) problems.push({ key: 'insights.error.unknown_parameter', params: { name: name.slice(0, 40).replace(/[^\w-]/g, '?'), known: PARAMETERS.join(', ') } });
+    if (!(PARAMETERS as readonly string[]).includes(name)) problems.push({ key: 'insights.error.unknown_parameter', params: { name: shownName(name), known: PARAMETERS.join(', ') } });
     else if (params.getAll(name).length > 1) problems.push({ key: 'insights.error.repeated_parameter', params: { name } });
   }
   const day = (name: 'from' | 'to'): number | undefined => {

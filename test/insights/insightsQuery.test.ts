@@ -50,4 +50,13 @@ describe('the insights query', () => {
     }
     expect.assertions(1);
   });
+
+  it('names an unknown parameter with its secrets masked', () => {
+    try {
+      parse('55512345=1');
+    } catch (error) {
+      expect((error as InsightsQueryError).problems[0]?.params.name).not.toContain('55512345');
+    }
+    expect.assertions(1);
+  });
 });
