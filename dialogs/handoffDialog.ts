@@ -9,6 +9,7 @@ import { handoffConsentQuestion, handoffSummaryQuestion } from '../cards/views/h
 import { ticketView } from '../cards/views/ticketView';
 import type { BotStateAccessors, ConversationData } from '../src/bot/botState';
 import { sendString, sendView } from '../src/bot/send';
+import { noteOutcome } from '../src/bot/turnOutcome';
 import { turnOf, type TurnInput } from '../src/bot/turn';
 import type { Lang } from '../src/i18n/locales';
 import { redact } from '../src/privacy/redact';
@@ -41,6 +42,7 @@ export class HandoffDialog extends ComponentDialog {
 
   private async askSummary(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { lang } = turnOf(step.context);
+    noteOutcome(step.context, 'handoff');
     const { lastQuestion } = await this.state.conversation.get(step.context, { misses: 0 });
     await sendView(step.context, handoffSummaryQuestion(lang, lastQuestion?.text));
     await this.setPending(step.context, { step: 'summary' });

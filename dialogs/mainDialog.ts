@@ -22,6 +22,7 @@ import type { Metrics } from '../src/observability/metrics';
 import type { TicketService } from '../src/tickets/ticketService';
 import { rememberFacts } from '../src/bot/rememberFacts';
 import { sendString, sendView } from '../src/bot/send';
+import { noteOutcome } from '../src/bot/turnOutcome';
 import { MAX_MESSAGE_CHARS, turnOf } from '../src/bot/turn';
 import type { Lang } from '../src/i18n/locales';
 import { redact } from '../src/privacy/redact';
@@ -121,6 +122,7 @@ export class MainDialog extends InterruptibleDialog {
     await rememberFacts(step.context, this.state, reading.hypothetical ? unknown : reading.facts);
     const { context: inPlay } = await this.state.conversation.get(step.context, { misses: 0 });
     await this.setMisses(step, 0);
+    noteOutcome(step.context, 'answered', reading.topic);
     const options: TopicOptions = { assume: { ...(inPlay?.topic === reading.topic ? inPlay.facts : {}), ...reading.facts } };
     return step.beginDialog(DIALOG_IDS.topic(reading.topic), options);
   }
@@ -136,6 +138,7 @@ export class MainDialog extends InterruptibleDialog {
     const detail = articleRetriever().retrieve(text, lang, { topic: inPlay.topic });
     if (!detail.length) return undefined;
     await this.setMisses(step, 0);
+    noteOutcome(step.context, 'answered', inPlay.topic);
     const options: TopicOptions = { assume: inPlay.facts, detail };
     return step.beginDialog(DIALOG_IDS.topic(inPlay.topic), options);
   }
@@ -148,6 +151,7 @@ export class MainDialog extends InterruptibleDialog {
     await this.setMisses(step, 0);
     const { facts } = await this.state.profile.get(step.context, { facts: {} });
     const topics = parts.map((part) => ({ part, topic: requestTopicForProduct(part.classification) as Topic }));
+    noteOutcome(step.context, 'answered', topics[0]?.topic);
     const asking = topics.find(({ part, topic }) => decide(topic, { ...facts, ...part.classification.entities }).ask);
     for (const { part, topic } of topics) {
       if (topic !== asking?.topic) await sendTopicDecision(step.context, this.state, topic, { assume: part.classification.entities, question: part });
@@ -190,6 +194,7 @@ export class MainDialog extends InterruptibleDialog {
         await rememberFacts(context, this.state, { [submit.fact]: submit.value });
         return isTopic(submit.intent) ? step.beginDialog(DIALOG_IDS.topic(submit.intent)) : step.endDialog();
       case CARD_ACTIONS.feedback: {
+        noteOutcome(context, submit.helpful ? 'helpful' : 'not_helpful', submit.intent);
         const question = await this.questionAbout(step, submit.intent);
         const reviewItemId = !submit.helpful && question ? await this.review?.keep(context, { reason: 'feedback_no', lang, ...question }) : undefined;
         await this.feedback.record({
@@ -225,6 +230,8 @@ export class MainDialog extends InterruptibleDialog {
     const { context } = step;
     if (isTopic(intent)) {
       await this.setMisses(step, 0);
+      // A question typed (a click on "did you mean" answers the question counted before it).
+      if (classification) noteOutcome(context, 'answered', intent);
       return step.beginDialog(DIALOG_IDS.topic(intent));
     }
     switch (intent) {
@@ -252,6 +259,7 @@ export class MainDialog extends InterruptibleDialog {
     const retrieved = outOfScopeSegments(articleRetriever(), input.text, input.classification);
     if (!retrieved.length) return false;
     await this.setMisses(step, 0);
+    noteOutcome(step.context, 'answered');
     await sendView(step.context, articleAnswerView(retrieved, lang));
     return true;
   }
@@ -260,6 +268,8 @@ export class MainDialog extends InterruptibleDialog {
   private async miss(step: WaterfallStepContext, lang: Lang, classification?: Classification): Promise<void> {
     const { context } = step;
     const { misses } = await this.state.conversation.get(context, { misses: 0 });
+    const candidates = classification?.by === 'rejected' ? clarifyCandidates(classification) : [];
+    noteOutcome(context, candidates.length && misses + 1 < MISSES_BEFORE_PERSON ? 'clarify' : 'rejected');
     if (misses + 1 >= MISSES_BEFORE_PERSON) {
       await this.setMisses(step, 0);
       await this.keepMissed(step, 'rejected', lang);
@@ -267,7 +277,6 @@ export class MainDialog extends InterruptibleDialog {
       return;
     }
     await this.setMisses(step, misses + 1);
-    const candidates = classification?.by === 'rejected' ? clarifyCandidates(classification) : [];
     await this.keepMissed(step, candidates.length ? 'clarify' : 'rejected', lang);
     this.metrics?.fallbacks.inc({ kind: candidates.length ? 'clarify' : 'out_of_scope' });
     await sendView(context, candidates.length ? clarifyView(candidates, lang) : fallbackView(lang));

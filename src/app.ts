@@ -26,6 +26,9 @@ import { TicketSearch } from './messageExtension/ticketSearch';
 import { Metrics } from './observability/metrics';
 import { metricsEndpoint } from './observability/metricsEndpoint';
 import { meteredStorage } from './observability/meteredStorage';
+import { InsightsRecorder } from './bot/insightsRecorder';
+import { insightsRoutes } from './insights/insightsRoutes';
+import type { InsightsStore } from './insights/store/insightsStore';
 import { reviewRoutes } from './review';
 import type { ReviewStore } from './review/reviewStore';
 import { createServer } from './server/createServer';
@@ -52,6 +55,7 @@ export interface AppOverrides {
   metrics?: Metrics;
   tickets?: TicketStore;
   reviews?: ReviewStore;
+  insights?: InsightsStore;
   auth?: BotFrameworkAuthentication;
   classifier?: Classifier;
 }
@@ -88,6 +92,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const limits = rateLimits(config, stores.rateLimits, systemClock, () => metrics.storageErrors.inc({ operation: 'rate_limit' }));
   const reviewStore = overrides.reviews ?? stores.reviews;
   const review = new ReviewCapture(reviewStore, state, log);
+  const insightsStore = overrides.insights ?? stores.insights;
   // The Direct Line runs the bot (built below, with the ticket service that needs Direct Line to tell web chat requesters).
   const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, storageReady: () => storage.isReady(), store: directLineStore, ...(limits.directLine ? { limiter: limits.directLine } : {}), metrics });
   const messenger = new ChannelMessenger({ directLine: new DirectLineMessenger(directLine.adapter, log), botFramework: new BotFrameworkMessenger(adapter, config.microsoftAppId, log) });
@@ -107,9 +112,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     serializer: new TurnSerializer(storage.sharedLock),
     idleMinutes: config.conversationIdleMinutes,
     review,
+    outcomes: new InsightsRecorder(insightsStore, log),
   });
 
-  const retention = startRetention({ tickets: ticketStore, reviews: reviewStore, conversations: directLineStore, state: storage, settings: config.retention, log });
+  const retention = startRetention({ tickets: ticketStore, reviews: reviewStore, insights: insightsStore, conversations: directLineStore, state: storage, settings: config.retention, log });
   const webPages = createWebPages();
   const modules = [directLine, webPages];
 
@@ -125,6 +131,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
         rateLimited: anonymous,
       },
       ...ticketsApiRoutes({ store: ticketStore, apiKey: config.ticketsApiKey, log }),
+      ...insightsRoutes({ events: insightsStore, tickets: ticketStore, reviews: reviewStore, apiKey: config.ticketsApiKey, trustProxy: config.trustProxy, log }),
       ...reviewRoutes({ store: reviewStore, apiKey: config.ticketsApiKey, trustProxy: config.trustProxy, idleMinutes: config.conversationIdleMinutes, log }),
       { method: 'get', path: '/metrics', handle: metricsEndpoint(metrics, config.metricsToken) },
       { method: 'get', path: '/healthz', handle: healthz(), rateLimited: false },

@@ -29,6 +29,7 @@ import { beginTurnContext, topicContextOf } from './conversationContext';
 import { invokeContextOf } from './messageExtensionInvoke';
 import { recordTurn } from './transcript';
 import { sendView } from './send';
+import type { TurnOutcomeRecorder } from './turnOutcome';
 import { TurnSerializer } from './turnSerializer';
 import { setTurn, understandTurn } from './turn';
 
@@ -42,6 +43,8 @@ export interface SupportBotDependencies {
   metrics?: Metrics;
   /** One turn at a time per conversation; default: within this process only (app.ts adds the storage's shared lock). */
   serializer?: Pick<TurnSerializer, 'serialize'>;
+  /** Records what came of each turn (the insights); none in tests that do not look. */
+  outcomes?: TurnOutcomeRecorder;
   /** The time turns are read by (default: the system's); tests move it to let a conversation stand idle. */
   clock?: Clock;
   /** How long a conversation may stand idle before its context is dropped (default 30 minutes). */
@@ -124,6 +127,7 @@ export class SupportBot extends TeamsActivityHandler {
     else if (input.kind === 'submit') this.deps.metrics?.turn(context.activity.channelId, 'submit');
     if (turn.input.kind !== 'empty') await state.profile.set(context, { ...profile, lang: turn.lang });
     await runDialog(mainDialog, context, state.dialogState);
+    await this.deps.outcomes?.record(context);
   }
 }
 

@@ -6,6 +6,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { INTENTS, type Intent } from '../nlu/intents';
 
 const KNOWN_CHANNELS = new Set(['msteams', 'directline', 'webchat', 'emulator', 'test', 'slack', 'telegram', 'sms', 'email', 'facebook']);
+/** Every value channelLabel gives. */
+export const CHANNEL_LABELS: readonly string[] = [...KNOWN_CHANNELS, 'other'];
 
 /** A channel id as a label: one of the known ones, or "other". */
 export function channelLabel(channelId: string | undefined): string {

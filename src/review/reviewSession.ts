@@ -1,6 +1,6 @@
 /**
  * The review page's sign-in: after the login form took the key, a signed session cookie (HttpOnly,
- * SameSite=Strict, Path=/review, Secure on HTTPS) holding the reviewer's name and an expiry; never the key.
+ * SameSite=Strict, Path=/ so that the insights page (/insights) takes it too, Secure on HTTPS) holding the reviewer's name and an expiry; never the key.
  * Tokens are HMACs under a secret derived from the key, so every instance with the same key accepts them and
  * changing the key signs everyone out. Each form of the page carries a CSRF token bound to the session.
  */
@@ -62,12 +62,12 @@ export class ReviewSessions {
 
   /** The Set-Cookie value that signs in; `secure` when the page is served over HTTPS. */
   cookie(session: ReviewSession, secure: boolean): string {
-    return `${SESSION_COOKIE}=${session.token}; Path=/review; Max-Age=${SESSION_HOURS * 3600}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+    return `${SESSION_COOKIE}=${session.token}; Path=/; Max-Age=${SESSION_HOURS * 3600}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
   }
 
   /** The Set-Cookie value that signs out. */
   clearedCookie(secure: boolean): string {
-    return `${SESSION_COOKIE}=; Path=/review; Max-Age=0; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+    return `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
   }
 
   private sign(text: string): string {

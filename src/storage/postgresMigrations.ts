@@ -73,6 +73,25 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     CREATE INDEX review_items_created ON review_items (created_at)`,
   },
   {
+    // The insights' events (src/insights, versions 30-39): one row per counted turn, no user id, no text; the
+    // salt of the conversation keys, made once by the first writer (ON CONFLICT: instances may race to make it).
+    version: 30,
+    sql: `CREATE TABLE insights_events (
+      id bigserial PRIMARY KEY,
+      at timestamptz NOT NULL,
+      lang text NOT NULL,
+      channel text NOT NULL,
+      conversation_key text NOT NULL,
+      outcome text NOT NULL,
+      intent text
+    );
+    CREATE INDEX insights_events_at ON insights_events (at);
+    CREATE TABLE insights_salt (
+      id integer PRIMARY KEY CHECK (id = 1),
+      salt text NOT NULL
+    )`,
+  },
+  {
     // Token buckets of the rate limits (src/rateLimit), shared by every instance. UNLOGGED: a crash of the
     // database only refills them. Keys are hashes; full_at_ms is when a bucket is full again (then deleted).
     version: 40,

@@ -1,6 +1,6 @@
 /**
- * Retention: once at start and then every hour, deletes the tickets (and the review items, src/review) created
- * more than TICKET_RETENTION_DAYS ago, and the Direct Line conversations without activity for CONVERSATION_RETENTION_DAYS, with their
+ * Retention: once at start and then every hour, deletes the tickets (and the review items, src/review, and the
+ * insights' events, src/insights) created more than TICKET_RETENTION_DAYS ago, and the Direct Line conversations without activity for CONVERSATION_RETENTION_DAYS, with their
  * activities and their bot conversation state (its key is known from the conversation id).
  *
  * The bot state of Teams conversations and of users is not aged out here: botbuilder's Storage cannot list
@@ -13,6 +13,7 @@
 import type { Storage } from 'botbuilder';
 import type { Logger } from '../log/logger';
 import type { DirectLineStore } from '../directline/store/directLineStore';
+import type { InsightsStore } from '../insights/store/insightsStore';
 import type { ReviewStore } from '../review/reviewStore';
 import type { TicketStore } from '../tickets/store/ticketStore';
 
@@ -32,6 +33,8 @@ export interface RetentionOptions {
   tickets: Pick<TicketStore, 'deleteCreatedBefore'>;
   /** The missed questions kept for review: kept as long as tickets. */
   reviews?: Pick<ReviewStore, 'deleteCreatedBefore'>;
+  /** The insights' events: kept as long as the tickets they count. */
+  insights?: Pick<InsightsStore, 'deleteBefore'>;
   conversations: Pick<DirectLineStore, 'deleteInactiveBefore'>;
   /** The bot's state: the conversation state of each deleted Direct Line conversation is deleted with it. */
   state: Pick<Storage, 'delete'>;
@@ -49,6 +52,8 @@ export interface RetentionRun {
   conversations: number;
   /** Review items deleted (with `reviews` only). */
   reviewItems?: number;
+  /** Insights events deleted (with `insights` only). */
+  insightEvents?: number;
 }
 
 /**
@@ -84,9 +89,17 @@ export class Retention {
     const conversationsBefore = new Date(now - settings.conversationDays * DAY_MS);
     const deletedTickets = await tickets.deleteCreatedBefore(ticketsBefore);
     const reviewItems = await this.options.reviews?.deleteCreatedBefore(ticketsBefore);
+    const insightEvents = await this.options.insights?.deleteBefore(ticketsBefore);
     const ids = await conversations.deleteInactiveBefore(conversationsBefore);
     for (let i = 0; i < ids.length; i += STATE_BATCH) await state.delete(ids.slice(i, i + STATE_BATCH).map(directLineStateKey));
-    return { ticketsBefore: ticketsBefore.toISOString(), conversationsBefore: conversationsBefore.toISOString(), tickets: deletedTickets, conversations: ids.length, ...(reviewItems === undefined ? {} : { reviewItems }) };
+    return {
+      ticketsBefore: ticketsBefore.toISOString(),
+      conversationsBefore: conversationsBefore.toISOString(),
+      tickets: deletedTickets,
+      conversations: ids.length,
+      ...(reviewItems === undefined ? {} : { reviewItems }),
+      ...(insightEvents === undefined ? {} : { insightEvents }),
+    };
   }
 
   /** Stops the timer and waits for a pass in progress, so the stores can be closed after it. */
@@ -101,7 +114,7 @@ export class Retention {
     if (this.running) return this.running;
     const run = this.runOnce().then(
       (result) => {
-        if (result.tickets || result.conversations || result.reviewItems) this.options.log.info(result, 'retention: old tickets and conversations deleted');
+        if (result.tickets || result.conversations || result.reviewItems || result.insightEvents) this.options.log.info(result, 'retention: old tickets and conversations deleted');
         return result;
       },
       (error: unknown) => {

@@ -58,4 +58,23 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     CREATE INDEX review_items_requester ON review_items (requester_key);
     CREATE INDEX review_items_created ON review_items (created_at)`,
   },
+  {
+    // The insights' events (src/insights, versions 30-39): one row per counted turn, no user id, no text; the
+    // salt of the conversation keys, made once by the first writer.
+    version: 30,
+    sql: `CREATE TABLE insights_events (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      at TEXT NOT NULL,
+      lang TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      conversation_key TEXT NOT NULL,
+      outcome TEXT NOT NULL,
+      intent TEXT
+    );
+    CREATE INDEX insights_events_at ON insights_events (at);
+    CREATE TABLE insights_salt (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      salt TEXT NOT NULL
+    )`,
+  },
 ];

@@ -7,6 +7,10 @@ import { MemoryDirectLineStore } from '../directline/store/memoryDirectLineStore
 import { PostgresDirectLineStore } from '../directline/store/postgresDirectLineStore';
 import { SqliteDirectLineStore } from '../directline/store/sqliteDirectLineStore';
 import type { DirectLineStore } from '../directline/store/directLineStore';
+import { MemoryInsightsStore } from '../insights/store/memoryInsightsStore';
+import { PostgresInsightsStore } from '../insights/store/postgresInsightsStore';
+import { SqliteInsightsStore } from '../insights/store/sqliteInsightsStore';
+import type { InsightsStore } from '../insights/store/insightsStore';
 import { MemoryRateLimitStore } from '../rateLimit/memoryRateLimitStore';
 import { PostgresRateLimitStore } from '../rateLimit/postgresRateLimitStore';
 import type { RateLimitStore } from '../rateLimit/rateLimitStore';
@@ -47,6 +51,8 @@ export const STORES = {
     sqlite: (db) => new SqliteDirectLineStore(db),
     postgres: (db) => new PostgresDirectLineStore(db),
   }),
+  /** The insights' events (one per counted turn) and the salt of their conversation keys. */
+  insights: store<InsightsStore>({ memory: () => new MemoryInsightsStore(), sqlite: (db) => new SqliteInsightsStore(db), postgres: (db) => new PostgresInsightsStore(db) }),
   /** Token buckets of the rate limits: in memory where one process owns the storage, shared with PostgreSQL. */
   rateLimits: store<RateLimitStore>({ memory: () => new MemoryRateLimitStore(), sqlite: () => new MemoryRateLimitStore(), postgres: (db) => new PostgresRateLimitStore(db) }),
 };

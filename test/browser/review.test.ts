@@ -59,7 +59,7 @@ describeInBrowser('the review page in Chromium', () => {
 
       // The session cookie: HttpOnly, SameSite=Strict, invisible to the page.
       const [cookie] = await ana.context.cookies();
-      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/review' });
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
       expect(cookie?.value).not.toContain(KEY);
       expect(await ana.page.evaluate('document.cookie')).toBe('');
       expect(ana.page.url()).not.toContain(KEY);

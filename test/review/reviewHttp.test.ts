@@ -90,7 +90,7 @@ describe('signing in', () => {
     const { cookie, setCookie } = await signIn();
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
-    expect(setCookie).toMatch(/Path=\/review/);
+    expect(setCookie).toMatch(/Path=\/;/);
     expect(setCookie).not.toMatch(/Secure/);
     expect(setCookie).not.toContain(KEY);
     const page = await fetch(`${api.url}/review`, { headers: { cookie } });

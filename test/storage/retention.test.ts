@@ -19,6 +19,7 @@ import type { Logger } from '../../src/log/logger';
 import { InMemoryStorage } from '../../src/storage/memoryStorage';
 import { openStorage, type OpenedStorage } from '../../src/storage/openStorage';
 import { directLineStateKey, Retention, RETENTION_INTERVAL_MS, startRetention, type RetentionOptions } from '../../src/storage/retention';
+import { MemoryInsightsStore } from '../../src/insights/store/memoryInsightsStore';
 import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
 import { TriageChannels } from '../../src/tickets/triageChannel';
 import { runSql, useTestSchema } from '../support/postgres';
@@ -104,8 +105,12 @@ describe('the retention job', () => {
     expect(directLineStateKey('AbC-123_x')).toBe(new ConversationState(new InMemoryStorage()).getStorageKey(context));
   });
 
-  it('deletes old tickets, inactive Direct Line conversations and their state, and nothing else', async () => {
+  it('deletes old tickets and insights events, inactive Direct Line conversations and their state, and nothing else', async () => {
     const tickets = new MemoryTicketStore();
+    const insights = new MemoryInsightsStore();
+    for (const at of ['2025-03-02T00:00:00.000Z', '2025-03-03T10:59:59.999Z', '2025-03-03T11:00:00.000Z']) {
+      await insights.record({ at, lang: 'en', channel: 'msteams', conversation: 'c1', outcome: 'answered' });
+    }
     const seeded = await seedTickets(tickets); // created 2025-03-01 … 2025-03-05
     const conversations = new MemoryDirectLineStore();
     await conversations.createConversation({ id: 'quiet', createdAt: '2025-12-01T00:00:00.000Z' });
@@ -122,8 +127,9 @@ describe('the retention job', () => {
 
     // 2026-03-03T11:00Z: tickets before 2025-03-03T11:00Z go (365 days), conversations quiet since 2025-12-03T11:00Z go (90 days).
     const now = Date.parse('2026-03-03T11:00:00.000Z');
-    const retention = new Retention({ tickets, conversations, state, settings: { ticketDays: 365, conversationDays: 90 }, log: fakeLog(), now: () => now });
-    expect(await retention.runOnce()).toEqual({ ticketsBefore: '2025-03-03T11:00:00.000Z', conversationsBefore: '2025-12-03T11:00:00.000Z', tickets: 2, conversations: 1 });
+    const retention = new Retention({ tickets, insights, conversations, state, settings: { ticketDays: 365, conversationDays: 90 }, log: fakeLog(), now: () => now });
+    expect(await retention.runOnce()).toEqual({ ticketsBefore: '2025-03-03T11:00:00.000Z', conversationsBefore: '2025-12-03T11:00:00.000Z', tickets: 2, conversations: 1, insightEvents: 2 });
+    expect((await insights.eventsBetween(new Date(0), new Date(now))).map((e) => e.at)).toEqual(['2025-03-03T11:00:00.000Z']);
 
     expect((await tickets.list()).map((t) => t.number)).toEqual(seeded.slice(2).map((t) => t.number).reverse());
     expect(await conversations.getConversation('quiet')).toBeUndefined();

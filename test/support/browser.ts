@@ -111,12 +111,15 @@ export async function screenshot(page: Page, name: string, { fullPage = true }: 
 
 /**
  * The real app on loopback for a browser test file: started before its tests, Chromium and the app closed after.
+ * `env` adds to its configuration; `before` runs first (to fill a storage the app then opens).
  * @example const app = appForBrowser(); … await page.goto(`${app.url}/`);
  */
-export function appForBrowser(options: Parameters<typeof startApp>[0] = {}): { readonly url: string } {
+export function appForBrowser(options: NonNullable<Parameters<typeof startApp>[0]> & { before?: () => Promise<void> } = {}): { readonly url: string } {
   let app: RunningApp | undefined;
   beforeAll(async () => {
-    app = await startApp(options);
+    const { before, ...start } = options;
+    await before?.();
+    app = await startApp(start);
   });
   afterAll(async () => {
     await closeChromium();
