@@ -94,7 +94,9 @@ export function checkCard(reply: Partial<Activity>, expectation: CardExpectation
   }
   if (expectation.leads) {
     const first = firstQuotedText(card);
-    if (!expectation.leads.some((id) => first.includes(squash(markdownToPlain(quote(id, expectation.lang)))))) {
+    // `leads: []`: no retrieved sentence leads the card (its topic's own answer does).
+    if (!expectation.leads.length && first) problems.push(`expected no quoted sentence to lead the card in ${expectation.lang}; its first quoted block is ${JSON.stringify(first)}`);
+    if (expectation.leads.length && !expectation.leads.some((id) => first.includes(squash(markdownToPlain(quote(id, expectation.lang)))))) {
       problems.push(`expected the card to lead with segment ${expectation.leads.join(' or ')} in ${expectation.lang}; its first quoted block is ${JSON.stringify(first)}`);
     }
   }

@@ -318,7 +318,7 @@ function parseCard(step: Json, at: number, lang: Lang, fail: (where: string, rea
     expectation.states = valid ? (states as Record<string, string | number | boolean>) : fail(where, 'states: { key: number | string | boolean }');
   }
   if (quotes !== undefined) expectation.quotes = Array.isArray(quotes) && quotes.every(Number.isInteger) ? (quotes as number[]) : fail(where, 'quotes: segment ids');
-  if (leads !== undefined) expectation.leads = Array.isArray(leads) && leads.length > 0 && leads.every(Number.isInteger) ? (leads as number[]) : fail(where, 'leads: segment ids');
+  if (leads !== undefined) expectation.leads = Array.isArray(leads) && leads.every(Number.isInteger) ? (leads as number[]) : fail(where, 'leads: segment ids, or [] for none');
   if (asks !== undefined) expectation.asks = isFactName(asks) ? asks : fail(where, `asks ${JSON.stringify(asks)} is not a fact name`);
   if (facts !== undefined) {
     const valid = isObject(facts) && Object.keys(sanitizeFacts(facts)).length === Object.keys(facts).length;

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { knowledgeBase } from '../../src/knowledge/knowledgeBase';
-import { createRetriever, type Retriever } from '../../src/nlu/retrieval';
+import { classifier } from '../../src/nlu/classifier';
+import { createRetriever, topicQuestionSegments, type Retriever } from '../../src/nlu/retrieval';
 import { RETRIEVAL_SETTINGS } from '../../src/nlu/retrieval/retrievalSettings';
 import { topicSections } from '../../src/nlu/retrieval/topicSections';
 import { readUtterances } from '../../src/nlu/utterances';
@@ -24,6 +25,30 @@ describe('createRetriever(knowledgeBase).retrieve', () => {
     expect(fromRemaining({ topic: 'entitlement', ruledOut: ['remaining_incidents'] })).toEqual([]);
     // The topic's own sections are never ruled out, even when named.
     expect(ids('where do I check how many incidents are left?', 'en', { topic: 'remaining_incidents', ruledOut: ['remaining_incidents'] })).not.toEqual([]);
+  });
+
+  it("answers from a section no topic owns (the overview) only as surely as with no topic once the classifier ruled topics out", () => {
+    const owned = new Set(Object.values(topicSections(kb)).flatMap((anchors) => [...anchors]));
+    const unowned = (options: Parameters<Retriever['retrieve']>[2]) => ids('how many incidents does a gold partner get', 'en', options).filter((id) => !owned.has(anchorOf(id) ?? ''));
+    expect(unowned({ topic: 'entitlement' })).not.toEqual([]);
+    expect(unowned({ topic: 'entitlement', ruledOut: ['remaining_incidents'] })).toEqual([]);
+    // A topic the classifier still finds plausible keeps its sections open: only the sections of no topic close.
+    expect(ids('how many incidents does a gold partner get', 'en', { topic: 'entitlement', ruledOut: ['paid_support_plans'] }).map(anchorOf)).not.toContain('overview');
+  });
+
+  it("never leads a sure entitlement question of the training set with a sentence of a section no topic owns that scores below the no-topic threshold", () => {
+    const owned = new Set(Object.values(topicSections(kb)).flatMap((anchors) => [...anchors]));
+    const sure = readUtterances('train')
+      .filter((u) => u.intent === 'entitlement')
+      .map((u) => ({ u, classification: classifier().classify(u.text) }))
+      .filter(({ classification }) => classification.intent === 'entitlement' && classification.confidence >= RETRIEVAL_SETTINGS.sureTopicConfidence);
+    expect(sure.length).toBeGreaterThan(100);
+    const weakUnowned = sure.flatMap(({ u, classification }) =>
+      topicQuestionSegments(retriever, u.text, classification, 'entitlement', u.lang)
+        .filter((r) => !owned.has(anchorOf(r.segment) ?? '') && r.score < RETRIEVAL_SETTINGS.threshold)
+        .map((r) => `${u.lang}: ${u.text} → ${r.segment} (${r.score})`),
+    );
+    expect(weakUnowned).toEqual([]);
   });
 
   it('finds the sentence a detail question asks for, in each language', () => {

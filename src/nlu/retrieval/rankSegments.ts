@@ -6,7 +6,7 @@
  * "how are you", matches nothing).
  */
 import type { Lang } from '../../i18n/locales';
-import type { Topic } from '../../rules/decision';
+import { TOPICS, type Topic } from '../../rules/decision';
 import type { RetrievedSegment } from './retriever';
 import { cueWordsOf, type QuestionCues } from './questionCues';
 import { RETRIEVAL_SETTINGS as S } from './retrievalSettings';
@@ -53,10 +53,23 @@ export function scoreSegments(index: LanguageIndex, question: string, lang: Lang
   });
 }
 
+/**
+ * Which segments answer only as surely as with no topic known, for a question on `topic`: when the classifier
+ * ruled other topics out (it is sure of the topic), every section outside the topic's own and the topics still
+ * plausible, so the ruled-out topics' sections and the sections no topic owns (the article's intro, the
+ * overview, next steps): a sentence there leads a sure topic's answer only when it scores like an answer
+ * with no topic.
+ */
+function surelyOnly(sections: RankingContext['sections'], topic: Topic, ruledOut: readonly Topic[]): (s: { anchor: string }) => boolean {
+  const others = ruledOut.filter((other) => other !== topic);
+  if (!others.length) return () => false;
+  const open = new Set(TOPICS.filter((t) => !others.includes(t)).flatMap((t) => [...sections[t]]));
+  return (s) => !open.has(s.anchor);
+}
+
 export function rankSegments(context: RankingContext, question: string, lang: Lang, topic?: Topic, ruledOut: readonly Topic[] = []): RetrievedSegment[] {
   const inTopic = topic ? context.sections[topic] : undefined;
-  const ruledOutAnchors = new Set(ruledOut.filter((other) => other !== topic).flatMap((other) => [...context.sections[other]]));
-  const asSurelyAsWithoutTopic = (s: { anchor: string }) => topic === undefined || (ruledOutAnchors.has(s.anchor) && !inTopic?.has(s.anchor));
+  const asSurelyAsWithoutTopic = topic === undefined ? () => true : surelyOnly(context.sections, topic, ruledOut);
   const scored: Scored[] = scoreSegments(context.index[lang], question, lang, cueWordsOf(context.cues, question, lang))
     .filter((s) => (asSurelyAsWithoutTopic(s) ? s.score >= S.threshold && s.keyWord >= S.minKeyWordWeight : s.score >= S.topicThreshold))
     .map((s) => ({ segment: s.segment, score: s.score, ranked: inTopic?.has(s.anchor) ? s.cued * (1 + S.topicBoost) : s.cued }))

@@ -20,8 +20,9 @@ export interface RetrieveOptions {
   /** The topic the question is about, when the classifier or the conversation knows it. */
   topic?: Topic;
   /**
-   * Topics the classifier ruled out for this question: a sentence of one of their own sections answers only as
-   * surely as with no topic known ("how many incidents does Gold get?" is not asking how many remain).
+   * Topics the classifier ruled out for this question (it is sure of `topic`): a sentence of one of their own
+   * sections, or of a section no topic owns (the overview), answers only as surely as with no topic known ("how
+   * many incidents does Gold get?" is not asking how many remain, nor who the article is for).
    */
   ruledOut?: readonly Topic[];
 }
