@@ -44,11 +44,47 @@ export function compileEntityMatchers(file: SynonymFile): Matcher[] {
   return matchers.sort((a, b) => b.length - a.length);
 }
 
-let matchers: Matcher[] | undefined;
+/** The matchers, and their anchors indexed by their first three code units: one pass over a text finds them all. */
+interface AnchorIndex {
+  matchers: Matcher[];
+  anchors: string[];
+  /** anchorOf[i]: the anchor of matchers[i] in anchors. */
+  anchorOf: Int32Array;
+  byFirstThree: Map<number, number[]>;
+  /** Anchors shorter than three code units, looked for one by one. */
+  short: number[];
+}
 
-function loadedMatchers(): Matcher[] {
-  matchers ??= compileEntityMatchers(JSON.parse(readFileSync(contentPath('nlu', 'entities.json'), 'utf8')) as SynonymFile);
-  return matchers;
+const firstThree = (text: string, at: number) => (text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1)) * 0x10000 + text.charCodeAt(at + 2);
+
+function indexAnchors(list: Matcher[]): AnchorIndex {
+  const anchors = [...new Set(list.map((m) => m.anchor))];
+  const byFirstThree = new Map<number, number[]>();
+  const short: number[] = [];
+  anchors.forEach((anchor, i) => {
+    if (anchor.length < 3) return short.push(i);
+    const key = firstThree(anchor, 0);
+    byFirstThree.set(key, [...(byFirstThree.get(key) ?? []), i]);
+  });
+  return { matchers: list, anchors, anchorOf: Int32Array.from(list, (m) => anchors.indexOf(m.anchor)), byFirstThree, short };
+}
+
+let loaded: AnchorIndex | undefined;
+
+function loadedMatchers(): AnchorIndex {
+  loaded ??= indexAnchors(compileEntityMatchers(JSON.parse(readFileSync(contentPath('nlu', 'entities.json'), 'utf8')) as SynonymFile));
+  return loaded;
+}
+
+/** Which anchors a text contains (the same answer as form.includes(anchor) for each). */
+function presentAnchors(form: string, index: AnchorIndex): Uint8Array {
+  const present = new Uint8Array(index.anchors.length);
+  for (const i of index.short) if (form.includes(index.anchors[i] as string)) present[i] = 1;
+  for (let at = 0; at + 3 <= form.length; at++) {
+    const candidates = index.byFirstThree.get(firstThree(form, at));
+    if (candidates) for (const i of candidates) if (!present[i] && form.startsWith(index.anchors[i] as string, at)) present[i] = 1;
+  }
+  return present;
 }
 
 /**
@@ -58,10 +94,17 @@ function loadedMatchers(): Matcher[] {
  *   // { membership: 'gold', productKind: 'on_premises' }
  */
 export function extractEntities(text: string): PartnerFacts {
-  const form = matchForm(text);
+  return extractEntitiesFromForm(matchForm(text));
+}
+
+/** extractEntities for a text already in its match form (matchForm). */
+export function extractEntitiesFromForm(form: string): PartnerFacts {
   const spans: { fact: string; value: string; start: number; end: number }[] = [];
-  for (const { fact, value, pattern, anchor } of loadedMatchers()) {
-    if (!form.includes(anchor)) continue;
+  const index = loadedMatchers();
+  const present = presentAnchors(form, index);
+  for (let m = 0; m < index.matchers.length; m++) {
+    if (!present[index.anchorOf[m] as number]) continue;
+    const { fact, value, pattern } = index.matchers[m] as Matcher;
     const match = pattern.exec(form);
     if (!match) continue;
     const start = match.index;
