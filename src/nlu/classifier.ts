@@ -3,15 +3,16 @@
  * rejection, and the partner facts the question names. This is the whole NLU as the product uses it.
  */
 import type { Lang } from '../i18n/locales';
-import { extractEntities } from './entities';
-import { features } from './features';
+import { extractEntitiesFromForm } from './entities';
 import type { Intent } from './intents';
-import { compileLanguageModel, identifyLanguage, type LanguageHints } from './languageId';
+import { IntentScorer } from './intentScorer';
+import { compileLanguageModel, identifyNormalizedLanguage, type LanguageHints } from './languageId';
 import { loadNluModel } from './modelStore';
+import { foldNormalized, normalizeText } from './normalize';
 import type { NluModel } from './nluModel';
-import { matchPortalMessage } from './portalMessageMatcher';
+import { matchPortalMessageForm } from './portalMessageMatcher';
 import { decideIntent } from './rejection';
-import { compileSoftmax, knownShare, logits, softmax } from './softmaxModel';
+import { softmax } from './softmaxModel';
 import type { PartnerFacts } from '../rules/facts';
 
 export interface Classification {
@@ -34,21 +35,24 @@ export interface Classifier {
 
 export function createClassifier(model: NluModel): Classifier {
   const languages = compileLanguageModel(model.language);
-  const intents = compileSoftmax(model.intents);
+  const intents = new IntentScorer(model.intents);
   return {
     classify(text, hints = {}) {
-      const language = identifyLanguage(text, languages, hints);
-      const vector = features(text, language.lang);
-      const probabilities = softmax(logits(intents, vector), model.intents.temperature);
-      const decision = decideIntent(probabilities, knownShare(intents, vector), model.rejection);
-      const portal = matchPortalMessage(text);
+      // Normalized once, folded once: every step below reads one of these two forms.
+      const normalized = normalizeText(text);
+      const form = foldNormalized(normalized);
+      const language = identifyNormalizedLanguage(normalized, languages, hints);
+      const scores = intents.score(normalized, language.lang);
+      const probabilities = softmax(scores.logits, model.intents.temperature);
+      const decision = decideIntent(probabilities, scores.knownShare, model.rejection);
+      const portal = matchPortalMessageForm(form);
       const intent = portal?.intent ?? decision.intent;
       const confidence = portal ? Math.max(decision.ranking.find((r) => r.intent === intent)?.confidence ?? 0, 0.9 + 0.1 * Math.min(1, portal.coverage)) : decision.confidence;
       return {
         intent,
         confidence: round(confidence),
         lang: language.lang,
-        entities: extractEntities(text),
+        entities: extractEntitiesFromForm(form),
         alternatives: decision.ranking
           .filter((r) => r.intent !== intent)
           .slice(0, ALTERNATIVES)
