@@ -4,7 +4,7 @@
  * "did you mean", the out-of-scope answer, and after two misses in a row the offer of a person.
  */
 import { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/adapters/botbuilderDialogs';
 import { articleAnswerView } from '../src/answers/articleAnswerView';
 import { clarifyView } from '../src/answers/clarifyView';
 import { fallbackView } from '../src/answers/fallbackView';

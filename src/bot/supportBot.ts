@@ -5,7 +5,7 @@
  * another's.
  */
 import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
-import { runDialog, type Dialog } from 'botbuilder-dialogs';
+import { runDialog, type Dialog } from '../adapters/botbuilderDialogs';
 import { welcomeView } from '../answers/welcomeView';
 import { langOfLocale } from '../i18n/locales';
 import type { Classifier } from '../nlu/classifier';
