@@ -36,6 +36,9 @@ export interface Classifier {
 export function createClassifier(model: NluModel): Classifier {
   const languages = compileLanguageModel(model.language);
   const intents = new IntentScorer(model.intents);
+  // Only these two are read per question: the model's JSON (vocabulary, weights, n-gram counts) is not kept.
+  const { temperature } = model.intents;
+  const { rejection } = model;
   return {
     classify(text, hints = {}) {
       // Normalized once, folded once: every step below reads one of these two forms.
@@ -43,8 +46,8 @@ export function createClassifier(model: NluModel): Classifier {
       const form = foldNormalized(normalized);
       const language = identifyNormalizedLanguage(normalized, languages, hints);
       const scores = intents.score(normalized, language.lang);
-      const probabilities = softmax(scores.logits, model.intents.temperature);
-      const decision = decideIntent(probabilities, scores.knownShare, model.rejection);
+      const probabilities = softmax(scores.logits, temperature);
+      const decision = decideIntent(probabilities, scores.knownShare, rejection);
       const portal = matchPortalMessageForm(form);
       const intent = portal?.intent ?? decision.intent;
       const confidence = portal ? Math.max(decision.ranking.find((r) => r.intent === intent)?.confidence ?? 0, 0.9 + 0.1 * Math.min(1, portal.coverage)) : decision.confidence;
