@@ -1,6 +1,6 @@
-/** The typed data each card template binds: one interface per kind of card in cards/*.json. */
+/** The typed data each card template binds: one interface per kind of card in cards/templates/*.json. */
 
-/** What an Action.Submit sends back: always an object with an `action` verb from dialogs/ids. */
+/** What an Action.Submit sends back: always an object with an `action` verb from cards/verbs.ts. */
 export type SubmitData = { action: string } & Record<string, unknown>;
 
 export interface Button {

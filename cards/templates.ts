@@ -1,14 +1,14 @@
 /** The card templates, one JSON file per kind, loaded once. */
-import answer from './answer.json';
+import answer from './templates/answer.json';
 import type { CardKind } from './cardData';
-import clarify from './clarify.json';
-import entitlement from './entitlement.json';
-import fallback from './fallback.json';
-import feedback from './feedback.json';
-import question from './question.json';
-import ticket from './ticket.json';
-import triage from './triage.json';
-import welcome from './welcome.json';
+import clarify from './templates/clarify.json';
+import entitlement from './templates/entitlement.json';
+import fallback from './templates/fallback.json';
+import feedback from './templates/feedback.json';
+import question from './templates/question.json';
+import ticket from './templates/ticket.json';
+import triage from './templates/triage.json';
+import welcome from './templates/welcome.json';
 
 export const TEMPLATES: Readonly<Record<CardKind, object>> = {
   answer,

@@ -5,8 +5,8 @@
  */
 import { EventFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/adapters/botbuilderDialogs';
-import { handoffConsentQuestion, handoffSummaryQuestion } from '../src/answers/handoffQuestions';
-import { ticketView } from '../src/answers/ticketView';
+import { handoffConsentQuestion, handoffSummaryQuestion } from '../cards/views/handoffQuestions';
+import { ticketView } from '../cards/views/ticketView';
 import type { BotStateAccessors, ConversationData } from '../src/bot/botState';
 import { sendString, sendView } from '../src/bot/send';
 import { turnOf, type TurnInput } from '../src/bot/turn';
@@ -14,10 +14,11 @@ import type { Lang } from '../src/i18n/locales';
 import { redact } from '../src/privacy/redact';
 import { yesOrNo } from '../src/nlu/replyWords';
 import { redactReference } from '../src/privacy/redactActivity';
-import { requesterKey } from '../src/triage/requesterKey';
-import { sourceActivityId } from '../src/triage/sourceActivityId';
-import type { TicketService } from '../src/triage/ticketService';
-import { CARD_ACTIONS, DIALOG_IDS } from './ids';
+import { requesterKey } from '../src/tickets/requesterKey';
+import { sourceActivityId } from '../src/tickets/sourceActivityId';
+import type { TicketService } from '../src/tickets/ticketService';
+import { CARD_ACTIONS } from '../cards/verbs';
+import { DIALOG_IDS } from './ids';
 import type { TopicResult } from './topicDialog';
 
 const MAX_SUMMARY_LENGTH = 300;

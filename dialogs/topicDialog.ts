@@ -13,7 +13,8 @@ import { sendString } from '../src/bot/send';
 import { sendEachCase, sendTopicDecision, type TopicAnswerOptions } from '../src/bot/topicAnswer';
 import { turnOf } from '../src/bot/turn';
 import type { Topic } from '../src/rules/decision';
-import { CARD_ACTIONS, DIALOG_IDS } from './ids';
+import { CARD_ACTIONS } from '../cards/verbs';
+import { DIALOG_IDS } from './ids';
 
 /** What a topic dialog returns: `reroute` when the last message was not an answer to its question. */
 export interface TopicResult {

@@ -19,7 +19,6 @@ import type { Logger } from './log/logger';
 import { classifier as productClassifier, type Classifier } from './nlu/classifier';
 import { articleRetriever } from './nlu/retrieval';
 import { createDirectLine } from './directline';
-import { createDirectLineStore } from './directline/store/createDirectLineStore';
 import { Metrics } from './observability/metrics';
 import { metricsEndpoint } from './observability/metricsEndpoint';
 import { meteredStorage } from './observability/meteredStorage';
@@ -28,20 +27,19 @@ import { RateLimiter } from './server/rateLimiter';
 import { healthz, readyz } from './server/healthEndpoints';
 import { messagesEndpoint } from './server/messagesEndpoint';
 import type { BotStorage } from './storage/botStorage';
-import { createStorage } from './storage/createStorage';
-import { PostgresStorage } from './storage/postgresStorage';
+import { openStorage } from './storage/openStorage';
 import { startRetention } from './storage/retention';
-import { BotFrameworkMessenger } from './triage/botFrameworkMessenger';
-import { ChannelMessenger } from './triage/channelMessenger';
-import { DirectLineMessenger } from './triage/directLineMessenger';
-import { createTicketStore } from './triage/tickets/createTicketStore';
-import type { TicketStore } from './triage/tickets/ticketStore';
-import { TicketService } from './triage/ticketService';
-import { ticketsApiRoutes } from './triage/ticketsApi';
-import { TriageActions } from './triage/triageActions';
-import { TriageChannels } from './triage/triageChannel';
+import { BotFrameworkMessenger } from './proactive/botFrameworkMessenger';
+import { ChannelMessenger } from './proactive/channelMessenger';
+import { DirectLineMessenger } from './proactive/directLineMessenger';
+import type { TicketStore } from './tickets/store/ticketStore';
+import { TicketService } from './tickets/ticketService';
+import { ticketsApiRoutes } from './tickets/ticketsApi';
+import { TriageActions } from './tickets/triageActions';
+import { TriageChannels } from './tickets/triageChannel';
 import { createWebPages } from './web';
 
+/** Stores a test passes in instead of those of STORAGE_URL (the test keeps them; the app does not close them). */
 export interface AppOverrides {
   storage?: BotStorage;
   metrics?: Metrics;
@@ -60,7 +58,8 @@ export interface App {
 /** Opens the storage first (its migrations run; an unreachable database fails here), then assembles the rest. */
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const metrics = overrides.metrics ?? new Metrics();
-  const storage = meteredStorage(overrides.storage ?? (await createStorage(config.storageUrl)), metrics);
+  const stores = await openStorage(config.storageUrl);
+  const storage = meteredStorage(overrides.storage ?? stores.state, metrics);
   const classifier = overrides.classifier ?? productClassifier();
   knowledgeBase();
   articleRetriever();
@@ -76,10 +75,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const adapter = new BotFrameworkAdapter(auth);
   const state = createStateAccessors(new ConversationState(storage), new UserState(storage));
   adapter.onTurnError = createOnTurnError(state, log, { storageReady: () => storage.isReady() });
-  // With PostgreSQL, the tickets and the Direct Line conversations live next to the state, on its pool.
-  const database = storage instanceof PostgresStorage ? storage.db : undefined;
-  const ticketStore = overrides.tickets ?? (await createTicketStore(config.storageUrl, { database }));
-  const directLineStore = createDirectLineStore(config.storageUrl, { database });
+  const ticketStore = overrides.tickets ?? stores.tickets;
+  const directLineStore = stores.directLine;
   // The Direct Line runs the bot (built below, with the ticket service that needs Direct Line to tell web chat requesters).
   const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, store: directLineStore, metrics });
   const messenger = new ChannelMessenger({ directLine: new DirectLineMessenger(directLine.adapter, log), botFramework: new BotFrameworkMessenger(adapter, config.microsoftAppId, log) });
@@ -134,8 +131,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       server.close();
       await retention.stop();
       for (const module of modules) await module.close?.();
-      await ticketStore.close();
-      await storage.close();
+      await stores.close();
     },
   };
 }

@@ -6,9 +6,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { PROJECT_ROOT } from '../../src/contentPath';
+import { freePort } from '../../test/support/freePort';
 
 /** The two servers the suite compares, both compiled (npm run build, tsc -p bench/tsconfig.echo.json). */
 export const ENTRY_POINTS = {
@@ -35,16 +35,6 @@ export interface ServerProcess {
 
 export class ServerProcessError extends Error {
   override name = 'ServerProcessError';
-}
-
-/** A port nobody listens on right now (the kernel picks it). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new ServerProcessError('no free port');
-  return address.port;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Lang } from '../i18n/locales';
 import type { Intent } from '../nlu/intents';
 import type { Topic } from '../rules/decision';
 import type { FactName, PartnerFacts } from '../rules/facts';
-import type { TranscriptLine } from '../triage/tickets/ticket';
+import type { TranscriptLine } from '../tickets/ticket';
 
 export interface UserProfile {
   /** The language the user last wrote in or chose. */

@@ -3,11 +3,11 @@
  * talk to a person. Recognised once here, handled once here, for the main router and the interruption base.
  */
 import type { TurnContext } from 'botbuilder';
-import { CARD_ACTIONS } from '../../dialogs/ids';
-import { helpView } from '../answers/welcomeView';
+import { CARD_ACTIONS } from '../../cards/verbs';
+import { helpView } from '../../cards/views/welcomeView';
 import type { Lang } from '../i18n/locales';
-import type { TicketStore } from '../triage/tickets/ticketStore';
-import { requesterKey } from '../triage/requesterKey';
+import type { TicketStore } from '../tickets/store/ticketStore';
+import { requesterKey } from '../tickets/requesterKey';
 import type { BotStateAccessors } from './botState';
 import { sendString, sendView } from './send';
 import type { Turn } from './turn';

@@ -5,7 +5,7 @@
  */
 import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { CardView } from '../../cards/cardData';
-import { toReply } from '../answers/reply';
+import { toReply } from '../../cards/reply';
 import type { Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 

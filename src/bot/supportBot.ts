@@ -6,14 +6,14 @@
  */
 import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
 import { runDialog, type Dialog } from '../adapters/botbuilderDialogs';
-import { welcomeView } from '../answers/welcomeView';
+import { welcomeView } from '../../cards/views/welcomeView';
 import { langOfLocale } from '../i18n/locales';
 import type { Classifier } from '../nlu/classifier';
 import { readInContext } from '../nlu/contextReading';
 import { DEFAULT_CONVERSATION_IDLE_MINUTES } from '../config/config';
 import { systemClock, type Clock } from '../directline/clock';
 import { channelLabel, type Metrics } from '../observability/metrics';
-import type { TriageActions } from '../triage/triageActions';
+import type { TriageActions } from '../tickets/triageActions';
 import type { BotStateAccessors } from './botState';
 import { beginTurnContext, topicContextOf } from './conversationContext';
 import { recordTurn } from './transcript';

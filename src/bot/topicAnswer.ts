@@ -5,7 +5,7 @@
  * case would mean.
  */
 import type { TurnContext } from 'botbuilder';
-import { decisionView } from '../answers/decisionView';
+import { decisionView } from '../../cards/views/decisionView';
 import { decide } from '../rules/decide';
 import type { Decision, Topic } from '../rules/decision';
 import { FACT_NAMES, FACT_VALUES, type FactName, type PartnerFacts } from '../rules/facts';

@@ -4,7 +4,7 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { redact } from '../privacy/redact';
-import type { TranscriptLine } from '../triage/tickets/ticket';
+import type { TranscriptLine } from '../tickets/ticket';
 import type { BotStateAccessors } from './botState';
 
 export const TRANSCRIPT_LINES = 12;

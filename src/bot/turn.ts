@@ -7,8 +7,8 @@ import { isLang, langOfLocale, type Lang } from '../i18n/locales';
 import type { Classification, Classifier } from '../nlu/classifier';
 import type { Reading } from '../nlu/contextReading';
 import { splitQuestions, type QuestionPart } from '../nlu/splitQuestions';
-import { parseSubmit, type CardSubmit } from './cardSubmit';
-import { commandOf, type Command } from './commands';
+import { parseSubmit, type CardSubmit } from '../../cards/cardSubmit';
+import { commandOf, type Command } from '../nlu/commands';
 
 export type TurnInput =
   /** `parts`: the questions of a message that asks two or three things, in order. */

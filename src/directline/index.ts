@@ -21,7 +21,6 @@ import { answerPreflights } from './http/preflight';
 import { tokenRoutes } from './http/tokenRoutes';
 import { WEBCHAT_TOKEN_PATH, webchatTokenRoute } from './http/webchatTokenRoute';
 import { RateLimiter } from './rateLimiter';
-import { createDirectLineStore } from './store/createDirectLineStore';
 import type { DirectLineStore } from './store/directLineStore';
 import { DEFAULT_STREAM_TIMINGS, StreamHub, type StreamTimings } from './streaming/streamHub';
 import { StreamCaps } from './streaming/streamCaps';
@@ -30,7 +29,7 @@ import { resolveDirectLineSecret, secretMatcher } from './tokens/directLineSecre
 import { DirectLineTokens } from './tokens/directLineTokens';
 
 export interface DirectLineDependencies {
-  config: Pick<Config, 'storageUrl' | 'directLineSecret' | 'trustedOrigins' | 'directLineRateLimit' | 'directLineStreams' | 'trustProxy'> & Partial<Pick<Config, 'publicUrl'>>;
+  config: Pick<Config, 'directLineSecret' | 'trustedOrigins' | 'directLineRateLimit' | 'directLineStreams' | 'trustProxy'> & Partial<Pick<Config, 'publicUrl'>>;
   /** The bot (SupportBot): its run(context) is the turn. */
   bot: Pick<ActivityHandler, 'run'>;
   log: Logger;
@@ -38,9 +37,10 @@ export interface DirectLineDependencies {
   onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
   /** The app's metrics: open streams, refused upgrades by reason, idle closes. */
   metrics?: Pick<Metrics, 'directLineConnections' | 'directLineStreamRefusals' | 'directLineIdleCloses'>;
+  /** The conversations, from openStorage() (which closes them). */
+  store: DirectLineStore;
   /** Seams for tests and benchmarks. */
   clock?: Clock;
-  store?: DirectLineStore;
   timings?: Partial<StreamTimings>;
   pageSize?: number;
 }
@@ -54,13 +54,13 @@ const DEFAULT_PAGE_SIZE = 100;
 
 /**
  * @example
- * const directLine = createDirectLine({ config, bot, log, onTurnError: adapter.onTurnError });
+ * const directLine = createDirectLine({ config, bot, log, onTurnError: adapter.onTurnError, store: stores.directLine });
  * createServer([...directLine.routes, …]); directLine.attach(server.server);
  */
 export function createDirectLine(deps: DirectLineDependencies): DirectLineModule {
   const { config, log } = deps;
   const clock = deps.clock ?? systemClock;
-  const store = deps.store ?? createDirectLineStore(config.storageUrl);
+  const { store } = deps;
   const timings = { ...DEFAULT_STREAM_TIMINGS, idleMs: config.directLineStreams.idleMs, ...deps.timings };
   const hub = new StreamHub(store, log, timings, { connections: deps.metrics?.directLineConnections, idleCloses: deps.metrics?.directLineIdleCloses });
   const conversations = new DirectLineConversations(store, hub, clock);
@@ -99,7 +99,6 @@ export function createDirectLine(deps: DirectLineDependencies): DirectLineModule
     async close() {
       hub.close();
       upgrade.close();
-      await store.close();
     },
   };
 }

@@ -4,7 +4,7 @@
  * hypothetical follow-up ("and what about…") or a statement about the partner ("we're…"), and fillers.
  */
 import { readFileSync } from 'node:fs';
-import { plain } from '../answers/articleText';
+import { plain } from '../../cards/views/articleText';
 import { contentPath } from '../contentPath';
 import { LANGS } from '../i18n/locales';
 import { matchForm } from './normalize';

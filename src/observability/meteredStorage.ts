@@ -14,15 +14,14 @@ export function meteredStorage(storage: BotStorage, metrics: Metrics): BotStorag
     }
   };
   const lock = storage.sharedLock;
-  return Object.assign(Object.create(storage) as BotStorage, {
+  return {
     read: (keys: string[]) => counted('read', () => storage.read(keys)),
     write: (changes: StoreItems) => counted('write', () => storage.write(changes)),
     delete: (keys: string[]) => counted('delete', () => storage.delete(keys)),
     isReady: () => storage.isReady(),
-    close: () => storage.close(),
     // A turn takes its conversation's lock first: with the database gone, that is where the turn fails.
     ...(lock ? { sharedLock: meteredLock(lock, metrics) } : {}),
-  });
+  };
 }
 
 /** A shared lock that counts the times it could not be taken (the work's own errors are not the storage's). */

@@ -1,10 +1,9 @@
-/** The storage seam: botbuilder's Storage, plus readiness and closing for the server. */
+/** The storage seam: botbuilder's Storage, plus readiness for the server (openStorage() owns closing). */
 import type { Storage } from 'botbuilder';
 
 export interface BotStorage extends Storage {
   /** Whether the backend answers right now (for /readyz). */
   isReady(): Promise<boolean>;
-  close(): Promise<void>;
   /**
    * A lock that every process sharing this storage sees (PostgreSQL advisory locks). Absent for backends that
    * one process owns (memory, SQLite): there an in-process lock is enough.

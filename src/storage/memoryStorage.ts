@@ -21,6 +21,4 @@ export class InMemoryStorage extends MemoryStorage implements BotStorage {
   async isReady(): Promise<boolean> {
     return true;
   }
-
-  async close(): Promise<void> {}
 }

@@ -1,6 +1,6 @@
 /**
- * A PostgreSQL database (STORAGE_URL=postgres://…), opened once and shared by everything the bot keeps in it
- * (state, and whatever else moves there). Opening connects, finds the schema (the first existing one of the
+ * A PostgreSQL database (STORAGE_URL=postgres://…), opened once by openStorage() and shared by every store of
+ * storeCatalog.ts (state, tickets, Direct Line conversations, …). Opening connects, finds the schema (the first existing one of the
  * search_path; `?options=-c%20search_path%3Dname` in the URL picks another) and applies the numbered migrations
  * of postgresMigrations.ts, once each, in order, under an advisory lock so that instances starting together
  * do not race. A database that cannot be used fails with a StorageUnavailableError naming the server and what

@@ -23,8 +23,8 @@ export class PostgresStorage implements BotStorage {
   /** Turns of one conversation wait for each other across every instance using this database. */
   readonly sharedLock: SharedLock;
 
-  /** @param db also for stores that keep their tables next to the state (tickets, Direct Line) */
-  constructor(readonly db: PostgresDatabase) {
+  /** @param db the bot's database, opened (and closed) by openStorage() for every store */
+  constructor(private readonly db: PostgresDatabase) {
     this.sharedLock = new PostgresAdvisoryLock(db.lockPool, `turns/${db.schema}`);
   }
 
@@ -60,10 +60,6 @@ export class PostgresStorage implements BotStorage {
     } catch {
       return false;
     }
-  }
-
-  close(): Promise<void> {
-    return this.db.close();
   }
 }
 

@@ -13,7 +13,7 @@
 import type { Storage } from 'botbuilder';
 import type { Logger } from '../log/logger';
 import type { DirectLineStore } from '../directline/store/directLineStore';
-import type { TicketStore } from '../triage/tickets/ticketStore';
+import type { TicketStore } from '../tickets/store/ticketStore';
 
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 /**
- * The embedded SQLite database file, opened once and shared by everything the bot keeps in it (state, Direct
- * Line conversations, …). Its schema is the list of numbered migrations in sqliteMigrations.ts, applied once
+ * The embedded SQLite database file, opened once by openStorage() and shared by every store of storeCatalog.ts
+ * (state, tickets, Direct Line conversations, …). Its schema is the list of numbered migrations in sqliteMigrations.ts, applied once
  * each, in order, at open.
  */
 import Database from 'better-sqlite3';

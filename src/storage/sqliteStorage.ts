@@ -49,8 +49,4 @@ export class SqliteStorage implements BotStorage {
       return false;
     }
   }
-
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
-  }
 }

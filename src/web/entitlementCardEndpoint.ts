@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { renderView } from '../../cards/renderCard';
-import { decisionView } from '../answers/decisionView';
+import { decisionView } from '../../cards/views/decisionView';
 import { LANGS, LOCALE_OF, langOfLocale, type Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { decide } from '../rules/decide';

@@ -5,7 +5,7 @@
  * (`?locale=fr-FR&theme=dark`, as the manifest's contentUrl passes them) and then the browser.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { portalUrl } from '../answers/articleText';
+import { portalUrl } from '../../cards/views/articleText';
 import { LOCALE_OF, type Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { FACT_VALUES } from '../rules/facts';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/contentPath';
 
 /** The folders that must work without the SDK. */
-const SDK_FREE = ['src/knowledge', 'src/rules', 'src/nlu', 'src/i18n', 'src/privacy', 'src/answers', 'cards'];
+const SDK_FREE = ['src/knowledge', 'src/rules', 'src/nlu', 'src/i18n', 'src/privacy', 'cards'];
 const SDK_PACKAGE = /^botbuilder(-[a-z]+)?$|^botframework-/;
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\W)(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/g;

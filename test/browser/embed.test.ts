@@ -4,7 +4,7 @@
  * snippet's language; the host page itself cannot get a token.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sectionHeading } from '../../src/answers/articleText';
+import { sectionHeading } from '../../cards/views/articleText';
 import { t } from '../../src/i18n/strings';
 import { closeChromium, describeInBrowser, openPage, screenshot } from '../support/browser';
 import { serveOtherOrigin, type OtherOrigin } from '../support/otherOrigin';

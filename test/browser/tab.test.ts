@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { portalUrl, sectionHeading } from '../../src/answers/articleText';
+import { portalUrl, sectionHeading } from '../../cards/views/articleText';
 import { LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { entitlementOf } from '../../src/rules/entitlement';

@@ -4,7 +4,7 @@
  * characters typed — no link to the phishing page, no reordered text.
  */
 import { expect, it } from 'vitest';
-import { plain } from '../../src/answers/articleText';
+import { plain } from '../../cards/views/articleText';
 import { t } from '../../src/i18n/strings';
 import { appForBrowser, describeInBrowser, openPage, screenshot } from '../support/browser';
 import { cardWith, oneLine, say, visible, waitForChat } from './webChat';

@@ -4,7 +4,7 @@
  * conversation on, and the chat falls back to polling when WebSockets cannot open. No page logs an error.
  */
 import { describe, expect, it } from 'vitest';
-import { plain, sectionHeading } from '../../src/answers/articleText';
+import { plain, sectionHeading } from '../../cards/views/articleText';
 import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { entitlementOf } from '../../src/rules/entitlement';

@@ -3,7 +3,7 @@
  * whatever branch the rules took, and each sentence of the article at most once.
  */
 import { describe, expect, it } from 'vitest';
-import { sampleViews } from '../../cards/sampleViews';
+import { sampleViews } from '../../tools/gallery/sampleViews';
 import { LANGS } from '../../src/i18n/locales';
 import { isTopic } from '../../src/nlu/intents';
 import { decide } from '../../src/rules/decide';

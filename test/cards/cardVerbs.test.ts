@@ -1,14 +1,14 @@
 /**
- * Card action verbs are spelled once, in dialogs/ids.ts: any verb a card template writes itself must be
+ * Card action verbs are spelled once, in cards/verbs.ts: any verb a card template writes itself must be
  * declared there, and no two names declare the same verb.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CARD_ACTIONS, CARD_ACTION_VERBS } from '../../dialogs/ids';
+import { CARD_ACTIONS, CARD_ACTION_VERBS } from '../../cards/verbs';
 import { PROJECT_ROOT } from '../../src/contentPath';
 
-const CARDS_DIR = join(PROJECT_ROOT, 'cards');
+const CARDS_DIR = join(PROJECT_ROOT, 'cards', 'templates');
 const templateFiles = readdirSync(CARDS_DIR).filter((file) => file.endsWith('.json'));
 
 /** Every literal `"action": "…"` in a template; a bound `${…}` is data the composers fill, checked when rendered. */

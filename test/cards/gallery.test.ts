@@ -1,7 +1,7 @@
-/** The card gallery page (cards/galleryCli.ts): every sample card in every language, and nothing fetched at view time. */
+/** The card gallery page (tools/gallery/galleryCli.ts): every sample card in every language, and nothing fetched at view time. */
 import { describe, expect, it } from 'vitest';
-import { galleryHtml, rendererBundle } from '../../cards/galleryCli';
-import { sampleViews } from '../../cards/sampleViews';
+import { galleryHtml, rendererBundle } from '../../tools/gallery/galleryCli';
+import { sampleViews } from '../../tools/gallery/sampleViews';
 
 describe('the card gallery', () => {
   const samples = sampleViews();

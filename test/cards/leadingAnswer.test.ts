@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CARD_BYTES, renderView, type AdaptiveCardJson } from '../../cards/renderCard';
-import { articleUrl, quote } from '../../src/answers/articleText';
-import { cardToText, markdownToPlain } from '../../src/answers/cardToText';
-import { firstQuestionView } from '../../src/answers/firstQuestionView';
+import { articleUrl, quote } from '../../cards/views/articleText';
+import { cardToText, markdownToPlain } from '../../cards/cardToText';
+import { firstQuestionView } from '../../cards/views/firstQuestionView';
 import type { Lang } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { knowledgeBase } from '../../src/knowledge/knowledgeBase';

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CardView } from '../../cards/cardData';
-import { sampleViews } from '../../cards/sampleViews';
-import { markdownToPlain } from '../../src/answers/cardToText';
-import { toReply } from '../../src/answers/reply';
-import { viewFor } from '../../src/answers/viewFor';
+import { sampleViews } from '../../tools/gallery/sampleViews';
+import { markdownToPlain } from '../../cards/cardToText';
+import { toReply } from '../../cards/reply';
+import { viewFor } from '../../cards/views/viewFor';
 import { LANGS } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { decide } from '../../src/rules/decide';

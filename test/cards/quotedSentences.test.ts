@@ -1,10 +1,10 @@
 /**
- * The retrieved sentences as the card quotes them (src/answers/quotedSentences.ts): the best one in the first
+ * The retrieved sentences as the card quotes them (cards/views/quotedSentences.ts): the best one in the first
  * quoted block, a section's sentences together under one citation, sections in the order of their best sentence.
  */
 import { describe, expect, it } from 'vitest';
-import { articleUrl, quote } from '../../src/answers/articleText';
-import { quotedSentences } from '../../src/answers/quotedSentences';
+import { articleUrl, quote } from '../../cards/views/articleText';
+import { quotedSentences } from '../../cards/views/quotedSentences';
 import { LANGS } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { knowledgeBase } from '../../src/knowledge/knowledgeBase';

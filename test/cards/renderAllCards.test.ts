@@ -1,16 +1,16 @@
 /**
  * Every card a partner or the support team can get, in every language: rendered from its template, checked as
  * Teams receives it, then parsed and drawn by the official Adaptive Cards renderer, which must raise no event
- * at all. Universal Actions (Action.Execute and the card's `refresh`) must use the verbs of dialogs/ids.ts.
+ * at all. Universal Actions (Action.Execute and the card's `refresh`) must use the verbs of cards/verbs.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardView } from '../../cards/cardData';
 import { MAX_CARD_BYTES, renderView, type AdaptiveCardJson } from '../../cards/renderCard';
-import { sampleViews, type SampleView } from '../../cards/sampleViews';
+import { sampleViews, type SampleView } from '../../tools/gallery/sampleViews';
 import { CARD_KINDS } from '../../cards/templates';
-import { CARD_ACTIONS, CARD_ACTION_VERBS, EXECUTE_VERBS } from '../../dialogs/ids';
-import { handoffOfferView } from '../../src/answers/handoffView';
-import { viewFor } from '../../src/answers/viewFor';
+import { CARD_ACTIONS, CARD_ACTION_VERBS, EXECUTE_VERBS } from '../../cards/verbs';
+import { handoffOfferView } from '../../cards/views/handoffView';
+import { viewFor } from '../../cards/views/viewFor';
 import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { INTENTS } from '../../src/nlu/intents';
 import { isAction, markdownLinks, nodesOf } from './cardJson';

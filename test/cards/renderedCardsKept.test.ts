@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderView } from '../../cards/renderCard';
-import { sampleViews } from '../../cards/sampleViews';
+import { sampleViews } from '../../tools/gallery/sampleViews';
 
 describe('renderCard, rendering a card again', () => {
   const views = sampleViews().map((sample) => sample.view);

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { userText } from '../../cards/userText';
-import { markdownToPlain } from '../../src/answers/cardToText';
+import { markdownToPlain } from '../../cards/cardToText';
 
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 

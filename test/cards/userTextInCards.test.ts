@@ -9,11 +9,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardView } from '../../cards/cardData';
 import { renderView } from '../../cards/renderCard';
-import { handoffConsentQuestion, handoffSummaryQuestion } from '../../src/answers/handoffQuestions';
-import { cardToText } from '../../src/answers/cardToText';
-import { ticketView } from '../../src/answers/ticketView';
-import type { Ticket } from '../../src/triage/tickets/ticket';
-import { triageCardView } from '../../src/triage/triageCardView';
+import { handoffConsentQuestion, handoffSummaryQuestion } from '../../cards/views/handoffQuestions';
+import { cardToText } from '../../cards/cardToText';
+import { ticketView } from '../../cards/views/ticketView';
+import type { Ticket } from '../../src/tickets/ticket';
+import { triageCardView } from '../../cards/views/triageCardView';
 import { openAdaptiveCardsDom, type AdaptiveCardsDom } from './adaptiveCardsDom';
 
 /** markdown-it as Web Chat configures it for Adaptive Cards (botframework-webchat src/markdown/renderMarkdown.ts). */

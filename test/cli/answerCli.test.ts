@@ -35,7 +35,7 @@ function cardStrings(node: unknown): string[] {
 describe('answer CLI', () => {
   let run: CliRun;
   beforeAll(async () => {
-    run = await runCli('src/answers/answerCli.ts', [], jsonLines(...QUESTIONS.map(([, text]) => ({ text })), '{"text": '));
+    run = await runCli('tools/answerCli.ts', [], jsonLines(...QUESTIONS.map(([, text]) => ({ text })), '{"text": '));
   }, 60_000);
 
   it('answers each line in order, with an {"error"} line for a bad one', () => {

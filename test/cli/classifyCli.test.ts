@@ -6,7 +6,7 @@ describe('classify CLI', () => {
   let run: CliRun;
   beforeAll(async () => {
     run = await runCli(
-      'src/nlu/classifyCli.ts',
+      'tools/classifyCli.ts',
       [],
       jsonLines(
         { text: 'how many on-premises incidents does a Gold partner get?' },

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleUrl } from '../../src/answers/articleText';
+import { articleUrl } from '../../cards/views/articleText';
 import { isLang } from '../../src/i18n/locales';
 import { knowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { parseLines, runCli, type CliRun } from './runCli';
@@ -22,7 +22,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-const triage = (...args: string[]) => runCli('src/triage/triageCli.ts', args);
+const triage = (...args: string[]) => runCli('tools/triageCli.ts', args);
 
 /** A link to one of the article's sections, in the row's language. */
 function isSectionLink(section: unknown, lang: unknown): boolean {

@@ -9,7 +9,7 @@ import { LANGS, type Lang } from '../../src/i18n/locales';
 import { TOPICS } from '../../src/rules/decision';
 import { FACT_NAMES, FACT_VALUES } from '../../src/rules/facts';
 import { PORTALS } from '../../src/rules/portals';
-import type { TicketStatus } from '../../src/answers/ticketView';
+import type { TicketStatus } from '../../cards/views/ticketView';
 
 const TICKET_STATUSES: readonly TicketStatus[] = ['new', 'assigned', 'resolved'];
 

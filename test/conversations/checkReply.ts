@@ -6,11 +6,11 @@
  */
 import type { Activity } from 'botbuilder';
 import { isDeepStrictEqual } from 'node:util';
-import { CARD_ACTIONS } from '../../dialogs/ids';
+import { CARD_ACTIONS } from '../../cards/verbs';
 import type { Lang } from '../../src/i18n/locales';
 import { renderView, type AdaptiveCardJson } from '../../cards/renderCard';
-import { quote } from '../../src/answers/articleText';
-import { cardToText, markdownToPlain } from '../../src/answers/cardToText';
+import { quote } from '../../cards/views/articleText';
+import { cardToText, markdownToPlain } from '../../cards/cardToText';
 import { t } from '../../src/i18n/strings';
 import { decide } from '../../src/rules/decide';
 import { FACT_VALUES } from '../../src/rules/facts';

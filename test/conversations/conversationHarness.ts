@@ -17,12 +17,12 @@ import { TurnSerializer } from '../../src/bot/turnSerializer';
 import { classifier } from '../../src/nlu/classifier';
 import type { PartnerFacts } from '../../src/rules/facts';
 import { InMemoryStorage } from '../../src/storage/memoryStorage';
-import { requesterKey } from '../../src/triage/requesterKey';
-import { MemoryTicketStore } from '../../src/triage/tickets/memoryTicketStore';
-import type { Ticket } from '../../src/triage/tickets/ticket';
-import { TicketService } from '../../src/triage/ticketService';
-import { TriageActions } from '../../src/triage/triageActions';
-import { TriageChannels } from '../../src/triage/triageChannel';
+import { requesterKey } from '../../src/tickets/requesterKey';
+import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
+import type { Ticket } from '../../src/tickets/ticket';
+import { TicketService } from '../../src/tickets/ticketService';
+import { TriageActions } from '../../src/tickets/triageActions';
+import { TriageChannels } from '../../src/tickets/triageChannel';
 import { RecordingMessenger } from './recordingMessenger';
 import type { ConversationType, UserAction } from './scenario';
 

@@ -3,7 +3,7 @@
  * for (the ticket posted to the triage channel, the requester told of a resolution), in order.
  */
 import type { Activity, ConversationReference } from 'botbuilder';
-import type { DeliveryStatus, Messenger } from '../../src/triage/messenger';
+import type { DeliveryStatus, Messenger } from '../../src/proactive/messenger';
 
 export interface RecordedSend {
   kind: 'send' | 'update';

@@ -11,7 +11,7 @@ import { isIntent, isTopic, type Intent } from '../../src/nlu/intents';
 import type { Topic } from '../../src/rules/decision';
 import { isFactName, sanitizeFacts, type FactName, type PartnerFacts } from '../../src/rules/facts';
 import { MASKS } from '../../src/privacy/redact';
-import { TICKET_STATUSES, type TicketStatus } from '../../src/triage/tickets/ticket';
+import { TICKET_STATUSES, type TicketStatus } from '../../src/tickets/ticket';
 
 export const CONVERSATION_TYPES = ['personal', 'channel', 'groupChat'] as const;
 export type ConversationType = (typeof CONVERSATION_TYPES)[number];

@@ -6,9 +6,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { renderView } from '../../cards/renderCard';
 import { MASKS, redact } from '../../src/privacy/redact';
-import { REDACTED_AT_REQUEST } from '../../src/triage/tickets/ticketTransitions';
-import type { Ticket } from '../../src/triage/tickets/ticket';
-import { triageCardView } from '../../src/triage/triageCardView';
+import { REDACTED_AT_REQUEST } from '../../src/tickets/ticketTransitions';
+import type { Ticket } from '../../src/tickets/ticket';
+import { triageCardView } from '../../cards/views/triageCardView';
 import { cardOf, TEAM, type Conversation } from './conversationHarness';
 import type { PostExpectation, SummarySource, TicketExpectation } from './scenario';
 

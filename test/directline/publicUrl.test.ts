@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/config';
 import { ConfigError } from '../../src/config/configError';
-import { rawRequest } from '../robustness/support/rawRequest';
+import { rawRequest } from '../support/rawHttp';
 import { TEST_SECRET, startDirectLineServer, type DirectLineServer } from '../support/directLineServer';
 
 let server: DirectLineServer | undefined;

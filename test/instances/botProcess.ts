@@ -4,8 +4,8 @@
  * (SIGKILL when it does not exit in time). What it writes is kept, to explain a failure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { PROJECT_ROOT } from '../../src/contentPath';
+import { freePort } from '../support/freePort';
 
 /** Variables of the test run the bot must not inherit (they would change what it reads or how node starts). */
 const NOT_INHERITED = /^(VITEST|NODE_OPTIONS$|STORAGE_URL$|PORT$|Microsoft|DIRECTLINE_|TICKETS_API_KEY$|RATE_LIMIT|TRUST_PROXY$|METRICS_TOKEN$)/;
@@ -19,18 +19,6 @@ export interface BotProcess {
   stop(): Promise<void>;
   /** SIGKILL, as a crash or `kill -9` ends it: no shutdown code runs. */
   kill(): Promise<void>;
-}
-
-/** A port nothing listens on right now (the kernel's choice for port 0, released at once). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** @example const a = await startBotProcess('A', { STORAGE_URL: url, DIRECTLINE_SECRET: secret }) */

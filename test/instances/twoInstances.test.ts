@@ -10,8 +10,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderView, type AdaptiveCardJson } from '../../cards/renderCard';
-import { CARD_ACTIONS, EXECUTE_VERBS } from '../../dialogs/ids';
-import { decisionView } from '../../src/answers/decisionView';
+import { CARD_ACTIONS, EXECUTE_VERBS } from '../../cards/verbs';
+import { decisionView } from '../../cards/views/decisionView';
 import { t } from '../../src/i18n/strings';
 import { decide } from '../../src/rules/decide';
 import type { PartnerFacts } from '../../src/rules/facts';

@@ -123,7 +123,7 @@ describe('npm run import-article', () => {
   it('writes generated/knowledge-base.json equal to importArticle()', () => {
     const output = join(PROJECT_ROOT, 'generated', 'knowledge-base.json');
     rmSync(output, { force: true });
-    const run = spawnSync('npx', ['tsx', 'src/knowledge/importArticleCli.ts'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const run = spawnSync('npx', ['tsx', 'tools/importArticleCli.ts'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const written: unknown = JSON.parse(readFileSync(output, 'utf8'));
     expect(written).toEqual(importArticle());

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASKS } from '../../src/privacy/redact';
 import { newConversation, openStream, postActivity, userMessage, type Conversation, type StreamRecorder } from '../directline/directLineClient';
 import { HARNESS_DIRECTLINE_SECRET, HARNESS_TICKETS_API_KEY, startHarness, type Harness } from '../robustness/support/appHarness';
-import { rawRequest } from '../robustness/support/rawRequest';
+import { rawRequest } from '../support/rawHttp';
 import { TeamsChat } from '../robustness/support/teamsChat';
 
 const ACCESS_ID = '7QX299ABK3';

@@ -10,17 +10,16 @@
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app';
-import { readConfig } from '../../src/config/config';
+import type { App } from '../../src/app';
 import { createLogger } from '../../src/log/logger';
 import { messageActivity } from '../http/messageActivity';
 import { FakeConnector } from '../support/fakeConnector';
+import { startApp } from '../support/testApp';
 import { useTestSchema } from '../support/postgres';
 
 const ACCESS_ID = '7QX299ABK3';
@@ -110,16 +109,19 @@ describe.each(BACKENDS)('secrets through every path, stored in $name', (backend)
 
   beforeAll(async () => {
     connector = await new FakeConnector().start();
-    const config = readConfig({ STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: API_KEY, RATE_LIMIT: 'off', LOG_LEVEL: 'trace' });
     const sink = new Writable({
       write(chunk, _encoding, done) {
         logLines.push(...String(chunk).split('\n').filter(Boolean));
         done();
       },
     });
-    app = await createApp(config, createLogger('trace', sink));
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const running = await startApp({
+      env: { STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: API_KEY, RATE_LIMIT: 'off', LOG_LEVEL: 'trace' },
+      storageFromUrl: true,
+      logger: createLogger('trace', sink),
+    });
+    app = running;
+    url = running.url;
   });
 
   afterAll(async () => {

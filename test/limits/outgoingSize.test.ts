@@ -1,5 +1,5 @@
 /**
- * Outgoing messages stay under 80 KB: every card the bot can send (all of cards/sampleViews.ts, in every
+ * Outgoing messages stay under 80 KB: every card the bot can send (all of tools/gallery/sampleViews.ts, in every
  * language, as sendView sends it, card and text-only face) and the largest ones user text can make (a triage
  * card of a ticket whose excerpt is twelve full lines of the most expensive characters) fit; on the send path
  * a text over the limit is cut to fit at a whole character, and a card over it is refused.
@@ -7,12 +7,12 @@
 import { CardFactory, MessageFactory, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { MAX_CARD_BYTES, renderView } from '../../cards/renderCard';
-import { sampleViews, SAMPLE_TRIAGE_TICKETS } from '../../cards/sampleViews';
+import { sampleViews, SAMPLE_TRIAGE_TICKETS } from '../../tools/gallery/sampleViews';
 import { MAX_OUTGOING_BYTES, OutgoingMessageTooLargeError, sendString, sendView, withinLimit } from '../../src/bot/send';
 import { TRANSCRIPT_LINES, transcriptLine } from '../../src/bot/transcript';
 import { t } from '../../src/i18n/strings';
-import type { Ticket } from '../../src/triage/tickets/ticket';
-import { triageCardView } from '../../src/triage/triageCardView';
+import type { Ticket } from '../../src/tickets/ticket';
+import { triageCardView } from '../../cards/views/triageCardView';
 
 /** What TurnContext (addresses) and the channel (id, time) add to every outgoing activity: a few hundred bytes, outside the 80 KB of content. */
 const ENVELOPE = ['from', 'recipient', 'conversation', 'serviceUrl', 'channelId', 'replyToId', 'locale', 'id', 'timestamp'] as const;

@@ -10,7 +10,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../robustness/support/appHarness';
 import { expectClientAnswer } from '../robustness/support/properties';
-import { rawRequest, type RawExchange } from '../robustness/support/rawRequest';
+import { rawRequest, type RawExchange } from '../support/rawHttp';
 import { TeamsChat } from '../robustness/support/teamsChat';
 
 let harness: Harness | undefined;

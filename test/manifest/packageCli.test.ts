@@ -26,7 +26,7 @@ function runPackage(vars: Record<string, string>, envFile = '', args: string[] =
   writeFileSync(join(dir, '.env'), envFile);
   const env: NodeJS.ProcessEnv = { ...process.env, ...vars };
   for (const name of APP_PACKAGE_VARIABLES) if (!(name in vars)) delete env[name];
-  const cli = ['src/teamsApp/packageCli.ts', '--out', zip, '--env-file', join(dir, '.env'), ...args];
+  const cli = ['tools/packageCli.ts', '--out', zip, '--env-file', join(dir, '.env'), ...args];
   const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), ...cli], {
     cwd: PROJECT_ROOT,
     env,
@@ -45,7 +45,7 @@ const NO_STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
 describe('npm run package', () => {
   it('is the package script of package.json', () => {
     const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts.package).toBe('tsx src/teamsApp/packageCli.ts');
+    expect(scripts.package).toBe('tsx tools/packageCli.ts');
   });
 
   it('writes a readable zip of exactly the manifest, the localization files and the icons', () => {

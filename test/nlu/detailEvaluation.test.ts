@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderView } from '../../cards/renderCard';
-import { decisionView } from '../../src/answers/decisionView';
+import { decisionView } from '../../cards/views/decisionView';
 import { LANGS } from '../../src/i18n/locales';
 import { checkAnswer } from '../../src/nlu/evaluation/detailQuestions';
 import { decide } from '../../src/rules/decide';

@@ -22,7 +22,7 @@ import type { BotStorage } from '../../src/storage/botStorage';
 import { InMemoryStorage } from '../../src/storage/memoryStorage';
 import { newConversation, openStream, postActivity, userMessage, type StreamRecorder } from '../directline/directLineClient';
 import { HARNESS_DIRECTLINE_SECRET, request, startHarness, type Harness } from '../robustness/support/appHarness';
-import { rawRequest } from '../robustness/support/rawRequest';
+import { rawRequest } from '../support/rawHttp';
 import { TeamsChat } from '../robustness/support/teamsChat';
 
 let harness: Harness | undefined;

@@ -13,7 +13,7 @@ import { newConversation, openStream, postActivity, userMessage, type Conversati
 import { jsonArb, runs, submitValueArb, textArb } from './support/arbitraries';
 import { HARNESS_DIRECTLINE_SECRET, request, startHarness, type Harness } from './support/appHarness';
 import { errorsSince, expectClientAnswer, expectNoPrototypePollution } from './support/properties';
-import { rawRequest } from './support/rawRequest';
+import { rawRequest } from '../support/rawHttp';
 
 let harness: Harness;
 let first: Conversation;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/strings';
 import { postJson, startHarness, type Harness } from './support/appHarness';
 import { errorsSince, expectClientAnswer } from './support/properties';
-import { rawRequest } from './support/rawRequest';
+import { rawRequest } from '../support/rawHttp';
 import { TeamsChat } from './support/teamsChat';
 
 let harness: Harness;

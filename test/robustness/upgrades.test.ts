@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newConversation } from '../directline/directLineClient';
 import { HARNESS_DIRECTLINE_SECRET, request, startHarness, type Harness } from './support/appHarness';
 import { expectClientAnswer } from './support/properties';
-import { rawRequest } from './support/rawRequest';
+import { rawRequest } from '../support/rawHttp';
 
 let harness: Harness;
 

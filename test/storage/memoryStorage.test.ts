@@ -4,12 +4,14 @@ import { describeParallelTurns } from './parallelTurns';
 import { describeStorageConformance } from './storageConformance';
 
 let memory: Record<string, string> = {};
+/** Memory holds no connection: nothing to close. */
+const nothingToClose = async (): Promise<void> => undefined;
 
 const backend = {
   name: 'memory',
-  open: async () => new InMemoryStorage((memory = {})),
+  open: async () => ({ state: new InMemoryStorage((memory = {})), close: nothingToClose }),
   /** The same memory through another instance: what a second handle on one store looks like here. */
-  openAnother: async () => new InMemoryStorage(memory),
+  openAnother: async () => ({ state: new InMemoryStorage(memory), close: nothingToClose }),
 };
 
 describeStorageConformance(backend);

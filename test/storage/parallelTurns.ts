@@ -20,9 +20,9 @@ import { createStateAccessors } from '../../src/bot/botState';
 import { SupportBot } from '../../src/bot/supportBot';
 import { TurnSerializer } from '../../src/bot/turnSerializer';
 import { classifier } from '../../src/nlu/classifier';
-import type { TriageActions } from '../../src/triage/triageActions';
+import type { TriageActions } from '../../src/tickets/triageActions';
 import type { BotStorage } from '../../src/storage/botStorage';
-import type { StorageBackend } from './storageConformance';
+import type { OpenedState, StorageBackend } from './storageConformance';
 
 export const PARALLEL_TURNS = 200;
 
@@ -101,24 +101,24 @@ function report(where: string, serialization: Serialization, figures: TurnFigure
 export function describeParallelTurns(backend: StorageBackend): void {
   describe(`${backend.name}: ${PARALLEL_TURNS} turns of one conversation at once`, () => {
     it('loses updates without the serializer (so this test can fail)', async () => {
-      const storage = await backend.open();
+      const opened = await backend.open();
       try {
-        const figures = await runParallelTurns([storage], 'none');
+        const figures = await runParallelTurns([opened.state], 'none');
         report(backend.name, 'none', figures);
         expect(figures.lost).toBeGreaterThan(0);
       } finally {
-        await storage.close();
+        await opened.close();
       }
     });
 
     it('loses none with the serializer', async () => {
-      const storage = await backend.open();
+      const opened = await backend.open();
       try {
-        const figures = await runParallelTurns([storage], 'shared');
+        const figures = await runParallelTurns([opened.state], 'shared');
         report(backend.name, 'shared', figures);
         expect(figures).toEqual({ turns: PARALLEL_TURNS, counted: PARALLEL_TURNS, lost: 0 });
       } finally {
-        await storage.close();
+        await opened.close();
       }
     });
   });
@@ -127,31 +127,33 @@ export function describeParallelTurns(backend: StorageBackend): void {
 /** Two bot instances over two storages on one database, turns alternating between them. */
 export function describeParallelTurnsAcrossInstances(backend: Required<StorageBackend>): void {
   describe(`${backend.name}: ${PARALLEL_TURNS} turns of one conversation at once, alternating between two instances`, () => {
-    const twoInstances = async (): Promise<BotStorage[]> => {
+    const twoInstances = async (): Promise<OpenedState[]> => {
       const first = await backend.open();
       return [first, await backend.openAnother()];
     };
 
     it('loses updates with the in-process queue alone (so the shared lock is needed)', async () => {
-      const storages = await twoInstances();
+      const instances = await twoInstances();
+      const storages = instances.map((instance) => instance.state);
       try {
         const figures = await runParallelTurns(storages, 'in-process');
         report(`${backend.name}, 2 instances`, 'in-process', figures);
         expect(figures.lost).toBeGreaterThan(0);
       } finally {
-        for (const storage of storages) await storage.close();
+        for (const instance of instances) await instance.close();
       }
     });
 
     it('loses none with the queue and the shared lock', async () => {
-      const storages = await twoInstances();
+      const instances = await twoInstances();
+      const storages = instances.map((instance) => instance.state);
       try {
         expect(storages.every((storage) => storage.sharedLock)).toBe(true);
         const figures = await runParallelTurns(storages, 'shared');
         report(`${backend.name}, 2 instances`, 'shared', figures);
         expect(figures).toEqual({ turns: PARALLEL_TURNS, counted: PARALLEL_TURNS, lost: 0 });
       } finally {
-        for (const storage of storages) await storage.close();
+        for (const instance of instances) await instance.close();
       }
     });
   });

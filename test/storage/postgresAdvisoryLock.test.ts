@@ -84,7 +84,7 @@ describe('the PostgreSQL advisory lock of a conversation', () => {
       );
       await expect(Promise.all(turns)).resolves.toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     } finally {
-      await storage.close();
+      await db.close();
     }
   });
 });

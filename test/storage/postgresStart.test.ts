@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createStorage } from '../../src/storage/createStorage';
+import { openStorage } from '../../src/storage/openStorage';
 import { openPostgres } from '../../src/storage/postgresDatabase';
 import { POSTGRES_MIGRATIONS } from '../../src/storage/postgresMigrations';
 import { PostgresStorage } from '../../src/storage/postgresStorage';
@@ -122,11 +122,12 @@ describe('PostgreSQL at start and while running', () => {
   it('is selected by STORAGE_URL=postgres://… and postgresql://…', async () => {
     for (const url of [main().url, main().url.replace(/^postgres:/, 'postgresql:')]) {
       expect(url).toMatch(/^postgres(ql)?:\/\//);
-      const storage = await createStorage(url);
+      const storage = await openStorage(url);
       try {
-        expect(storage).toBeInstanceOf(PostgresStorage);
-        await storage.write({ selected: { by: url.split(':')[0] } });
-        expect((await storage.read(['selected'])).selected.by).toBe(url.split(':')[0]);
+        expect(storage.backend).toBe('postgres');
+        expect(storage.state).toBeInstanceOf(PostgresStorage);
+        await storage.state.write({ selected: { by: url.split(':')[0] } });
+        expect((await storage.state.read(['selected'])).selected.by).toBe(url.split(':')[0]);
       } finally {
         await storage.close();
       }
@@ -140,7 +141,8 @@ describe('PostgreSQL at start and while running', () => {
     const viaProxy = new URL(main().url);
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(port);
-    const storage = new PostgresStorage(await openPostgres(viaProxy.toString(), { connectTimeoutMs: 1000 }));
+    const db = await openPostgres(viaProxy.toString(), { connectTimeoutMs: 1000 });
+    const storage = new PostgresStorage(db);
     try {
       await storage.write({ outage: { count: 1 } });
       expect(await storage.isReady()).toBe(true);
@@ -162,7 +164,7 @@ describe('PostgreSQL at start and while running', () => {
       expect((await storage.read(['outage'])).outage.count).toBe(2);
       await expect(storage.sharedLock.withLock('msteams/a:after-the-outage', async () => 'locked')).resolves.toBe('locked');
     } finally {
-      await storage.close();
+      await db.close();
       await proxy.stop();
     }
   });

@@ -3,9 +3,8 @@
  * with two storages on one database standing for two processes. Runs in a schema of its own in the database
  * TEST_POSTGRES_URL names; without it these tests fail, saying how to set it.
  */
-import { openPostgres } from '../../src/storage/postgresDatabase';
-import { PostgresStorage } from '../../src/storage/postgresStorage';
-import { useTestSchema } from '../support/postgres';
+import { openStorage } from '../../src/storage/openStorage';
+import { runSql, useTestSchema } from '../support/postgres';
 import { describeParallelTurns, describeParallelTurnsAcrossInstances } from './parallelTurns';
 import { describeStorageConformance } from './storageConformance';
 
@@ -15,12 +14,12 @@ const url = (): string => schema().url;
 const backend = {
   name: 'PostgreSQL',
   open: async () => {
-    const db = await openPostgres(url());
-    await db.pool.query('TRUNCATE state');
-    return new PostgresStorage(db);
+    const opened = await openStorage(url());
+    await runSql(url(), 'TRUNCATE state');
+    return opened;
   },
   /** Its own pools on the same schema: another process. */
-  openAnother: async () => new PostgresStorage(await openPostgres(url())),
+  openAnother: () => openStorage(url()),
 };
 
 describeStorageConformance(backend);

@@ -15,39 +15,41 @@ import { readConfig } from '../../src/config/config';
 import { ConfigError } from '../../src/config/configError';
 import type { DirectLineStore } from '../../src/directline/store/directLineStore';
 import { MemoryDirectLineStore } from '../../src/directline/store/memoryDirectLineStore';
-import { PostgresDirectLineStore } from '../../src/directline/store/postgresDirectLineStore';
-import { SqliteDirectLineStore } from '../../src/directline/store/sqliteDirectLineStore';
 import type { Logger } from '../../src/log/logger';
 import { InMemoryStorage } from '../../src/storage/memoryStorage';
-import { openPostgres, type PostgresDatabase } from '../../src/storage/postgresDatabase';
+import { openStorage, type OpenedStorage } from '../../src/storage/openStorage';
 import { directLineStateKey, Retention, RETENTION_INTERVAL_MS, startRetention, type RetentionOptions } from '../../src/storage/retention';
-import { openSqlite } from '../../src/storage/sqliteDatabase';
-import { MemoryTicketStore } from '../../src/triage/tickets/memoryTicketStore';
-import { TriageChannels } from '../../src/triage/triageChannel';
-import { useTestSchema } from '../support/postgres';
-import { seedTickets } from '../triage/ticketFixtures';
+import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
+import { TriageChannels } from '../../src/tickets/triageChannel';
+import { runSql, useTestSchema } from '../support/postgres';
+import { seedTickets } from '../tickets/ticketFixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'mpn-retention-'));
 const schema = useTestSchema('retention');
-const databases: PostgresDatabase[] = [];
+const databases: OpenedStorage[] = [];
 afterAll(async () => {
+  for (const storage of databases) await storage.close();
   rmSync(folder, { recursive: true, force: true });
-  for (const db of databases) await db.close();
 });
+/** The Direct Line store of a STORAGE_URL, its storage closed after the file's tests. */
+async function directLineStoreOf(url: string): Promise<DirectLineStore> {
+  const storage = await openStorage(url);
+  databases.push(storage);
+  return storage.directLine;
+}
 
 const DAY = 24 * 60 * 60 * 1000;
 const stamped = (text: string, at?: string) => ({ type: 'message', text, ...(at ? { timestamp: new Date(at) } : {}) });
 
 const stores: [string, () => Promise<DirectLineStore>][] = [
   ['memory', async () => new MemoryDirectLineStore()],
-  ['SQLite', async () => new SqliteDirectLineStore(openSqlite(join(folder, `directline-${Math.random().toString(36).slice(2)}.db`)))],
+  ['SQLite', () => directLineStoreOf(`sqlite:${join(folder, `directline-${Math.random().toString(36).slice(2)}.db`)}`)],
   [
     'PostgreSQL',
     async () => {
-      const db = await openPostgres(schema().url);
-      databases.push(db);
-      await db.pool.query('TRUNCATE directline_conversations CASCADE');
-      return new PostgresDirectLineStore(db);
+      const store = await directLineStoreOf(schema().url);
+      await runSql(schema().url, 'TRUNCATE directline_conversations CASCADE');
+      return store;
     },
   ],
 ];
@@ -81,7 +83,6 @@ describe.each(stores)('%s Direct Line store: conversations inactive since a date
     await store.createConversation({ id: 'old-quiet', createdAt: '2026-03-20T00:00:00.000Z' });
     expect(await store.appendActivity('old-quiet', stamped('again', '2026-03-20T00:00:01.000Z'))).toBe(0);
     expect(await store.deleteInactiveBefore(new Date('2026-03-01T00:00:00.000Z'))).toEqual([]);
-    await store.close();
   });
 });
 

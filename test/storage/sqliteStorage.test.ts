@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { openSqlite } from '../../src/storage/sqliteDatabase';
-import { SqliteStorage } from '../../src/storage/sqliteStorage';
+import { openStorage } from '../../src/storage/openStorage';
 import { describeParallelTurns } from './parallelTurns';
 import { describeStorageConformance } from './storageConformance';
 
@@ -14,9 +13,9 @@ let files = 0;
 
 const backend = {
   name: 'SQLite',
-  open: async () => new SqliteStorage(openSqlite((file = join(folder, `state-${++files}.db`)))),
+  open: () => openStorage(`sqlite:${(file = join(folder, `state-${++files}.db`))}`),
   /** The same file opened again, as a second process would. */
-  openAnother: async () => new SqliteStorage(openSqlite(file)),
+  openAnother: () => openStorage(`sqlite:${file}`),
 };
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 

@@ -16,13 +16,17 @@ import {
 import { Dialog, DialogSet, TextPrompt, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotStorage } from '../../src/storage/botStorage';
+import type { OpenedStorage } from '../../src/storage/openStorage';
+
+/** A state store and the close() of the connection it was opened on (an OpenedStorage is one). */
+export type OpenedState = Pick<OpenedStorage, 'state' | 'close'>;
 
 export interface StorageBackend {
   name: string;
   /** A storage holding no items; called before each test. */
-  open(): Promise<BotStorage>;
+  open(): Promise<OpenedState>;
   /** Another handle on the data `open()` last returned (what a second process would open), where there is one. */
-  openAnother?(): Promise<BotStorage>;
+  openAnother?(): Promise<OpenedState>;
 }
 
 type Counted = StoreItem & { id?: number; count: number };
@@ -30,11 +34,12 @@ type Counted = StoreItem & { id?: number; count: number };
 export function describeStorageConformance(backend: StorageBackend): void {
   describe(`${backend.name} storage conformance`, () => {
     let storage: BotStorage;
-    const opened: BotStorage[] = [];
+    const opened: OpenedState[] = [];
 
     beforeEach(async () => {
-      storage = await backend.open();
-      opened.push(storage);
+      const handle = await backend.open();
+      opened.push(handle);
+      storage = handle.state;
     });
     afterEach(async () => {
       for (const handle of opened.splice(0)) await handle.close();
@@ -44,7 +49,7 @@ export function describeStorageConformance(backend: StorageBackend): void {
       if (!backend.openAnother) return storage;
       const handle = await backend.openAnother();
       opened.push(handle);
-      return handle;
+      return handle.state;
     };
 
     describe('botbuilder storage base tests', () => {

@@ -10,6 +10,7 @@ import { createDirectLine, type DirectLineModule } from '../../src/directline';
 import type { DirectLineStore } from '../../src/directline/store/directLineStore';
 import type { StreamTimings } from '../../src/directline/streaming/streamHub';
 import type { Metrics } from '../../src/observability/metrics';
+import { openStorage, type OpenedStorage } from '../../src/storage/openStorage';
 import { createServer } from '../../src/server/createServer';
 
 export const TEST_SECRET = 'test-directline-secret-0123456789abcdefghij';
@@ -40,7 +41,7 @@ export interface DirectLineServerOptions {
   trustedOrigins?: string[];
   rateLimit?: { perSecond: number; burst: number };
   pageSize?: number;
-  storageUrl?: string;
+  /** The conversations (default: those of STORAGE_URL=memory:). The caller closes a store it passes. */
   store?: DirectLineStore;
   timings?: Partial<StreamTimings>;
   bot?: { run(context: TurnContext): Promise<void> };
@@ -62,9 +63,9 @@ export interface DirectLineServer {
 
 export async function startDirectLineServer(options: DirectLineServerOptions = {}): Promise<DirectLineServer> {
   const clock = new TestClock();
+  const ownStorage = options.store ? undefined : await openStorage('memory:');
   const module = createDirectLine({
     config: {
-      storageUrl: options.storageUrl ?? 'memory:',
       directLineSecret: options.secret ?? TEST_SECRET,
       trustedOrigins: options.trustedOrigins ?? [],
       directLineRateLimit: options.rateLimit ?? { ...DEFAULT_DIRECTLINE_RATE_LIMIT },
@@ -76,7 +77,7 @@ export async function startDirectLineServer(options: DirectLineServerOptions = {
     log: options.log ?? pino({ level: 'silent' }),
     clock: clock.read,
     ...(options.metrics ? { metrics: options.metrics } : {}),
-    ...(options.store ? { store: options.store } : {}),
+    store: options.store ?? (ownStorage as OpenedStorage).directLine,
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   });
@@ -91,6 +92,7 @@ export async function startDirectLineServer(options: DirectLineServerOptions = {
     async close() {
       server.close();
       await module.close?.();
+      await ownStorage?.close();
     },
   };
 }

@@ -71,6 +71,11 @@ export function useTestSchema(label: string): () => TestSchema {
   };
 }
 
+/** Runs one statement on a connection of its own (e.g. emptying a table the stores under test keep). */
+export async function runSql(url: string, sql: string): Promise<void> {
+  await withClient(url, (client) => client.query(sql));
+}
+
 /** The URL with `options=-c search_path=<schema>`, as libpq and node-postgres read it. */
 export function withSearchPath(url: string, schema: string): string {
   const parsed = new URL(url);

@@ -4,8 +4,8 @@
  * requested language, and nothing about the server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toReply } from '../../src/answers/reply';
-import { viewFor } from '../../src/answers/viewFor';
+import { toReply } from '../../cards/reply';
+import { viewFor } from '../../cards/views/viewFor';
 import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { entitlementOf } from '../../src/rules/entitlement';

@@ -10,7 +10,7 @@ import { EMBED_SCRIPT_PATH, embedLabels } from '../../src/web/embedScript';
 import { CACHE_CONTROL } from '../../src/web/staticRoute';
 import { webAssets, type WebAsset } from '../../src/web/webAssets';
 import { startApp, type RunningApp } from '../support/testApp';
-import { rawGet } from './rawHttp';
+import { rawRequest } from '../support/rawHttp';
 
 let app: RunningApp;
 
@@ -120,13 +120,13 @@ const TRAVERSALS = [
 
 describe('anything not in the list', () => {
   it.each(TRAVERSALS)('GET %s is 404 and serves no file', async (target) => {
-    const { status, body } = await rawGet(app.url, target);
+    const { status, text: body } = await rawRequest(app.url, { method: 'GET', path: target });
     expect(status).toBe(404);
     expect(body).not.toMatch(/"dependencies"|root:x:0:0|MicrosoftAppPassword/);
   });
 
   it.each(['/web/chat.js\0', '/web/..\0/package.json'])('a raw null byte (%j) is refused before any routing', async (target) => {
-    const { status, body } = await rawGet(app.url, target);
+    const { status, text: body } = await rawRequest(app.url, { method: 'GET', path: target });
     expect([400, 404]).toContain(status);
     expect(body).not.toMatch(/"dependencies"/);
   });

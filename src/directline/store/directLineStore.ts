@@ -47,7 +47,6 @@ export interface DirectLineStore {
    * @returns the ids of the conversations deleted
    */
   deleteInactiveBefore(date: Date): Promise<string[]>;
-  close(): Promise<void>;
 }
 
 /** An activity's `timestamp` (a Date, or the ISO text it is stored as) in ISO form; undefined when it has none. */

@@ -62,8 +62,6 @@ export class MemoryDirectLineStore implements DirectLineStore {
     return inactive;
   }
 
-  async close(): Promise<void> {}
-
   private existing(id: string): MemoryConversation {
     const conversation = this.conversations.get(id);
     if (!conversation) throw new UnknownConversationError(id);

@@ -25,7 +25,7 @@ interface ConversationRow {
 export class PostgresDirectLineStore implements DirectLineStore {
   readonly shared = true;
 
-  /** @param db the bot's database (its pool is shared with the state; closing the store leaves it open) */
+  /** @param db the bot's database (its pool is shared with the other stores; openStorage() closes it) */
   constructor(private readonly db: Pick<PostgresDatabase, 'pool'>) {}
 
   async createConversation(conversation: NewConversation): Promise<boolean> {
@@ -78,6 +78,4 @@ export class PostgresDirectLineStore implements DirectLineStore {
     const { rows } = await this.db.pool.query<{ id: string }>('DELETE FROM directline_conversations WHERE active_at < $1 RETURNING id', [date.toISOString()]);
     return rows.map((row) => row.id);
   }
-
-  async close(): Promise<void> {}
 }

@@ -96,8 +96,4 @@ export class SqliteDirectLineStore implements DirectLineStore {
   async deleteInactiveBefore(date: Date): Promise<string[]> {
     return this.deleteInactive.immediate(date.toISOString());
   }
-
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
-  }
 }

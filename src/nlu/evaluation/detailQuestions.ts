@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { renderView, type AdaptiveCardJson } from '../../../cards/renderCard';
-import { quote, withoutFootnoteMark } from '../../answers/articleText';
-import { cardToText, markdownToPlain } from '../../answers/cardToText';
-import { firstQuestionView } from '../../answers/firstQuestionView';
+import { quote, withoutFootnoteMark } from '../../../cards/views/articleText';
+import { cardToText, markdownToPlain } from '../../../cards/cardToText';
+import { firstQuestionView } from '../../../cards/views/firstQuestionView';
 import { contentPath } from '../../contentPath';
 import { LANGS, type Lang } from '../../i18n/locales';
 import type { KnowledgeBase } from '../../knowledge/types';

@@ -1,17 +1,16 @@
 /**
- * The real app for robustness, fault, limit, leak and metrics tests: anonymous development mode, SQLite in a
+ * The real app (booted by test/support/testApp.ts) for robustness, fault, limit, leak and metrics tests: anonymous development mode, SQLite in a
  * temporary file (so a test can read every table afterwards), a logger at `trace` that keeps every line it
  * writes, and a fake connector on loopback that receives the bot's replies.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type App, type AppOverrides } from '../../../src/app';
-import { readConfig } from '../../../src/config/config';
+import type { App, AppOverrides } from '../../../src/app';
 import { createLogger } from '../../../src/log/logger';
 import { FakeConnector } from '../../support/fakeConnector';
+import { startApp } from '../../support/testApp';
 
 export const HARNESS_DIRECTLINE_SECRET = 'robustness-directline-secret-0123456789abcdefghij';
 export const HARNESS_TICKETS_API_KEY = 'robustness-tickets-api-key-0123456789';
@@ -58,22 +57,24 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'mpn-robustness-'));
   const dbFile = options.storage === 'memory' || options.overrides?.storage ? undefined : join(dir, 'bot.db');
-  const config = readConfig({
-    STORAGE_URL: dbFile ? `sqlite:${dbFile}` : 'memory:',
-    RATE_LIMIT: 'off',
-    DIRECTLINE_SECRET: HARNESS_DIRECTLINE_SECRET,
-    TICKETS_API_KEY: HARNESS_TICKETS_API_KEY,
-    ...options.env,
-  });
   const logs = new LogCapture();
   const connector = await new FakeConnector().start();
-  const app = await createApp(config, createLogger('trace', logs.destination), options.overrides);
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve) => app.server.listen(0, host, resolve));
-  const { port } = app.server.address() as AddressInfo;
+  const running = await startApp({
+    env: {
+      STORAGE_URL: dbFile ? `sqlite:${dbFile}` : 'memory:',
+      RATE_LIMIT: 'off',
+      DIRECTLINE_SECRET: HARNESS_DIRECTLINE_SECRET,
+      TICKETS_API_KEY: HARNESS_TICKETS_API_KEY,
+      ...options.env,
+    },
+    storageFromUrl: true,
+    ...(options.overrides ? { overrides: options.overrides } : {}),
+    logger: createLogger('trace', logs.destination),
+    ...(options.host ? { host: options.host } : {}),
+  });
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    app,
+    url: running.url,
+    app: running,
     connector,
     logs,
     dbFile,
@@ -88,7 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }
     },
     async close() {
-      await app.close();
+      await running.close();
       await connector.stop();
       rmSync(dir, { recursive: true, force: true });
     },

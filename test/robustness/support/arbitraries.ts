@@ -4,7 +4,7 @@
  * huge, prototype-pollution-looking) and whole Bot Framework activities with any field of any type.
  */
 import fc from 'fast-check';
-import { CARD_ACTION_VERBS, EXECUTE_VERBS, FEEDBACK_COMMENT_INPUT } from '../../../dialogs/ids';
+import { CARD_ACTION_VERBS, EXECUTE_VERBS, FEEDBACK_COMMENT_INPUT } from '../../../cards/verbs';
 import { LANGS } from '../../../src/i18n/locales';
 import { INTENTS } from '../../../src/nlu/intents';
 import { FACT_NAMES, FACT_VALUES } from '../../../src/rules/facts';

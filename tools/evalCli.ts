@@ -1,0 +1,37 @@
+/**
+ * `npm run eval`: the classifier on the development set (never used for training), and the detail questions
+ * answered through the bot's views (`-- --tuning` for the tuning set instead). Prints the summaries and writes
+ * generated/eval/report.html with per-label scores, errors and confusion-matrix pictures.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/contentPath';
+import { LANGS } from '../src/i18n/locales';
+import { knowledgeBase } from '../src/knowledge/knowledgeBase';
+import { classifier } from '../src/nlu/classifier';
+import { articleRetriever } from '../src/nlu/retrieval';
+import { readUtterances } from '../src/nlu/utterances';
+import { detailTable, evaluateDetails, offTopicLeads } from '../src/nlu/evaluation/detailQuestions';
+import { confusionSvg } from '../src/nlu/evaluation/confusionSvg';
+import { evaluate } from '../src/nlu/evaluation/evaluate';
+import { checkPortalMessages } from '../src/nlu/evaluation/portalMessageCheck';
+import { evaluationHtml, summaryTable } from '../src/nlu/evaluation/reportHtml';
+
+const outDir = join(PROJECT_ROOT, 'generated', 'eval');
+mkdirSync(outDir, { recursive: true });
+const devUtterances = readUtterances('dev');
+const report = evaluate(classifier(), devUtterances);
+const detailSplit = process.argv.includes('--tuning') ? 'tuning' : 'dev';
+// The intent questions come from the same side as the detail questions: development, or training for --tuning
+// (so tuning never looks at a development question).
+const sideUtterances = detailSplit === 'dev' ? devUtterances : readUtterances('train');
+const plain = offTopicLeads(classifier(), articleRetriever(), knowledgeBase(), sideUtterances);
+const details = evaluateDetails(classifier(), articleRetriever(), detailSplit, sideUtterances.filter((u) => u.intent === 'out_of_scope'), plain);
+const portal = checkPortalMessages(classifier());
+const pictures = [{ name: 'overall', slice: report.overall }, ...LANGS.map((lang) => ({ name: lang, slice: report.byLang[lang] }))];
+for (const { name, slice } of pictures) writeFileSync(join(outDir, `confusion-${name}.svg`), confusionSvg(slice.confusion, `Confusion matrix: ${name} (dev set)`));
+writeFileSync(join(outDir, 'report.json'), `${JSON.stringify({ ...report, portalMessages: portal, detailQuestions: details }, null, 2)}\n`);
+writeFileSync(join(outDir, 'report.html'), evaluationHtml(report, portal, pictures.map((p) => p.name)));
+console.log(summaryTable(report, portal));
+console.log(`\nDetail questions (${detailSplit} set), answered through the bot's views:\n${detailTable(details)}`);
+console.log(`\nreport: ${join(outDir, 'report.html')}`);
