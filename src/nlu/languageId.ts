@@ -4,6 +4,7 @@
  * when the text says too little ("ok", "Gold", "SR 1234").
  */
 import type { Lang } from '../i18n/locales';
+import { CYRILLIC, codePointKind, LETTER } from './codePoints';
 import { normalizeText } from './normalize';
 
 export interface LanguageHints {
@@ -124,20 +125,6 @@ function gramRow(model: CompiledLanguageModel, a: number, b: number, c: number |
   }
 }
 
-const LETTER = 1;
-const CYRILLIC_LETTER = 2;
-/** What each BMP code point is (bit flags + 4 once known), filled on first sight. */
-const codePointKinds = new Uint8Array(0x10000);
-
-function kindOf(codePoint: number): number {
-  const known = codePoint < 0x10000 ? (codePointKinds[codePoint] as number) : 0;
-  if (known) return known & 3;
-  const char = String.fromCodePoint(codePoint);
-  const kind = /\p{L}/u.test(char) ? LETTER | (/\p{Script=Cyrillic}/u.test(char) ? CYRILLIC_LETTER : 0) : 0;
-  if (codePoint < 0x10000) codePointKinds[codePoint] = kind | 4;
-  return kind;
-}
-
 /**
  * @example identifyLanguage('Где посмотреть Access ID?', compiled) // { lang: 'ru', by: 'script', … }
  */
@@ -156,7 +143,7 @@ export function identifyNormalizedLanguage(normalized: string, model: CompiledLa
   for (let i = 0; i < normalized.length; i++) {
     const codePoint = normalized.codePointAt(i) as number;
     const wide = codePoint > 0xffff;
-    const kind = kindOf(codePoint);
+    const kind = codePointKind(codePoint);
     if (kind & LETTER) {
       letters++;
       if (units[units.length - 1] === 0x20) words++;
@@ -164,7 +151,7 @@ export function identifyNormalizedLanguage(normalized: string, model: CompiledLa
       if (wide) units.push(normalized.charCodeAt(i + 1));
       // Russian partners write product names in Latin letters ("Где Access ID в Partner Center?"): a few Cyrillic
       // letters are enough, as no other language of ours uses the script.
-      if (kind & CYRILLIC_LETTER && ++cyrillic >= MIN_CYRILLIC_LETTERS) return { lang: 'ru', confidence: 1, by: 'script' };
+      if (kind & CYRILLIC && ++cyrillic >= MIN_CYRILLIC_LETTERS) return { lang: 'ru', confidence: 1, by: 'script' };
     } else if (units[units.length - 1] !== 0x20) units.push(0x20);
     if (wide) i++;
   }

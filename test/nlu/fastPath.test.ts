@@ -1,15 +1,20 @@
 /**
  * The classifier's fast path gives exactly the numbers of the plain one: IntentScorer (typed arrays, words
  * cached) against features() + logits() + knownShare(), and the packed language model against the Map of
- * n-gram strings it replaced, on every training and development question and on awkward texts.
+ * n-gram strings it replaced, and the entity synonyms' word matcher against their patterns, on every training
+ * and development question, the article's sentences and awkward texts.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { contentPath } from '../../src/contentPath';
 import { LANGS, type Lang } from '../../src/i18n/locales';
+import { knowledgeBase } from '../../src/knowledge/knowledgeBase';
+import { compileEntityMatchers, matchWords, type SynonymWord } from '../../src/nlu/entities';
 import { features } from '../../src/nlu/features';
 import { IntentScorer } from '../../src/nlu/intentScorer';
 import { compileLanguageModel, identifyLanguage, type LanguageGuess, type LanguageHints, type LanguageModel } from '../../src/nlu/languageId';
 import { loadNluModel } from '../../src/nlu/modelStore';
-import { normalizeText } from '../../src/nlu/normalize';
+import { matchForm, normalizeText } from '../../src/nlu/normalize';
 import { compileSoftmax, knownShare, logits } from '../../src/nlu/softmaxModel';
 import { readUtterances } from '../../src/nlu/utterances';
 
@@ -88,6 +93,34 @@ describe('the packed language model', () => {
     for (const text of [...texts, ...AWKWARD]) {
       for (const hints of hintSets) {
         if (JSON.stringify(identifyLanguage(text, compiled, hints)) !== JSON.stringify(referenceIdentify(text, model.language, hints))) different.push(`${JSON.stringify(hints)} ${text}`);
+      }
+    }
+    expect(different).toEqual([]);
+  });
+});
+
+describe('entity synonyms matched without regular expressions', () => {
+  const matchers = compileEntityMatchers(JSON.parse(readFileSync(contentPath('nlu', 'entities.json'), 'utf8')));
+  const kb = knowledgeBase();
+  const synonymTexts = matchers.map((m) => m.pattern.source.replace(/\\p\{L\}\\p\{N\}|[()[\]?<!*+\\]/g, ''));
+  const corpus = [
+    ...texts,
+    ...AWKWARD,
+    ...Object.values(kb.segments).flatMap((segment) => LANGS.map((lang) => segment.text[lang])),
+    ...synonymTexts,
+    'gold-silver', 'gold - - partner', 'golden partner', 'microsoft action  pack', 'action\u00a0pack', 'actionpack2', '𐐀gold', 'gold𐐀', 'экшн пака и экшнпаку',
+  ].map(matchForm);
+
+  it('find what the patterns find, where they find it, in every text', () => {
+    const plain = matchers.filter((m) => m.words !== undefined);
+    expect(plain.length).toBeGreaterThan(150);
+    const different: string[] = [];
+    for (const form of corpus) {
+      for (const matcher of plain) {
+        const regex = matcher.pattern.exec(form);
+        const expected = regex ? { start: regex.index, end: regex.index + regex[0].length } : undefined;
+        const got = matchWords(form, matcher.words as SynonymWord[]);
+        if (JSON.stringify(got) !== JSON.stringify(expected)) different.push(`${matcher.pattern.source} in "${form}"`);
       }
     }
     expect(different).toEqual([]);
