@@ -4,7 +4,7 @@
  * standard `handoff.initiate` event for hosts that route conversations to agents.
  */
 import { EventFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/adapters/botbuilderDialogs';
 import { handoffConsentQuestion, handoffSummaryQuestion } from '../cards/views/handoffQuestions';
 import { ticketView } from '../cards/views/ticketView';
 import type { BotStateAccessors, ConversationData } from '../src/bot/botState';

@@ -2,7 +2,7 @@
  * The base of the main dialog: help, start over, forget my details, a language switch and "talk to a person"
  * interrupt whatever dialog is waiting. Help and a language switch then ask the pending question again.
  */
-import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from '../src/adapters/botbuilderDialogs';
 import { endsDialogs, handleInterruption, interruptionOf, type InterruptionDependencies } from '../src/bot/interruptions';
 import { turnOf } from '../src/bot/turn';
 import { DIALOG_IDS } from './ids';

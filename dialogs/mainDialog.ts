@@ -4,7 +4,7 @@
  * "did you mean", the out-of-scope answer, and after two misses in a row the offer of a person.
  */
 import { TurnContext, type TeamsChannelData } from 'botbuilder';
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/adapters/botbuilderDialogs';
 import { articleAnswerView } from '../cards/views/articleAnswerView';
 import { clarifyView } from '../cards/views/clarifyView';
 import { fallbackView } from '../cards/views/fallbackView';

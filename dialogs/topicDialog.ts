@@ -4,7 +4,7 @@
  * context (src/nlu/contextReading.ts): an answer to the question, or any fact the topic can use, is taken; "I
  * don't know" gets what each case would mean; any other message ends the dialog so the main dialog can treat it as a follow-up or a new question.
  */
-import { ComponentDialog, Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/adapters/botbuilderDialogs';
 import type { TurnContext } from 'botbuilder';
 import type { BotStateAccessors } from '../src/bot/botState';
 import { dropPendingQuestion } from '../src/bot/conversationContext';

@@ -1,6 +1,6 @@
 /** What the bot remembers: per user (language, partner facts) and per conversation (dialogs, misses, context). */
 import { ConversationState, UserState, type StatePropertyAccessor, type Storage } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import type { DialogState } from '../adapters/botbuilderDialogs';
 import type { Lang } from '../i18n/locales';
 import type { Intent } from '../nlu/intents';
 import type { Topic } from '../rules/decision';

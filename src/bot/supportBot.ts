@@ -13,7 +13,7 @@ import {
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
 } from 'botbuilder';
-import { runDialog, type Dialog } from 'botbuilder-dialogs';
+import { runDialog, type Dialog } from '../adapters/botbuilderDialogs';
 import { welcomeView } from '../../cards/views/welcomeView';
 import { langOfLocale } from '../i18n/locales';
 import type { Classifier } from '../nlu/classifier';

@@ -3,16 +3,17 @@
  * rejection, and the partner facts the question names. This is the whole NLU as the product uses it.
  */
 import type { Lang } from '../i18n/locales';
-import { extractEntities } from './entities';
-import { features } from './features';
+import { extractEntitiesFromForm } from './entities';
 import type { Intent } from './intents';
-import { compileLanguageModel, identifyLanguage, type LanguageHints } from './languageId';
+import { IntentScorer } from './intentScorer';
+import { compileLanguageModel, identifyNormalizedLanguage, type LanguageHints } from './languageId';
 import { loadNluModel } from './modelStore';
+import { foldNormalized, normalizeText } from './normalize';
 import type { NluModel } from './nluModel';
-import { matchPortalMessage } from './portalMessageMatcher';
+import { matchPortalMessageForm } from './portalMessageMatcher';
 import { questionSentence } from './questionSentence';
 import { decideIntent } from './rejection';
-import { compileSoftmax, knownShare, logits, softmax } from './softmaxModel';
+import { softmax } from './softmaxModel';
 import type { PartnerFacts } from '../rules/facts';
 
 export interface Classification {
@@ -42,20 +43,25 @@ export const QUESTION_WEIGHT = 0.25;
 
 export function createClassifier(model: NluModel, questionWeight = QUESTION_WEIGHT): Classifier {
   const languages = compileLanguageModel(model.language);
-  const intents = compileSoftmax(model.intents);
-  const probabilitiesOf = (text: string, lang: Lang) => softmax(logits(intents, features(text, lang)), model.intents.temperature);
+  const intents = new IntentScorer(model.intents);
+  // Only these two are read per question: the model's JSON (vocabulary, weights, n-gram counts) is not kept.
+  const { temperature } = model.intents;
+  const { rejection } = model;
   return {
     classify(text, hints = {}) {
-      const language = identifyLanguage(text, languages, hints);
-      const vector = features(text, language.lang);
-      const whole = softmax(logits(intents, vector), model.intents.temperature);
+      // Normalized once, folded once: every step below reads one of these two forms.
+      const normalized = normalizeText(text);
+      const form = foldNormalized(normalized);
+      const language = identifyNormalizedLanguage(normalized, languages, hints);
+      const scores = intents.score(normalized, language.lang);
+      const whole = softmax(scores.logits, temperature);
       const question = questionWeight > 0 ? questionSentence(text) : undefined;
-      const asked = question ? probabilitiesOf(question, language.lang) : undefined;
+      const asked = question ? softmax(intents.score(normalizeText(question), language.lang).logits, temperature) : undefined;
       const probabilities = asked ? whole.map((p, i) => (1 - questionWeight) * p + questionWeight * (asked[i] ?? 0)) : whole;
-      const decision = decideIntent(probabilities, knownShare(intents, vector), model.rejection);
+      const decision = decideIntent(probabilities, scores.knownShare, rejection);
       // A portal message inside a message the model itself calls out of scope (an API's or PowerShell's error
       // worded like the portal's) is that other product's message.
-      const matched = matchPortalMessage(text);
+      const matched = matchPortalMessageForm(form);
       const portal = matched && !(decision.intent === 'out_of_scope' && !decision.rejectedBecause) ? matched : undefined;
       const intent = portal?.intent ?? decision.intent;
       const confidence = portal ? Math.max(decision.ranking.find((r) => r.intent === intent)?.confidence ?? 0, 0.9 + 0.1 * Math.min(1, portal.coverage)) : decision.confidence;
@@ -63,7 +69,7 @@ export function createClassifier(model: NluModel, questionWeight = QUESTION_WEIG
         intent,
         confidence: round(confidence),
         lang: language.lang,
-        entities: extractEntities(text),
+        entities: extractEntitiesFromForm(form),
         alternatives: decision.ranking
           .filter((r) => r.intent !== intent)
           .slice(0, ALTERNATIVES)

@@ -11,8 +11,8 @@ export const FEATURE_VERSION = 1;
 /** Feature name → weight; the vector is scaled to unit length. */
 export type FeatureVector = Map<string, number>;
 
-const CHAR_NGRAM_WEIGHT = 0.35;
-const BIGRAM_WEIGHT = 0.7;
+export const CHAR_NGRAM_WEIGHT = 0.35;
+export const BIGRAM_WEIGHT = 0.7;
 
 export function features(text: string, lang: Lang): FeatureVector {
   const tokens = tokenize(text);

@@ -4,6 +4,7 @@
  * when the text says too little ("ok", "Gold", "SR 1234").
  */
 import type { Lang } from '../i18n/locales';
+import { CYRILLIC, codePointKind, LETTER } from './codePoints';
 import { normalizeText } from './normalize';
 
 export interface LanguageHints {
@@ -66,45 +67,108 @@ export function trainLanguageModel(examples: Partial<Record<Lang, readonly strin
   return { order: ORDER, counts, totals, vocabulary: vocabulary.size };
 }
 
-/** The model laid out for fast scoring: each n-gram's log-probability in en, pt and fr side by side. */
+/**
+ * The model laid out for fast scoring: an open-addressing table from an n-gram's UTF-16 code units (packed
+ * into one number, so no string is cut per n-gram) to its log-probabilities in en, pt and fr side by side.
+ */
 export interface CompiledLanguageModel {
-  logProbabilities: Map<string, Float64Array>;
+  /** Packed n-gram per slot (0 = empty slot; no packed n-gram is 0). */
+  keys: Float64Array;
+  /** Row of each slot in logProbabilities. */
+  rows: Int32Array;
+  mask: number;
+  /** logProbabilities[row * 3 + i]: the n-gram's log-probability in LATIN_LANGS[i]. */
+  logProbabilities: Float64Array;
   /** The log-probability of an n-gram never seen in a language. */
   unseen: Float64Array;
 }
 
+const BIGRAM_TAG = 2 ** 48;
+/** Two or three code units in one exact number: below 2^48 for three, 2^48 and up for two. */
+const packGram = (a: number, b: number, c: number | undefined) => (c === undefined ? BIGRAM_TAG + a * 0x10000 + b : a * 0x100000000 + b * 0x10000 + c);
+const slotOf = (a: number, b: number, c: number, mask: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c + 0x165667b1, 0xc2b2ae3d)) & mask;
+
 export function compileLanguageModel(model: LanguageModel): CompiledLanguageModel {
   const denominators = LATIN_LANGS.map((lang) => (model.totals[lang] ?? 0) + model.vocabulary + 1);
-  const logProbabilities = new Map<string, Float64Array>();
-  const grams_ = new Set(LATIN_LANGS.flatMap((lang) => Object.keys(model.counts[lang] ?? {})));
-  for (const gram of grams_) {
-    logProbabilities.set(gram, Float64Array.from(LATIN_LANGS, (lang, i) => Math.log(((model.counts[lang]?.[gram] ?? 0) + 1) / (denominators[i] as number))));
+  const grams_ = [...new Set(LATIN_LANGS.flatMap((lang) => Object.keys(model.counts[lang] ?? {})))];
+  let size = 1;
+  while (size < grams_.length * 2) size *= 2;
+  const compiled: CompiledLanguageModel = {
+    keys: new Float64Array(size),
+    rows: new Int32Array(size),
+    mask: size - 1,
+    logProbabilities: new Float64Array(grams_.length * LATIN_LANGS.length),
+    unseen: Float64Array.from(denominators, (d) => Math.log(1 / d)),
+  };
+  grams_.forEach((gram, row) => {
+    if (gram.length !== 2 && gram.length !== 3) throw new Error(`the language model has an n-gram of ${gram.length} code units: "${gram}"`);
+    const [a, b, c] = [gram.charCodeAt(0), gram.charCodeAt(1), gram.length === 3 ? gram.charCodeAt(2) : undefined];
+    const key = packGram(a, b, c);
+    let slot = slotOf(a, b, c ?? -1, compiled.mask);
+    while (compiled.keys[slot] !== 0) slot = (slot + 1) & compiled.mask;
+    compiled.keys[slot] = key;
+    compiled.rows[slot] = row;
+    LATIN_LANGS.forEach((lang, i) => {
+      compiled.logProbabilities[row * LATIN_LANGS.length + i] = Math.log(((model.counts[lang]?.[gram] ?? 0) + 1) / (denominators[i] as number));
+    });
+  });
+  return compiled;
+}
+
+/** The row of an n-gram in logProbabilities, or -1 when the model never saw it. */
+function gramRow(model: CompiledLanguageModel, a: number, b: number, c: number | undefined): number {
+  const key = packGram(a, b, c);
+  for (let slot = slotOf(a, b, c ?? -1, model.mask); ; slot = (slot + 1) & model.mask) {
+    const found = model.keys[slot];
+    if (found === key) return model.rows[slot] as number;
+    if (found === 0) return -1;
   }
-  return { logProbabilities, unseen: Float64Array.from(denominators, (d) => Math.log(1 / d)) };
 }
 
 /**
  * @example identifyLanguage('Где посмотреть Access ID?', compiled) // { lang: 'ru', by: 'script', … }
  */
 export function identifyLanguage(text: string, model: CompiledLanguageModel, hints: LanguageHints = {}): LanguageGuess {
-  const normalized = normalizeText(text);
-  const letters = normalized.match(/\p{L}/gu) ?? [];
-  const cyrillic = letters.filter((c) => /\p{Script=Cyrillic}/u.test(c)).length;
-  // Russian partners write product names in Latin letters ("Где Access ID в Partner Center?"): a few Cyrillic
-  // letters are enough, as no other language of ours uses the script.
-  if (cyrillic >= MIN_CYRILLIC_LETTERS) return { lang: 'ru', confidence: 1, by: 'script' };
+  return identifyNormalizedLanguage(normalizeText(text), model, hints);
+}
+
+/** identifyLanguage for a text already normalized (normalizeText). */
+export function identifyNormalizedLanguage(normalized: string, model: CompiledLanguageModel, hints: LanguageHints = {}): LanguageGuess {
+  // One pass over the code points: letters and Cyrillic letters counted, words counted, and the code units of
+  // the letters, each run of other characters one space, padded with a space on both sides (grams() above).
+  const units: number[] = [0x20];
+  let letters = 0;
+  let cyrillic = 0;
+  let words = 0;
+  for (let i = 0; i < normalized.length; i++) {
+    const codePoint = normalized.codePointAt(i) as number;
+    const wide = codePoint > 0xffff;
+    const kind = codePointKind(codePoint);
+    if (kind & LETTER) {
+      letters++;
+      if (units[units.length - 1] === 0x20) words++;
+      units.push(normalized.charCodeAt(i));
+      if (wide) units.push(normalized.charCodeAt(i + 1));
+      // Russian partners write product names in Latin letters ("Где Access ID в Partner Center?"): a few Cyrillic
+      // letters are enough, as no other language of ours uses the script.
+      if (kind & CYRILLIC && ++cyrillic >= MIN_CYRILLIC_LETTERS) return { lang: 'ru', confidence: 1, by: 'script' };
+    } else if (units[units.length - 1] !== 0x20) units.push(0x20);
+    if (wide) i++;
+  }
+  if (units[units.length - 1] !== 0x20 || units.length === 1) units.push(0x20);
 
   const fallback = hints.conversation ?? hints.locale;
-  if (letters.length < MIN_LETTERS) return { lang: fallback ?? 'en', confidence: 0.5, by: 'fallback' };
+  if (letters < MIN_LETTERS) return { lang: fallback ?? 'en', confidence: 0.5, by: 'fallback' };
 
-  const textGrams = grams(normalized);
   const sums = Float64Array.from(LATIN_LANGS, (lang) => (hints.locale === lang ? LOCALE_PRIOR : 0));
-  for (const gram of textGrams) {
-    const logs = model.logProbabilities.get(gram) ?? model.unseen;
-    for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (logs[i] as number);
-  }
+  const add = (row: number) => {
+    for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + ((row < 0 ? model.unseen[i] : model.logProbabilities[row * LATIN_LANGS.length + i]) as number);
+  };
+  for (let i = 0; i + 2 <= units.length; i++) add(gramRow(model, units[i] as number, units[i + 1] as number, undefined));
+  for (let i = 0; i + 3 <= units.length; i++) add(gramRow(model, units[i] as number, units[i + 1] as number, units[i + 2] as number));
+  const gramCount = units.length - 1 + Math.max(0, units.length - 2);
   const scores = LATIN_LANGS.map((lang, i) => ({ lang, score: sums[i] as number }));
-  const grams_ = textGrams.length || 1;
+  const grams_ = gramCount || 1;
   // Per-gram scores make the confidence comparable between short and long texts.
   const top = Math.max(...scores.map((s) => s.score));
   const weights = scores.map((s) => Math.exp(((s.score - top) / grams_) * 8));
@@ -113,7 +177,7 @@ export function identifyLanguage(text: string, model: CompiledLanguageModel, hin
   const confidence = (weights[scores.indexOf(best)] ?? 0) / sum;
   // A word or two ("Gold", "Action Pack", "ok merci") says little: the conversation's language stands unless
   // the model is all but certain.
-  const fewWords = (normalized.match(/\p{L}+/gu) ?? []).length <= FEW_WORDS;
+  const fewWords = words <= FEW_WORDS;
   if (fallback && fallback !== best.lang && (fewWords ? confidence < CERTAIN : confidence < CONFIDENT)) {
     const fallbackScore = scores.find((s) => s.lang === fallback);
     const close = !fallbackScore || top - fallbackScore.score < grams_ * 0.05;

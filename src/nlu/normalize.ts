@@ -35,5 +35,12 @@ export function foldDiacritics(text: string): string {
  * @example matchForm('Não consigo ACESSAR “Benefícios”') // 'nao consigo acessar "beneficios"'
  */
 export function matchForm(text: string): string {
-  return foldDiacritics(normalizeText(text));
+  return foldNormalized(normalizeText(text));
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** matchForm of a text already normalized (normalizeText): ASCII has nothing to fold. */
+export function foldNormalized(normalized: string): string {
+  return ASCII.test(normalized) ? normalized : foldDiacritics(normalized);
 }

@@ -45,7 +45,12 @@ const SAME_WORD = 0.9;
 
 /** The words of a text: English "n't" kept on its word ("don't" = "dont"), French elisions split off. */
 function words(text: string): string[] {
-  return matchForm(text)
+  return formWords(matchForm(text));
+}
+
+/** words() of a text already in its match form (matchForm). */
+function formWords(form: string): string[] {
+  return form
     .replace(/n't\b/g, 'nt')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
@@ -165,9 +170,14 @@ let wordingIndex: Map<string, number[]> | undefined;
  *   // { intent: 'not_authorized_error', coverage: 1 }
  */
 export function matchPortalMessage(text: string): PortalMessageMatch | undefined {
+  return matchPortalMessageForm(matchForm(text));
+}
+
+/** matchPortalMessage for a text already in its match form (matchForm). */
+export function matchPortalMessageForm(form: string): PortalMessageMatch | undefined {
   wordings ??= loadWordings();
   wordingIndex ??= indexWordings(wordings);
-  const textWords = words(text);
+  const textWords = formWords(form);
   if (textWords.length < MIN_RUN_WORDS) return undefined;
   const hits = new Map<number, number>();
   for (const word of new Set(textWords)) for (const i of wordingIndex.get(word) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);

@@ -21,8 +21,20 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
  * "não" meet), Cyrillic kept as is (folding would turn й into и and break the Russian stemmer).
  */
 export function tokenize(text: string): string[] {
-  return WORDS.tokenize(normalizeText(text)).map((token) => (CYRILLIC.test(token) ? token : foldDiacritics(token)));
+  return splitWords(normalizeText(text)).map(foldToken);
 }
+
+/** The words of a text already normalized (normalizeText), not yet folded. */
+export function splitWords(normalized: string): string[] {
+  return WORDS.tokenize(normalized);
+}
+
+/** A word as the classifier matches it: Latin letters without accents, Cyrillic as is. */
+export function foldToken(token: string): string {
+  return ASCII.test(token) || CYRILLIC.test(token) ? token : foldDiacritics(token);
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 const STEM_CACHE_LIMIT = 100_000;
 const stemCache = new Map<string, string>();

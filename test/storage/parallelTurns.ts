@@ -12,7 +12,7 @@ import {
   type Activity,
   type StatePropertyAccessor,
 } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from '../../src/adapters/botbuilderDialogs';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createStateAccessors } from '../../src/bot/botState';
