@@ -45,6 +45,6 @@ export class InsightsRecorder implements TurnOutcomeRecorder {
 
 function intentOf(input: TurnInput): Intent | undefined {
   if (input.kind === 'text') return input.classification.intent;
-  if (input.kind === 'submit' && 'intent' in input.submit) return input.submit.intent as Intent;
+  if (input.kind === 'submit' && 'intent' in input.submit) return input.submit.intent;
   return undefined;
 }

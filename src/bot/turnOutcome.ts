@@ -26,5 +26,5 @@ export function noteOutcome(context: TurnContext, outcome: Outcome, intent?: Int
 }
 
 export function notedOutcome(context: TurnContext): NotedOutcome | undefined {
-  return context.turnState.get(OUTCOME) as NotedOutcome | undefined;
+  return context.turnState.get<NotedOutcome | undefined>(OUTCOME);
 }

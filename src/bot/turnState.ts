@@ -5,7 +5,7 @@
  * outage can no longer leave the conversation saved and the user not. Writes use eTag '*', as BotState's own
  * saveChanges does: turns of a conversation run one at a time (TurnSerializer).
  */
-import { calculateChangeHash, type ConversationState, type Storage, type StoreItems, type TurnContext, type UserState } from 'botbuilder';
+import { calculateChangeHash, type ConversationState, type Storage, type StoreItem, type StoreItems, type TurnContext, type UserState } from 'botbuilder';
 
 type KeyedState = ConversationState | UserState;
 
@@ -40,13 +40,13 @@ export class TurnState {
 
   /** Writes the states that changed since load(), in one storage write; nothing when none did. */
   async save(context: TurnContext): Promise<void> {
-    const loaded = context.turnState.get(this.loadedKey) as Loaded | undefined;
+    const loaded = context.turnState.get<Loaded | undefined>(this.loadedKey);
     if (!loaded) return;
     const changes: StoreItems = {};
     const hashes = new Map<string, string>();
     for (const [key, { state, hash }] of loaded) {
       // A state deleted during the turn ("forget me") and not used again has nothing to save.
-      const current = state.get(context);
+      const current = state.get(context) as StoreItem | undefined;
       if (!current) continue;
       const now = calculateChangeHash(current);
       if (now === hash) continue;

@@ -77,7 +77,7 @@ export function parseInsightsQuery(params: URLSearchParams, now: number): Insigh
   const lang = params.get('lang') || undefined;
   if (lang !== undefined && !isLang(lang)) problems.push({ key: 'insights.error.bad_lang', params: { known: LANGS.join(', ') } });
   const channel = params.get('channel') || undefined;
-  if (channel !== undefined && !(CHANNEL_LABELS as readonly string[]).includes(channel)) problems.push({ key: 'insights.error.bad_channel', params: { known: CHANNEL_LABELS.join(', ') } });
+  if (channel !== undefined && !(CHANNEL_LABELS).includes(channel)) problems.push({ key: 'insights.error.bad_channel', params: { known: CHANNEL_LABELS.join(', ') } });
   if (problems.length) throw new InsightsQueryError(problems);
   return { from: dayOf(from), to: dayOf(to), ...(lang ? { lang: lang as Lang } : {}), ...(channel ? { channel } : {}) };
 }

@@ -41,7 +41,7 @@ export function topicAnswerItems(topic: Topic, facts: PartnerFacts, lang: Lang, 
   const fact = decision.ask;
   let undecided = false;
   const cases = (FACT_VALUES[fact] as readonly string[]).flatMap((value) => {
-    const each = { ...facts, [fact]: value } as PartnerFacts;
+    const each = { ...facts, [fact]: value };
     const caseDecision = decide(topic, each);
     if (caseDecision.ask) {
       undecided = true;

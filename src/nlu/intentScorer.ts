@@ -90,7 +90,7 @@ export class IntentScorer {
   /** The scores of a question already normalized (normalizeText) in the language its words are stemmed in. */
   score(normalized: string, lang: Lang): IntentScores {
     const tokens = splitWords(normalized);
-    const entries: WordEntry[] = new Array(tokens.length);
+    const entries = new Array<WordEntry>(tokens.length);
     for (let i = 0; i < tokens.length; i++) entries[i] = this.word(tokens[i] as string, lang);
     if (++this.stamp === 0xffffffff) {
       this.seen.fill(0);

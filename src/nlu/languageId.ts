@@ -165,7 +165,7 @@ export function identifyNormalizedLanguage(normalized: string, model: CompiledLa
     for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + ((row < 0 ? model.unseen[i] : model.logProbabilities[row * LATIN_LANGS.length + i]) as number);
   };
   for (let i = 0; i + 2 <= units.length; i++) add(gramRow(model, units[i] as number, units[i + 1] as number, undefined));
-  for (let i = 0; i + 3 <= units.length; i++) add(gramRow(model, units[i] as number, units[i + 1] as number, units[i + 2] as number));
+  for (let i = 0; i + 3 <= units.length; i++) add(gramRow(model, units[i] as number, units[i + 1] as number, units[i + 2]));
   const gramCount = units.length - 1 + Math.max(0, units.length - 2);
   const scores = LATIN_LANGS.map((lang, i) => ({ lang, score: sums[i] as number }));
   const grams_ = gramCount || 1;

@@ -38,6 +38,7 @@ export function matchForm(text: string): string {
   return foldNormalized(normalizeText(text));
 }
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, NUL included
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** matchForm of a text already normalized (normalizeText): ASCII has nothing to fold. */

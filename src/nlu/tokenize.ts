@@ -34,6 +34,7 @@ export function foldToken(token: string): string {
   return ASCII.test(token) || CYRILLIC.test(token) ? token : foldDiacritics(token);
 }
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, NUL included
 const ASCII = /^[\x00-\x7f]*$/;
 
 const STEM_CACHE_LIMIT = 100_000;

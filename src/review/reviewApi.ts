@@ -79,7 +79,7 @@ export function reviewApiRoutes(deps: ReviewApiDependencies): Route[] {
         const id = decodeURIComponent(LABEL_PATH.exec(req.url ?? '')?.[1] ?? '');
         let body: { label?: unknown; version?: unknown; by?: unknown };
         try {
-          body = ((await readJsonBody(req, 4096)) ?? {}) as typeof body;
+          body = ((await readJsonBody(req, 4096)) ?? {});
         } catch (error) {
           if (error instanceof RequestBodyError) return sendJson(res, error.status, problem(error.code, error.message));
           throw error;

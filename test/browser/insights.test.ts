@@ -49,7 +49,8 @@ const app = appForBrowser({
   env: { STORAGE_URL: storageUrl, TICKETS_API_KEY: KEY },
   async before() {
     const now = Date.now();
-    const { insights, tickets, reviews, close } = await openStorage(storageUrl);
+    const opened = await openStorage(storageUrl);
+    const { insights, tickets, reviews } = opened;
     try {
       for (const event of monthOfEvents(now)) await insights.record(event);
       for (const [i, seed] of SEED.entries()) {
@@ -65,7 +66,7 @@ const app = appForBrowser({
         for (let i = 0; i < times; i++) await reviews.add({ reason: 'rejected', lang, channel: 'msteams', text, intents: [{ intent: 'out_of_scope', confidence: 0.9 }], requesterKey: `user/${lang}-${i}` });
       }
     } finally {
-      await close();
+      await opened.close();
     }
   },
 });

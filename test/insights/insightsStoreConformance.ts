@@ -73,7 +73,7 @@ export function describeInsightsStoreConformance(backend: InsightsStoreBackend):
     });
 
     if (backend.openAnother) {
-      const openAnother = backend.openAnother;
+      const openAnother = backend.openAnother.bind(backend);
       it('another handle (instance) counts the events this one wrote, and makes its keys with the same salt even when both make it at once', async () => {
         const handle = await openAnother();
         opened.push(handle);

@@ -28,7 +28,7 @@ async function postgresStore(): Promise<RateLimitStore> {
 /** A clock that stands still until the test moves it. */
 function standingClock(): Clock & { advance(ms: number): void } {
   let time = Date.parse('2026-03-01T09:00:00Z');
-  return { now: () => time, sleep: systemClock.sleep, advance: (ms) => (time += ms) };
+  return { now: () => time, sleep: (ms) => systemClock.sleep(ms), advance: (ms) => (time += ms) };
 }
 
 let keys = 0;

@@ -6,7 +6,6 @@
  * /api/messages call, and the per-user rate limit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createApp, type App } from '../../src/app';
 import { readConfig } from '../../src/config/config';
@@ -113,7 +112,7 @@ describe('a search that fails inside', () => {
     const classifier = { classify: () => { throw new Error('model file corrupt at /srv/secret/path.json'); } };
     const built = await createApp(config, pino({ level: 'silent' }), { storage: new InMemoryStorage(), classifier });
     await new Promise<void>((resolve) => built.server.listen(0, '127.0.0.1', resolve));
-    failing = { ...built, url: `http://127.0.0.1:${(built.server.address() as AddressInfo).port}` };
+    failing = { ...built, url: `http://127.0.0.1:${(built.server.address()).port}` };
   });
 
   afterAll(async () => {

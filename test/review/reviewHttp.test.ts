@@ -5,7 +5,6 @@
  * reviewer's stale label refused with a clear message, page and API), filters (a bad one: 400 naming it), the
  * page in four languages, and no route at all without TICKETS_API_KEY.
  */
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type { Server } from 'restify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -22,7 +21,7 @@ const silent = pino({ level: 'silent' });
 async function listen(store: MemoryReviewStore, apiKey: string | undefined, trustProxy = 0): Promise<{ server: Server; url: string }> {
   const server = createServer(reviewRoutes({ store, apiKey, trustProxy, idleMinutes: 30, log: silent }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return { server, url: `http://127.0.0.1:${(server.address()).port}` };
 }
 
 let store: MemoryReviewStore;

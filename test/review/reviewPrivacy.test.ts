@@ -9,7 +9,6 @@
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -86,7 +85,7 @@ describe.each(BACKENDS)('review and secrets, stored in $name', (backend) => {
     connector = await new FakeConnector().start();
     app = await createApp(readConfig({ STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: API_KEY, RATE_LIMIT: 'off' }), pino({ level: 'silent' }));
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    url = `http://127.0.0.1:${(app.server.address()).port}`;
   });
   afterAll(async () => {
     await app?.close();

@@ -52,7 +52,7 @@ function botOn(storage: Storage): { run(activity: Partial<Activity>): Promise<vo
   const adapter = new TestAdapter(async (context) => bot.run(context));
   const conversation = adapter.conversation;
   return {
-    run: (activity) => adapter.processActivity({ ...conversation, ...activity } as Activity, async (context) => bot.run(context)),
+    run: (activity) => adapter.processActivity({ ...conversation, ...activity }, async (context) => bot.run(context)),
   };
 }
 

@@ -21,7 +21,7 @@ export const TEST_SECRET = 'test-directline-secret-0123456789abcdefghij';
 export class TestClock implements Clock {
   private time = Date.parse('2026-03-01T09:00:00Z');
   readonly now = (): number => this.time;
-  readonly sleep = systemClock.sleep;
+  readonly sleep = (ms: number): Promise<void> => systemClock.sleep(ms);
 
   advanceSeconds(seconds: number): void {
     this.time += seconds * 1000;
