@@ -2,6 +2,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { onTestFinished } from 'vitest';
 import type { AppPackageValues } from '../../src/teamsApp/appPackageConfig';
 import type { LocalizationFile, ManifestView } from '../../src/teamsApp/appPackageRules';
@@ -49,4 +50,11 @@ export function manifestDirWith(file?: string, change?: (json: Record<string, un
     writeFileSync(join(dir, file), JSON.stringify(json, null, 2));
   }
   return dir;
+}
+
+/** A ZIP's entries in order: name, compression method (0 stored, 8 deflated) and bytes (CRC-checked by fflate). */
+export function zipEntries(zip: Uint8Array): { name: string; method: number; data: Buffer }[] {
+  const methods = new Map<string, number>();
+  const files = unzipSync(zip, { filter: (file) => (methods.set(file.name, file.compression), true) });
+  return Object.entries(files).map(([name, data]) => ({ name, method: methods.get(name) ?? -1, data: Buffer.from(data) }));
 }

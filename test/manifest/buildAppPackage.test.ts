@@ -10,8 +10,7 @@ import { buildAppPackage, type AppPackage } from '../../src/teamsApp/buildAppPac
 import { drawOutlineIcon } from '../../src/teamsApp/iconArt';
 import { MANIFEST_DIR } from '../../src/teamsApp/manifestDir';
 import { encodePng } from '../../src/teamsApp/png';
-import { manifestDirWith, PACKAGE_FILES, SAMPLE_VALUES } from './appSources';
-import { readZip } from './readZip';
+import { manifestDirWith, PACKAGE_FILES, SAMPLE_VALUES, zipEntries } from './appSources';
 
 function problemsBuilding(dir: string): readonly string[] {
   try {
@@ -28,7 +27,7 @@ describe('buildAppPackage', () => {
   let files: Map<string, Buffer>;
   beforeAll(() => {
     appPackage = buildAppPackage(SAMPLE_VALUES);
-    files = new Map(readZip(appPackage.zip).map((entry) => [entry.name, entry.data]));
+    files = new Map(zipEntries(appPackage.zip).map((entry) => [entry.name, entry.data]));
   });
 
   it('zips exactly the manifest, the three localization files and the two icons, at the root', () => {
