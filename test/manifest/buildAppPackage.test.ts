@@ -7,10 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppPackageError } from '../../src/teamsApp/appPackageError';
 import { buildAppPackage, type AppPackage } from '../../src/teamsApp/buildAppPackage';
-import { drawOutlineIcon } from '../../src/teamsApp/iconArt';
 import { MANIFEST_DIR } from '../../src/teamsApp/manifestDir';
-import { encodePng } from '../../src/teamsApp/png';
-import { manifestDirWith, PACKAGE_FILES, SAMPLE_VALUES, zipEntries } from './appSources';
+import { manifestDirWith, outlineIconPixels, PACKAGE_FILES, pngFile, SAMPLE_VALUES, zipEntries } from './appSources';
 
 function problemsBuilding(dir: string): readonly string[] {
   try {
@@ -80,7 +78,7 @@ describe('buildAppPackage', () => {
   it('lists missing files and icons of the wrong kind', () => {
     const dir = manifestDirWith();
     rmSync(join(dir, 'fr-fr.json'));
-    writeFileSync(join(dir, 'color.png'), encodePng(drawOutlineIcon()));
+    writeFileSync(join(dir, 'color.png'), pngFile(32, 32, outlineIconPixels()));
     writeFileSync(join(dir, 'ru-ru.json'), '{ "name.short": ');
     const problems = problemsBuilding(dir);
     expect(problems).toHaveLength(3);
