@@ -5,22 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/config';
-import { ConfigError } from '../../src/config/configError';
+import { configProblems } from '../support/configProblems';
 
 const APP_ID = '2b7f3c1e-5d6a-4e8f-9a0b-1c2d3e4f5a6b';
 const OTHER_APP_ID = '9f8e7d6c-5b4a-4f3e-8d2c-1b0a9f8e7d6c';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const SECRET = 'client-secret-value-1234567890';
-
-function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
-  try {
-    readConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-}
 
 describe('credential names', () => {
   it('reads CLIENT_ID, CLIENT_SECRET and TENANT_ID as MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId', () => {
@@ -38,7 +28,7 @@ describe('credential names', () => {
   });
 
   it('refuses both names with different values, naming the settings and never the values', () => {
-    const problems = problemsOf({ MicrosoftAppId: APP_ID, CLIENT_ID: OTHER_APP_ID, MicrosoftAppPassword: SECRET, CLIENT_SECRET: `${SECRET}x` });
+    const problems = configProblems({ MicrosoftAppId: APP_ID, CLIENT_ID: OTHER_APP_ID, MicrosoftAppPassword: SECRET, CLIENT_SECRET: `${SECRET}x` });
     expect(problems).toEqual([
       'MicrosoftAppId and CLIENT_ID are two names for one setting and differ: set one of them, or both to the same value',
       'MicrosoftAppPassword and CLIENT_SECRET are two names for one setting and differ: set one of them, or both to the same value',
@@ -47,7 +37,7 @@ describe('credential names', () => {
   });
 
   it('checks a credential given by its alias like one given by its own name', () => {
-    expect(problemsOf({ CLIENT_ID: 'not-a-guid', CLIENT_SECRET: SECRET })).toEqual(["MicrosoftAppId must be the bot's app id (a GUID)"]);
-    expect(problemsOf({ CLIENT_ID: APP_ID })).toEqual(['MicrosoftAppPassword is required with MicrosoftAppId (except for MicrosoftAppType=UserAssignedMSI)']);
+    expect(configProblems({ CLIENT_ID: 'not-a-guid', CLIENT_SECRET: SECRET })).toEqual(["MicrosoftAppId must be the bot's app id (a GUID)"]);
+    expect(configProblems({ CLIENT_ID: APP_ID })).toEqual(['MicrosoftAppPassword is required with MicrosoftAppId (except for MicrosoftAppType=UserAssignedMSI)']);
   });
 });
