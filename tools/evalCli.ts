@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/contentPath';
 import { LANGS } from '../src/i18n/locales';
 import { knowledgeBase } from '../src/knowledge/knowledgeBase';
-import { classifier } from '../src/nlu/classifier';
+import { classifierOrExit } from './cliClassifier';
 import { articleRetriever } from '../src/nlu/retrieval';
 import { readUtterances } from '../src/nlu/utterances';
 import { detailTable, evaluateDetails, offTopicLeads } from '../src/nlu/evaluation/detailQuestions';
@@ -20,21 +20,22 @@ import { crossValidatedLongMessages, LONG_MESSAGE_WORDS } from '../src/nlu/evalu
 import { checkPortalMessages } from '../src/nlu/evaluation/portalMessageCheck';
 import { evaluationHtml, longMessagesTable, summaryTable } from '../src/nlu/evaluation/reportHtml';
 
+const nlu = classifierOrExit('eval');
 const outDir = join(PROJECT_ROOT, 'generated', 'eval');
 mkdirSync(outDir, { recursive: true });
 const devUtterances = readUtterances('dev');
-const report = evaluate(classifier(), devUtterances);
+const report = evaluate(nlu, devUtterances);
 const tuning = process.argv.includes('--tuning');
 const detailSplit = tuning ? 'tuning' : 'dev';
 // The intent questions come from the same side as the detail questions: development, or training for --tuning
 // (so tuning never looks at a development question).
 const sideUtterances = detailSplit === 'dev' ? devUtterances : readUtterances('train');
-const plain = offTopicLeads(classifier(), articleRetriever(), knowledgeBase(), sideUtterances);
-const details = evaluateDetails(classifier(), articleRetriever(), detailSplit, sideUtterances.filter((u) => u.intent === 'out_of_scope'), plain);
-const portal = checkPortalMessages(classifier());
+const plain = offTopicLeads(nlu, articleRetriever(), knowledgeBase(), sideUtterances);
+const details = evaluateDetails(nlu, articleRetriever(), detailSplit, sideUtterances.filter((u) => u.intent === 'out_of_scope'), plain);
+const portal = checkPortalMessages(nlu);
 const longMessages = tuning
   ? { title: `Long messages: training lines of ${LONG_MESSAGE_WORDS} words or more, 5-fold cross-validation`, report: crossValidatedLongMessages(readUtterances('train')) }
-  : { title: 'Long, real-style messages (content/nlu/dev/messages)', report: evaluate(classifier(), readUtterances('dev-messages')) };
+  : { title: 'Long, real-style messages (content/nlu/dev/messages)', report: evaluate(nlu, readUtterances('dev-messages')) };
 const pictures = [{ name: 'overall', slice: report.overall }, ...LANGS.map((lang) => ({ name: lang, slice: report.byLang[lang] }))];
 for (const { name, slice } of pictures) writeFileSync(join(outDir, `confusion-${name}.svg`), confusionSvg(slice.confusion, `Confusion matrix: ${name} (dev set)`));
 writeFileSync(join(outDir, 'report.json'), `${JSON.stringify({ ...report, portalMessages: portal, detailQuestions: details, longMessages: longMessages.report }, null, 2)}\n`);

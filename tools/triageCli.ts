@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { langOfLocale } from '../src/i18n/locales';
-import { classifier } from '../src/nlu/classifier';
+import { classifierOrExit } from './cliClassifier';
 import { BacklogFormatError, isCsv, readBacklog } from '../src/backlog/backlogFile';
 import { ProgressBar } from './progressBar';
 import { TriageSummary } from '../src/backlog/summary';
@@ -32,12 +32,12 @@ async function main(): Promise<void> {
   const format = values.format ?? (isCsv(input) ? 'csv' : 'jsonl');
   if (format !== 'csv' && format !== 'jsonl') throw new BacklogFormatError(`--format must be csv or jsonl, not "${format}"`);
 
+  const nlu = classifierOrExit('triage');
   const output: Writable = values.out ? createWriteStream(values.out) : process.stdout;
   const csv = format === 'csv' ? stringify({ header: true, columns: COLUMNS }) : undefined;
   csv?.pipe(output);
   const write = (row: TriagedQuestion) => (csv ? csv.write(row) : output.write(`${JSON.stringify(row)}\n`));
 
-  const nlu = classifier();
   const summary = new TriageSummary();
   const progress = new ProgressBar();
   let done = 0;

@@ -2,6 +2,7 @@
  * Small self-drawn SVG charts for the benchmark report (no plotting dependency): a line chart with axes, ticks,
  * labels and an optional horizontal reference line, and a horizontal bar chart.
  */
+import { escapeUTF8 } from 'entities';
 
 export interface Series {
   name: string;
@@ -33,7 +34,6 @@ export interface Bar {
 const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#8250df'];
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif"';
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** "Nice" tick values (1, 2, 2.5 or 5 × 10^k apart) covering [min, max]. */
 export function niceTicks(min: number, max: number, count = 6): number[] {
@@ -73,7 +73,7 @@ export function lineChart(options: LineChartOptions): string {
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ${FONT} font-size="12">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${width / 2}" y="26" text-anchor="middle" font-size="16" font-weight="600">${escapeXml(options.title)}</text>`,
+    `<text x="${width / 2}" y="26" text-anchor="middle" font-size="16" font-weight="600">${escapeUTF8(options.title)}</text>`,
   ];
   for (const y of yTicks) {
     parts.push(`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${py(y)}" y2="${py(y)}" stroke="#e5e7eb"/>`);
@@ -85,12 +85,12 @@ export function lineChart(options: LineChartOptions): string {
   }
   parts.push(`<line x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="#374151"/>`);
   parts.push(`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${margin.top + plotH}" y2="${margin.top + plotH}" stroke="#374151"/>`);
-  parts.push(`<text x="${margin.left + plotW / 2}" y="${height - 14}" text-anchor="middle" font-size="13">${escapeXml(options.xLabel)}</text>`);
-  parts.push(`<text transform="translate(20 ${margin.top + plotH / 2}) rotate(-90)" text-anchor="middle" font-size="13">${escapeXml(options.yLabel)}</text>`);
+  parts.push(`<text x="${margin.left + plotW / 2}" y="${height - 14}" text-anchor="middle" font-size="13">${escapeUTF8(options.xLabel)}</text>`);
+  parts.push(`<text transform="translate(20 ${margin.top + plotH / 2}) rotate(-90)" text-anchor="middle" font-size="13">${escapeUTF8(options.yLabel)}</text>`);
   if (options.reference) {
     const y = py(options.reference.y);
     parts.push(`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${y}" y2="${y}" stroke="#9a6700" stroke-dasharray="6 4"/>`);
-    parts.push(`<text x="${margin.left + plotW - 4}" y="${y - 6}" text-anchor="end" fill="#9a6700">${escapeXml(options.reference.label)}</text>`);
+    parts.push(`<text x="${margin.left + plotW - 4}" y="${y - 6}" text-anchor="end" fill="#9a6700">${escapeUTF8(options.reference.label)}</text>`);
   }
   options.series.forEach((series, i) => {
     const color = series.color ?? COLORS[i % COLORS.length];
@@ -98,7 +98,7 @@ export function lineChart(options: LineChartOptions): string {
     parts.push(`<path d="${path}" fill="none" stroke="${color}" stroke-width="2"/>`);
     for (const [x, y] of series.points) parts.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="2.5" fill="${color}"/>`);
     parts.push(`<rect x="${margin.left + 12}" y="${margin.top + 8 + i * 18}" width="12" height="3" fill="${color}"/>`);
-    parts.push(`<text x="${margin.left + 30}" y="${margin.top + 13 + i * 18}">${escapeXml(series.name)}</text>`);
+    parts.push(`<text x="${margin.left + 30}" y="${margin.top + 13 + i * 18}">${escapeUTF8(series.name)}</text>`);
   });
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
@@ -116,7 +116,7 @@ export function barChart(title: string, valueLabel: string, bars: readonly Bar[]
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ${FONT} font-size="12">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${width / 2}" y="26" text-anchor="middle" font-size="16" font-weight="600">${escapeXml(title)}</text>`,
+    `<text x="${width / 2}" y="26" text-anchor="middle" font-size="16" font-weight="600">${escapeUTF8(title)}</text>`,
   ];
   const bottom = margin.top + rowH * bars.length;
   for (const t of ticks) {
@@ -125,12 +125,12 @@ export function barChart(title: string, valueLabel: string, bars: readonly Bar[]
   }
   bars.forEach((bar, i) => {
     const y = margin.top + i * rowH + 6;
-    parts.push(`<text x="${margin.left - 8}" y="${y + 15}" text-anchor="end">${escapeXml(bar.label)}</text>`);
+    parts.push(`<text x="${margin.left - 8}" y="${y + 15}" text-anchor="end">${escapeUTF8(bar.label)}</text>`);
     parts.push(`<rect x="${margin.left}" y="${y}" width="${Math.max(0, px(bar.value) - margin.left).toFixed(1)}" height="${rowH - 12}" fill="${bar.color ?? COLORS[i % COLORS.length]}"/>`);
-    parts.push(`<text x="${px(bar.value) + 6}" y="${y + 15}">${escapeXml(bar.text ?? formatTick(bar.value))}</text>`);
+    parts.push(`<text x="${px(bar.value) + 6}" y="${y + 15}">${escapeUTF8(bar.text ?? formatTick(bar.value))}</text>`);
   });
   parts.push(`<line x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${bottom}" stroke="#374151"/>`);
-  parts.push(`<text x="${margin.left + plotW / 2}" y="${height - 12}" text-anchor="middle" font-size="13">${escapeXml(valueLabel)}</text>`);
+  parts.push(`<text x="${margin.left + plotW / 2}" y="${height - 12}" text-anchor="middle" font-size="13">${escapeUTF8(valueLabel)}</text>`);
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

@@ -6,8 +6,8 @@
  * question the user was answering, so the conversation continues once the storage is back).
  */
 import type { TurnContext } from 'botbuilder';
-import { randomBytes } from 'node:crypto';
 import { langOfLocale } from '../i18n/locales';
+import { logErrorReference } from '../log/errorReference';
 import type { Logger } from '../log/logger';
 import type { BotStateAccessors } from './botState';
 import { sendString } from './send';
@@ -20,9 +20,8 @@ export interface OnTurnErrorOptions {
 
 export function createOnTurnError(state: BotStateAccessors, log: Logger, options: OnTurnErrorOptions = {}) {
   return async (context: TurnContext, error: Error): Promise<void> => {
-    const reference = randomBytes(4).toString('hex').toUpperCase();
     const storageDown = options.storageReady ? !(await options.storageReady().catch(() => false)) : false;
-    log.error({ reference, err: error, storageDown, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
+    const reference = logErrorReference(log, error, 'turn failed', { storageDown, activityType: context.activity.type, channelId: context.activity.channelId });
     if (context.activity.type === 'message') {
       const lang = languageOf(context);
       await sendString(context, lang, storageDown ? 'error.storage_unavailable' : 'error.apology', { reference }).catch((sendError: unknown) =>

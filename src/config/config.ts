@@ -3,6 +3,7 @@
  * malformed, never a stack trace for a configuration mistake. Every key is documented in .env.example.
  */
 import { ConfigError } from './configError';
+import { credential } from './credentialNames';
 
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
@@ -117,10 +118,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
 
   const production = value('NODE_ENV') === 'production';
-  const microsoftAppId = value('MicrosoftAppId');
-  const microsoftAppPassword = value('MicrosoftAppPassword');
+  const microsoftAppId = credential(value, 'MicrosoftAppId', problems);
+  const microsoftAppPassword = credential(value, 'MicrosoftAppPassword', problems);
   const appTypeText = value('MicrosoftAppType') || 'MultiTenant';
-  const microsoftAppTenantId = value('MicrosoftAppTenantId');
+  const microsoftAppTenantId = credential(value, 'MicrosoftAppTenantId', problems);
   if (microsoftAppId && !GUID.test(microsoftAppId)) problems.push('MicrosoftAppId must be the bot\'s app id (a GUID)');
   if (production && !microsoftAppId) {
     problems.push('MicrosoftAppId is required when NODE_ENV=production (without it anyone could post to /api/messages)');

@@ -3,7 +3,7 @@
  * pages' Content-Security-Policy (colours come from classes of the page's style sheet, never style attributes).
  * Every bar carries a <title> with its number, and the page shows the numbers beside each chart too.
  */
-import { escapeHtml } from '../web/html';
+import { escapeUTF8 } from 'entities';
 
 export interface Series {
   /** The CSS class of its colour (`s-answered`, …). */
@@ -41,7 +41,7 @@ export function stackedColumns(title: string, series: readonly Series[], columns
   const y = (value: number) => top + plotHeight - (value / axis) * plotHeight;
   // Counts are whole: the middle line only where it is a whole number.
   const grid = (Number.isInteger(axis / 2) ? [0, axis / 2, axis] : [0, axis])
-    .map((value) => `<line class="grid" x1="${left}" x2="${width - 8}" y1="${round(y(value))}" y2="${round(y(value))}"/><text class="axis" x="${left - 6}" y="${round(y(value)) + 4}" text-anchor="end">${escapeHtml(format(value))}</text>`)
+    .map((value) => `<line class="grid" x1="${left}" x2="${width - 8}" y1="${round(y(value))}" y2="${round(y(value))}"/><text class="axis" x="${left - 6}" y="${round(y(value)) + 4}" text-anchor="end">${escapeUTF8(format(value))}</text>`)
     .join('');
   const bars = columns
     .map((column, index) => {
@@ -50,16 +50,16 @@ export function stackedColumns(title: string, series: readonly Series[], columns
       const rects = column.values
         .map((value, s) => {
           if (!value) return '';
-          const rect = `<rect class="${series[s]?.className ?? ''}" x="${x}" y="${round(y(base + value))}" width="${round(barWidth)}" height="${round(y(base) - y(base + value))}"><title>${escapeHtml(`${column.name} · ${series[s]?.label ?? ''}: ${format(value)}`)}</title></rect>`;
+          const rect = `<rect class="${series[s]?.className ?? ''}" x="${x}" y="${round(y(base + value))}" width="${round(barWidth)}" height="${round(y(base) - y(base + value))}"><title>${escapeUTF8(`${column.name} · ${series[s]?.label ?? ''}: ${format(value)}`)}</title></rect>`;
           base += value;
           return rect;
         })
         .join('');
-      const tick = column.tick ? `<text class="axis" x="${round(x + barWidth / 2)}" y="${height - 6}" text-anchor="middle">${escapeHtml(column.tick)}</text>` : '';
+      const tick = column.tick ? `<text class="axis" x="${round(x + barWidth / 2)}" y="${height - 6}" text-anchor="middle">${escapeUTF8(column.tick)}</text>` : '';
       return rects + tick;
     })
     .join('');
-  return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(title)}">${grid}${bars}</svg>`;
+  return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeUTF8(title)}">${grid}${bars}</svg>`;
 }
 
 /**
@@ -75,12 +75,12 @@ export function shareBar(parts: readonly { className: string; label: string; val
         .map((part) => {
           if (!part.value) return '';
           const w = (part.value / total) * width;
-          const rect = `<rect class="${part.className}" x="${round(x)}" y="0" width="${round(w)}" height="${height}"><title>${escapeHtml(`${part.label}: ${format(part.value)}`)}</title></rect>`;
+          const rect = `<rect class="${part.className}" x="${round(x)}" y="0" width="${round(w)}" height="${height}"><title>${escapeUTF8(`${part.label}: ${format(part.value)}`)}</title></rect>`;
           x += w;
           return rect;
         })
         .join('')
     : '';
   const label = parts.map((part) => `${part.label}: ${format(part.value)}`).join(', ');
-  return `<svg class="bar" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(label)}"><rect class="track" x="0" y="0" width="${width}" height="${height}"/>${rects}</svg>`;
+  return `<svg class="bar" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeUTF8(label)}"><rect class="track" x="0" y="0" width="${width}" height="${height}"/>${rects}</svg>`;
 }

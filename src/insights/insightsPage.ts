@@ -8,7 +8,7 @@ import { LANGS, LOCALE_OF, type Lang } from '../i18n/locales';
 import { hasString, t } from '../i18n/strings';
 import type { Intent } from '../nlu/intents';
 import { TICKET_STATUSES } from '../tickets/ticket';
-import { escapeHtml } from '../web/html';
+import { escapeUTF8 } from 'entities';
 import { shareBar, stackedColumns, type Series } from './insightsCharts';
 import { dayOf, startOfDay, type InsightsQuery } from './insightsQuery';
 import type { InsightsReport, OutcomeCounts } from './insightsReport';
@@ -42,14 +42,14 @@ const topicName = (lang: Lang, intent: Intent) => (hasString(`topic.${intent}.ti
 function link(query: InsightsQuery & { locale?: string }, change: Partial<Record<'from' | 'to' | 'lang' | 'channel' | 'locale', string | undefined>>): string {
   const next: Record<string, string | undefined> = { from: query.from, to: query.to, lang: query.lang, channel: query.channel, locale: query.locale, ...change };
   const params = new URLSearchParams(Object.entries(next).filter((entry): entry is [string, string] => Boolean(entry[1])));
-  return escapeHtml(`${INSIGHTS_PATH}?${params.toString()}`);
+  return escapeUTF8(`${INSIGHTS_PATH}?${params.toString()}`);
 }
 
 function choices(label: string, options: { text: string; href: string; current: boolean; lang?: Lang }[]): string {
   const items = options
-    .map((o) => `<li><a href="${o.href}"${o.current ? ' aria-current="true"' : ''}${o.lang ? ` lang="${LOCALE_OF[o.lang]}"` : ''}>${escapeHtml(o.text)}</a></li>`)
+    .map((o) => `<li><a href="${o.href}"${o.current ? ' aria-current="true"' : ''}${o.lang ? ` lang="${LOCALE_OF[o.lang]}"` : ''}>${escapeUTF8(o.text)}</a></li>`)
     .join('');
-  return `<nav class="choices" aria-label="${escapeHtml(label)}"><span class="choices-label">${escapeHtml(label)}</span><ul>${items}</ul></nav>`;
+  return `<nav class="choices" aria-label="${escapeUTF8(label)}"><span class="choices-label">${escapeUTF8(label)}</span><ul>${items}</ul></nav>`;
 }
 
 export interface InsightsPageInput {
@@ -65,7 +65,7 @@ export function insightsHtml({ report, query, lang, now, nonce }: InsightsPageIn
   const f = formatsOf(lang);
   const here = { ...query, locale: LOCALE_OF[lang] };
   const today = dayOf(now);
-  const s = (key: string, params: Record<string, string | number> = {}) => escapeHtml(t(lang, key, params));
+  const s = (key: string, params: Record<string, string | number> = {}) => escapeUTF8(t(lang, key, params));
   const series: Series[] = [
     { className: 's-answered', label: t(lang, 'insights.answered') },
     { className: 's-clarify', label: t(lang, 'insights.clarify') },
@@ -112,12 +112,12 @@ export function insightsHtml({ report, query, lang, now, nonce }: InsightsPageIn
     tile('insights.rejected', f.number(totals.rejected), share(totals.rejected), 'k-rejected'),
     tile('insights.deflection', f.percent(totals.deflectionRate), s('insights.deflection_note', { deflected: f.number(totals.deflected), conversations: f.number(totals.conversations) })),
     tile('insights.handoffs', f.number(totals.handoffs)),
-    tile('insights.tickets', f.number(report.tickets.total), `${shareBar(ticketParts, f.number)}<br>${ticketParts.map((p) => `${escapeHtml(p.label)} ${f.number(p.value)}`).join(' · ')}`),
+    tile('insights.tickets', f.number(report.tickets.total), `${shareBar(ticketParts, f.number)}<br>${ticketParts.map((p) => `${escapeUTF8(p.label)} ${f.number(p.value)}`).join(' · ')}`),
   ].join('\n');
 
   const tick = Math.ceil(report.byDay.length / 10);
   const columns = report.byDay.map((d, i) => ({ tick: i % tick === 0 ? d.day.slice(5) : '', name: f.date(d.day), values: [d.answered, d.clarify, d.rejected] }));
-  const legend = (parts: readonly Series[]) => `<ul class="legend">${parts.map((p) => `<li><span class="swatch ${p.className}"></span>${escapeHtml(p.label)}</li>`).join('')}</ul>`;
+  const legend = (parts: readonly Series[]) => `<ul class="legend">${parts.map((p) => `<li><span class="swatch ${p.className}"></span>${escapeUTF8(p.label)}</li>`).join('')}</ul>`;
 
   const breakdown = (titleKey: string, rows: { name: string; nameLang?: Lang; counts: OutcomeCounts }[]) => `
   <section>
@@ -127,7 +127,7 @@ export function insightsHtml({ report, query, lang, now, nonce }: InsightsPageIn
       <tbody>${rows
         .map(
           ({ name, nameLang, counts }) =>
-            `<tr><th scope="row"${nameLang ? ` lang="${LOCALE_OF[nameLang]}"` : ''}>${escapeHtml(name)}</th><td>${f.number(counts.conversations)}</td><td>${f.number(counts.questions)}</td><td class="bar-cell">${shareBar(outcomeParts(counts), f.number)} <span class="numbers">${f.number(counts.answered)} / ${f.number(counts.clarify)} / ${f.number(counts.rejected)}</span></td><td>${f.percent(counts.deflectionRate)}</td><td>${f.number(counts.handoffs)}</td><td>${f.number(counts.tickets)}</td></tr>`,
+            `<tr><th scope="row"${nameLang ? ` lang="${LOCALE_OF[nameLang]}"` : ''}>${escapeUTF8(name)}</th><td>${f.number(counts.conversations)}</td><td>${f.number(counts.questions)}</td><td class="bar-cell">${shareBar(outcomeParts(counts), f.number)} <span class="numbers">${f.number(counts.answered)} / ${f.number(counts.clarify)} / ${f.number(counts.rejected)}</span></td><td>${f.percent(counts.deflectionRate)}</td><td>${f.number(counts.handoffs)}</td><td>${f.number(counts.tickets)}</td></tr>`,
         )
         .join('')}</tbody>
     </table>
@@ -141,7 +141,7 @@ export function insightsHtml({ report, query, lang, now, nonce }: InsightsPageIn
     ? `<table><thead><tr><th></th><th class="bar-cell">${s('insights.helpful')} / ${s('insights.not_helpful')}</th></tr></thead><tbody>${report.feedbackByTopic
         .map(
           (row) =>
-            `<tr><th scope="row">${escapeHtml(topicName(lang, row.intent))}</th><td class="bar-cell">${shareBar(
+            `<tr><th scope="row">${escapeUTF8(topicName(lang, row.intent))}</th><td class="bar-cell">${shareBar(
               [
                 { ...feedbackSeries[0]!, value: row.helpful },
                 { ...feedbackSeries[1]!, value: row.notHelpful },
@@ -157,7 +157,7 @@ export function insightsHtml({ report, query, lang, now, nonce }: InsightsPageIn
       ? `<p class="empty">${s('insights.top_rejected_unavailable')}</p>`
       : report.topRejected.length
         ? `<table class="rejected"><thead><tr><th>${s('insights.question')}</th><th>${s('insights.language')}</th><th>${s('insights.times')}</th></tr></thead><tbody>${report.topRejected
-            .map((q) => `<tr><td lang="${LOCALE_OF[q.lang]}">${escapeHtml(q.text)}</td><td>${escapeHtml(q.lang)}</td><td>${f.number(q.count)}</td></tr>`)
+            .map((q) => `<tr><td lang="${LOCALE_OF[q.lang]}">${escapeUTF8(q.text)}</td><td>${escapeUTF8(q.lang)}</td><td>${f.number(q.count)}</td></tr>`)
             .join('')}</tbody></table>`
         : `<p class="empty">${s('insights.top_rejected_none')}</p>`;
 
@@ -215,14 +215,14 @@ export function insightsMessageHtml(lang: Lang, title: string, lines: readonly s
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
-  <title>${escapeHtml(title)}</title>
+  <title>${escapeUTF8(title)}</title>
   <style nonce="${nonce}">${INSIGHTS_CSS}</style>
 </head>
 <body>
 <main>
-  <h1>${escapeHtml(title)}</h1>
-  ${lines.map((line) => `<p class="problem">${escapeHtml(line)}</p>`).join('\n  ')}
-  ${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : ''}
+  <h1>${escapeUTF8(title)}</h1>
+  ${lines.map((line) => `<p class="problem">${escapeUTF8(line)}</p>`).join('\n  ')}
+  ${link ? `<p><a href="${escapeUTF8(link.href)}">${escapeUTF8(link.text)}</a></p>` : ''}
 </main>
 </body>
 </html>

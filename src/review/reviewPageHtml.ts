@@ -5,7 +5,7 @@
 import { LANGS, LOCALE_OF, type Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { INTENTS, isTopic, type Intent } from '../nlu/intents';
-import { escapeHtml } from '../web/html';
+import { escapeUTF8 } from 'entities';
 import { groupForReview, nearestIntent } from './reviewGroups';
 import { continuationAt, REVIEW_REASONS, REVIEW_STATUSES, type ReviewFilter, type ReviewItem, type ReviewLabel } from './reviewItem';
 import type { TrainingGain } from './trainingGain';
@@ -45,34 +45,34 @@ export function reviewPageHtml(view: ReviewPageView): string {
   const groups = groupForReview(view.items);
   const body = [
     header(view),
-    view.notice ? `<p class="notice${view.notice === 'labelled' ? '' : ' error'}" role="${view.notice === 'labelled' ? 'status' : 'alert'}" data-notice="${view.notice}">${escapeHtml(t(lang, `review.notice.${view.notice}`))}</p>` : '',
-    view.filterProblems ? `<p class="notice error" role="alert">${escapeHtml(t(lang, 'review.filter.error', { problems: view.filterProblems }))}</p>` : '',
+    view.notice ? `<p class="notice${view.notice === 'labelled' ? '' : ' error'}" role="${view.notice === 'labelled' ? 'status' : 'alert'}" data-notice="${view.notice}">${escapeUTF8(t(lang, `review.notice.${view.notice}`))}</p>` : '',
+    view.filterProblems ? `<p class="notice error" role="alert">${escapeUTF8(t(lang, 'review.filter.error', { problems: view.filterProblems }))}</p>` : '',
     filterForm(view),
     gainedTable(view),
-    `<p class="summary">${escapeHtml(t(lang, 'review.summary', { count: view.items.length, groups: groups.length }))}</p>`,
+    `<p class="summary">${escapeUTF8(t(lang, 'review.summary', { count: view.items.length, groups: groups.length }))}</p>`,
     groups.length
       ? groups
           .map(
             (group) => `<section class="group" data-intent="${group.intent}">
-  <h2>${escapeHtml(intentTitle(group.intent, lang))} <span class="count">${escapeHtml(t(lang, 'review.group.count', { count: group.count, clusters: group.clusters.length }))}</span></h2>
+  <h2>${escapeUTF8(intentTitle(group.intent, lang))} <span class="count">${escapeUTF8(t(lang, 'review.group.count', { count: group.count, clusters: group.clusters.length }))}</span></h2>
   ${group.clusters.map((cluster) => clusterHtml(cluster.items, view)).join('\n')}
 </section>`,
           )
           .join('\n')
-      : `<p>${escapeHtml(t(lang, 'review.empty'))}</p>`,
+      : `<p>${escapeUTF8(t(lang, 'review.empty'))}</p>`,
   ].join('\n');
   return page(lang, view.nonce, t(lang, 'review.title'), body);
 }
 
 export function loginPageHtml(lang: Lang, nonce: string, wrongKey: boolean): string {
-  const body = `<h1>${escapeHtml(t(lang, 'review.login.title'))}</h1>
+  const body = `<h1>${escapeUTF8(t(lang, 'review.login.title'))}</h1>
 ${languageLinks(lang, '')}
-${wrongKey ? `<p class="notice error" role="alert">${escapeHtml(t(lang, 'review.login.wrong_key'))}</p>` : ''}
+${wrongKey ? `<p class="notice error" role="alert">${escapeUTF8(t(lang, 'review.login.wrong_key'))}</p>` : ''}
 <form method="post" action="/review/login" class="login">
   <input type="hidden" name="locale" value="${LOCALE_OF[lang]}">
-  <label>${escapeHtml(t(lang, 'review.login.name'))} <input name="name" autocomplete="name" maxlength="80"></label>
-  <label>${escapeHtml(t(lang, 'review.login.key'))} <input name="key" type="password" autocomplete="current-password" required></label>
-  <button type="submit">${escapeHtml(t(lang, 'review.login.submit'))}</button>
+  <label>${escapeUTF8(t(lang, 'review.login.name'))} <input name="name" autocomplete="name" maxlength="80"></label>
+  <label>${escapeUTF8(t(lang, 'review.login.key'))} <input name="key" type="password" autocomplete="current-password" required></label>
+  <button type="submit">${escapeUTF8(t(lang, 'review.login.submit'))}</button>
 </form>`;
   return page(lang, nonce, t(lang, 'review.login.title'), body);
 }
@@ -80,19 +80,19 @@ ${wrongKey ? `<p class="notice error" role="alert">${escapeHtml(t(lang, 'review.
 function header(view: ReviewPageView): string {
   const { lang, session } = view;
   const signOut = session
-    ? `<form method="post" action="/review/logout" class="signout"><input type="hidden" name="csrf" value="${escapeHtml(session.csrf)}"><span>${escapeHtml(
+    ? `<form method="post" action="/review/logout" class="signout"><input type="hidden" name="csrf" value="${escapeUTF8(session.csrf)}"><span>${escapeUTF8(
         t(lang, 'review.signed_in_as', { name: session.name }),
-      )}</span> <button type="submit">${escapeHtml(t(lang, 'review.logout'))}</button></form>`
+      )}</span> <button type="submit">${escapeUTF8(t(lang, 'review.logout'))}</button></form>`
     : '';
-  return `<header><h1>${escapeHtml(t(lang, 'review.title'))}</h1>${signOut}</header>
+  return `<header><h1>${escapeUTF8(t(lang, 'review.title'))}</h1>${signOut}</header>
 ${languageLinks(lang, view.query)}
-<p class="intro">${escapeHtml(t(lang, 'review.intro'))}</p>`;
+<p class="intro">${escapeUTF8(t(lang, 'review.intro'))}</p>`;
 }
 
 function languageLinks(current: Lang, query: string): string {
   const links = LANGS.map((lang) => {
     const href = `/review?${[query, `locale=${LOCALE_OF[lang]}`].filter(Boolean).join('&')}`;
-    return lang === current ? `<strong lang="${LOCALE_OF[lang]}">${escapeHtml(t(lang, 'language.name'))}</strong>` : `<a href="${escapeHtml(href)}" lang="${LOCALE_OF[lang]}">${escapeHtml(t(lang, 'language.name'))}</a>`;
+    return lang === current ? `<strong lang="${LOCALE_OF[lang]}">${escapeUTF8(t(lang, 'language.name'))}</strong>` : `<a href="${escapeUTF8(href)}" lang="${LOCALE_OF[lang]}">${escapeUTF8(t(lang, 'language.name'))}</a>`;
   });
   return `<nav class="languages">${links.join(' · ')}</nav>`;
 }
@@ -100,18 +100,18 @@ function languageLinks(current: Lang, query: string): string {
 function filterForm(view: ReviewPageView): string {
   const { lang, filter } = view;
   const select = (name: string, values: readonly string[], chosen: string | undefined, title: (v: string) => string) =>
-    `<label>${escapeHtml(t(lang, `review.filter.${name}`))} <select name="${name}"><option value="">${escapeHtml(t(lang, 'review.filter.any'))}</option>${values
-      .map((v) => `<option value="${v}"${v === chosen ? ' selected' : ''}>${escapeHtml(title(v))}</option>`)
+    `<label>${escapeUTF8(t(lang, `review.filter.${name}`))} <select name="${name}"><option value="">${escapeUTF8(t(lang, 'review.filter.any'))}</option>${values
+      .map((v) => `<option value="${v}"${v === chosen ? ' selected' : ''}>${escapeUTF8(title(v))}</option>`)
       .join('')}</select></label>`;
-  const date = (name: 'from' | 'to') => `<label>${escapeHtml(t(lang, `review.filter.${name}`))} <input type="date" name="${name}" value="${escapeHtml((filter[name] ?? '').slice(0, 10))}"></label>`;
+  const date = (name: 'from' | 'to') => `<label>${escapeUTF8(t(lang, `review.filter.${name}`))} <input type="date" name="${name}" value="${escapeUTF8((filter[name] ?? '').slice(0, 10))}"></label>`;
   return `<form method="get" action="/review" class="filter">
   <input type="hidden" name="locale" value="${LOCALE_OF[lang]}">
   ${select('lang', LANGS, filter.lang, (v) => v)}
   ${select('reason', REVIEW_REASONS, filter.reason, (v) => t(lang, `review.reason.${v}`))}
   ${select('status', REVIEW_STATUSES, filter.status, (v) => t(lang, `review.status.${v}`))}
   ${date('from')} ${date('to')}
-  <label>${escapeHtml(t(lang, 'review.filter.limit'))} <input type="number" name="limit" min="1" max="1000" value="${filter.limit ?? ''}"></label>
-  <button type="submit">${escapeHtml(t(lang, 'review.filter.submit'))}</button>
+  <label>${escapeUTF8(t(lang, 'review.filter.limit'))} <input type="number" name="limit" min="1" max="1000" value="${filter.limit ?? ''}"></label>
+  <button type="submit">${escapeUTF8(t(lang, 'review.filter.submit'))}</button>
 </form>`;
 }
 
@@ -121,23 +121,23 @@ function gainedTable(view: ReviewPageView): string {
     Object.entries(gained[kind]).map(([intent, byLang]) => ({ kind, intent: intent as Intent, byLang })),
   );
   const table = rows.length
-    ? `<table class="gained"><thead><tr><th></th><th>${escapeHtml(t(lang, 'review.gained.intent'))}</th>${LANGS.map((l) => `<th>${l}</th>`).join('')}</tr></thead><tbody>${rows
+    ? `<table class="gained"><thead><tr><th></th><th>${escapeUTF8(t(lang, 'review.gained.intent'))}</th>${LANGS.map((l) => `<th>${l}</th>`).join('')}</tr></thead><tbody>${rows
         .map(
           ({ kind, intent, byLang }) =>
-            `<tr data-kind="${kind}" data-intent="${intent}"><td>${escapeHtml(t(lang, `review.gained.${kind}`))}</td><td>${escapeHtml(intentTitle(intent, lang))}</td>${LANGS.map(
+            `<tr data-kind="${kind}" data-intent="${intent}"><td>${escapeUTF8(t(lang, `review.gained.${kind}`))}</td><td>${escapeUTF8(intentTitle(intent, lang))}</td>${LANGS.map(
               (l) => `<td data-lang="${l}">${byLang[l] ? `+${byLang[l]}` : ''}</td>`,
             ).join('')}</tr>`,
         )
         .join('')}</tbody></table>`
-    : `<p>${escapeHtml(t(lang, 'review.gained.none'))}</p>`;
-  return `<section class="gained"><h2>${escapeHtml(t(lang, 'review.gained.title'))}</h2>${table}</section>`;
+    : `<p>${escapeUTF8(t(lang, 'review.gained.none'))}</p>`;
+  return `<section class="gained"><h2>${escapeUTF8(t(lang, 'review.gained.title'))}</h2>${table}</section>`;
 }
 
 function clusterHtml(items: readonly ReviewItem[], view: ReviewPageView): string {
   const { lang } = view;
   return `<div class="cluster" data-size="${items.length}">
-  ${items.length > 1 ? `<p class="cluster-count">${escapeHtml(t(lang, 'review.cluster.count', { count: items.length }))}</p>` : ''}
-  <table><thead><tr>${['question', 'lang', 'reason', 'channel', 'when', 'intents', 'then', 'decision'].map((c) => `<th>${escapeHtml(t(lang, `review.col.${c}`))}</th>`).join('')}</tr></thead>
+  ${items.length > 1 ? `<p class="cluster-count">${escapeUTF8(t(lang, 'review.cluster.count', { count: items.length }))}</p>` : ''}
+  <table><thead><tr>${['question', 'lang', 'reason', 'channel', 'when', 'intents', 'then', 'decision'].map((c) => `<th>${escapeUTF8(t(lang, `review.col.${c}`))}</th>`).join('')}</tr></thead>
   <tbody>${items.map((item) => itemRow(item, view)).join('\n')}</tbody></table>
 </div>`;
 }
@@ -145,38 +145,38 @@ function clusterHtml(items: readonly ReviewItem[], view: ReviewPageView): string
 function itemRow(item: ReviewItem, view: ReviewPageView): string {
   const { lang } = view;
   const continuation = continuationAt(item, view.now, view.idleMs);
-  const intents = item.intents.map((i) => `${escapeHtml(intentTitle(i.intent, lang))} ${i.confidence.toFixed(2)}`).join('<br>');
-  return `<tr class="item" data-id="${escapeHtml(item.id)}" data-status="${item.status}">
-  <td class="text" lang="${LOCALE_OF[item.lang]}">${escapeHtml(item.text)}</td>
+  const intents = item.intents.map((i) => `${escapeUTF8(intentTitle(i.intent, lang))} ${i.confidence.toFixed(2)}`).join('<br>');
+  return `<tr class="item" data-id="${escapeUTF8(item.id)}" data-status="${item.status}">
+  <td class="text" lang="${LOCALE_OF[item.lang]}">${escapeUTF8(item.text)}</td>
   <td>${item.lang}</td>
-  <td>${escapeHtml(t(lang, `review.reason.${item.reason}`))}</td>
-  <td>${escapeHtml(item.channel)}</td>
-  <td><time datetime="${escapeHtml(item.createdAt)}">${escapeHtml(item.createdAt.slice(0, 16).replace('T', ' '))}</time></td>
+  <td>${escapeUTF8(t(lang, `review.reason.${item.reason}`))}</td>
+  <td>${escapeUTF8(item.channel)}</td>
+  <td><time datetime="${escapeUTF8(item.createdAt)}">${escapeUTF8(item.createdAt.slice(0, 16).replace('T', ' '))}</time></td>
   <td>${intents}</td>
-  <td data-continuation="${continuation}">${escapeHtml(t(lang, `review.continuation.${continuation}`))}</td>
+  <td data-continuation="${continuation}">${escapeUTF8(t(lang, `review.continuation.${continuation}`))}</td>
   <td>${decision(item, view)}</td>
 </tr>`;
 }
 
 function decision(item: ReviewItem, view: ReviewPageView): string {
   const { lang } = view;
-  const current = item.label ? `<p class="label">${escapeHtml(t(lang, 'review.label.by', { label: labelTitle(item.label, lang), name: item.labelledBy ?? '' }))}</p>` : '';
-  if (item.applied) return `${current}<p data-outcome="${item.applied.outcome}">${escapeHtml(t(lang, `review.outcome.${item.applied.outcome}`))}</p>`;
+  const current = item.label ? `<p class="label">${escapeUTF8(t(lang, 'review.label.by', { label: labelTitle(item.label, lang), name: item.labelledBy ?? '' }))}</p>` : '';
+  if (item.applied) return `${current}<p data-outcome="${item.applied.outcome}">${escapeUTF8(t(lang, `review.outcome.${item.applied.outcome}`))}</p>`;
   const nearest = nearestIntent(item);
   const chosen = item.label ? labelValue(item.label) : nearest === 'out_of_scope' ? 'out_of_scope' : `intent:${nearest}`;
-  const option = (value: string, title: string) => `<option value="${value}"${value === chosen ? ' selected' : ''}>${escapeHtml(title)}</option>`;
+  const option = (value: string, title: string) => `<option value="${value}"${value === chosen ? ' selected' : ''}>${escapeUTF8(title)}</option>`;
   const topics = INTENTS.filter((i) => i !== 'out_of_scope').map((i) => option(`intent:${i}`, intentTitle(i, lang)));
   return `${current}<form method="post" action="/review/label" class="label-form">
-  <input type="hidden" name="id" value="${escapeHtml(item.id)}">
+  <input type="hidden" name="id" value="${escapeUTF8(item.id)}">
   <input type="hidden" name="version" value="${item.version}">
-  <input type="hidden" name="back" value="${escapeHtml(view.query)}">
+  <input type="hidden" name="back" value="${escapeUTF8(view.query)}">
   <input type="hidden" name="locale" value="${LOCALE_OF[lang]}">
-  ${view.session ? `<input type="hidden" name="csrf" value="${escapeHtml(view.session.csrf)}">` : ''}
-  <label>${escapeHtml(t(lang, 'review.label.as'))} <select name="label"><optgroup label="${escapeHtml(t(lang, 'review.label.topic_group'))}">${topics.join('')}</optgroup>${option(
+  ${view.session ? `<input type="hidden" name="csrf" value="${escapeUTF8(view.session.csrf)}">` : ''}
+  <label>${escapeUTF8(t(lang, 'review.label.as'))} <select name="label"><optgroup label="${escapeUTF8(t(lang, 'review.label.topic_group'))}">${topics.join('')}</optgroup>${option(
     'out_of_scope',
     t(lang, 'review.label.out_of_scope'),
   )}${option('noise', t(lang, 'review.label.noise'))}</select></label>
-  <button type="submit">${escapeHtml(t(lang, 'review.label.save'))}</button>
+  <button type="submit">${escapeUTF8(t(lang, 'review.label.save'))}</button>
 </form>`;
 }
 
@@ -192,7 +192,7 @@ function page(lang: Lang, nonce: string, title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
+<title>${escapeUTF8(title)}</title>
 <style nonce="${nonce}">${STYLE}</style>
 </head>
 <body>

@@ -9,14 +9,13 @@ import type { Activity, ActivityHandler } from 'botbuilder';
 import type { BotFrameworkAdapter } from '../adapters/botFrameworkAdapter';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log/logger';
 import { invalidActivity } from './activityShape';
 import { isLoopbackUrl } from './isLoopbackUrl';
 import type { RateLimiter } from '../rateLimit/rateLimiter';
 import { readJsonBody, RequestBodyError } from './readJsonBody';
 import { tooManyRequests } from './tooManyRequests';
-import { sendJson } from './sendJson';
+import { problem, sendInternalError, sendJson } from './sendJson';
 
 export interface MessagesEndpointDependencies {
   adapter: BotFrameworkAdapter;
@@ -29,7 +28,6 @@ export interface MessagesEndpointDependencies {
   perUser?: RateLimiter;
 }
 
-const problem = (code: string, message: string) => ({ error: { code, message } });
 
 export function messagesEndpoint(deps: MessagesEndpointDependencies) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -62,9 +60,7 @@ export function messagesEndpoint(deps: MessagesEndpointDependencies) {
       const invokeResponse = await deps.adapter.processAuthenticated(authentication, activity, (context) => deps.bot.run(context));
       sendJson(res, invokeResponse?.status ?? 200, invokeResponse?.body);
     } catch (error) {
-      const reference = randomBytes(4).toString('hex').toUpperCase();
-      deps.log.error({ reference, err: error }, 'processing an activity failed');
-      sendJson(res, 500, problem('InternalError', `The activity could not be processed (reference ${reference}).`));
+      sendInternalError(res, deps.log, error, 'processing an activity failed', 'The activity could not be processed');
     }
   };
 }

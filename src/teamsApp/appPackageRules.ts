@@ -3,7 +3,7 @@
  * every localization file translates exactly the manifest's strings, that the $schema URLs match the manifest
  * version, that tab pages are on a valid domain, and that the icons are the PNGs Teams asks for.
  */
-import { readPngHeader, decodePng, PngFormatError } from './png';
+import { PNG } from 'pngjs';
 import { schemaUrl } from './officialSchemas';
 
 /** The part of a (schema-valid) manifest these rules read. */
@@ -159,27 +159,27 @@ export function localizationProblems(file: string, manifest: ManifestView, local
 }
 
 /**
- * An icon's rules: a PNG of the size Teams asks for; the outline icon with an alpha channel and only white or
- * fully transparent pixels.
+ * An icon's rules: a PNG (any pngjs reads) of the size Teams asks for; the outline icon with transparency and only
+ * white or fully transparent pixels.
  */
 export function iconProblems(kind: 'color' | 'outline', file: string, png: Buffer): string[] {
   const size = ICON_SIZE[kind];
+  let image: ReturnType<typeof PNG.sync.read>;
   try {
-    const header = readPngHeader(png);
-    if (header.width !== size || header.height !== size) return [`${file}: the ${kind} icon must be ${size}×${size} pixels, not ${header.width}×${header.height}`];
-    if (kind === 'color') return [];
-    if (!header.hasAlphaChannel) return [`${file}: the outline icon needs an alpha channel (a PNG with transparency)`];
-    const { pixels } = decodePng(png);
-    for (let i = 0; i < pixels.length; i += 4) {
-      const [r, g, b, a] = pixels.subarray(i, i + 4);
-      if (a !== 0 && (r !== 255 || g !== 255 || b !== 255)) {
-        const at = i / 4;
-        return [`${file}: the outline icon must be white on transparent, but pixel (${at % size}, ${Math.floor(at / size)}) is rgba(${r}, ${g}, ${b}, ${a})`];
-      }
-    }
-    return [];
-  } catch (error) {
-    if (error instanceof PngFormatError) return [`${file}: ${error.message}`];
-    throw error;
+    image = PNG.sync.read(png);
+  } catch {
+    return [`${file}: not a readable PNG`];
   }
+  if (image.width !== size || image.height !== size) return [`${file}: the ${kind} icon must be ${size}×${size} pixels, not ${image.width}×${image.height}`];
+  if (kind === 'color') return [];
+  if (!image.alpha) return [`${file}: the outline icon needs an alpha channel (a PNG with transparency)`];
+  const pixels = image.data;
+  for (let i = 0; i < pixels.length; i += 4) {
+    const [r, g, b, a] = pixels.subarray(i, i + 4);
+    if (a !== 0 && (r !== 255 || g !== 255 || b !== 255)) {
+      const at = i / 4;
+      return [`${file}: the outline icon must be white on transparent, but pixel (${at % size}, ${Math.floor(at / size)}) is rgba(${r}, ${g}, ${b}, ${a})`];
+    }
+  }
+  return [];
 }

@@ -4,13 +4,12 @@
  * does not exist at all (restify's own 404): an API that is switched off looks like any unknown path, and
  * says nothing a retrying client or a monitor could take for a passing outage (which 503 would).
  */
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log/logger';
 import { redact } from '../privacy/redact';
 import type { Route } from '../server/createServer';
 import { keyCheck, presentedKey } from '../server/apiKey';
-import { sendJson } from '../server/sendJson';
+import { problem, sendInternalError, sendJson } from '../server/sendJson';
 import { publicTicket } from './publicTicket';
 import type { TicketStore } from './store/ticketStore';
 import { FILTER_FIELDS, parseTicketFilter, TicketFilterError, type FilterField, type TicketFilterText } from './ticketFilterText';
@@ -26,7 +25,6 @@ export interface TicketsApiDependencies {
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 
-const problem = (code: string, message: string) => ({ error: { code, message } });
 
 /**
  * @example createServer([...ticketsApiRoutes({ store, apiKey: config.ticketsApiKey, log })])
@@ -61,9 +59,7 @@ export function ticketsApiRoutes(deps: TicketsApiDependencies): Route[] {
           deps.log.info({ filter, count: tickets.length }, 'tickets API: listed');
           sendJson(res, 200, { tickets: tickets.map(publicTicket) });
         } catch (error) {
-          const reference = randomBytes(4).toString('hex').toUpperCase();
-          deps.log.error({ reference, err: error }, 'tickets API: listing failed');
-          sendJson(res, 500, problem('InternalError', `The tickets could not be listed (reference ${reference}).`));
+          sendInternalError(res, deps.log, error, 'tickets API: listing failed', 'The tickets could not be listed');
         }
       },
     },

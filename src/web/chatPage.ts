@@ -3,11 +3,12 @@
  * opens in its frame). Both run browser/chat.js, which gets a Direct Line token from this server and picks the
  * language: the page's `locale`, else the browser's.
  */
+import { escapeUTF8 } from 'entities';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LOCALE_OF, type Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { chatOptionsOf, DEFAULT_ACCENT, type ChatOptions } from './chatOptions';
-import { escapeHtml, scriptJson, sendPage } from './html';
+import { scriptJson, sendPage } from './html';
 import { readableOn } from './readableColour';
 import { pageLanguage, queryOf } from './pageLanguage';
 import { pageStrings, type PageStrings } from './pageStrings';
@@ -37,8 +38,8 @@ export interface ChatPageData extends ChatOptions {
 }
 
 function chatPageHtml(data: ChatPageData, lang: Lang, assets: WebAssets, nonce: string): string {
-  const text = (key: (typeof CHAT_STRINGS)[number]) => escapeHtml(t(lang, key));
-  const title = data.title ? escapeHtml(data.title) : text('web.page.title');
+  const text = (key: (typeof CHAT_STRINGS)[number]) => escapeUTF8(t(lang, key));
+  const title = data.title ? escapeUTF8(data.title) : text('web.page.title');
   const header =
     data.kind === 'demo'
       ? `<header class="page-header">

@@ -1,11 +1,6 @@
-/** Building HTML safely: text and attributes escaped, JSON safe inside a <script> element, one response writer. */
+/** Building HTML safely: JSON safe inside a <script> element, one response writer (text and attributes are escaped with entities' escapeUTF8). */
 import type { ServerResponse } from 'node:http';
 import { pageHeaders, type PagePolicy } from './securityHeaders';
-
-/** Escapes text for an HTML text node or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** JSON that cannot close its <script type="application/json"> element or open a comment. */
 export function scriptJson(value: unknown): string {

@@ -4,6 +4,7 @@
  * language. browser/tab.js takes both from Teams (teams-js) and, outside Teams, from the query string
  * (`?locale=fr-FR&theme=dark`, as the manifest's contentUrl passes them) and then the browser.
  */
+import { escapeUTF8 } from 'entities';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { portalUrl } from '../../cards/views/articleText';
 import { LOCALE_OF, type Lang } from '../i18n/locales';
@@ -11,7 +12,7 @@ import { t } from '../i18n/strings';
 import { FACT_VALUES } from '../rules/facts';
 import type { PortalId } from '../rules/portals';
 import { ENTITLEMENT_CARD_PATH } from './entitlementCardEndpoint';
-import { escapeHtml, scriptJson, sendPage } from './html';
+import { scriptJson, sendPage } from './html';
 import { pageLanguage, queryOf } from './pageLanguage';
 import { pageStrings, type PageStrings } from './pageStrings';
 import { createNonce, TEAMS_JS_ORIGIN_LIST_HOST } from './securityHeaders';
@@ -61,15 +62,15 @@ function radios(fact: 'membership' | 'competency', lang: Lang): string {
   return FACT_VALUES[fact]
     .map((value) => {
       const key = `fact.${fact}.${value}`;
-      return `<label class="choice"><input type="radio" name="${fact}" value="${value}"><span data-text="${key}">${escapeHtml(t(lang, key))}</span></label>`;
+      return `<label class="choice"><input type="radio" name="${fact}" value="${value}"><span data-text="${key}">${escapeUTF8(t(lang, key))}</span></label>`;
     })
     .join('\n          ');
 }
 
 function tabHtml(lang: Lang, theme: TeamsTheme, assets: WebAssets, data: TabPageData, nonce: string): string {
-  const text = (key: string) => `data-text="${key}">${escapeHtml(t(lang, key))}`;
+  const text = (key: string) => `data-text="${key}">${escapeUTF8(t(lang, key))}`;
   const links = QUICK_LINKS.map(
-    (portal) => `<li><a href="${escapeHtml(portalUrl(portal))}" target="_blank" rel="noopener noreferrer" ${text(`portal.${portal}`)}</a></li>`,
+    (portal) => `<li><a href="${escapeUTF8(portalUrl(portal))}" target="_blank" rel="noopener noreferrer" ${text(`portal.${portal}`)}</a></li>`,
   ).join('\n        ');
   return `<!DOCTYPE html>
 <html lang="${LOCALE_OF[lang]}" data-theme="${theme}">

@@ -3,6 +3,7 @@
  * Teams receives it, then parsed and drawn by the official Adaptive Cards renderer, which must raise no event
  * at all. Universal Actions (Action.Execute and the card's `refresh`) must use the verbs of cards/verbs.ts.
  */
+import { escapeUTF8 } from 'entities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardView } from '../../cards/cardData';
 import { MAX_CARD_BYTES, renderView, type AdaptiveCardJson } from '../../cards/renderCard';
@@ -36,17 +37,13 @@ function cardLangOf(lang: Lang): string {
   return LOCALE_OF[lang].split('-')[0] ?? '';
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 let dom: AdaptiveCardsDom;
 
 beforeAll(async () => {
   dom = await openAdaptiveCardsDom();
   // Without a markdown processor the renderer warns on every TextBlock; markdown itself is the gallery's concern.
   dom.AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
-    result.outputHtml = escapeHtml(text);
+    result.outputHtml = escapeUTF8(text);
     result.didProcess = true;
   };
 });

@@ -7,19 +7,9 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/config';
-import { ConfigError } from '../../src/config/configError';
+import { configProblems } from '../support/configProblems';
 import { TEST_SECRET, startDirectLineServer } from '../support/directLineServer';
 import { call, newConversation, openStream, postActivity, userMessage } from './directLineClient';
-
-const problemsOf = (env: NodeJS.ProcessEnv): readonly string[] => {
-  try {
-    readConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-};
 
 describe('Direct Line configuration', () => {
   it('has embedded defaults: no secret (generated at start), no other trusted origin, 8 activities/s with bursts of 16', () => {
@@ -27,24 +17,24 @@ describe('Direct Line configuration', () => {
   });
 
   it('requires DIRECTLINE_SECRET in production', () => {
-    expect(problemsOf({ NODE_ENV: 'production' }).some((p) => p.includes('DIRECTLINE_SECRET'))).toBe(true);
+    expect(configProblems({ NODE_ENV: 'production' }).some((p) => p.includes('DIRECTLINE_SECRET'))).toBe(true);
   });
 
   it('refuses a short secret, without repeating it', () => {
-    const problems = problemsOf({ DIRECTLINE_SECRET: 'short-secret' });
+    const problems = configProblems({ DIRECTLINE_SECRET: 'short-secret' });
     expect(problems.some((p) => p.includes('DIRECTLINE_SECRET'))).toBe(true);
     expect(problems.join('\n')).not.toContain('short-secret');
   });
 
   it('reads TRUSTED_ORIGINS as a comma-separated list of origins, listing each one that is not', () => {
     expect(readConfig({ TRUSTED_ORIGINS: 'https://support.partner.example, http://localhost:8080/' }).trustedOrigins).toEqual(['https://support.partner.example', 'http://localhost:8080']);
-    const problems = problemsOf({ TRUSTED_ORIGINS: '*,https://partner.example/chat,ftp://files.example' });
+    const problems = configProblems({ TRUSTED_ORIGINS: '*,https://partner.example/chat,ftp://files.example' });
     expect(problems.filter((p) => p.startsWith('TRUSTED_ORIGINS'))).toHaveLength(3);
   });
 
   it('reads the rate limit, and refuses nonsense', () => {
     expect(readConfig({ DIRECTLINE_RATE_PER_SECOND: '2.5', DIRECTLINE_RATE_BURST: '5' }).directLineRateLimit).toEqual({ perSecond: 2.5, burst: 5 });
-    expect(problemsOf({ DIRECTLINE_RATE_PER_SECOND: '0', DIRECTLINE_RATE_BURST: 'many' })).toHaveLength(2);
+    expect(configProblems({ DIRECTLINE_RATE_PER_SECOND: '0', DIRECTLINE_RATE_BURST: 'many' })).toHaveLength(2);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/config';
-import { ConfigError } from '../../src/config/configError';
+import { configProblems } from '../support/configProblems';
 import { rawRequest } from '../support/rawHttp';
 import { TEST_SECRET, startDirectLineServer, type DirectLineServer } from '../support/directLineServer';
 
@@ -40,15 +40,7 @@ describe('the stream URL', () => {
 });
 
 describe('PUBLIC_URL', () => {
-  const problemsOf = (env: NodeJS.ProcessEnv): string => {
-    try {
-      readConfig(env);
-      return '';
-    } catch (error) {
-      if (error instanceof ConfigError) return error.problems.join('\n');
-      throw error;
-    }
-  };
+  const problemsOf = (env: NodeJS.ProcessEnv): string => configProblems(env).join('\n');
 
   it('is an origin (its trailing slash dropped), optional in development and required in production', () => {
     expect(readConfig({}).publicUrl).toBeUndefined();

@@ -1,9 +1,7 @@
 /** Our own rules catch what the official schemas let through, each with the file and key to fix. */
 import { describe, expect, it } from 'vitest';
 import { iconProblems, localizationProblems, manifestProblems, type ManifestView } from '../../src/teamsApp/appPackageRules';
-import { drawOutlineIcon } from '../../src/teamsApp/iconArt';
-import { encodePng } from '../../src/teamsApp/png';
-import { sampleLocalization, sampleManifest } from './appSources';
+import { outlineIconPixels, pngFile, sampleLocalization, sampleManifest } from './appSources';
 
 const manifest = sampleManifest();
 const french = sampleLocalization('fr-fr.json');
@@ -67,20 +65,24 @@ describe('manifestProblems', () => {
 });
 
 describe('iconProblems', () => {
-  const white = (size: number, alpha = 255) => ({ width: size, height: size, pixels: new Uint8Array(size * size * 4).fill(255).map((v, i) => (i % 4 === 3 ? alpha : v)) });
+  const white = (size: number) => pngFile(size, size, new Uint8Array(size * size * 4).fill(255));
 
   it('wants the sizes Teams asks for', () => {
-    expect(iconProblems('color', 'color.png', encodePng(white(32)))).toEqual(['color.png: the color icon must be 192×192 pixels, not 32×32']);
-    expect(iconProblems('outline', 'outline.png', encodePng(white(192)))).toEqual(['outline.png: the outline icon must be 32×32 pixels, not 192×192']);
+    expect(iconProblems('color', 'color.png', white(32))).toEqual(['color.png: the color icon must be 192×192 pixels, not 32×32']);
+    expect(iconProblems('outline', 'outline.png', white(192))).toEqual(['outline.png: the outline icon must be 32×32 pixels, not 192×192']);
   });
 
   it('wants an outline icon white on transparent', () => {
-    const icon = drawOutlineIcon();
-    icon.pixels.set([200, 0, 0, 128], (3 * 32 + 5) * 4);
-    expect(iconProblems('outline', 'outline.png', encodePng(icon))).toEqual(['outline.png: the outline icon must be white on transparent, but pixel (5, 3) is rgba(200, 0, 0, 128)']);
+    const pixels = outlineIconPixels();
+    expect(iconProblems('outline', 'outline.png', pngFile(32, 32, pixels))).toEqual([]);
+    pixels.set([200, 0, 0, 128], (3 * 32 + 5) * 4);
+    expect(iconProblems('outline', 'outline.png', pngFile(32, 32, pixels))).toEqual(['outline.png: the outline icon must be white on transparent, but pixel (5, 3) is rgba(200, 0, 0, 128)']);
   });
 
+
   it('refuses what is not a PNG', () => {
-    expect(iconProblems('color', 'color.png', Buffer.from('<svg/>'))).toEqual(['color.png: not a PNG file (bad signature)']);
+    expect(iconProblems('color', 'color.png', Buffer.from('<svg/>'))).toEqual(['color.png: not a readable PNG']);
+    const truncated = white(192).subarray(0, 60);
+    expect(iconProblems('color', 'color.png', truncated)).toEqual(['color.png: not a readable PNG']);
   });
 });

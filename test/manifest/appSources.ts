@@ -2,6 +2,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { PNG } from 'pngjs';
 import { onTestFinished } from 'vitest';
 import type { AppPackageValues } from '../../src/teamsApp/appPackageConfig';
 import type { LocalizationFile, ManifestView } from '../../src/teamsApp/appPackageRules';
@@ -49,4 +51,23 @@ export function manifestDirWith(file?: string, change?: (json: Record<string, un
     writeFileSync(join(dir, file), JSON.stringify(json, null, 2));
   }
   return dir;
+}
+
+/** A ZIP's entries in order: name, compression method (0 stored, 8 deflated) and bytes (CRC-checked by fflate). */
+export function zipEntries(zip: Uint8Array): { name: string; method: number; data: Buffer }[] {
+  const methods = new Map<string, number>();
+  const files = unzipSync(zip, { filter: (file) => (methods.set(file.name, file.compression), true) });
+  return Object.entries(files).map(([name, data]) => ({ name, method: methods.get(name) ?? -1, data: Buffer.from(data) }));
+}
+
+/** 8-bit RGBA pixels (row by row from the top left) as a PNG file. */
+export function pngFile(width: number, height: number, pixels: Uint8Array): Buffer {
+  const image = new PNG({ width, height });
+  image.data = Buffer.from(pixels);
+  return PNG.sync.write(image);
+}
+
+/** The committed outline icon's pixels (32×32, 8-bit RGBA): a valid outline icon a test can spoil. */
+export function outlineIconPixels(): Uint8Array {
+  return new Uint8Array(PNG.sync.read(readFileSync(join(MANIFEST_DIR, 'outline.png'))).data);
 }

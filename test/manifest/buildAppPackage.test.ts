@@ -7,11 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppPackageError } from '../../src/teamsApp/appPackageError';
 import { buildAppPackage, type AppPackage } from '../../src/teamsApp/buildAppPackage';
-import { drawOutlineIcon } from '../../src/teamsApp/iconArt';
 import { MANIFEST_DIR } from '../../src/teamsApp/manifestDir';
-import { encodePng } from '../../src/teamsApp/png';
-import { manifestDirWith, PACKAGE_FILES, SAMPLE_VALUES } from './appSources';
-import { readZip } from './readZip';
+import { manifestDirWith, outlineIconPixels, PACKAGE_FILES, pngFile, SAMPLE_VALUES, zipEntries } from './appSources';
 
 function problemsBuilding(dir: string): readonly string[] {
   try {
@@ -28,7 +25,7 @@ describe('buildAppPackage', () => {
   let files: Map<string, Buffer>;
   beforeAll(() => {
     appPackage = buildAppPackage(SAMPLE_VALUES);
-    files = new Map(readZip(appPackage.zip).map((entry) => [entry.name, entry.data]));
+    files = new Map(zipEntries(appPackage.zip).map((entry) => [entry.name, entry.data]));
   });
 
   it('zips exactly the manifest, the three localization files and the two icons, at the root', () => {
@@ -81,7 +78,7 @@ describe('buildAppPackage', () => {
   it('lists missing files and icons of the wrong kind', () => {
     const dir = manifestDirWith();
     rmSync(join(dir, 'fr-fr.json'));
-    writeFileSync(join(dir, 'color.png'), encodePng(drawOutlineIcon()));
+    writeFileSync(join(dir, 'color.png'), pngFile(32, 32, outlineIconPixels()));
     writeFileSync(join(dir, 'ru-ru.json'), '{ "name.short": ');
     const problems = problemsBuilding(dir);
     expect(problems).toHaveLength(3);

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/contentPath';
 import { APP_PACKAGE_VARIABLES } from '../../src/teamsApp/appPackageConfig';
-import { PACKAGE_FILES, SAMPLE_VALUES, temporaryDir } from './appSources';
-import { readZip } from './readZip';
+import { PACKAGE_FILES, SAMPLE_VALUES, temporaryDir, zipEntries } from './appSources';
 
 interface Run {
   status: number | null;
@@ -36,7 +35,7 @@ function runPackage(vars: Record<string, string>, envFile = '', args: string[] =
 }
 
 function manifestIn(zip: string): Record<string, unknown> {
-  const entry = readZip(readFileSync(zip)).find((candidate) => candidate.name === 'manifest.json');
+  const entry = zipEntries(readFileSync(zip)).find((candidate) => candidate.name === 'manifest.json');
   return JSON.parse(entry?.data.toString('utf8') ?? '') as Record<string, unknown>;
 }
 
@@ -52,7 +51,7 @@ describe('npm run package', () => {
     const run = runPackage({ ...SAMPLE_VALUES });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(readZip(readFileSync(run.zip)).map((entry) => entry.name)).toEqual(PACKAGE_FILES);
+    expect(zipEntries(readFileSync(run.zip)).map((entry) => entry.name)).toEqual(PACKAGE_FILES);
     expect(manifestIn(run.zip)).toMatchObject({ id: SAMPLE_VALUES.TEAMS_APP_ID, bots: [{ botId: SAMPLE_VALUES.MicrosoftAppId }] });
     for (const file of PACKAGE_FILES) expect(run.stdout).toContain(file);
   });

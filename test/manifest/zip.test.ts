@@ -1,6 +1,7 @@
 /**
- * The ZIP writer, read back by an independent reader (readZip.ts) and, where it is installed, by Info-ZIP's
- * `unzip -t`: stored and deflated entries, CRC-32, timestamps, UTF-8 names, refused names, same bytes every time.
+ * The package's ZIP, read back by fflate's reader and, where it is installed, by Info-ZIP's `unzip -t` (an
+ * independent implementation): stored and deflated entries, CRC-32, timestamps, UTF-8 names, refused names,
+ * same bytes every time.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -8,8 +9,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { writeZip, type ZipEntry } from '../../src/teamsApp/zip';
-import { temporaryDir } from './appSources';
-import { readZip } from './readZip';
+import { temporaryDir, zipEntries } from './appSources';
 
 const hasUnzip = spawnSync('unzip', ['-v'], { encoding: 'utf8' }).status === 0;
 
@@ -21,17 +21,17 @@ const ENTRIES: ZipEntry[] = [
 ];
 
 describe('writeZip', () => {
-  it('writes entries that an independent reader reads back, in order, byte for byte', () => {
-    const read = readZip(writeZip(ENTRIES));
+  it('writes entries that read back, in order, byte for byte', () => {
+    const read = zipEntries(writeZip(ENTRIES));
     expect(read.map((entry) => entry.name)).toEqual(ENTRIES.map((entry) => entry.name));
     read.forEach((entry, i) => expect(entry.data.equals(Buffer.from(ENTRIES[i]?.data ?? []))).toBe(true));
   });
 
   it('deflates what compresses and stores what does not', () => {
-    const methods = Object.fromEntries(readZip(writeZip(ENTRIES)).map((entry) => [entry.name, entry.method]));
+    const methods = Object.fromEntries(zipEntries(writeZip(ENTRIES)).map((entry) => [entry.name, entry.method]));
     expect(methods).toMatchObject({ 'manifest.json': 8, 'empty.txt': 0 });
     const zip = writeZip([{ name: 'x', data: Buffer.from([1, 2, 3]) }]);
-    expect(readZip(zip)[0]?.method).toBe(0);
+    expect(zipEntries(zip)[0]?.method).toBe(0);
     expect(zip.length).toBe(30 + 1 + 3 + 46 + 1 + 22); // local header, name, data, central header, name, end record
   });
 
@@ -72,7 +72,11 @@ describe('writeZip', () => {
 
   it('writes an empty archive as a lone end record', () => {
     expect(writeZip([]).length).toBe(22);
-    expect(readZip(writeZip([]))).toEqual([]);
+    expect(zipEntries(writeZip([]))).toEqual([]);
+  });
+
+  it('refuses a time a ZIP cannot record', () => {
+    expect(() => writeZip([{ name: 'a', data: Buffer.from('a') }], { modified: new Date(1979, 11, 31) })).toThrow(RangeError);
   });
 
   it.skipIf(!hasUnzip)('passes `unzip -t` (Info-ZIP)', () => {

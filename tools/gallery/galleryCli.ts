@@ -4,6 +4,7 @@
  * self-contained page (the renderer is inlined; the page loads nothing from the network).
  * Open `gallery.html#entitlement,help` to show only the sections whose id starts with "entitlement" or "help".
  */
+import { escapeUTF8 } from 'entities';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { toReply } from '../../cards/reply';
@@ -54,10 +55,6 @@ function galleryCard(sample: SampleView): GalleryCard {
   }
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** JSON safe inside a <script> element. */
 function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
@@ -70,9 +67,9 @@ function slug(name: string): string {
 function cellHtml(card: GalleryCard, index: number): string {
   const size = card.bytes === undefined ? '' : ` · ${(card.bytes / 1024).toFixed(1)} KB${card.bytes > MAX_CARD_BYTES ? ' (over the limit)' : ''}`;
   const body = card.error
-    ? `<div class="problem">Not rendered: ${escapeHtml(card.error)}</div>`
+    ? `<div class="problem">Not rendered: ${escapeUTF8(card.error)}</div>`
     : `<div class="card" lang="${LOCALE_OF[card.lang]}" data-card="${index}"></div><div class="problems"></div><div class="sent"></div>
-       <details><summary>Plain text</summary><pre>${escapeHtml(card.text ?? '')}</pre></details>`;
+       <details><summary>Plain text</summary><pre>${escapeUTF8(card.text ?? '')}</pre></details>`;
   return `<div class="cell"><div class="lang">${card.lang} · ${LOCALE_OF[card.lang]}${size}</div>${body}</div>`;
 }
 
@@ -163,7 +160,7 @@ export function galleryHtml(samples: readonly SampleView[], rendererBundle: stri
       return cellHtml(cells.at(-1) as GalleryCard, cells.length - 1);
     });
     const kind = row[0]?.view.kind ?? '';
-    return `<section id="${slug(name)}"><h2>${escapeHtml(name)} <span class="kind">— ${kind} card</span></h2><div class="grid">${html.join('')}</div></section>`;
+    return `<section id="${slug(name)}"><h2>${escapeUTF8(name)} <span class="kind">— ${kind} card</span></h2><div class="grid">${html.join('')}</div></section>`;
   });
   return `<!doctype html>
 <html lang="en">

@@ -4,11 +4,10 @@
  * its status (and Retry-After for 429), anything unexpected as 500 with a reference to the log, never the
  * exception's text.
  */
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Route } from '../../server/createServer';
 import { RequestBodyError } from '../../server/readJsonBody';
-import { sendJson } from '../../server/sendJson';
+import { problem, sendInternalError, sendJson } from '../../server/sendJson';
 import type { Logger } from '../../log/logger';
 import { DirectLineError } from '../directLineError';
 import { originOf, type OriginPolicy } from './originPolicy';
@@ -39,7 +38,6 @@ export function directLineRoute(method: Route['method'], path: string, handler: 
   };
 }
 
-export const problem = (code: string, message: string) => ({ error: { code, message } });
 
 function sendError(res: ServerResponse, error: unknown, log: Logger): void {
   if (error instanceof DirectLineError) {
@@ -47,7 +45,5 @@ function sendError(res: ServerResponse, error: unknown, log: Logger): void {
     return sendJson(res, error.status, problem(error.code, error.message));
   }
   if (error instanceof RequestBodyError) return sendJson(res, error.status, problem(error.code, error.message));
-  const reference = randomBytes(4).toString('hex').toUpperCase();
-  log.error({ reference, err: error }, 'a Direct Line request failed');
-  sendJson(res, 500, problem('InternalError', `The request could not be served (reference ${reference}).`));
+  sendInternalError(res, log, error, 'a Direct Line request failed', 'The request could not be served');
 }

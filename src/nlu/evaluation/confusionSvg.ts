@@ -1,13 +1,10 @@
 /** A confusion matrix as an SVG picture: rows expected, columns predicted, darker cells for more questions. */
+import { escapeUTF8 } from 'entities';
 import type { Confusion } from './metrics';
 
 const CELL = 34;
 const LABEL_WIDTH = 230;
 const HEADER_HEIGHT = 200;
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function confusionSvg({ labels, matrix }: Confusion, title: string): string {
   const size = labels.length * CELL;
@@ -25,16 +22,16 @@ export function confusionSvg({ labels, matrix }: Confusion, title: string): stri
     }),
   );
   const rowLabels = labels.map(
-    (label, i) => `<text x="${LABEL_WIDTH - 6}" y="${HEADER_HEIGHT + i * CELL + CELL / 2 + 4}" text-anchor="end" font-size="12">${escapeXml(label)}</text>`,
+    (label, i) => `<text x="${LABEL_WIDTH - 6}" y="${HEADER_HEIGHT + i * CELL + CELL / 2 + 4}" text-anchor="end" font-size="12">${escapeUTF8(label)}</text>`,
   );
   const columnLabels = labels.map((label, i) => {
     const x = LABEL_WIDTH + i * CELL + CELL / 2 + 4;
-    return `<text x="${x}" y="${HEADER_HEIGHT - 6}" font-size="12" transform="rotate(-60 ${x} ${HEADER_HEIGHT - 6})">${escapeXml(label)}</text>`;
+    return `<text x="${x}" y="${HEADER_HEIGHT - 6}" font-size="12" transform="rotate(-60 ${x} ${HEADER_HEIGHT - 6})">${escapeUTF8(label)}</text>`;
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="Segoe UI, system-ui, sans-serif">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
-    `<text x="10" y="22" font-size="15" font-weight="600">${escapeXml(title)}</text>`,
+    `<text x="10" y="22" font-size="15" font-weight="600">${escapeUTF8(title)}</text>`,
     `<text x="10" y="42" font-size="11" fill="#555">rows: expected intent, columns: predicted intent</text>`,
     ...rowLabels,
     ...columnLabels,

@@ -1,13 +1,10 @@
 /** The evaluation report for people: a summary table (markdown, for the terminal and notes) and an HTML page. */
+import { escapeUTF8 } from 'entities';
 import { LANGS } from '../../i18n/locales';
 import { HIGH_CONFIDENCE, type EvaluationReport, type SliceReport } from './evaluate';
 import type { PortalMessageCheck } from './portalMessageCheck';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function summaryTable(report: EvaluationReport, portal: PortalMessageCheck): string {
   const row = (name: string, s: SliceReport) =>
@@ -37,7 +34,7 @@ export function longMessagesTable(report: EvaluationReport): string {
 
 const errorRows = (report: EvaluationReport) =>
   report.errors
-    .map((e) => `<tr><td>${e.lang}</td><td>${e.expected}</td><td>${e.predicted}</td><td>${e.confidence}</td><td>${escapeHtml(e.text)}</td></tr>`)
+    .map((e) => `<tr><td>${e.lang}</td><td>${e.expected}</td><td>${e.predicted}</td><td>${e.confidence}</td><td>${escapeUTF8(e.text)}</td></tr>`)
     .join('\n');
 
 export function evaluationHtml(report: EvaluationReport, portal: PortalMessageCheck, pictures: string[], longMessages: { title: string; report: EvaluationReport }): string {
@@ -45,8 +42,8 @@ export function evaluationHtml(report: EvaluationReport, portal: PortalMessageCh
     .map((l) => `<tr><td>${l.label}</td><td>${pct(l.precision)}</td><td>${pct(l.recall)}</td><td>${l.f1.toFixed(3)}</td><td>${l.support}</td></tr>`)
     .join('\n');
   const errors = errorRows(report);
-  const misses = portal.misses.map((m) => `<li>${m.lang} ${m.intent} → ${m.got}: ${escapeHtml(m.text)}</li>`).join('\n');
-  const summary = escapeHtml(summaryTable(report, portal));
+  const misses = portal.misses.map((m) => `<li>${m.lang} ${m.intent} → ${m.got}: ${escapeUTF8(m.text)}</li>`).join('\n');
+  const summary = escapeUTF8(summaryTable(report, portal));
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>NLU evaluation (development set)</title>
 <style>body{font-family:system-ui,sans-serif;margin:24px;max-width:1200px}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:4px 8px;font-size:13px}pre{background:#f6f6f6;padding:12px;overflow:auto}</style>
 <h1>NLU evaluation on the development set</h1>
@@ -58,8 +55,8 @@ ${pictures.map((name) => `<img src="confusion-${name}.svg" alt="confusion matrix
 <h2>Errors (${report.errors.length})</h2>
 <table><tr><th>lang</th><th>expected</th><th>predicted</th><th>confidence</th><th>text</th></tr>${errors}</table>
 <h2>Portal messages not recognised (${portal.misses.length})</h2><ul>${misses}</ul>
-<h2>${escapeHtml(longMessages.title)}</h2>
-<pre>${escapeHtml(longMessagesTable(longMessages.report))}</pre>
+<h2>${escapeUTF8(longMessages.title)}</h2>
+<pre>${escapeUTF8(longMessagesTable(longMessages.report))}</pre>
 <h3>Errors (${longMessages.report.errors.length})</h3>
 <table><tr><th>lang</th><th>expected</th><th>predicted</th><th>confidence</th><th>text</th></tr>${errorRows(longMessages.report)}</table>
 </html>`;
