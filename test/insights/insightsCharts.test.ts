@@ -18,7 +18,7 @@ describe('insights charts', () => {
       { tick: '', name: 'Nov 2', values: [2, 3] },
     ], String);
     expect(svg.match(/<rect /g)?.length).toBe(3);
-    expect(svg).toContain('<title>Nov 2 · B &#60;b&#62;: 3</title>');
+    expect(svg).toContain('<title>Nov 2 · B &lt;b&gt;: 3</title>');
     // The top is 5: lines at 0 and 5, none at 2.5.
     expect(svg.match(/class="grid"/g)?.length).toBe(2);
   });
