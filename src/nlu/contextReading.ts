@@ -10,7 +10,7 @@ import { FACT_VALUES, type FactName, type PartnerFacts } from '../rules/facts';
 import type { Classification } from './classifier';
 import { factAnswer } from './factAnswer';
 import { isTopic } from './intents';
-import { asksSomething, followUpForm, ordinalOf, saysDontKnow } from './replyWords';
+import { asksSomething, followUpForm, ordinalOf, saysDontKnow, type FollowUpForm } from './replyWords';
 
 /** What the conversation is about, as the reading needs it. */
 export interface TopicContext {
@@ -80,31 +80,48 @@ function answerToQuestion(text: string, classification: Classification, { topic 
  * silver partner get?" after the Gold answer).
  * @param alone there is no conversation to follow: only an ellipsis is read as one.
  */
-function followUp(text: string, { entities, intent, confidence }: Classification, { topic }: TopicContext, lang: Lang, alone = false): Reading | undefined {
-  const reads = factsReadBy(topic);
+function followUp(text: string, classification: Classification, { topic }: TopicContext, lang: Lang, alone = false): Reading | undefined {
   const form = followUpForm(text);
+  const facts = factsNamed(classification, form, topic, lang);
+  if (!Object.keys(facts).length) return undefined;
+  if (!isElliptical(classification, form, topic) && (alone || classification.intent !== topic)) return undefined;
+  return { kind: 'follow_up', topic, facts, hypothetical: form.hypothetical && !form.aboutUs };
+}
+
+/**
+ * Whether a message is an ellipsis on `topic`: it names a case the topic's rule reads and, past its opening
+ * words, little more than that ("and for silver?", "а для облака?"). It asks nothing but the topic's answer for
+ * that case, so no sentence of the article answers it better.
+ * @example isEllipsisOn('and for silver?', classification, 'entitlement', 'en') // true
+ */
+export function isEllipsisOn(text: string, classification: Classification, topic: Topic, lang: Lang): boolean {
+  const form = followUpForm(text);
+  return Object.keys(factsNamed(classification, form, topic, lang)).length > 0 && isElliptical(classification, form, topic);
+}
+
+/** The facts `topic` reads that a message names: its entities, or else the first its words past the opening give. */
+function factsNamed({ entities }: Classification, form: FollowUpForm, topic: Topic, lang: Lang): PartnerFacts {
+  const reads = factsReadBy(topic);
   const facts: Record<string, string> = {};
   for (const fact of reads) {
     const named = entities[fact];
     if (named) facts[fact] = named;
   }
-  if (!Object.keys(facts).length && form.rest && !/^\d+$/.test(form.rest)) {
-    for (const fact of reads) {
-      const value = factAnswer(fact, form.rest, {}, lang);
-      if (value) {
-        facts[fact] = value;
-        break;
-      }
-    }
+  if (Object.keys(facts).length || !form.rest || /^\d+$/.test(form.rest)) return facts;
+  for (const fact of reads) {
+    const value = factAnswer(fact, form.rest, {}, lang);
+    if (value) return { [fact]: value };
   }
-  if (!Object.keys(facts).length) return undefined;
+  return facts;
+}
+
+/**
+ * Past its opening words, an ellipsis is little more than the value ("cloud platform", "для облака"); a
+ * message the classifier puts on another topic must be even shorter to be one.
+ */
+function isElliptical(classification: Classification, form: FollowUpForm, topic: Topic): boolean {
   const restWords = form.rest.split(' ').length;
-  const elsewhere = isElsewhere({ intent, confidence }, topic);
-  // Past its opening words, an ellipsis is little more than the value ("cloud platform", "для облака"); a
-  // message the classifier puts on another topic must be even shorter to be one.
-  const elliptical = restWords <= (elsewhere ? ELLIPTICAL_WORDS_ELSEWHERE : ELLIPTICAL_WORDS);
-  if (!elliptical && (alone || intent !== topic)) return undefined;
-  return { kind: 'follow_up', topic, facts: facts, hypothetical: form.hypothetical && !form.aboutUs };
+  return restWords <= (isElsewhere(classification, topic) ? ELLIPTICAL_WORDS_ELSEWHERE : ELLIPTICAL_WORDS);
 }
 
 /** Whether the classifier puts the message on another topic with confidence. */

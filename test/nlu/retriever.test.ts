@@ -51,6 +51,24 @@ describe('createRetriever(knowledgeBase).retrieve', () => {
     expect(weakUnowned).toEqual([]);
   });
 
+  it.each([
+    ['and for silver?', 'en'],
+    ['et pour silver ?', 'fr'],
+    ['and for the cloud?', 'en'],
+  ] as const)("leads with nothing a follow-up that only names another case of the topic: '%s' (%s)", (text, lang) => {
+    const classification = { ...classifier().classify(text, { locale: lang }), intent: 'entitlement' as const };
+    // The retriever alone finds sentences for these words (the activation section's list of memberships).
+    expect(ids(text, lang, { topic: 'entitlement' })).not.toEqual([]);
+    expect(topicQuestionSegments(retriever, text, classification, 'entitlement', lang)).toEqual([]);
+  });
+
+  it('leads a follow-up that asks a detail with the sentence that answers it', () => {
+    const text = 'and for silver, where do I see how many are left?';
+    const classification = classifier().classify(text, { locale: 'en' });
+    expect(classification.intent).toBe('remaining_incidents');
+    expect(topicQuestionSegments(retriever, text, classification, 'remaining_incidents', 'en').map((r) => r.segment)[0]).toBe(159);
+  });
+
   it('finds the sentence a detail question asks for, in each language', () => {
     expect(ids('where do I find the Access ID and Contract ID?', 'en', { topic: 'activate_benefits' })[0]).toBe(121);
     expect(ids('which link is it for on-premises requests?', 'en', { topic: 'onprem_support_request' })[0]).toBe(157);

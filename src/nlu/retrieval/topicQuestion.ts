@@ -5,16 +5,19 @@
 import type { Lang } from '../../i18n/locales';
 import { TOPICS, type Topic } from '../../rules/decision';
 import type { Classification } from '../classifier';
+import { isEllipsisOn } from '../contextReading';
 import { isTopic } from '../intents';
 import { RETRIEVAL_SETTINGS } from './retrievalSettings';
 import type { RetrievedSegment, Retriever } from './retriever';
 
 /**
- * A command-menu title or a pasted portal message is the topic's own question, and a message that asks another
- * topic (a typed answer to the dialog's question, "gold") asks no detail: none for those.
+ * A command-menu title or a pasted portal message is the topic's own question, a message that asks another topic
+ * (a typed answer to the dialog's question, "gold") asks no detail, and neither does one that only names another
+ * case of the topic ("and for silver?": the rule's answer for that case is all it asks): none for those.
  */
 export function topicQuestionSegments(retriever: Retriever, text: string, classification: Classification, topic: Topic, lang: Lang): RetrievedSegment[] {
   if (classification.by === 'command' || classification.by === 'portal_message' || classification.intent !== topic) return [];
+  if (isEllipsisOn(text, classification, topic, lang)) return [];
   return retriever.retrieve(text, lang, { topic, ruledOut: ruledOutTopics(classification, topic) });
 }
 
