@@ -25,9 +25,7 @@ export interface Feedback {
 
 /** A piece of an answer: a quoted sentence, a numbered step, or a note. */
 export type AnswerBlock =
-  | { kind: 'text'; text: string }
-  | { kind: 'step'; marker: string; text: string }
-  | { kind: 'note'; text: string };
+  { kind: 'text'; text: string } | { kind: 'step'; marker: string; text: string } | { kind: 'note'; text: string };
 
 /** Sentences of one section of the article that answer the question, quoted, with the section of the live article they are from. */
 export interface QuotedPassage {

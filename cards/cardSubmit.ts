@@ -40,12 +40,19 @@ export function parseSubmit(value: unknown): CardSubmit | 'invalid' | undefined 
     case CARD_ACTIONS.feedbackComment: {
       const comment = data[FEEDBACK_COMMENT_INPUT];
       if (!isIntent(data.intent) || (comment !== undefined && typeof comment !== 'string')) return 'invalid';
-      return { action: CARD_ACTIONS.feedbackComment, intent: data.intent, comment: (comment ?? '').slice(0, MAX_COMMENT_LENGTH), ...lang };
+      return {
+        action: CARD_ACTIONS.feedbackComment,
+        intent: data.intent,
+        comment: (comment ?? '').slice(0, MAX_COMMENT_LENGTH),
+        ...lang,
+      };
     }
     case CARD_ACTIONS.language:
       return isLang(data.lang) ? { action: CARD_ACTIONS.language, lang: data.lang } : 'invalid';
     case CARD_ACTIONS.handoffConsent:
-      return typeof data.consent === 'boolean' ? { action: CARD_ACTIONS.handoffConsent, consent: data.consent } : 'invalid';
+      return typeof data.consent === 'boolean'
+        ? { action: CARD_ACTIONS.handoffConsent, consent: data.consent }
+        : 'invalid';
     case CARD_ACTIONS.handoffSummary:
     case CARD_ACTIONS.handoff:
     case CARD_ACTIONS.help:

@@ -12,7 +12,9 @@ const SHIELDED = /[\uE021-\uE07E]/g;
 /** Markdown as plain text: links as "text (url)", emphasis marks dropped, escaped characters as themselves. */
 export function markdownToPlain(markdown: string): string {
   // An escaped character is text, never syntax: kept aside as a private-use character while links and emphasis go.
-  const shielded = markdown.replace(ESCAPED, (_escape, character: string) => String.fromCharCode(SHIELD + character.charCodeAt(0)));
+  const shielded = markdown.replace(ESCAPED, (_escape, character: string) =>
+    String.fromCharCode(SHIELD + character.charCodeAt(0)),
+  );
   return shielded
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)')
     .replace(/\*\*([^*]+)\*\*/g, '$1')
@@ -51,7 +53,8 @@ function walk(elements: unknown, lines: string[]): void {
         lines.push(markdownToPlain(textOf(element.text)));
         break;
       case 'FactSet':
-        for (const fact of (element.facts as Node[] | undefined) ?? []) lines.push(`${unescapeMarkdown(String(fact.title))}: ${unescapeMarkdown(String(fact.value))}`);
+        for (const fact of (element.facts as Node[] | undefined) ?? [])
+          lines.push(`${unescapeMarkdown(String(fact.title))}: ${unescapeMarkdown(String(fact.value))}`);
         break;
       case 'ColumnSet': {
         const cells = ((element.columns as Node[] | undefined) ?? []).map((column) => {

@@ -55,7 +55,9 @@ function expand<K extends CardKind>(kind: K, data: CardDataByKind[K]): AdaptiveC
   }
   // User text may contain "${…}", even one of the template's own expressions: it is data, never evaluated, so
   // it goes through the expansion with "${" shielded, and only what is left unshielded can be an unbound one.
-  const shieldedCard = entry.template.expand({ $root: mapStrings(data, (text) => text.replaceAll('${', SHIELDED)) }) as AdaptiveCardJson;
+  const shieldedCard = entry.template.expand({
+    $root: mapStrings(data, (text) => text.replaceAll('${', SHIELDED)),
+  }) as AdaptiveCardJson;
   const unbound = entry.expressions.find((expression) => JSON.stringify(shieldedCard).includes(expression));
   if (unbound) throw new CardRenderError(kind, `unbound expression ${unbound}`);
   const card = mapStrings(shieldedCard, (text) => text.replaceAll(SHIELDED, '${')) as AdaptiveCardJson;

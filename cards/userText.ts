@@ -26,5 +26,7 @@ export function userText(text: string): string {
     .replace(BIDI_CONTROLS, '')
     .replace(MARKDOWN_CHARACTERS, '\\$&')
     .replace(LINK_MAKERS, '\\$&')
-    .replace(LINE_MARKERS, (_marker, indent: string, marker: string) => (/\d/.test(marker) ? `${indent}${marker}\\` : `${indent}\\${marker}`));
+    .replace(LINE_MARKERS, (_marker, indent: string, marker: string) =>
+      /\d/.test(marker) ? `${indent}${marker}\\` : `${indent}\\${marker}`,
+    );
 }

@@ -4,7 +4,13 @@
  * standard `handoff.initiate` event for hosts that route conversations to agents.
  */
 import { EventFactory, type TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/adapters/botbuilderDialogs';
+import {
+  ComponentDialog,
+  Dialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from '../src/adapters/botbuilderDialogs';
 import { handoffConsentQuestion, handoffSummaryQuestion } from '../cards/views/handoffQuestions';
 import { ticketView } from '../cards/views/ticketView';
 import type { BotStateAccessors, ConversationData } from '../src/bot/botState';
@@ -36,7 +42,13 @@ export class HandoffDialog extends ComponentDialog {
     private readonly tickets: TicketService,
   ) {
     super(DIALOG_IDS.handoff);
-    this.addDialog(new WaterfallDialog(DIALOG_IDS.handoffFlow, [this.askSummary.bind(this), this.askConsent.bind(this), this.openTicket.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(DIALOG_IDS.handoffFlow, [
+        this.askSummary.bind(this),
+        this.askConsent.bind(this),
+        this.openTicket.bind(this),
+      ]),
+    );
     this.initialDialogId = DIALOG_IDS.handoffFlow;
   }
 
@@ -73,7 +85,10 @@ export class HandoffDialog extends ComponentDialog {
     } else await sendView(context, handoffSummaryQuestion(lang, lastQuestion?.text));
   }
 
-  private async setPending(context: TurnContext, handoff: NonNullable<ConversationData['handoff']> | undefined): Promise<void> {
+  private async setPending(
+    context: TurnContext,
+    handoff: NonNullable<ConversationData['handoff']> | undefined,
+  ): Promise<void> {
     const conversation = await this.state.conversation.get(context, { misses: 0 });
     await this.state.conversation.set(context, { ...conversation, handoff });
   }
@@ -95,10 +110,25 @@ export class HandoffDialog extends ComponentDialog {
       facts: (await this.state.profile.get(context, { facts: {} })).facts,
       excerpt: await this.state.transcript.get(context, []),
       // The way back to the requester: addresses as they are, names redacted (a display name may be an address).
-      requester: { userKey: requesterKey(context.activity.channelId, context.activity.from.id), conversation: redactReference(referenceOf(context)) },
+      requester: {
+        userKey: requesterKey(context.activity.channelId, context.activity.from.id),
+        conversation: redactReference(referenceOf(context)),
+      },
       sourceActivityId: sourceActivityId(context.activity),
     });
-    await sendView(context, ticketView({ number: ticket.number, status: ticket.status, createdAt: new Date(ticket.createdAt), summary: ticket.summary, facts: ticket.facts }, lang));
+    await sendView(
+      context,
+      ticketView(
+        {
+          number: ticket.number,
+          status: ticket.status,
+          createdAt: new Date(ticket.createdAt),
+          summary: ticket.summary,
+          facts: ticket.facts,
+        },
+        lang,
+      ),
+    );
     await emitHandoffEvent(context, ticket.number, ticket.summary, lang);
     return step.endDialog();
   }
@@ -125,7 +155,12 @@ function referenceOf(context: TurnContext) {
 }
 
 /** The Bot Framework hand-off protocol event, for hosts that route conversations to agents. */
-async function emitHandoffEvent(context: TurnContext, ticketNumber: string, summary: string, lang: Lang): Promise<void> {
+async function emitHandoffEvent(
+  context: TurnContext,
+  ticketNumber: string,
+  summary: string,
+  lang: Lang,
+): Promise<void> {
   if (!EVENT_CHANNELS.has(context.activity.channelId)) return;
   await context.sendActivity(EventFactory.createHandoffInitiation(context, { ticket: ticketNumber, summary, lang }));
 }

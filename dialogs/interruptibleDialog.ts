@@ -3,7 +3,12 @@
  * interrupt whatever dialog is waiting. Help and a language switch then ask the pending question again.
  */
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from '../src/adapters/botbuilderDialogs';
-import { endsDialogs, handleInterruption, interruptionOf, type InterruptionDependencies } from '../src/bot/interruptions';
+import {
+  endsDialogs,
+  handleInterruption,
+  interruptionOf,
+  type InterruptionDependencies,
+} from '../src/bot/interruptions';
 import { turnOf } from '../src/bot/turn';
 import { DIALOG_IDS } from './ids';
 

@@ -70,7 +70,9 @@ export class MainDialog extends InterruptibleDialog {
     this.feedback = feedback;
     this.tickets = tickets;
     this.metrics = metrics;
-    this.addDialog(new WaterfallDialog(DIALOG_IDS.mainFlow, [this.routeStep.bind(this), this.afterTopicStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(DIALOG_IDS.mainFlow, [this.routeStep.bind(this), this.afterTopicStep.bind(this)]),
+    );
     for (const topic of TOPICS) this.addDialog(new TopicDialog(topic, state));
     this.addDialog(new HandoffDialog(state, tickets));
     this.initialDialogId = DIALOG_IDS.mainFlow;
@@ -90,7 +92,10 @@ export class MainDialog extends InterruptibleDialog {
       case 'empty':
         return step.endDialog();
       case 'too_long':
-        await sendString(step.context, lang, 'conversation.too_long', { length: input.length, limit: MAX_MESSAGE_CHARS });
+        await sendString(step.context, lang, 'conversation.too_long', {
+          length: input.length,
+          limit: MAX_MESSAGE_CHARS,
+        });
         return step.endDialog();
       case 'invalid_submit':
         await sendString(step.context, lang, 'conversation.invalid_submit');
@@ -116,14 +121,19 @@ export class MainDialog extends InterruptibleDialog {
    * updates what is remembered; a hypothetical ("what about gold?") answers for that case and only fills a
    * fact the partner has not given, never replacing one.
    */
-  private async followUp(step: WaterfallStepContext, reading: Extract<Reading, { kind: 'follow_up' }>): Promise<DialogTurnResult> {
+  private async followUp(
+    step: WaterfallStepContext,
+    reading: Extract<Reading, { kind: 'follow_up' }>,
+  ): Promise<DialogTurnResult> {
     const { facts: own } = await this.state.profile.get(step.context, { facts: {} });
     const unknown = Object.fromEntries(Object.entries(reading.facts).filter(([fact]) => !(fact in own)));
     await rememberFacts(step.context, this.state, reading.hypothetical ? unknown : reading.facts);
     const { context: inPlay } = await this.state.conversation.get(step.context, { misses: 0 });
     await this.setMisses(step, 0);
     noteOutcome(step.context, 'answered', reading.topic);
-    const options: TopicOptions = { assume: { ...(inPlay?.topic === reading.topic ? inPlay.facts : {}), ...reading.facts } };
+    const options: TopicOptions = {
+      assume: { ...(inPlay?.topic === reading.topic ? inPlay.facts : {}), ...reading.facts },
+    };
     return step.beginDialog(DIALOG_IDS.topic(reading.topic), options);
   }
 
@@ -132,7 +142,12 @@ export class MainDialog extends InterruptibleDialog {
    * classifier places on no topic with confidence: the topic's answer again, led by the sentences that answer
    * it (the topic's section first, then the whole article). Undefined when it is not one.
    */
-  private async detailOnTopic(step: WaterfallStepContext, text: string, classification: Classification, lang: Lang): Promise<DialogTurnResult | undefined> {
+  private async detailOnTopic(
+    step: WaterfallStepContext,
+    text: string,
+    classification: Classification,
+    lang: Lang,
+  ): Promise<DialogTurnResult | undefined> {
     const { context: inPlay } = await this.state.conversation.get(step.context, { misses: 0 });
     if (!inPlay || isSurelyNew(classification)) return undefined;
     const detail = articleRetriever().retrieve(text, lang, { topic: inPlay.topic });
@@ -154,7 +169,11 @@ export class MainDialog extends InterruptibleDialog {
     noteOutcome(step.context, 'answered', topics[0]?.topic);
     const asking = topics.find(({ part, topic }) => decide(topic, { ...facts, ...part.classification.entities }).ask);
     for (const { part, topic } of topics) {
-      if (topic !== asking?.topic) await sendTopicDecision(step.context, this.state, topic, { assume: part.classification.entities, question: part });
+      if (topic !== asking?.topic)
+        await sendTopicDecision(step.context, this.state, topic, {
+          assume: part.classification.entities,
+          question: part,
+        });
     }
     return asking ? step.beginDialog(DIALOG_IDS.topic(asking.topic)) : step.endDialog();
   }
@@ -173,7 +192,11 @@ export class MainDialog extends InterruptibleDialog {
     const channelId = channelData?.channel?.id;
     const conversation = { ...activity.conversation, ...(channelId ? { id: channelId } : {}) };
     const teamId = channelData?.team?.id;
-    const set = await this.tickets.setTriageChannel({ reference: { ...reference, conversation }, lang, ...(teamId ? { teamId } : {}) });
+    const set = await this.tickets.setTriageChannel({
+      reference: { ...reference, conversation },
+      lang,
+      ...(teamId ? { teamId } : {}),
+    });
     await sendString(step.context, lang, set ? 'triage.set' : 'triage.other_team');
     return step.endDialog();
   }
@@ -196,7 +219,10 @@ export class MainDialog extends InterruptibleDialog {
       case CARD_ACTIONS.feedback: {
         noteOutcome(context, submit.helpful ? 'helpful' : 'not_helpful', submit.intent);
         const question = await this.questionAbout(step, submit.intent);
-        const reviewItemId = !submit.helpful && question ? await this.review?.keep(context, { reason: 'feedback_no', lang, ...question }) : undefined;
+        const reviewItemId =
+          !submit.helpful && question
+            ? await this.review?.keep(context, { reason: 'feedback_no', lang, ...question })
+            : undefined;
         await this.feedback.record({
           intent: submit.intent,
           lang,
@@ -209,7 +235,12 @@ export class MainDialog extends InterruptibleDialog {
         return step.endDialog();
       }
       case CARD_ACTIONS.feedbackComment:
-        await this.feedback.record({ intent: submit.intent, lang, comment: submit.comment, channelId: context.activity.channelId });
+        await this.feedback.record({
+          intent: submit.intent,
+          lang,
+          comment: submit.comment,
+          channelId: context.activity.channelId,
+        });
         await sendString(context, lang, 'feedback.thanks');
         return step.endDialog();
       case CARD_ACTIONS.handoffSummary:
@@ -226,7 +257,12 @@ export class MainDialog extends InterruptibleDialog {
     }
   }
 
-  private async routeIntent(step: WaterfallStepContext, intent: Intent, lang: Lang, classification?: Classification): Promise<DialogTurnResult> {
+  private async routeIntent(
+    step: WaterfallStepContext,
+    intent: Intent,
+    lang: Lang,
+    classification?: Classification,
+  ): Promise<DialogTurnResult> {
     const { context } = step;
     if (isTopic(intent)) {
       await this.setMisses(step, 0);
@@ -287,7 +323,10 @@ export class MainDialog extends InterruptibleDialog {
     const { input } = turnOf(step.context);
     if (input.kind !== 'text' || !this.review) return;
     const { classification } = input;
-    const intents = [{ intent: classification.intent, confidence: classification.confidence }, ...classification.alternatives];
+    const intents = [
+      { intent: classification.intent, confidence: classification.confidence },
+      ...classification.alternatives,
+    ];
     await this.review.keep(step.context, { reason, lang, text: input.text, intents });
   }
 
@@ -295,7 +334,10 @@ export class MainDialog extends InterruptibleDialog {
    * The question a "Was this helpful?" click is about: the conversation's last question (redacted when it was
    * kept), when the answered intent is among its top intents; undefined when it cannot be told.
    */
-  private async questionAbout(step: WaterfallStepContext, intent: Intent): Promise<{ text: string; intents: { intent: Intent; confidence: number }[] } | undefined> {
+  private async questionAbout(
+    step: WaterfallStepContext,
+    intent: Intent,
+  ): Promise<{ text: string; intents: { intent: Intent; confidence: number }[] } | undefined> {
     const { lastQuestion } = await this.state.conversation.get(step.context, { misses: 0 });
     return lastQuestion?.intents.some((i) => i.intent === intent) ? lastQuestion : undefined;
   }
@@ -306,11 +348,26 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /** Keeps the question (redacted) and its top intents: a hand-off may use them for its ticket. */
-  private async rememberQuestion(step: WaterfallStepContext, text: string, classification: Classification): Promise<void> {
-    if (classification.intent === 'greeting' || classification.intent === 'help' || classification.intent === 'human_handoff') return;
+  private async rememberQuestion(
+    step: WaterfallStepContext,
+    text: string,
+    classification: Classification,
+  ): Promise<void> {
+    if (
+      classification.intent === 'greeting' ||
+      classification.intent === 'help' ||
+      classification.intent === 'human_handoff'
+    )
+      return;
     const conversation = await this.state.conversation.get(step.context, { misses: 0 });
-    const intents = [{ intent: classification.intent, confidence: classification.confidence }, ...classification.alternatives].slice(0, 3);
-    await this.state.conversation.set(step.context, { ...conversation, lastQuestion: { text: redact(text).slice(0, 300), intents } });
+    const intents = [
+      { intent: classification.intent, confidence: classification.confidence },
+      ...classification.alternatives,
+    ].slice(0, 3);
+    await this.state.conversation.set(step.context, {
+      ...conversation,
+      lastQuestion: { text: redact(text).slice(0, 300), intents },
+    });
   }
 }
 

@@ -4,7 +4,13 @@
  * context (src/nlu/contextReading.ts): an answer to the question, or any fact the topic can use, is taken; "I
  * don't know" gets what each case would mean; any other message ends the dialog so the main dialog can treat it as a follow-up or a new question.
  */
-import { ComponentDialog, Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/adapters/botbuilderDialogs';
+import {
+  ComponentDialog,
+  Dialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from '../src/adapters/botbuilderDialogs';
 import type { TurnContext } from 'botbuilder';
 import type { BotStateAccessors } from '../src/bot/botState';
 import { dropPendingQuestion } from '../src/bot/conversationContext';
@@ -62,7 +68,11 @@ export class TopicDialog extends ComponentDialog {
       await rememberFacts(step.context, this.state, { ...input.classification.entities, ...reading.facts });
       return step.replaceDialog(DIALOG_IDS.topicFlow, options);
     }
-    if (input.kind === 'text' && reading?.kind === 'dont_know' && (await sendEachCase(step.context, this.state, this.topic, reading.fact, assume))) {
+    if (
+      input.kind === 'text' &&
+      reading?.kind === 'dont_know' &&
+      (await sendEachCase(step.context, this.state, this.topic, reading.fact, assume))
+    ) {
       return step.endDialog({} satisfies TopicResult);
     }
     await dropPendingQuestion(step.context, this.state);
@@ -72,6 +82,8 @@ export class TopicDialog extends ComponentDialog {
   /** Asks the pending question again, in the language of this turn (after help or a language switch). */
   protected override async onRepromptDialog(context: TurnContext): Promise<void> {
     const { context: inPlay } = await this.state.conversation.get(context, { misses: 0 });
-    await sendTopicDecision(context, this.state, this.topic, { assume: inPlay?.topic === this.topic ? inPlay.facts : {} });
+    await sendTopicDecision(context, this.state, this.topic, {
+      assume: inPlay?.topic === this.topic ? inPlay.facts : {},
+    });
   }
 }

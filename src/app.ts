@@ -89,13 +89,27 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   adapter.onTurnError = createOnTurnError(state, log, { storageReady: () => storage.isReady() });
   const ticketStore = overrides.tickets ?? stores.tickets;
   const directLineStore = stores.directLine;
-  const limits = rateLimits(config, stores.rateLimits, systemClock, () => metrics.storageErrors.inc({ operation: 'rate_limit' }));
+  const limits = rateLimits(config, stores.rateLimits, systemClock, () =>
+    metrics.storageErrors.inc({ operation: 'rate_limit' }),
+  );
   const reviewStore = overrides.reviews ?? stores.reviews;
   const review = new ReviewCapture(reviewStore, state, log);
   const insightsStore = overrides.insights ?? stores.insights;
   // The Direct Line runs the bot (built below, with the ticket service that needs Direct Line to tell web chat requesters).
-  const directLine = createDirectLine({ config, bot: { run: (context) => bot.run(context) }, log, onTurnError: adapter.onTurnError, storageReady: () => storage.isReady(), store: directLineStore, ...(limits.directLine ? { limiter: limits.directLine } : {}), metrics });
-  const messenger = new ChannelMessenger({ directLine: new DirectLineMessenger(directLine.adapter, log), botFramework: new BotFrameworkMessenger(adapter, config.microsoftAppId, log) });
+  const directLine = createDirectLine({
+    config,
+    bot: { run: (context) => bot.run(context) },
+    log,
+    onTurnError: adapter.onTurnError,
+    storageReady: () => storage.isReady(),
+    store: directLineStore,
+    ...(limits.directLine ? { limiter: limits.directLine } : {}),
+    metrics,
+  });
+  const messenger = new ChannelMessenger({
+    directLine: new DirectLineMessenger(directLine.adapter, log),
+    botFramework: new BotFrameworkMessenger(adapter, config.microsoftAppId, log),
+  });
   const triageChannels = new TriageChannels(storage, config.triageTeamId);
   const tickets = new TicketService(ticketStore, triageChannels, messenger, log, metrics);
   const bot = new SupportBot({
@@ -106,7 +120,12 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     triage: new TriageActions(tickets, log),
     messageExtension: new MessageExtension(
       new ArticleSearch(classifier, articleRetriever()),
-      new TicketSearch({ admits: (origin) => triageChannels.admits(origin), team: () => triageChannels.team(), triageLang: (fallback) => tickets.triageLang(fallback), store: ticketStore }),
+      new TicketSearch({
+        admits: (origin) => triageChannels.admits(origin),
+        team: () => triageChannels.team(),
+        triageLang: (fallback) => tickets.triageLang(fallback),
+        store: ticketStore,
+      }),
       log,
     ),
     serializer: new TurnSerializer(storage.sharedLock),
@@ -115,7 +134,15 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     outcomes: new InsightsRecorder(insightsStore, log),
   });
 
-  const retention = startRetention({ tickets: ticketStore, reviews: reviewStore, insights: insightsStore, conversations: directLineStore, state: storage, settings: config.retention, log });
+  const retention = startRetention({
+    tickets: ticketStore,
+    reviews: reviewStore,
+    insights: insightsStore,
+    conversations: directLineStore,
+    state: storage,
+    settings: config.retention,
+    log,
+  });
   const webPages = createWebPages();
   const modules = [directLine, webPages];
 
@@ -126,26 +153,50 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       {
         method: 'post',
         path: '/api/messages',
-        handle: messagesEndpoint({ adapter, auth, bot, anonymous, log, ...(limits.perUser ? { perUser: limits.perUser } : {}) }),
+        handle: messagesEndpoint({
+          adapter,
+          auth,
+          bot,
+          anonymous,
+          log,
+          ...(limits.perUser ? { perUser: limits.perUser } : {}),
+        }),
         // Teams and Azure Bot Service post from a few Microsoft addresses: with an app id, users are limited, not addresses.
         rateLimited: anonymous,
       },
       ...ticketsApiRoutes({ store: ticketStore, apiKey: config.ticketsApiKey, log }),
-      ...insightsRoutes({ events: insightsStore, tickets: ticketStore, reviews: reviewStore, apiKey: config.ticketsApiKey, trustProxy: config.trustProxy, log }),
-      ...reviewRoutes({ store: reviewStore, apiKey: config.ticketsApiKey, trustProxy: config.trustProxy, idleMinutes: config.conversationIdleMinutes, log }),
+      ...insightsRoutes({
+        events: insightsStore,
+        tickets: ticketStore,
+        reviews: reviewStore,
+        apiKey: config.ticketsApiKey,
+        trustProxy: config.trustProxy,
+        log,
+      }),
+      ...reviewRoutes({
+        store: reviewStore,
+        apiKey: config.ticketsApiKey,
+        trustProxy: config.trustProxy,
+        idleMinutes: config.conversationIdleMinutes,
+        log,
+      }),
       { method: 'get', path: '/metrics', handle: metricsEndpoint(metrics, config.metricsToken) },
       { method: 'get', path: '/healthz', handle: healthz(), rateLimited: false },
       {
-      method: 'get',
-      rateLimited: false,
-      path: '/readyz',
-      handle: readyz([
-        { name: 'storage', check: () => storage.isReady() },
-        { name: 'model', check: async () => Boolean(classifier) },
-      ]),
+        method: 'get',
+        rateLimited: false,
+        path: '/readyz',
+        handle: readyz([
+          { name: 'storage', check: () => storage.isReady() },
+          { name: 'model', check: async () => Boolean(classifier) },
+        ]),
       },
     ],
-    { ...(limits.perAddress ? { perAddress: limits.perAddress } : {}), trustProxy: config.trustProxy, timeouts: config.httpTimeouts },
+    {
+      ...(limits.perAddress ? { perAddress: limits.perAddress } : {}),
+      trustProxy: config.trustProxy,
+      timeouts: config.httpTimeouts,
+    },
   );
   for (const module of modules) module.attach?.(server.server);
   return {

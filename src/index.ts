@@ -13,12 +13,22 @@ async function start(): Promise<void> {
   const config = readConfig(process.env);
   const app = await createApp(config, log);
   app.server.on('error', (error: NodeJS.ErrnoException) => {
-    console.error(error.code === 'EADDRINUSE' ? `Port ${config.port} is in use: stop what uses it or set PORT to another port.` : `The server could not start: ${error.message}`);
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${config.port} is in use: stop what uses it or set PORT to another port.`
+        : `The server could not start: ${error.message}`,
+    );
     process.exit(1);
   });
   app.server.listen(config.port, () => {
-    log.info({ port: config.port, storage: config.storageUrl.split(':')[0], anonymous: !config.microsoftAppId }, 'bot listening');
-    if (!config.microsoftAppId) log.info(`local development: no MicrosoftAppId, replies only to loopback service URLs; messages at http://localhost:${config.port}/api/messages`);
+    log.info(
+      { port: config.port, storage: config.storageUrl.split(':')[0], anonymous: !config.microsoftAppId },
+      'bot listening',
+    );
+    if (!config.microsoftAppId)
+      log.info(
+        `local development: no MicrosoftAppId, replies only to loopback service URLs; messages at http://localhost:${config.port}/api/messages`,
+      );
   });
   const stop = () => void app.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

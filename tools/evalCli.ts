@@ -31,15 +31,45 @@ const detailSplit = tuning ? 'tuning' : 'dev';
 // (so tuning never looks at a development question).
 const sideUtterances = detailSplit === 'dev' ? devUtterances : readUtterances('train');
 const plain = offTopicLeads(nlu, articleRetriever(), knowledgeBase(), sideUtterances);
-const details = evaluateDetails(nlu, articleRetriever(), detailSplit, sideUtterances.filter((u) => u.intent === 'out_of_scope'), plain);
+const details = evaluateDetails(
+  nlu,
+  articleRetriever(),
+  detailSplit,
+  sideUtterances.filter((u) => u.intent === 'out_of_scope'),
+  plain,
+);
 const portal = checkPortalMessages(nlu);
 const longMessages = tuning
-  ? { title: `Long messages: training lines of ${LONG_MESSAGE_WORDS} words or more, 5-fold cross-validation`, report: crossValidatedLongMessages(readUtterances('train')) }
-  : { title: 'Long, real-style messages (content/nlu/dev/messages)', report: evaluate(nlu, readUtterances('dev-messages')) };
-const pictures = [{ name: 'overall', slice: report.overall }, ...LANGS.map((lang) => ({ name: lang, slice: report.byLang[lang] }))];
-for (const { name, slice } of pictures) writeFileSync(join(outDir, `confusion-${name}.svg`), confusionSvg(slice.confusion, `Confusion matrix: ${name} (dev set)`));
-writeFileSync(join(outDir, 'report.json'), `${JSON.stringify({ ...report, portalMessages: portal, detailQuestions: details, longMessages: longMessages.report }, null, 2)}\n`);
-writeFileSync(join(outDir, 'report.html'), evaluationHtml(report, portal, pictures.map((p) => p.name), longMessages));
+  ? {
+      title: `Long messages: training lines of ${LONG_MESSAGE_WORDS} words or more, 5-fold cross-validation`,
+      report: crossValidatedLongMessages(readUtterances('train')),
+    }
+  : {
+      title: 'Long, real-style messages (content/nlu/dev/messages)',
+      report: evaluate(nlu, readUtterances('dev-messages')),
+    };
+const pictures = [
+  { name: 'overall', slice: report.overall },
+  ...LANGS.map((lang) => ({ name: lang, slice: report.byLang[lang] })),
+];
+for (const { name, slice } of pictures)
+  writeFileSync(
+    join(outDir, `confusion-${name}.svg`),
+    confusionSvg(slice.confusion, `Confusion matrix: ${name} (dev set)`),
+  );
+writeFileSync(
+  join(outDir, 'report.json'),
+  `${JSON.stringify({ ...report, portalMessages: portal, detailQuestions: details, longMessages: longMessages.report }, null, 2)}\n`,
+);
+writeFileSync(
+  join(outDir, 'report.html'),
+  evaluationHtml(
+    report,
+    portal,
+    pictures.map((p) => p.name),
+    longMessages,
+  ),
+);
 console.log(summaryTable(report, portal));
 console.log(`\n${longMessages.title}:\n${longMessagesTable(longMessages.report)}`);
 console.log(`\nDetail questions (${detailSplit} set), answered through the bot's views:\n${detailTable(details)}`);

@@ -24,7 +24,8 @@ export function parseQuestionLine(line: string): QuestionLine {
   if (typeof value !== 'object' || value === null) throw new InputLineError('expected an object like {"text": "…"}');
   const { text, locale } = value as Record<string, unknown>;
   if (typeof text !== 'string') throw new InputLineError('"text" must be a string');
-  if (locale !== undefined && typeof locale !== 'string') throw new InputLineError('"locale" must be a string such as "pt-BR"');
+  if (locale !== undefined && typeof locale !== 'string')
+    throw new InputLineError('"locale" must be a string such as "pt-BR"');
   const localeLang = langOfLocale(locale);
   return { text, ...(locale ? { locale } : {}), ...(isLang(localeLang) ? { localeLang } : {}) };
 }

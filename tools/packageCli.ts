@@ -23,9 +23,16 @@ function shown(path: string): string {
 
 function options(): { out: string; envFile: string; envFileGiven: boolean } {
   try {
-    const { values } = parseArgs({ options: { out: { type: 'string' }, 'env-file': { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      options: { out: { type: 'string' }, 'env-file': { type: 'string' } },
+      strict: true,
+    });
     const envFile = values['env-file'];
-    return { out: resolve(values.out ?? DEFAULT_PACKAGE_FILE), envFile: resolve(envFile ?? join(PROJECT_ROOT, '.env')), envFileGiven: envFile !== undefined };
+    return {
+      out: resolve(values.out ?? DEFAULT_PACKAGE_FILE),
+      envFile: resolve(envFile ?? join(PROJECT_ROOT, '.env')),
+      envFileGiven: envFile !== undefined,
+    };
   } catch (error) {
     console.error(`package: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     process.exit(2);
@@ -58,7 +65,9 @@ try {
 } catch (error) {
   if (!(error instanceof AppPackageError)) throw error;
   console.error(`package: ${error.message}`);
-  const named = APP_PACKAGE_VARIABLES.filter((name) => error.problems.some((problem) => problem.startsWith(`${name} `)));
+  const named = APP_PACKAGE_VARIABLES.filter((name) =>
+    error.problems.some((problem) => problem.startsWith(`${name} `)),
+  );
   if (named.length) console.error(`Set ${named.join(', ')} in the environment or in ${shown(envFile)}.`);
   process.exit(1);
 }

@@ -31,31 +31,50 @@ class ApplyError extends Error {}
 async function main(): Promise<void> {
   let parsed;
   try {
-    parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean' }, content: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]);
   }
   const { values, positionals } = parsed;
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
-  if (positionals[0] !== 'apply' || positionals.length > 1) throw new UsageError(positionals.length ? `unknown command "${positionals.join(' ')}" (the command is apply)` : 'no command given (the command is apply)');
+  if (positionals[0] !== 'apply' || positionals.length > 1)
+    throw new UsageError(
+      positionals.length
+        ? `unknown command "${positionals.join(' ')}" (the command is apply)`
+        : 'no command given (the command is apply)',
+    );
   const content = values.content ? resolve(values.content) : contentPath();
   const trainDir = join(content, 'nlu', 'train');
   const devDir = join(content, 'nlu', 'dev');
-  for (const dir of [trainDir, devDir]) if (!existsSync(dir)) throw new ApplyError(`no folder ${dir}: --content must name a content folder with nlu/train and nlu/dev`);
+  for (const dir of [trainDir, devDir])
+    if (!existsSync(dir))
+      throw new ApplyError(`no folder ${dir}: --content must name a content folder with nlu/train and nlu/dev`);
 
   loadEnvFile();
   const storageUrl = process.env.STORAGE_URL?.trim() || DEFAULT_STORAGE_URL;
   if (storageUrl === 'memory:' || storageUrl === 'sqlite::memory:') {
-    throw new ConfigError([`STORAGE_URL=${storageUrl} keeps review items inside the bot's process, where no other process can read them: use the sqlite:<file> or postgres:// URL the bot uses`]);
+    throw new ConfigError([
+      `STORAGE_URL=${storageUrl} keeps review items inside the bot's process, where no other process can read them: use the sqlite:<file> or postgres:// URL the bot uses`,
+    ]);
   }
   const file = sqliteFileOf(storageUrl);
-  if (file && !existsSync(file)) throw new ApplyError(`no database at ${file} (STORAGE_URL=${storageUrl}): has the bot run with it yet?`);
+  if (file && !existsSync(file))
+    throw new ApplyError(`no database at ${file} (STORAGE_URL=${storageUrl}): has the bot run with it yet?`);
 
   const storage = await openStore(storageUrl);
   const store = storage.reviews;
   try {
     const items = (await store.list({ status: 'labelled' })).reverse();
-    const train = Object.fromEntries(LANGS.map((lang) => [lang, JSON.parse(readFileSync(join(trainDir, `${lang}.json`), 'utf8')) as Record<string, string[]>])) as TrainingFiles;
+    const train = Object.fromEntries(
+      LANGS.map((lang) => [
+        lang,
+        JSON.parse(readFileSync(join(trainDir, `${lang}.json`), 'utf8')) as Record<string, string[]>,
+      ]),
+    ) as TrainingFiles;
     const plan = planApply(items, train, devLinesUnder(devDir));
     const count = (outcome: string) => plan.results.filter((r) => r.outcome === outcome).length;
     const written = count('written');
@@ -73,7 +92,9 @@ async function main(): Promise<void> {
       [
         `review apply: ${items.length} labelled item(s), ${items.filter((i) => i.label?.kind === 'noise').length} of them noise (never a training line); ${written} line(s) ${values['dry-run'] ? 'to write' : 'written'}, ${count('duplicate')} already in the training data, ${count('collides_with_dev')} refused (a development-set line)`,
         ...gainLines(plan.gained, verb),
-        written && !values['dry-run'] ? 'next: npm run train (retrains the model on the new lines), then npm run eval' : '',
+        written && !values['dry-run']
+          ? 'next: npm run train (retrains the model on the new lines), then npm run eval'
+          : '',
       ]
         .filter(Boolean)
         .join('\n') + '\n',
@@ -84,7 +105,9 @@ async function main(): Promise<void> {
 }
 
 function gainLines(gained: GainTable, verb: string): string[] {
-  return Object.entries(gained).flatMap(([intent, byLang]) => Object.entries(byLang ?? {}).map(([lang, n]) => `  ${intent} (${lang}) ${verb} ${n} line(s)`));
+  return Object.entries(gained).flatMap(([intent, byLang]) =>
+    Object.entries(byLang ?? {}).map(([lang, n]) => `  ${intent} (${lang}) ${verb} ${n} line(s)`),
+  );
 }
 
 async function openStore(storageUrl: string) {
@@ -92,7 +115,8 @@ async function openStore(storageUrl: string) {
     return await openStorage(storageUrl);
   } catch (error) {
     if (error instanceof StorageUnavailableError) throw new ApplyError(error.message);
-    if (String((error as NodeJS.ErrnoException).code).startsWith('SQLITE_')) throw new ApplyError(`cannot read the database (STORAGE_URL=${storageUrl}): ${(error as Error).message}`);
+    if (String((error as NodeJS.ErrnoException).code).startsWith('SQLITE_'))
+      throw new ApplyError(`cannot read the database (STORAGE_URL=${storageUrl}): ${(error as Error).message}`);
     throw error;
   }
 }
@@ -109,7 +133,9 @@ main().catch((error: unknown) => {
     process.exitCode = 1;
   } else {
     // Anything unforeseen: one line naming it, never a stack trace.
-    process.stderr.write(`review: apply failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    process.stderr.write(
+      `review: apply failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
+    );
     process.exitCode = 1;
   }
 });

@@ -43,10 +43,13 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals[0] !== 'export' || positionals.length > 1) {
-    throw new UsageError(positionals.length ? `unknown command "${positionals.join(' ')}" (the command is export)` : 'no command given');
+    throw new UsageError(
+      positionals.length ? `unknown command "${positionals.join(' ')}" (the command is export)` : 'no command given',
+    );
   }
   const format = values.format ?? 'csv';
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be csv or jsonl, not "${format}"`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be csv or jsonl, not "${format}"`);
   const { status, lang, intent, from, to } = values;
   let filter;
   try {
@@ -59,10 +62,13 @@ async function main(): Promise<void> {
   loadEnvFile();
   const storageUrl = process.env.STORAGE_URL?.trim() || DEFAULT_STORAGE_URL;
   if (storageUrl === 'memory:' || storageUrl === 'sqlite::memory:') {
-    throw new ConfigError([`STORAGE_URL=${storageUrl} keeps tickets inside the bot's process, where no other process can read them: export from the sqlite:<file> the bot uses`]);
+    throw new ConfigError([
+      `STORAGE_URL=${storageUrl} keeps tickets inside the bot's process, where no other process can read them: export from the sqlite:<file> the bot uses`,
+    ]);
   }
   const file = sqliteFileOf(storageUrl);
-  if (file && !existsSync(file)) throw new ExportError(`no database at ${file} (STORAGE_URL=${storageUrl}): has the bot run with it yet?`);
+  if (file && !existsSync(file))
+    throw new ExportError(`no database at ${file} (STORAGE_URL=${storageUrl}): has the bot run with it yet?`);
 
   let tickets;
   try {
@@ -75,7 +81,8 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof StorageUnavailableError) throw new ExportError(error.message);
     // better-sqlite3's errors carry SQLITE_* codes: not a database, locked, read-only, …
-    if (String((error as NodeJS.ErrnoException).code).startsWith('SQLITE_')) throw new ExportError(`cannot read the database ${file}: ${(error as Error).message}`);
+    if (String((error as NodeJS.ErrnoException).code).startsWith('SQLITE_'))
+      throw new ExportError(`cannot read the database ${file}: ${(error as Error).message}`);
     throw error;
   }
   const text = exportTickets(tickets, format as ExportFormat, { bom: Boolean(values.out) });
@@ -110,14 +117,20 @@ function readArgs(args: string[]) {
     });
   } catch (error) {
     // node:util parseArgs reports an unknown option or a missing value as a TypeError with an ERR_PARSE_ARGS_* code.
-    if (String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message);
+    if (String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'))
+      throw new UsageError((error as Error).message);
     throw error;
   }
 }
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) {
-    process.stderr.write(`${error.message.split('\n').map((line) => `tickets: ${line}\n`).join('')}${USAGE}\n`);
+    process.stderr.write(
+      `${error.message
+        .split('\n')
+        .map((line) => `tickets: ${line}\n`)
+        .join('')}${USAGE}\n`,
+    );
     process.exit(2);
   }
   if (error instanceof ConfigError) {

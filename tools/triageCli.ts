@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   const input = positionals[0];
   if (!input) throw new BacklogFormatError('usage: npm run triage -- FILE [--format csv|jsonl] [--out FILE]');
   const format = values.format ?? (isCsv(input) ? 'csv' : 'jsonl');
-  if (format !== 'csv' && format !== 'jsonl') throw new BacklogFormatError(`--format must be csv or jsonl, not "${format}"`);
+  if (format !== 'csv' && format !== 'jsonl')
+    throw new BacklogFormatError(`--format must be csv or jsonl, not "${format}"`);
 
   const nlu = classifierOrExit('triage');
   const output: Writable = values.out ? createWriteStream(values.out) : process.stdout;

@@ -27,16 +27,23 @@ type Activity = { id: string; replyToId?: string; channelData?: { clientActivity
 /** The development questions of all four languages, interleaved. */
 function questions(): string[] {
   const perLanguage = ['en', 'ru', 'pt', 'fr'].map((lang) =>
-    Object.values(JSON.parse(readFileSync(contentPath('nlu', 'dev', `${lang}.json`), 'utf8')) as Record<string, string[]>).flat(),
+    Object.values(
+      JSON.parse(readFileSync(contentPath('nlu', 'dev', `${lang}.json`), 'utf8')) as Record<string, string[]>,
+    ).flat(),
   );
   const longest = Math.max(...perLanguage.map((texts) => texts.length));
-  return Array.from({ length: longest }, (_, i) => perLanguage.map((texts) => texts[i])).flat().filter((t): t is string => Boolean(t));
+  return Array.from({ length: longest }, (_, i) => perLanguage.map((texts) => texts[i]))
+    .flat()
+    .filter((t): t is string => Boolean(t));
 }
 
 async function bench(messages: number, storage: 'memory' | 'sqlite'): Promise<Sample[]> {
   const folder = mkdtempSync(join(tmpdir(), 'bench-directline-'));
   const storageUrl = storage === 'sqlite' ? `sqlite:${join(folder, 'bot.db')}` : 'memory:';
-  const server = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'benchServer.ts'), storageUrl], { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'benchServer.ts'), storageUrl], {
+    cwd: PROJECT_ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   try {
     const { url } = await new Promise<{ url: string }>((resolve, reject) => {
       createInterface({ input: server.stdout }).once('line', (line) => resolve(JSON.parse(line) as { url: string }));
@@ -44,17 +51,22 @@ async function bench(messages: number, storage: 'memory' | 'sqlite'): Promise<Sa
     });
     const { token } = (await (await fetch(`${url}/api/webchat/token`, { method: 'POST' })).json()) as { token: string };
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const started = (await (await fetch(`${url}/v3/directline/conversations`, { method: 'POST', headers, body: '{"locale":"en-US"}' })).json()) as { conversationId: string; streamUrl: string };
+    const started = (await (
+      await fetch(`${url}/v3/directline/conversations`, { method: 'POST', headers, body: '{"locale":"en-US"}' })
+    ).json()) as { conversationId: string; streamUrl: string };
     const socket = new WebSocket(started.streamUrl);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
 
-    let pending: { clientActivityID: string; t0: number; echoAt?: number; echoId?: string; done: (sample: Sample) => void } | undefined;
+    let pending:
+      | { clientActivityID: string; t0: number; echoAt?: number; echoId?: string; done: (sample: Sample) => void }
+      | undefined;
     socket.on('message', (data: Buffer) => {
       const text = data.toString('utf8');
       if (!text || !pending) return;
       const now = performance.now();
       for (const activity of (JSON.parse(text) as { activities: Activity[] }).activities) {
-        if (activity.channelData?.clientActivityID === pending.clientActivityID) [pending.echoAt, pending.echoId] = [now, activity.id];
+        if (activity.channelData?.clientActivityID === pending.clientActivityID)
+          [pending.echoAt, pending.echoId] = [now, activity.id];
         else if (pending.echoId && activity.replyToId === pending.echoId) {
           const { t0, echoAt = now, done } = pending;
           pending = undefined;
@@ -68,10 +80,20 @@ async function bench(messages: number, storage: 'memory' | 'sqlite'): Promise<Sa
     const samples: Sample[] = [];
     for (let i = 0; i < messages + WARM_UP; i++) {
       const clientActivityID = `bench-${i}`;
-      const body = JSON.stringify({ type: 'message', text: texts[i % texts.length], locale: 'en-US', from: { id: 'bench' }, channelData: { clientActivityID } });
+      const body = JSON.stringify({
+        type: 'message',
+        text: texts[i % texts.length],
+        locale: 'en-US',
+        from: { id: 'bench' },
+        channelData: { clientActivityID },
+      });
       const sample = await new Promise<Sample>((resolve, reject) => {
         pending = { clientActivityID, t0: performance.now(), done: resolve };
-        fetch(`${url}/v3/directline/conversations/${started.conversationId}/activities`, { method: 'POST', headers, body }).then((r) => r.arrayBuffer(), reject);
+        fetch(`${url}/v3/directline/conversations/${started.conversationId}/activities`, {
+          method: 'POST',
+          headers,
+          body,
+        }).then((r) => r.arrayBuffer(), reject);
       });
       if (i >= WARM_UP) samples.push(sample);
     }
@@ -85,7 +107,8 @@ async function bench(messages: number, storage: 'memory' | 'sqlite'): Promise<Sa
 }
 
 function report(samples: readonly Sample[], storage: string): string {
-  const row = (name: string, values: number[]) => `| ${name} | ${percentile(values, 50).toFixed(1)} ms | ${percentile(values, 99).toFixed(1)} ms | ${Math.max(...values).toFixed(1)} ms |`;
+  const row = (name: string, values: number[]) =>
+    `| ${name} | ${percentile(values, 50).toFixed(1)} ms | ${percentile(values, 99).toFixed(1)} ms | ${Math.max(...values).toFixed(1)} ms |`;
   return [
     `Reply visible over the WebSocket after POST …/activities: ${samples.length} messages in one conversation, one at a time ` +
       `(after ${WARM_UP} warm-up messages), storage ${storage}, client and server in separate processes on loopback, ` +
@@ -93,8 +116,14 @@ function report(samples: readonly Sample[], storage: string): string {
     '',
     '| from POST to | p50 | p99 | max |',
     '|---|---:|---:|---:|',
-    row('echo of the message on the socket', samples.map((s) => s.echoMs)),
-    row('bot\'s reply on the socket', samples.map((s) => s.replyMs)),
+    row(
+      'echo of the message on the socket',
+      samples.map((s) => s.echoMs),
+    ),
+    row(
+      "bot's reply on the socket",
+      samples.map((s) => s.replyMs),
+    ),
   ].join('\n');
 }
 
@@ -105,7 +134,10 @@ if (require.main === module) {
     const markdown = report(samples, storage);
     const dir = join(PROJECT_ROOT, 'bench', 'reports');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'directline.md'), `# Direct Line benchmark\n\n${markdown}\n\nGoal: under 100 ms (the 1 s polling of typical self-hosted Direct Line stand-ins is what it replaces).\n`);
+    writeFileSync(
+      join(dir, 'directline.md'),
+      `# Direct Line benchmark\n\n${markdown}\n\nGoal: under 100 ms (the 1 s polling of typical self-hosted Direct Line stand-ins is what it replaces).\n`,
+    );
     console.log(markdown);
   });
 }

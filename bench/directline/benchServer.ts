@@ -10,7 +10,12 @@ import { readConfig } from '../../src/config/config';
 export const BENCH_SECRET = 'bench-directline-secret-0123456789abcdefghijkl';
 
 async function serve(storageUrl: string): Promise<void> {
-  const config = readConfig({ STORAGE_URL: storageUrl, DIRECTLINE_SECRET: BENCH_SECRET, DIRECTLINE_RATE_PER_SECOND: '100000', DIRECTLINE_RATE_BURST: '100000' });
+  const config = readConfig({
+    STORAGE_URL: storageUrl,
+    DIRECTLINE_SECRET: BENCH_SECRET,
+    DIRECTLINE_RATE_PER_SECOND: '100000',
+    DIRECTLINE_RATE_BURST: '100000',
+  });
   const app = await createApp(config, pino({ level: 'silent' }));
   await new Promise<void>((resolve) => {
     app.server.listen(0, '127.0.0.1', resolve);

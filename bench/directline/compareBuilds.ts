@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   const [otherArg, roundsArg] = process.argv.slice(2);
   const rounds = Number(roundsArg ?? 4);
   if (!otherArg || !Number.isInteger(rounds) || rounds < 2 || rounds % 2 !== 0) {
-    console.error('usage: npx tsx bench/directline/compareBuilds.ts <other checkout> [an even number of pairs of rounds, default 4]');
+    console.error(
+      'usage: npx tsx bench/directline/compareBuilds.ts <other checkout> [an even number of pairs of rounds, default 4]',
+    );
     process.exit(2);
   }
   const other = resolve(otherArg);

@@ -20,7 +20,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 function events(count: number): InsightEvent[] {
   return Array.from({ length: count }, (_, i) => ({
-    at: new Date(NOW - ((i * 7919) % (30 * DAY_MS / 1000)) * 1000).toISOString(),
+    at: new Date(NOW - ((i * 7919) % ((30 * DAY_MS) / 1000)) * 1000).toISOString(),
     lang: LANGS[i % 4]!,
     channel: ['msteams', 'webchat', 'directline'][i % 3]!,
     conversation: `c${Math.floor(i / 4)}`,
@@ -67,7 +67,8 @@ async function main(): Promise<void> {
       const url = `${pgUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
       const pg = await openStorage(url);
       const rows = events(count);
-      for (let i = 0; i < rows.length; i += 1000) await Promise.all(rows.slice(i, i + 1000).map((event) => pg.insights.record(event)));
+      for (let i = 0; i < rows.length; i += 1000)
+        await Promise.all(rows.slice(i, i + 1000).map((event) => pg.insights.record(event)));
       await measure('PostgreSQL', pg.insights, count);
       await pg.close();
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);

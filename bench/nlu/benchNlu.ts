@@ -33,7 +33,13 @@ function heapMb(): number {
 async function measure(contender: Contender): Promise<ContenderResult> {
   const train = readUtterances('train');
   const dev = readUtterances('dev');
-  const languages = compileLanguageModel(trainLanguageModel(Object.fromEntries((['en', 'pt', 'fr'] as const).map((l) => [l, train.filter((u) => u.lang === l).map((u) => u.text)]))));
+  const languages = compileLanguageModel(
+    trainLanguageModel(
+      Object.fromEntries(
+        (['en', 'pt', 'fr'] as const).map((l) => [l, train.filter((u) => u.lang === l).map((u) => u.text)]),
+      ),
+    ),
+  );
   const heapBefore = heapMb();
   const started = performance.now();
   const model = await contender.train(train, languages);
@@ -75,7 +81,10 @@ export function nluMarkdown(results: readonly ContenderResult[]): string {
   return [
     '| classifier | macro-F1 | accuracy | OOS recall | training | p50 / question | p99 / question | heap after training |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...results.map((r) => `| ${r.name} | ${r.macro_f1.toFixed(3)} | ${(r.accuracy * 100).toFixed(1)}% | ${(r.oos_recall * 100).toFixed(1)}% | ${(r.train_ms / 1000).toFixed(1)} s | ${r.p50_us} µs | ${r.p99_us} µs | ${r.heap_mb} MB |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.macro_f1.toFixed(3)} | ${(r.accuracy * 100).toFixed(1)}% | ${(r.oos_recall * 100).toFixed(1)}% | ${(r.train_ms / 1000).toFixed(1)} s | ${r.p50_us} µs | ${r.p99_us} µs | ${r.heap_mb} MB |`,
+    ),
     '',
     `ours is ${speedup}× faster than NLP.js per question (p50). Same ${'train/dev'} split, same machine, one run; ` +
       `ours' training time includes the 5-fold cross-validation that calibrates it.${gc ? '' : ' (heap figures without --expose-gc are rough)'}`,
@@ -86,8 +95,13 @@ if (require.main === module) {
   void benchNlu().then((results) => {
     const dir = join(PROJECT_ROOT, 'bench', 'reports');
     mkdirSync(dir, { recursive: true });
-    const json = Object.fromEntries(results.map((r, i) => [['ours', 'nlpjs', 'natural_bayes'][i] ?? r.name, r] as const));
-    writeFileSync(join(dir, 'nlu.json'), `${JSON.stringify({ nlu: json, machine: { cpus: cpus().length, node: process.version }, at: new Date().toISOString() }, null, 2)}\n`);
+    const json = Object.fromEntries(
+      results.map((r, i) => [['ours', 'nlpjs', 'natural_bayes'][i] ?? r.name, r] as const),
+    );
+    writeFileSync(
+      join(dir, 'nlu.json'),
+      `${JSON.stringify({ nlu: json, machine: { cpus: cpus().length, node: process.version }, at: new Date().toISOString() }, null, 2)}\n`,
+    );
     const markdown = nluMarkdown(results);
     writeFileSync(join(dir, 'nlu.md'), `# NLU benchmark\n\n${markdown}\n`);
     console.log(markdown);

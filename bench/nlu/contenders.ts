@@ -50,7 +50,13 @@ export const nlpJs: Contender = {
     // node-nlp is loaded only here: it is a benchmark contender, not a part of the product.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily; node-nlp ships no types
     const { NlpManager } = require('node-nlp') as { NlpManager: new (options: object) => NlpJsManager };
-    const manager = new NlpManager({ languages: ['en', 'ru', 'pt', 'fr'], forceNER: false, autoSave: false, autoLoad: false, nlu: { log: false } });
+    const manager = new NlpManager({
+      languages: ['en', 'ru', 'pt', 'fr'],
+      forceNER: false,
+      autoSave: false,
+      autoLoad: false,
+      nlu: { log: false },
+    });
     for (const u of train) manager.addDocument(u.lang, u.text, u.intent);
     await manager.train();
     return {

@@ -34,8 +34,22 @@ function time(work: () => unknown): number {
 const rows = Object.entries(SHAPES).map(([name, make]) => {
   const quarter = time(() => redact(make(FULL / 4)));
   const full = time(() => redact(make(FULL)));
-  return { shape: name, 'quarter (ms)': quarter.toFixed(1), 'full (ms)': full.toFixed(1), ratio: (full / Math.max(quarter, 0.01)).toFixed(1) };
+  return {
+    shape: name,
+    'quarter (ms)': quarter.toFixed(1),
+    'full (ms)': full.toFixed(1),
+    ratio: (full / Math.max(quarter, 0.01)).toFixed(1),
+  };
 });
-const activity = { type: 'message', text: 'a1'.repeat(1000), channelData: { list: Array.from({ length: 2000 }, (_, i) => ({ note: `note ${i} 12 345 678` })) } };
-rows.push({ shape: 'an activity of 2,000 notes', 'quarter (ms)': '', 'full (ms)': time(() => redactActivity(activity)).toFixed(1), ratio: '' });
+const activity = {
+  type: 'message',
+  text: 'a1'.repeat(1000),
+  channelData: { list: Array.from({ length: 2000 }, (_, i) => ({ note: `note ${i} 12 345 678` })) },
+};
+rows.push({
+  shape: 'an activity of 2,000 notes',
+  'quarter (ms)': '',
+  'full (ms)': time(() => redactActivity(activity)).toFixed(1),
+  ratio: '',
+});
 console.table(rows);

@@ -38,7 +38,8 @@ async function measure(take: Take, concurrency: number, takes: number): Promise<
     while (next < takes) {
       const i = next++;
       const started = performance.now();
-      if (!(await take(`${prefix}-${i % Math.ceil(takes / TAKES_PER_KEY)}`))) throw new Error('a take was refused: the workload is meant to stay within the burst');
+      if (!(await take(`${prefix}-${i % Math.ceil(takes / TAKES_PER_KEY)}`)))
+        throw new Error('a take was refused: the workload is meant to stay within the burst');
       times.push(performance.now() - started);
     }
   };
@@ -50,15 +51,20 @@ async function measure(take: Take, concurrency: number, takes: number): Promise<
   return { perSecond: Math.round((takes / elapsed) * 1000), p50_us: at(0.5), p99_us: at(0.99) };
 }
 
-const flexible = (limiter: RateLimiterMemory | RateLimiterPostgres): Take => (key) =>
-  limiter.consume(key).then(
-    () => true,
-    (error: unknown) => {
-      if (error instanceof RateLimiterRes) return false;
-      throw error;
-    },
-  );
-const ours = (limiter: RateLimiter): Take => async (key) => (await limiter.take(key)).allowed;
+const flexible =
+  (limiter: RateLimiterMemory | RateLimiterPostgres): Take =>
+  (key) =>
+    limiter.consume(key).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof RateLimiterRes) return false;
+        throw error;
+      },
+    );
+const ours =
+  (limiter: RateLimiter): Take =>
+  async (key) =>
+    (await limiter.take(key)).allowed;
 
 function withSearchPath(url: string, schema: string): string {
   const parsed = new URL(url);
@@ -67,7 +73,8 @@ function withSearchPath(url: string, schema: string): string {
 }
 
 async function main(): Promise<void> {
-  const base = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const base =
+    process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `bench_ratelimit_${Date.now()}`;
   const admin = new Client({ connectionString: base });
   await admin.connect();
@@ -78,14 +85,38 @@ async function main(): Promise<void> {
   try {
     const theirsPostgres = await new Promise<RateLimiterPostgres>((resolve, reject) => {
       const limiter: RateLimiterPostgres = new RateLimiterPostgres(
-        { storeClient: pool, storeType: 'pool', tableName: 'rlflx', points: SETTING.burst, duration: SETTING.burst / SETTING.perSecond, clearExpiredByTimeout: false },
+        {
+          storeClient: pool,
+          storeType: 'pool',
+          tableName: 'rlflx',
+          points: SETTING.burst,
+          duration: SETTING.burst / SETTING.perSecond,
+          clearExpiredByTimeout: false,
+        },
         (error?: Error) => (error ? reject(error) : resolve(limiter)),
       );
     });
     const contenders: { name: string; store: string; take: () => Take }[] = [
-      { name: 'ours (token bucket)', store: 'memory', take: () => ours(new RateLimiter({ name: 'bench', setting: SETTING, store: new MemoryRateLimitStore(), clock: systemClock })) },
-      { name: 'rate-limiter-flexible', store: 'memory', take: () => flexible(new RateLimiterMemory({ points: SETTING.burst, duration: SETTING.burst / SETTING.perSecond })) },
-      { name: 'ours (token bucket)', store: 'PostgreSQL', take: () => ours(new RateLimiter({ name: 'bench', setting: SETTING, store: storage.rateLimits, clock: systemClock })) },
+      {
+        name: 'ours (token bucket)',
+        store: 'memory',
+        take: () =>
+          ours(
+            new RateLimiter({ name: 'bench', setting: SETTING, store: new MemoryRateLimitStore(), clock: systemClock }),
+          ),
+      },
+      {
+        name: 'rate-limiter-flexible',
+        store: 'memory',
+        take: () =>
+          flexible(new RateLimiterMemory({ points: SETTING.burst, duration: SETTING.burst / SETTING.perSecond })),
+      },
+      {
+        name: 'ours (token bucket)',
+        store: 'PostgreSQL',
+        take: () =>
+          ours(new RateLimiter({ name: 'bench', setting: SETTING, store: storage.rateLimits, clock: systemClock })),
+      },
       { name: 'rate-limiter-flexible', store: 'PostgreSQL', take: () => flexible(theirsPostgres) },
     ];
     const rows: string[] = [];
@@ -97,7 +128,9 @@ async function main(): Promise<void> {
         for (let round = 0; round < ROUNDS; round++) rounds.push(await measure(contender.take(), concurrency, takes));
         rounds.sort((a, b) => a.perSecond - b.perSecond);
         const median = rounds[Math.floor(ROUNDS / 2)] as Figures;
-        rows.push(`| ${contender.store} | ${concurrency} | ${contender.name} | ${median.perSecond.toLocaleString('en')} | ${median.p50_us} | ${median.p99_us} |`);
+        rows.push(
+          `| ${contender.store} | ${concurrency} | ${contender.name} | ${median.perSecond.toLocaleString('en')} | ${median.p50_us} | ${median.p99_us} |`,
+        );
         console.info(rows.at(-1));
       }
     }

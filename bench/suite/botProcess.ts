@@ -66,14 +66,24 @@ export function benchEnv(port: number, storageUrl: string): NodeJS.ProcessEnv {
  * `projectRoot` starts another checkout's compiled server (its own dist/, content and generated model).
  * @throws ServerProcessError when the entry point is not built, or the process exits or is not ready in time
  */
-export async function startServer(kind: ServerKind, options: { storageUrl?: string; readyTimeoutMs?: number; projectRoot?: string } = {}): Promise<ServerProcess> {
+export async function startServer(
+  kind: ServerKind,
+  options: { storageUrl?: string; readyTimeoutMs?: number; projectRoot?: string } = {},
+): Promise<ServerProcess> {
   const root = options.projectRoot ?? PROJECT_ROOT;
   const entry = join(root, relative(PROJECT_ROOT, ENTRY_POINTS[kind]));
-  if (!existsSync(entry)) throw new ServerProcessError(`${entry} is missing: run \`npm run build && npx tsc -p bench/tsconfig.echo.json\` (npm run bench does both)`);
+  if (!existsSync(entry))
+    throw new ServerProcessError(
+      `${entry} is missing: run \`npm run build && npx tsc -p bench/tsconfig.echo.json\` (npm run bench does both)`,
+    );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [entry], { cwd: root, env: benchEnv(port, options.storageUrl ?? 'memory:'), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], {
+    cwd: root,
+    env: benchEnv(port, options.storageUrl ?? 'memory:'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString('utf8'));
@@ -86,10 +96,15 @@ export async function startServer(kind: ServerKind, options: { storageUrl?: stri
 
   const deadline = started + (options.readyTimeoutMs ?? 60_000);
   for (;;) {
-    if (exited !== undefined) throw new ServerProcessError(`the ${kind} server exited (${exited}) before it was ready:\n${output.join('').slice(-2000)}`);
+    if (exited !== undefined)
+      throw new ServerProcessError(
+        `the ${kind} server exited (${exited}) before it was ready:\n${output.join('').slice(-2000)}`,
+      );
     if (performance.now() > deadline) {
       await stopChild(child);
-      throw new ServerProcessError(`the ${kind} server was not ready within ${options.readyTimeoutMs ?? 60_000} ms:\n${output.join('').slice(-2000)}`);
+      throw new ServerProcessError(
+        `the ${kind} server was not ready within ${options.readyTimeoutMs ?? 60_000} ms:\n${output.join('').slice(-2000)}`,
+      );
     }
     if ((await status(`${url}/readyz`)) === 200) break;
     await sleep(5);

@@ -38,7 +38,8 @@ async function postJson<T>(url: string, body: unknown, token?: string): Promise<
     body: JSON.stringify(body),
   });
   const text = await response.text();
-  if (!response.ok) throw new DirectLineBenchError(`POST ${new URL(url).pathname} answered ${response.status}: ${text.slice(0, 300)}`);
+  if (!response.ok)
+    throw new DirectLineBenchError(`POST ${new URL(url).pathname} answered ${response.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text) as T;
 }
 
@@ -59,8 +60,10 @@ class BenchConversation {
       const text = data.toString('utf8');
       if (!text) return; // keep-alive
       for (const activity of (JSON.parse(text) as { activities?: StreamActivity[] }).activities ?? []) {
-        const fromBot = activity.from?.role === 'bot' || (activity.from?.id !== undefined && activity.from.id !== this.userId);
-        if (!fromBot || activity.type !== 'message' || !activity.replyToId || this.arrived.has(activity.replyToId)) continue;
+        const fromBot =
+          activity.from?.role === 'bot' || (activity.from?.id !== undefined && activity.from.id !== this.userId);
+        if (!fromBot || activity.type !== 'message' || !activity.replyToId || this.arrived.has(activity.replyToId))
+          continue;
         this.arrived.set(activity.replyToId, at);
         this.waiting.get(activity.replyToId)?.(at);
       }
@@ -69,7 +72,11 @@ class BenchConversation {
 
   static async open(url: string, locale: string): Promise<BenchConversation> {
     const grant = await postJson<{ token: string; userId: string }>(`${url}/api/webchat/token`, {});
-    const started = await postJson<{ conversationId: string; streamUrl: string; token: string }>(`${url}/v3/directline/conversations`, { locale }, grant.token);
+    const started = await postJson<{ conversationId: string; streamUrl: string; token: string }>(
+      `${url}/v3/directline/conversations`,
+      { locale },
+      grant.token,
+    );
     const socket = new WebSocket(started.streamUrl);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     return new BenchConversation(url, started.token, started.conversationId, grant.userId, socket);
@@ -115,7 +122,9 @@ export async function directLineLatency(options: DirectLineOptions): Promise<Dir
       const conversation = await BenchConversation.open(options.url, locale);
       try {
         for (let i = 0; i < options.warmUpPerConversation + options.messagesPerConversation; i++) {
-          const ms = await conversation.ask(texts[(i * 7 + c) % texts.length] ?? 'hello', locale, timeoutMs).catch(() => undefined);
+          const ms = await conversation
+            .ask(texts[(i * 7 + c) % texts.length] ?? 'hello', locale, timeoutMs)
+            .catch(() => undefined);
           if (i < options.warmUpPerConversation) continue;
           if (ms === undefined) failures++;
           else samplesMs.push(ms);

@@ -25,22 +25,40 @@ const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / 
 
 /** echo, bot, bot, echo, echo, bot, … */
 function abbaOrder(rounds: number): ServerKind[] {
-  return Array.from({ length: rounds * 2 }, (_, i) => ((i % 4 === 0 || i % 4 === 3) ? 'echo' : 'bot'));
+  return Array.from({ length: rounds * 2 }, (_, i) => (i % 4 === 0 || i % 4 === 3 ? 'echo' : 'bot'));
 }
 
-export async function httpComparison(options: BenchOptions['http'], connector: FakeConnector, progress: (line: string) => void): Promise<HttpComparison> {
+export async function httpComparison(
+  options: BenchOptions['http'],
+  connector: FakeConnector,
+  progress: (line: string) => void,
+): Promise<HttpComparison> {
   const servers = new Map<ServerKind, ServerProcess>();
   try {
     for (const kind of ['echo', 'bot'] as const) servers.set(kind, await startServer(kind, { storageUrl: 'memory:' }));
     const url = (kind: ServerKind) => servers.get(kind)?.url ?? '';
     for (const kind of ['echo', 'bot'] as const) {
-      await runLoad({ url: url(kind), connector, connections: options.connections, seconds: options.warmUpSeconds, tag: `${kind}-warm` });
+      await runLoad({
+        url: url(kind),
+        connector,
+        connections: options.connections,
+        seconds: options.warmUpSeconds,
+        tag: `${kind}-warm`,
+      });
     }
     const rounds: HttpRound[] = [];
     for (const [i, kind] of abbaOrder(options.rounds).entries()) {
-      const result = await runLoad({ url: url(kind), connector, connections: options.connections, seconds: options.seconds, tag: `${kind}-${i}` });
+      const result = await runLoad({
+        url: url(kind),
+        connector,
+        connections: options.connections,
+        seconds: options.seconds,
+        tag: `${kind}-${i}`,
+      });
       rounds.push({ server: kind, ...result });
-      progress(`  ${kind}: ${result.rps.toFixed(0)} req/s, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.replies} replies`);
+      progress(
+        `  ${kind}: ${result.rps.toFixed(0)} req/s, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.replies} replies`,
+      );
     }
     const rps = (kind: ServerKind) => mean(rounds.filter((r) => r.server === kind).map((r) => r.rps));
     return {

@@ -25,7 +25,13 @@ async function measure(kind: ServerKind, conversations: number, connector: FakeC
   const server = await startServer(kind, { storageUrl: 'memory:' });
   try {
     const start = await server.rss();
-    const load = await runLoad({ url: server.url, connector, connections: 10, amount: conversations, tag: `rss-${kind}` });
+    const load = await runLoad({
+      url: server.url,
+      connector,
+      connections: 10,
+      amount: conversations,
+      tag: `rss-${kind}`,
+    });
     await sleep(2000);
     const after = await server.rss();
     return { load, startMb: start.mb, afterMb: after.mb, source: after.source };
@@ -34,7 +40,10 @@ async function measure(kind: ServerKind, conversations: number, connector: FakeC
   }
 }
 
-export async function memoryAfterConversations(conversations: number, connector: FakeConnector): Promise<MemoryAfterConversations> {
+export async function memoryAfterConversations(
+  conversations: number,
+  connector: FakeConnector,
+): Promise<MemoryAfterConversations> {
   const bot = await measure('bot', conversations, connector);
   const echo = await measure('echo', conversations, connector);
   return { conversations, ...bot, echo };

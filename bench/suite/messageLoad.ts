@@ -52,7 +52,9 @@ function developmentQuestions(): Question[] {
   for (const q of all) byLang.set(q.lang, [...(byLang.get(q.lang) ?? []), { text: q.text, locale: q.locale }]);
   const lists = [...byLang.values()];
   const longest = Math.max(...lists.map((list) => list.length));
-  questions = Array.from({ length: longest }, (_, i) => lists.map((list) => list[i])).flat().filter((q): q is Question => q !== undefined);
+  questions = Array.from({ length: longest }, (_, i) => lists.map((list) => list[i]))
+    .flat()
+    .filter((q): q is Question => q !== undefined);
   return questions;
 }
 

@@ -32,15 +32,22 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     else if (arg === '--soak-seconds' || arg?.startsWith('--soak-seconds=')) {
       const text = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
       const value = Number(text);
-      if (!text || !Number.isInteger(value) || value < 10) throw new BenchOptionsError(`--soak-seconds must be a whole number of seconds, at least 10, not "${text ?? ''}" (${USAGE})`);
+      if (!text || !Number.isInteger(value) || value < 10)
+        throw new BenchOptionsError(
+          `--soak-seconds must be a whole number of seconds, at least 10, not "${text ?? ''}" (${USAGE})`,
+        );
       soakSeconds = value;
     } else throw new BenchOptionsError(`unknown argument "${arg}" (${USAGE})`);
   }
   return {
     quick,
     soakSeconds: soakSeconds ?? (quick ? 15 : 300),
-    http: quick ? { connections: 10, warmUpSeconds: 1, seconds: 3, rounds: 1 } : { connections: 10, warmUpSeconds: 5, seconds: 15, rounds: 2 },
-    directLine: quick ? { conversations: 2, messagesPerConversation: 10, warmUpPerConversation: 2 } : { conversations: 4, messagesPerConversation: 60, warmUpPerConversation: 5 },
+    http: quick
+      ? { connections: 10, warmUpSeconds: 1, seconds: 3, rounds: 1 }
+      : { connections: 10, warmUpSeconds: 5, seconds: 15, rounds: 2 },
+    directLine: quick
+      ? { conversations: 2, messagesPerConversation: 10, warmUpPerConversation: 2 }
+      : { conversations: 4, messagesPerConversation: 60, warmUpPerConversation: 5 },
     coldStarts: quick ? 2 : 5,
     rssConversations: quick ? 500 : 10_000,
     soakConnections: 50,

@@ -46,7 +46,12 @@ export function reportJson(results: BenchResults, goals: readonly GoalCheck[]): 
           },
         }
       : {}),
-    ...(coldStart ? { cold_start_ms: Math.round(coldStart.medianMs), cold_start_runs_ms: coldStart.runsMs.map((ms) => Math.round(ms)) } : {}),
+    ...(coldStart
+      ? {
+          cold_start_ms: Math.round(coldStart.medianMs),
+          cold_start_runs_ms: coldStart.runsMs.map((ms) => Math.round(ms)),
+        }
+      : {}),
     ...(rss
       ? {
           rss_mb: round(rss.afterMb),
@@ -96,7 +101,8 @@ export function reportJson(results: BenchResults, goals: readonly GoalCheck[]): 
 
 export function reportMarkdown(results: BenchResults, goals: readonly GoalCheck[]): string {
   const { machine, nlu, http, directLine, coldStart, rss, soak } = results;
-  const mark = (status: GoalCheck['status']) => (status === 'met' ? '**met**' : status === 'missed' ? '**missed**' : 'not measured');
+  const mark = (status: GoalCheck['status']) =>
+    status === 'met' ? '**met**' : status === 'missed' ? '**missed**' : 'not measured';
   const lines: string[] = [
     '# Benchmark report',
     '',
@@ -115,7 +121,12 @@ export function reportMarkdown(results: BenchResults, goals: readonly GoalCheck[
     '',
   ];
   if (Object.keys(results.crashed).length) {
-    lines.push('**Parts that crashed:**', '', ...Object.entries(results.crashed).map(([part, message]) => `- ${part}: ${message.split('\n')[0]}`), '');
+    lines.push(
+      '**Parts that crashed:**',
+      '',
+      ...Object.entries(results.crashed).map(([part, message]) => `- ${part}: ${message.split('\n')[0]}`),
+      '',
+    );
   }
 
   lines.push('## Classifier: ours vs NLP.js vs natural Bayes', '');
@@ -146,7 +157,7 @@ export function reportMarkdown(results: BenchResults, goals: readonly GoalCheck[
   if (directLine) {
     lines.push(
       `${directLine.messages} messages in ${directLine.conversations} conversations side by side (en, ru, pt, fr; one message at a time in each, ` +
-        'after a warm-up), each timed from its POST …/activities until the bot\'s reply to it arrives on the stream; the compiled bot, memory storage.',
+        "after a warm-up), each timed from its POST …/activities until the bot's reply to it arrives on the stream; the compiled bot, memory storage.",
       '',
       '| p50 | p90 | p99 | max | replies missing |',
       '|---:|---:|---:|---:|---:|',
@@ -199,12 +210,12 @@ export function reportMarkdown(results: BenchResults, goals: readonly GoalCheck[
   lines.push(
     '## How to read this',
     '',
-    '- The load generator (autocannon) and the fake connector share one process and the machine\'s cores with the server measured; ' +
-      'so do the other bots\' numbers, which is why the comparisons run in the same run, side by side.',
+    "- The load generator (autocannon) and the fake connector share one process and the machine's cores with the server measured; " +
+      "so do the other bots' numbers, which is why the comparisons run in the same run, side by side.",
     '- Rate limits are switched off for the benchmarked bots (`RATE_LIMIT=off`, Direct Line bucket opened): they are not what is measured.',
     '- `npm run bench -- --quick` is a smoke check; `--soak-seconds N` sets the soak (default 300).',
     '- `bench/directline/benchDirectLine.ts` measures Direct Line on its own too: one conversation, SQLite, the echo of the message as well as the reply.',
-    '- Where a turn\'s time and a conversation\'s memory go (CPU profiles, heap snapshots) and the before/after of each performance change: `bench/reports/perf.md`.',
+    "- Where a turn's time and a conversation's memory go (CPU profiles, heap snapshots) and the before/after of each performance change: `bench/reports/perf.md`.",
     '',
   );
   return lines.join('\n');
@@ -216,7 +227,9 @@ export function soakChart(soak: Pick<Soak, 'connections' | 'seconds' | 'samples'
     title: `Bot RSS during the soak (${soak.connections} connections, ${soak.seconds} s)`,
     xLabel: 'time since the load started (s)',
     yLabel: 'resident memory (MB)',
-    series: [{ name: soak.source === 'metrics' ? 'RSS (process_resident_memory_bytes)' : 'RSS (VmRSS)', points: soak.samples }],
+    series: [
+      { name: soak.source === 'metrics' ? 'RSS (process_resident_memory_bytes)' : 'RSS (VmRSS)', points: soak.samples },
+    ],
     reference: { y: 250, label: '250 MB (the RSS goal after 10,000 conversations)' },
   });
 }
@@ -230,9 +243,24 @@ export function writeReport(dir: string, results: BenchResults): GoalCheck[] {
     writeFileSync(
       join(dir, 'http-throughput.svg'),
       barChart('/api/messages throughput (2xx per second, mean of rounds)', 'requests per second', [
-        { label: 'echo bot (same stack)', value: http.echo_rps, text: `${http.echo_rps.toFixed(0)} req/s`, color: '#8c959f' },
-        { label: 'our bot', value: http.bot_rps, text: `${http.bot_rps.toFixed(0)} req/s (${http.ratio.toFixed(2)}×)`, color: '#1f6feb' },
-        { label: 'goal: 0.7 × echo', value: 0.7 * http.echo_rps, text: `${(0.7 * http.echo_rps).toFixed(0)} req/s`, color: '#d4a72c' },
+        {
+          label: 'echo bot (same stack)',
+          value: http.echo_rps,
+          text: `${http.echo_rps.toFixed(0)} req/s`,
+          color: '#8c959f',
+        },
+        {
+          label: 'our bot',
+          value: http.bot_rps,
+          text: `${http.bot_rps.toFixed(0)} req/s (${http.ratio.toFixed(2)}×)`,
+          color: '#1f6feb',
+        },
+        {
+          label: 'goal: 0.7 × echo',
+          value: 0.7 * http.echo_rps,
+          text: `${(0.7 * http.echo_rps).toFixed(0)} req/s`,
+          color: '#d4a72c',
+        },
       ]),
     );
   }
@@ -244,7 +272,14 @@ export function writeReport(dir: string, results: BenchResults): GoalCheck[] {
         title: `Direct Line send → reply on the WebSocket (${sorted.length} messages)`,
         xLabel: 'percentile',
         yLabel: 'milliseconds',
-        series: [{ name: 'reply latency', points: sorted.map((ms, i) => [round(((i + 1) / sorted.length) * 100, 2), round(ms, 2)] as [number, number]) }],
+        series: [
+          {
+            name: 'reply latency',
+            points: sorted.map(
+              (ms, i) => [round(((i + 1) / sorted.length) * 100, 2), round(ms, 2)] as [number, number],
+            ),
+          },
+        ],
         reference: { y: 100, label: 'goal: median ≤ 100 ms' },
       }),
     );

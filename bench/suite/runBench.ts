@@ -22,7 +22,8 @@ import type { BenchResults, DirectLineLatency, NluResults } from './results';
 import { soak } from './soak';
 
 const started = performance.now();
-const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const log = (line: string) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 async function nlu(): Promise<NluResults> {
   const [ours, nlpjs, naturalBayes] = await benchNlu();
@@ -73,7 +74,9 @@ async function main(): Promise<void> {
     },
     crashed: {},
   };
-  log(`benchmark suite, ${options.quick ? 'quick' : 'full'} run: ${results.machine.cpus} CPUs, Node ${process.version}, load average ${results.machine.loadAverageStart.toFixed(1)}, ${(freemem() / 1024 ** 3).toFixed(1)} GB free`);
+  log(
+    `benchmark suite, ${options.quick ? 'quick' : 'full'} run: ${results.machine.cpus} CPUs, Node ${process.version}, load average ${results.machine.loadAverageStart.toFixed(1)}, ${(freemem() / 1024 ** 3).toFixed(1)} GB free`,
+  );
 
   const connector = await new FakeConnector().start();
   const part = async <K extends keyof BenchResults>(key: K, title: string, run: () => Promise<BenchResults[K]>) => {
@@ -88,13 +91,24 @@ async function main(): Promise<void> {
   try {
     await part('nlu', 'classifiers (ours, NLP.js, natural Bayes)', nlu);
     await part('coldStart', `cold start (${options.coldStarts} starts)`, () => coldStart(options.coldStarts));
-    await part('http', `/api/messages throughput, bot vs echo (${options.http.connections} connections, ${options.http.seconds} s × ${options.http.rounds * 2})`, () =>
-      httpComparison(options.http, connector, log),
+    await part(
+      'http',
+      `/api/messages throughput, bot vs echo (${options.http.connections} connections, ${options.http.seconds} s × ${options.http.rounds * 2})`,
+      () => httpComparison(options.http, connector, log),
     );
-    await part('directLine', `Direct Line latency (${options.directLine.conversations} × ${options.directLine.messagesPerConversation} messages)`, () => directLine(options.directLine));
-    await part('rss', `memory after ${options.rssConversations} conversations`, () => memoryAfterConversations(options.rssConversations, connector));
+    await part(
+      'directLine',
+      `Direct Line latency (${options.directLine.conversations} × ${options.directLine.messagesPerConversation} messages)`,
+      () => directLine(options.directLine),
+    );
+    await part('rss', `memory after ${options.rssConversations} conversations`, () =>
+      memoryAfterConversations(options.rssConversations, connector),
+    );
     await part('soak', `soak (${options.soakConnections} connections, ${options.soakSeconds} s)`, () =>
-      soak({ seconds: options.soakSeconds, connections: options.soakConnections, sampleSeconds: options.sampleSeconds }, connector),
+      soak(
+        { seconds: options.soakSeconds, connections: options.soakConnections, sampleSeconds: options.sampleSeconds },
+        connector,
+      ),
     );
   } finally {
     await connector.stop();
@@ -105,7 +119,8 @@ async function main(): Promise<void> {
   results.durationSeconds = (performance.now() - started) / 1000;
   const goals = writeReport(join(PROJECT_ROOT, 'bench'), results);
   console.log('');
-  for (const goal of goals) console.log(`${goal.status.padEnd(12)} ${goal.name}: ${goal.measured} (goal ${goal.target})`);
+  for (const goal of goals)
+    console.log(`${goal.status.padEnd(12)} ${goal.name}: ${goal.measured} (goal ${goal.target})`);
   console.log(`\nbench/report.md, bench/report.json, bench/*.svg written in ${Math.round(results.durationSeconds)} s`);
   if (Object.keys(results.crashed).length) process.exitCode = 1;
 }

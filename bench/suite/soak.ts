@@ -68,7 +68,13 @@ export async function soak(options: SoakOptions, connector: FakeConnector): Prom
     const timer = setInterval(() => void sample().catch(() => undefined), options.sampleSeconds * 1000);
     let load: LoadResult;
     try {
-      load = await runLoad({ url: bot.url, connector, connections: options.connections, seconds: options.seconds, tag: 'soak' });
+      load = await runLoad({
+        url: bot.url,
+        connector,
+        connections: options.connections,
+        seconds: options.seconds,
+        tag: 'soak',
+      });
     } finally {
       clearInterval(timer);
     }

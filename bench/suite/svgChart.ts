@@ -34,7 +34,6 @@ export interface Bar {
 const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#8250df'];
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif"';
 
-
 /** "Nice" tick values (1, 2, 2.5 or 5 × 10^k apart) covering [min, max]. */
 export function niceTicks(min: number, max: number, count = 6): number[] {
   if (!(max > min)) return [min];
@@ -48,7 +47,8 @@ export function niceTicks(min: number, max: number, count = 6): number[] {
   return ticks;
 }
 
-const formatTick = (v: number) => (Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : String(Number(v.toFixed(2))));
+const formatTick = (v: number) =>
+  Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : String(Number(v.toFixed(2)));
 
 /** @example lineChart({ title: 'RSS', xLabel: 'time (s)', yLabel: 'RSS (MB)', series: [{ name: 'bot', points: [[0, 90], [5, 95]] }] }) */
 export function lineChart(options: LineChartOptions): string {
@@ -77,26 +77,45 @@ export function lineChart(options: LineChartOptions): string {
   ];
   for (const y of yTicks) {
     parts.push(`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${py(y)}" y2="${py(y)}" stroke="#e5e7eb"/>`);
-    parts.push(`<text x="${margin.left - 8}" y="${py(y) + 4}" text-anchor="end" fill="#374151">${formatTick(y)}</text>`);
+    parts.push(
+      `<text x="${margin.left - 8}" y="${py(y) + 4}" text-anchor="end" fill="#374151">${formatTick(y)}</text>`,
+    );
   }
   for (const x of xTicks) {
-    parts.push(`<line x1="${px(x)}" x2="${px(x)}" y1="${margin.top + plotH}" y2="${margin.top + plotH + 5}" stroke="#374151"/>`);
-    parts.push(`<text x="${px(x)}" y="${margin.top + plotH + 20}" text-anchor="middle" fill="#374151">${formatTick(x)}</text>`);
+    parts.push(
+      `<line x1="${px(x)}" x2="${px(x)}" y1="${margin.top + plotH}" y2="${margin.top + plotH + 5}" stroke="#374151"/>`,
+    );
+    parts.push(
+      `<text x="${px(x)}" y="${margin.top + plotH + 20}" text-anchor="middle" fill="#374151">${formatTick(x)}</text>`,
+    );
   }
-  parts.push(`<line x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="#374151"/>`);
-  parts.push(`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${margin.top + plotH}" y2="${margin.top + plotH}" stroke="#374151"/>`);
-  parts.push(`<text x="${margin.left + plotW / 2}" y="${height - 14}" text-anchor="middle" font-size="13">${escapeUTF8(options.xLabel)}</text>`);
-  parts.push(`<text transform="translate(20 ${margin.top + plotH / 2}) rotate(-90)" text-anchor="middle" font-size="13">${escapeUTF8(options.yLabel)}</text>`);
+  parts.push(
+    `<line x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="#374151"/>`,
+  );
+  parts.push(
+    `<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${margin.top + plotH}" y2="${margin.top + plotH}" stroke="#374151"/>`,
+  );
+  parts.push(
+    `<text x="${margin.left + plotW / 2}" y="${height - 14}" text-anchor="middle" font-size="13">${escapeUTF8(options.xLabel)}</text>`,
+  );
+  parts.push(
+    `<text transform="translate(20 ${margin.top + plotH / 2}) rotate(-90)" text-anchor="middle" font-size="13">${escapeUTF8(options.yLabel)}</text>`,
+  );
   if (options.reference) {
     const y = py(options.reference.y);
-    parts.push(`<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${y}" y2="${y}" stroke="#9a6700" stroke-dasharray="6 4"/>`);
-    parts.push(`<text x="${margin.left + plotW - 4}" y="${y - 6}" text-anchor="end" fill="#9a6700">${escapeUTF8(options.reference.label)}</text>`);
+    parts.push(
+      `<line x1="${margin.left}" x2="${margin.left + plotW}" y1="${y}" y2="${y}" stroke="#9a6700" stroke-dasharray="6 4"/>`,
+    );
+    parts.push(
+      `<text x="${margin.left + plotW - 4}" y="${y - 6}" text-anchor="end" fill="#9a6700">${escapeUTF8(options.reference.label)}</text>`,
+    );
   }
   options.series.forEach((series, i) => {
     const color = series.color ?? COLORS[i % COLORS.length];
     const path = series.points.map(([x, y], j) => `${j ? 'L' : 'M'}${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(' ');
     parts.push(`<path d="${path}" fill="none" stroke="${color}" stroke-width="2"/>`);
-    for (const [x, y] of series.points) parts.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="2.5" fill="${color}"/>`);
+    for (const [x, y] of series.points)
+      parts.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="2.5" fill="${color}"/>`);
     parts.push(`<rect x="${margin.left + 12}" y="${margin.top + 8 + i * 18}" width="12" height="3" fill="${color}"/>`);
     parts.push(`<text x="${margin.left + 30}" y="${margin.top + 13 + i * 18}">${escapeUTF8(series.name)}</text>`);
   });
@@ -126,11 +145,15 @@ export function barChart(title: string, valueLabel: string, bars: readonly Bar[]
   bars.forEach((bar, i) => {
     const y = margin.top + i * rowH + 6;
     parts.push(`<text x="${margin.left - 8}" y="${y + 15}" text-anchor="end">${escapeUTF8(bar.label)}</text>`);
-    parts.push(`<rect x="${margin.left}" y="${y}" width="${Math.max(0, px(bar.value) - margin.left).toFixed(1)}" height="${rowH - 12}" fill="${bar.color ?? COLORS[i % COLORS.length]}"/>`);
+    parts.push(
+      `<rect x="${margin.left}" y="${y}" width="${Math.max(0, px(bar.value) - margin.left).toFixed(1)}" height="${rowH - 12}" fill="${bar.color ?? COLORS[i % COLORS.length]}"/>`,
+    );
     parts.push(`<text x="${px(bar.value) + 6}" y="${y + 15}">${escapeUTF8(bar.text ?? formatTick(bar.value))}</text>`);
   });
   parts.push(`<line x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${bottom}" stroke="#374151"/>`);
-  parts.push(`<text x="${margin.left + plotW / 2}" y="${height - 12}" text-anchor="middle" font-size="13">${escapeUTF8(valueLabel)}</text>`);
+  parts.push(
+    `<text x="${margin.left + plotW / 2}" y="${height - 12}" text-anchor="middle" font-size="13">${escapeUTF8(valueLabel)}</text>`,
+  );
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

@@ -12,7 +12,10 @@ const MARKDOWN_LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
 export function quote(id: number, lang: Lang, kb: KnowledgeBase = knowledgeBase()): string {
   const segment = kb.segments[id];
   if (!segment) throw new Error(`the article has no segment ${id}`);
-  return segment.text[lang].replace(MARKDOWN_LINK, (_whole, text: string, href: string) => `[${text}](${absoluteHref(href, lang, kb)})`);
+  return segment.text[lang].replace(
+    MARKDOWN_LINK,
+    (_whole, text: string, href: string) => `[${text}](${absoluteHref(href, lang, kb)})`,
+  );
 }
 
 /** A quoted sentence without the footnote mark it opens with ("*Cloud competencies…", "* Компетенции…"). */
@@ -62,5 +65,8 @@ export function portalUrl(portal: PortalId, kb: KnowledgeBase = knowledgeBase())
 
 /** The link under every answer: the section of the live article in the partner's language. */
 export function sourceLink(segmentId: number, lang: Lang, kb: KnowledgeBase = knowledgeBase()): Link {
-  return { title: t(lang, 'card.source', { title: kb.meta.title[lang] }), url: articleUrl(lang, kb.segments[segmentId]?.anchor, kb) };
+  return {
+    title: t(lang, 'card.source', { title: kb.meta.title[lang] }),
+    url: articleUrl(lang, kb.segments[segmentId]?.anchor, kb),
+  };
 }

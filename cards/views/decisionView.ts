@@ -23,7 +23,13 @@ import { quotedSentences } from './quotedSentences';
  * @param retrieved the segments that answer the question asked (src/nlu/retrieval), best first; none for a topic's own question.
  * @param supposed the facts that hold for this answer only (a hypothetical follow-up's), not the partner's own.
  */
-export function decisionView(decision: Decision, facts: PartnerFacts, lang: Lang, retrieved: readonly RetrievedSegment[] = [], supposed: readonly FactName[] = []): CardView {
+export function decisionView(
+  decision: Decision,
+  facts: PartnerFacts,
+  lang: Lang,
+  retrieved: readonly RetrievedSegment[] = [],
+  supposed: readonly FactName[] = [],
+): CardView {
   const quoted = quotedSentences(retrieved, lang);
   if (decision.ask) return questionView(decision, decision.ask, lang, quoted);
   if (decision.topic === 'entitlement') return entitlementView(decision, facts, lang, quoted, supposed);
@@ -54,7 +60,12 @@ function questionView(decision: Decision, fact: FactName, lang: Lang, quoted: re
     data: {
       lang,
       title: t(lang, 'card.to_be_precise'),
-      context: [...quoted.map(({ sentences, cite }) => ({ text: `${sentences.map((s) => s.text).join(' ')} [${cite.title}](${cite.url})` })), ...answerBlocks(decision.cites, lang).map(({ text }) => ({ text }))],
+      context: [
+        ...quoted.map(({ sentences, cite }) => ({
+          text: `${sentences.map((s) => s.text).join(' ')} [${cite.title}](${cite.url})`,
+        })),
+        ...answerBlocks(decision.cites, lang).map(({ text }) => ({ text })),
+      ],
       question: t(lang, `fact.${fact}.question`),
       choices: FACT_VALUES[fact].map((value) => ({
         title: plain(t(lang, `fact.${fact}.${value}`)),

@@ -7,7 +7,13 @@ import type { Lang } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { knowledgeBase } from '../../src/knowledge/knowledgeBase';
 import type { Decision } from '../../src/rules/decision';
-import { FACT_VALUES, type CompetencyKind, type FactName, type Membership, type PartnerFacts } from '../../src/rules/facts';
+import {
+  FACT_VALUES,
+  type CompetencyKind,
+  type FactName,
+  type Membership,
+  type PartnerFacts,
+} from '../../src/rules/facts';
 import { quote, sectionHeading, sourceLink } from './articleText';
 import { feedbackFor, handoffButton, portalLinks } from './buttons';
 
@@ -34,9 +40,13 @@ function membershipFacts(membership: Membership, competency: CompetencyKind | un
   const cell = (row: number, col: number) => kb.table[row]?.[col] ?? [];
   const cloudCell = cell(CLOUD_SUPPORT_ROW, column);
   // The cloud cell reads "Cloud Competencies: | Unlimited | Other competencies: | N Incidents".
-  const cloudPart = competency === 'cloud' ? cloudCell.slice(0, 2) : competency === 'other' ? cloudCell.slice(2, 4) : cloudCell;
+  const cloudPart =
+    competency === 'cloud' ? cloudCell.slice(0, 2) : competency === 'other' ? cloudCell.slice(2, 4) : cloudCell;
   return [
-    { title: cellText(cell(PRODUCT_SUPPORT_ROW, 0).slice(0, 1), lang), value: cellText(cell(PRODUCT_SUPPORT_ROW, column), lang) },
+    {
+      title: cellText(cell(PRODUCT_SUPPORT_ROW, 0).slice(0, 1), lang),
+      value: cellText(cell(PRODUCT_SUPPORT_ROW, column), lang),
+    },
     {
       title: cellText(cell(CLOUD_SUPPORT_ROW, 0).slice(0, 1), lang),
       value: cloudPart.length ? cellText(cloudPart, lang).replace(/\n\n/g, ' · ') : t(lang, 'entitlement.not_included'),
@@ -48,7 +58,13 @@ function membershipFacts(membership: Membership, competency: CompetencyKind | un
  * @param quoted the sentences that answer the question asked, shown ahead of the table.
  * @param supposed the facts that hold for this answer only ("and what about gold?"), not the partner's own.
  */
-export function entitlementView(decision: Decision, facts: PartnerFacts, lang: Lang, quoted: QuotedPassage[] = [], supposed: readonly FactName[] = []): CardView {
+export function entitlementView(
+  decision: Decision,
+  facts: PartnerFacts,
+  lang: Lang,
+  quoted: QuotedPassage[] = [],
+  supposed: readonly FactName[] = [],
+): CardView {
   const { membership, competency } = facts;
   const leadKey = supposed.includes('membership') ? 'entitlement.supposed_membership' : 'entitlement.your_membership';
   return {
@@ -58,11 +74,16 @@ export function entitlementView(decision: Decision, facts: PartnerFacts, lang: L
       title: sectionHeading(127, lang),
       quoted,
       intro: quote(128, lang),
-      lead: membership ? t(lang, leadKey, { membership: t(lang, `fact.membership.${membership}`) }) : t(lang, 'entitlement.whole_table'),
+      lead: membership
+        ? t(lang, leadKey, { membership: t(lang, `fact.membership.${membership}`) })
+        : t(lang, 'entitlement.whole_table'),
       facts: membership ? membershipFacts(membership, competency, lang) : [],
       memberships: membership
         ? []
-        : FACT_VALUES.membership.map((m) => ({ title: cellText(knowledgeBase().table[0]?.[MEMBERSHIP_COLUMN[m]] ?? [], lang), facts: membershipFacts(m, undefined, lang) })),
+        : FACT_VALUES.membership.map((m) => ({
+            title: cellText(knowledgeBase().table[0]?.[MEMBERSHIP_COLUMN[m]] ?? [], lang),
+            facts: membershipFacts(m, undefined, lang),
+          })),
       footnote: quote(151, lang),
       notes: [129, ...(membership === 'action_pack' ? [180] : [])].map((id) => ({ text: quote(id, lang) })),
       source: sourceLink(127, lang),

@@ -4,7 +4,13 @@ import type { Lang } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { handoffButton, topicButton } from './buttons';
 
-const FALLBACK_SUGGESTIONS = ['entitlement', 'activate_benefits', 'remaining_incidents', 'onprem_support_request', 'paid_support_plans'] as const;
+const FALLBACK_SUGGESTIONS = [
+  'entitlement',
+  'activate_benefits',
+  'remaining_incidents',
+  'onprem_support_request',
+  'paid_support_plans',
+] as const;
 
 export function fallbackView(lang: Lang): CardView {
   return {

@@ -14,9 +14,20 @@ import { articleAnswerView } from './articleAnswerView';
 import { decisionView } from './decisionView';
 import { viewFor } from './viewFor';
 
-export function firstQuestionView(text: string, classification: Classification, facts: PartnerFacts, retriever: Retriever): CardView {
+export function firstQuestionView(
+  text: string,
+  classification: Classification,
+  facts: PartnerFacts,
+  retriever: Retriever,
+): CardView {
   const { intent, lang } = classification;
-  if (isTopic(intent)) return decisionView(decide(intent, facts), facts, lang, topicQuestionSegments(retriever, text, classification, intent, lang));
+  if (isTopic(intent))
+    return decisionView(
+      decide(intent, facts),
+      facts,
+      lang,
+      topicQuestionSegments(retriever, text, classification, intent, lang),
+    );
   if (intent === 'out_of_scope') {
     const retrieved = outOfScopeSegments(retriever, text, classification);
     if (retrieved.length) return articleAnswerView(retrieved, lang);

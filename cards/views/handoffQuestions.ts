@@ -16,7 +16,9 @@ export function handoffSummaryQuestion(lang: Lang, lastQuestion?: string): CardV
       title: t(lang, 'topic.human_handoff.title'),
       context: lastQuestion ? [{ text: `“${userText(lastQuestion)}”` }] : [],
       question: t(lang, 'handoff.ask_summary'),
-      choices: lastQuestion ? [{ title: t(lang, 'handoff.use_last_question'), data: { action: CARD_ACTIONS.handoffSummary } }] : [],
+      choices: lastQuestion
+        ? [{ title: t(lang, 'handoff.use_last_question'), data: { action: CARD_ACTIONS.handoffSummary } }]
+        : [],
       followUps: [],
     },
   };

@@ -23,7 +23,10 @@ export function quotedSentences(retrieved: readonly RetrievedSegment[], lang: La
     for (const id of ids) shown.add(id);
     const text = withoutFootnoteMark(ids.map((id) => quote(id, lang)).join(' '));
     const anchor = kb.segments[segment]?.anchor ?? '';
-    const passage = bySection.get(anchor) ?? { sentences: [], cite: { title: sectionHeading(segment, lang), url: articleUrl(lang, anchor) } };
+    const passage = bySection.get(anchor) ?? {
+      sentences: [],
+      cite: { title: sectionHeading(segment, lang), url: articleUrl(lang, anchor) },
+    };
     passage.sentences.push({ text: t(lang, 'card.quote', { text }) });
     bySection.set(anchor, passage);
   }
@@ -33,10 +36,12 @@ export function quotedSentences(retrieved: readonly RetrievedSegment[], lang: La
 /** The segment with the neighbours of its block that complete its sentence (read in the English source: a lower-case start, no end mark). */
 function wholeSentence(id: number): number[] {
   const kb = knowledgeBase();
-  const sameBlock = (a: number, b: number) => kb.segments[a] !== undefined && kb.segments[a]?.block === kb.segments[b]?.block;
+  const sameBlock = (a: number, b: number) =>
+    kb.segments[a] !== undefined && kb.segments[a]?.block === kb.segments[b]?.block;
   const ids = [id];
   while (sameBlock(ids[0]! - 1, id) && /^\p{Ll}/u.test(kb.segments[ids[0]!]?.text.en ?? '')) ids.unshift(ids[0]! - 1);
-  const runsOn = (next: number) => !SENTENCE_END.test(kb.segments[next - 1]?.text.en ?? '') || /^\p{Ll}/u.test(kb.segments[next]?.text.en ?? '');
+  const runsOn = (next: number) =>
+    !SENTENCE_END.test(kb.segments[next - 1]?.text.en ?? '') || /^\p{Ll}/u.test(kb.segments[next]?.text.en ?? '');
   while (sameBlock(ids.at(-1)! + 1, id) && runsOn(ids.at(-1)! + 1)) ids.push(ids.at(-1)! + 1);
   return ids;
 }

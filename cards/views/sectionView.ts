@@ -26,7 +26,10 @@ export function sectionView(anchor: string | undefined, lang: Lang, kb: Knowledg
   const section = (anchor !== undefined ? sectionOf(anchor, kb) : undefined) ?? kb.sections[0];
   if (!section) throw new Error('the article has no sections');
   const table = decide('entitlement', {});
-  const tableView = kb.segments[table.cites[0] ?? -1]?.anchor === section.anchor ? viewForMessage(decisionView(table, {}, lang)) : undefined;
+  const tableView =
+    kb.segments[table.cites[0] ?? -1]?.anchor === section.anchor
+      ? viewForMessage(decisionView(table, {}, lang))
+      : undefined;
   if (tableView) return tableView;
   return {
     kind: 'answer',

@@ -29,7 +29,8 @@ export function ticketView(ticket: TicketSummary, lang: Lang): CardView {
       statusLabel: t(lang, 'ticket.status'),
       status: t(lang, `ticket.status.${ticket.status}`),
       createdLabel: t(lang, 'ticket.created'),
-      created: ticket.createdAt.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC',
+      created:
+        ticket.createdAt.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC',
       summaryLabel: t(lang, 'ticket.summary'),
       summary: userText(ticket.summary),
       facts: knownFacts(FACT_NAMES, ticket.facts, lang),

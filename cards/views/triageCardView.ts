@@ -24,10 +24,19 @@ export function triageCardView(ticket: Ticket, lang: Lang): CardView {
   const facts: Fact[] = [
     { title: t(lang, 'ticket.status'), value: t(lang, `ticket.status.${ticket.status}`) },
     { title: t(lang, 'ticket.language'), value: t(ticket.lang, 'language.name') },
-    ...(top ? [{ title: t(lang, 'triage.topic'), value: `${topicTitle(top.intent, lang)} (${Math.round(top.confidence * 100)}%)` }] : []),
+    ...(top
+      ? [
+          {
+            title: t(lang, 'triage.topic'),
+            value: `${topicTitle(top.intent, lang)} (${Math.round(top.confidence * 100)}%)`,
+          },
+        ]
+      : []),
     { title: t(lang, 'ticket.created'), value: `${ticket.createdAt.slice(0, 16).replace('T', ' ')} UTC` },
     ...(ticket.assignee ? [{ title: t(lang, 'triage.assigned_to'), value: userText(ticket.assignee.name) }] : []),
-    ...(ticket.resolution ? [{ title: t(lang, 'triage.resolved_by'), value: userText(ticket.resolution.by.name) }] : []),
+    ...(ticket.resolution
+      ? [{ title: t(lang, 'triage.resolved_by'), value: userText(ticket.resolution.by.name) }]
+      : []),
   ];
   const open = ticket.status !== 'resolved';
   const actors = [ticket.assignee?.id, ticket.resolution?.by.id].filter((id): id is string => Boolean(id));
@@ -54,7 +63,12 @@ export function triageCardView(ticket: Ticket, lang: Lang): CardView {
         noteLabel: t(lang, 'triage.note_label'),
         notePlaceholder: t(lang, 'triage.note_placeholder'),
       },
-      refresh: { title: t(lang, 'triage.refresh'), verb: EXECUTE_VERBS.refresh, data, userIds: [...new Set(actors)].slice(0, MAX_REFRESH_USERS) },
+      refresh: {
+        title: t(lang, 'triage.refresh'),
+        verb: EXECUTE_VERBS.refresh,
+        data,
+        userIds: [...new Set(actors)].slice(0, MAX_REFRESH_USERS),
+      },
     },
   };
 }

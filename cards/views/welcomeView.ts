@@ -5,9 +5,21 @@ import { t } from '../../src/i18n/strings';
 import { languageButtons, topicButton } from './buttons';
 
 /** The topics a welcome card suggests, most asked first (Teams shows at most six buttons in a row of actions). */
-const WELCOME_SUGGESTIONS = ['activate_benefits', 'entitlement', 'remaining_incidents', 'cloud_support_request'] as const;
+const WELCOME_SUGGESTIONS = [
+  'activate_benefits',
+  'entitlement',
+  'remaining_incidents',
+  'cloud_support_request',
+] as const;
 /** The help card's topics: those its text names that a button helps most with. */
-export const HELP_SUGGESTIONS = ['activate_benefits', 'entitlement', 'remaining_incidents', 'onprem_support_request', 'cloud_support_request', 'access_id_already_associated'] as const;
+export const HELP_SUGGESTIONS = [
+  'activate_benefits',
+  'entitlement',
+  'remaining_incidents',
+  'onprem_support_request',
+  'cloud_support_request',
+  'access_id_already_associated',
+] as const;
 
 export function welcomeView(lang: Lang): CardView {
   return {

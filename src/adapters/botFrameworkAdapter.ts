@@ -7,7 +7,11 @@ import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } fr
 import type { AuthenticateRequestResult } from 'botframework-connector';
 
 export class BotFrameworkAdapter extends CloudAdapter {
-  processAuthenticated(authentication: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  processAuthenticated(
+    authentication: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authentication, activity, logic);
   }
 }

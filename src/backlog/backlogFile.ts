@@ -34,7 +34,10 @@ async function* readCsv(path: string): AsyncGenerator<BacklogRow> {
     return names;
   };
   const parser = createReadStream(path).pipe(parse({ columns, bom: true, relax_column_count: true, info: true }));
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
     if (!column) continue;
     const locale = record.locale ?? record.language;
     yield { text: record[column] ?? '', ...(locale ? { locale } : {}), line: info.lines };

@@ -12,7 +12,17 @@ export class TriageSummary {
 
   toString(): string {
     const table = (title: string, counts: Map<string, number>) =>
-      [`${title}:`, ...[...counts.entries()].sort((a, b) => b[1] - a[1]).map(([key, n]) => `  ${key.padEnd(26)} ${String(n).padStart(7)}  ${((n / (this.total || 1)) * 100).toFixed(1).padStart(5)}%`)].join('\n');
-    return [`${this.total} questions triaged`, table('by route', this.byRoute), table('by language', this.byLang)].join('\n');
+      [
+        `${title}:`,
+        ...[...counts.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .map(
+            ([key, n]) =>
+              `  ${key.padEnd(26)} ${String(n).padStart(7)}  ${((n / (this.total || 1)) * 100).toFixed(1).padStart(5)}%`,
+          ),
+      ].join('\n');
+    return [`${this.total} questions triaged`, table('by route', this.byRoute), table('by language', this.byLang)].join(
+      '\n',
+    );
   }
 }

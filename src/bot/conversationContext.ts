@@ -13,7 +13,12 @@ import type { BotStateAccessors, ConversationContext } from './botState';
  * Starts the turn: a conversation idle for `idleMs` or more forgets its context, its pending questions and its
  * misses (the partner's remembered facts and the last question stay). Returns the context still in force.
  */
-export async function beginTurnContext(context: TurnContext, state: BotStateAccessors, now: number, idleMs: number): Promise<ConversationContext | undefined> {
+export async function beginTurnContext(
+  context: TurnContext,
+  state: BotStateAccessors,
+  now: number,
+  idleMs: number,
+): Promise<ConversationContext | undefined> {
   const conversation = await state.conversation.get(context, { misses: 0 });
   const idle = conversation.activeAt !== undefined && now - conversation.activeAt >= idleMs;
   if (idle) {
@@ -30,7 +35,14 @@ export async function beginTurnContext(context: TurnContext, state: BotStateAcce
  * Records what the bot just sent on a topic: the decision, the facts it rested on, the question it asked, and
  * the segments it showed (the sentences it led with, then the decision's).
  */
-export async function recordDecision(context: TurnContext, state: BotStateAccessors, decision: Decision, facts: PartnerFacts, at: number, led: readonly number[] = []): Promise<void> {
+export async function recordDecision(
+  context: TurnContext,
+  state: BotStateAccessors,
+  decision: Decision,
+  facts: PartnerFacts,
+  at: number,
+  led: readonly number[] = [],
+): Promise<void> {
   const conversation = await state.conversation.get(context, { misses: 0 });
   const asked = decision.ask ? { fact: decision.ask, choices: FACT_VALUES[decision.ask] } : undefined;
   const segments = [...new Set([...led, ...decision.cites])];

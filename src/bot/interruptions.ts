@@ -43,7 +43,8 @@ export function interruptionOf({ input, reading }: Turn): Interruption | undefin
   }
   if (input.kind !== 'text') return undefined;
   const { command } = input;
-  if (command && (command.kind === 'start_over' || command.kind === 'forget' || command.kind === 'language')) return command;
+  if (command && (command.kind === 'start_over' || command.kind === 'forget' || command.kind === 'language'))
+    return command;
   // A reply the conversation's context reads as an answer or a follow-up ("and what about silver?") is not a
   // request for help, whatever the classifier makes of it alone.
   if (reading && reading.kind !== 'new') return undefined;
@@ -69,7 +70,12 @@ export interface InterruptionDependencies {
   review?: Pick<ReviewCapture, 'forget'>;
 }
 
-export async function handleInterruption(context: TurnContext, interruption: RepliedInterruption, lang: Lang, { state, tickets, review }: InterruptionDependencies): Promise<void> {
+export async function handleInterruption(
+  context: TurnContext,
+  interruption: RepliedInterruption,
+  lang: Lang,
+  { state, tickets, review }: InterruptionDependencies,
+): Promise<void> {
   switch (interruption.kind) {
     case 'help':
       return sendView(context, helpView(lang));

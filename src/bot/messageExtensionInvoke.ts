@@ -5,7 +5,13 @@ import { triageOriginOf } from '../tickets/triageOrigin';
 
 /** Teams names the user's locale on the activity, and again in its clientInfo entity. */
 export function invokeContextOf(activity: Partial<Activity>): InvokeContext {
-  const clientInfo = (activity.entities ?? []).find((entity) => entity?.type === 'clientInfo') as { locale?: unknown } | undefined;
-  const locale = typeof activity.locale === 'string' && activity.locale ? activity.locale : typeof clientInfo?.locale === 'string' ? clientInfo.locale : undefined;
+  const clientInfo = (activity.entities ?? []).find((entity) => entity?.type === 'clientInfo') as
+    { locale?: unknown } | undefined;
+  const locale =
+    typeof activity.locale === 'string' && activity.locale
+      ? activity.locale
+      : typeof clientInfo?.locale === 'string'
+        ? clientInfo.locale
+        : undefined;
   return { origin: triageOriginOf(activity), locale };
 }

@@ -21,15 +21,21 @@ export interface OnTurnErrorOptions {
 export function createOnTurnError(state: BotStateAccessors, log: Logger, options: OnTurnErrorOptions = {}) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const storageDown = options.storageReady ? !(await options.storageReady().catch(() => false)) : false;
-    const reference = logErrorReference(log, error, 'turn failed', { storageDown, activityType: context.activity.type, channelId: context.activity.channelId });
+    const reference = logErrorReference(log, error, 'turn failed', {
+      storageDown,
+      activityType: context.activity.type,
+      channelId: context.activity.channelId,
+    });
     if (context.activity.type === 'message') {
       const lang = languageOf(context);
-      await sendString(context, lang, storageDown ? 'error.storage_unavailable' : 'error.apology', { reference }).catch((sendError: unknown) =>
-        log.warn({ reference, err: sendError }, 'could not send the apology'),
+      await sendString(context, lang, storageDown ? 'error.storage_unavailable' : 'error.apology', { reference }).catch(
+        (sendError: unknown) => log.warn({ reference, err: sendError }, 'could not send the apology'),
       );
     }
     if (storageDown) return;
-    await state.conversationState.delete(context).catch((deleteError: unknown) => log.warn({ reference, err: deleteError }, 'could not clear the dialog state'));
+    await state.conversationState
+      .delete(context)
+      .catch((deleteError: unknown) => log.warn({ reference, err: deleteError }, 'could not clear the dialog state'));
   };
 }
 

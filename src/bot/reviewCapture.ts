@@ -49,7 +49,10 @@ export class ReviewCapture {
         requesterKey: requesterKey(activity.channelId, activity.from?.id ?? ''),
       });
       const conversation = await this.state.conversation.get(context, { misses: 0 });
-      await this.state.conversation.set(context, { ...conversation, pendingReview: { id: item.id, at: turnOf(context).at } });
+      await this.state.conversation.set(context, {
+        ...conversation,
+        pendingReview: { id: item.id, at: turnOf(context).at },
+      });
       return item.id;
     } catch (error) {
       this.log.warn({ err: error, reason: missed.reason }, 'review: a missed question could not be kept');

@@ -33,7 +33,12 @@ export async function sendView(context: TurnContext, view: CardView): Promise<vo
   await context.sendActivity(withinLimit(message));
 }
 
-export async function sendString(context: TurnContext, lang: Lang, key: string, params: Record<string, string | number> = {}): Promise<void> {
+export async function sendString(
+  context: TurnContext,
+  lang: Lang,
+  key: string,
+  params: Record<string, string | number> = {},
+): Promise<void> {
   await context.sendActivity(withinLimit(MessageFactory.text(t(lang, key, params))));
 }
 

@@ -53,7 +53,6 @@ export interface SupportBotDependencies {
   review?: ReviewCapture;
 }
 
-
 export class SupportBot extends TeamsActivityHandler {
   private readonly serializer: Pick<TurnSerializer, 'serialize'>;
 
@@ -85,18 +84,27 @@ export class SupportBot extends TeamsActivityHandler {
   }
 
   /** Action.Execute on a ticket card in the triage channel. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     return this.deps.triage.handle(context, invokeValue);
   }
 
   /** "Search the article" and "Find a ticket" in the compose box or the command box. */
-  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
     if (!this.deps.messageExtension) return super.handleTeamsMessagingExtensionQuery(context, query);
     return this.deps.messageExtension.query(query, invokeContextOf(context.activity));
   }
 
   /** A link to the article pasted into the compose box: unfurled into that section's card. */
-  protected override async handleTeamsAppBasedLinkQuery(context: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+  protected override async handleTeamsAppBasedLinkQuery(
+    context: TurnContext,
+    query: AppBasedLinkQuery,
+  ): Promise<MessagingExtensionResponse> {
     if (!this.deps.messageExtension) return super.handleTeamsAppBasedLinkQuery(context, query);
     return this.deps.messageExtension.queryLink(query, invokeContextOf(context.activity));
   }
@@ -106,7 +114,9 @@ export class SupportBot extends TeamsActivityHandler {
     // A card submit has no text for a mention to be removed from; without entities there is no mention.
     const { activity } = context;
     if (typeof activity.text === 'string') {
-      activity.text = (Array.isArray(activity.entities) ? TurnContext.removeRecipientMention(activity) : activity.text).trim();
+      activity.text = (
+        Array.isArray(activity.entities) ? TurnContext.removeRecipientMention(activity) : activity.text
+      ).trim();
     }
     await recordTurn(context, state);
     const profile = await state.profile.get(context, { facts: {} });
@@ -115,7 +125,10 @@ export class SupportBot extends TeamsActivityHandler {
     const idleMs = (this.deps.idleMinutes ?? DEFAULT_CONVERSATION_IDLE_MINUTES) * 60_000;
     const inForce = await beginTurnContext(context, state, at, idleMs);
     const { input: said } = understood;
-    const reading = said.kind === 'text' && !said.command ? readInContext(said.text, said.classification, topicContextOf(inForce), understood.lang) : undefined;
+    const reading =
+      said.kind === 'text' && !said.command
+        ? readInContext(said.text, said.classification, topicContextOf(inForce), understood.lang)
+        : undefined;
     // A reply read in context continues the conversation in its language: "e se for Action Pack?" is Portuguese
     // in a Portuguese conversation, whatever its English product name makes the language model think.
     const lang = reading && reading.kind !== 'new' && profile.lang ? profile.lang : understood.lang;
@@ -123,7 +136,8 @@ export class SupportBot extends TeamsActivityHandler {
     setTurn(context, turn);
     await this.deps.review?.continueFrom(context, turn, at, idleMs);
     const { input } = turn;
-    if (input.kind === 'text') this.deps.metrics?.turn(context.activity.channelId, input.classification.intent, input.classification.confidence);
+    if (input.kind === 'text')
+      this.deps.metrics?.turn(context.activity.channelId, input.classification.intent, input.classification.confidence);
     else if (input.kind === 'submit') this.deps.metrics?.turn(context.activity.channelId, 'submit');
     if (turn.input.kind !== 'empty') await state.profile.set(context, { ...profile, lang: turn.lang });
     await runDialog(mainDialog, context, state.dialogState);

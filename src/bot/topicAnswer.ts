@@ -26,16 +26,32 @@ export interface TopicAnswerOptions {
   detail?: RetrievedSegment[];
 }
 
-export async function sendTopicDecision(context: TurnContext, state: BotStateAccessors, topic: Topic, { assume = {}, question, detail }: TopicAnswerOptions = {}): Promise<Decision> {
+export async function sendTopicDecision(
+  context: TurnContext,
+  state: BotStateAccessors,
+  topic: Topic,
+  { assume = {}, question, detail }: TopicAnswerOptions = {},
+): Promise<Decision> {
   const { lang, at, input: said } = turnOf(context);
   const input = question ? { kind: 'text' as const, ...question } : said;
   const { facts: own } = await state.profile.get(context, { facts: {} });
   const facts = { ...own, ...assume };
   const decision = decide(topic, facts);
-  const retrieved = detail ?? (input.kind === 'text' ? topicQuestionSegments(articleRetriever(), input.text, input.classification, topic, lang) : []);
+  const retrieved =
+    detail ??
+    (input.kind === 'text'
+      ? topicQuestionSegments(articleRetriever(), input.text, input.classification, topic, lang)
+      : []);
   const supposed = FACT_NAMES.filter((fact) => assume[fact] !== undefined && assume[fact] !== own[fact]);
   await sendView(context, decisionView(decision, facts, lang, retrieved, supposed));
-  await recordDecision(context, state, decision, facts, at, retrieved.map((r) => r.segment));
+  await recordDecision(
+    context,
+    state,
+    decision,
+    facts,
+    at,
+    retrieved.map((r) => r.segment),
+  );
   return decision;
 }
 
@@ -44,7 +60,13 @@ export async function sendTopicDecision(context: TurnContext, state: BotStateAcc
  * decides the topic (a value that would need yet another fact is left out), after a lead-in. The question is
  * no longer pending and nothing is remembered. Returns whether any case could be answered.
  */
-export async function sendEachCase(context: TurnContext, state: BotStateAccessors, topic: Topic, fact: FactName, assume: PartnerFacts = {}): Promise<boolean> {
+export async function sendEachCase(
+  context: TurnContext,
+  state: BotStateAccessors,
+  topic: Topic,
+  fact: FactName,
+  assume: PartnerFacts = {},
+): Promise<boolean> {
   const { lang, at } = turnOf(context);
   const { facts: own } = await state.profile.get(context, { facts: {} });
   const facts = { ...own, ...assume };

@@ -14,7 +14,11 @@ const MAX_LINE_LENGTH = 500;
 const BLANKS = /[\s\p{Cc}\p{Cs}]+/gu;
 
 export function transcriptLine(from: TranscriptLine['from'], text: string): TranscriptLine {
-  return { from, text: redact(text.replace(BLANKS, ' ').trim()).slice(0, MAX_LINE_LENGTH), at: new Date().toISOString() };
+  return {
+    from,
+    text: redact(text.replace(BLANKS, ' ').trim()).slice(0, MAX_LINE_LENGTH),
+    at: new Date().toISOString(),
+  };
 }
 
 /** What a sent activity says in one line: its text, or its card's summary. */

@@ -34,7 +34,12 @@ export interface Turn {
 const TURN = Symbol('turn');
 
 /** Understands the message of a turn; `remembered` is the user's language from earlier turns. */
-export function understandTurn(context: TurnContext, classifier: Classifier, remembered: Lang | undefined, at: number): Turn {
+export function understandTurn(
+  context: TurnContext,
+  classifier: Classifier,
+  remembered: Lang | undefined,
+  at: number,
+): Turn {
   const { activity } = context;
   const localeLang = langOfLocale(activity.locale);
   const fallback = remembered ?? localeLang ?? 'en';
@@ -54,9 +59,14 @@ export function understandTurn(context: TurnContext, classifier: Classifier, rem
   const command = commandOf(text);
   const parts = command ? undefined : splitQuestions(text, (part) => classifier.classify(part, hints));
   // A Teams command-menu title names its topic outright, whatever the model would make of one word.
-  const classification: Classification = command?.kind === 'intent' ? { ...classified, intent: command.intent, confidence: 1, by: 'command' } : classified;
+  const classification: Classification =
+    command?.kind === 'intent' ? { ...classified, intent: command.intent, confidence: 1, by: 'command' } : classified;
   const lang = command?.kind === 'language' ? command.lang : classification.lang;
-  return { input: { kind: 'text', text, classification, ...(command ? { command } : {}), ...(parts ? { parts } : {}) }, lang, at };
+  return {
+    input: { kind: 'text', text, classification, ...(command ? { command } : {}), ...(parts ? { parts } : {}) },
+    lang,
+    at,
+  };
 }
 
 /**
@@ -64,7 +74,11 @@ export function understandTurn(context: TurnContext, classifier: Classifier, rem
  * only the markup that stands for the card (`<span class="inline-compose-card" …>`), so there is nothing to answer.
  */
 function isSharedCard(activity: TurnContext['activity']): boolean {
-  const cards = (activity.attachments ?? []).some((attachment) => typeof attachment?.contentType === 'string' && attachment.contentType.startsWith('application/vnd.microsoft.card.'));
+  const cards = (activity.attachments ?? []).some(
+    (attachment) =>
+      typeof attachment?.contentType === 'string' &&
+      attachment.contentType.startsWith('application/vnd.microsoft.card.'),
+  );
   return cards && (activity.text ?? '').replace(/<[^>]*>/g, '').trim() === '';
 }
 

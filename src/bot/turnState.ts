@@ -5,7 +5,15 @@
  * outage can no longer leave the conversation saved and the user not. Writes use eTag '*', as BotState's own
  * saveChanges does: turns of a conversation run one at a time (TurnSerializer).
  */
-import { calculateChangeHash, type ConversationState, type Storage, type StoreItem, type StoreItems, type TurnContext, type UserState } from 'botbuilder';
+import {
+  calculateChangeHash,
+  type ConversationState,
+  type Storage,
+  type StoreItem,
+  type StoreItems,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
 
 type KeyedState = ConversationState | UserState;
 
@@ -55,6 +63,7 @@ export class TurnState {
     }
     if (!hashes.size) return;
     await this.storage.write(changes);
-    for (const [key, hash] of hashes) loaded.set(key, { ...(loaded.get(key) as { state: KeyedState; hash: string }), hash });
+    for (const [key, hash] of hashes)
+      loaded.set(key, { ...(loaded.get(key) as { state: KeyedState; hash: string }), hash });
   }
 }

@@ -110,7 +110,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 
   const portText = value('PORT') || String(DEFAULT_PORT);
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number (0–65535), not "${portText}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`PORT must be a port number (0–65535), not "${portText}"`);
 
   const storageUrl = value('STORAGE_URL') || DEFAULT_STORAGE_URL;
   if (!/^(sqlite:.+|memory:|postgres(ql)?:\/\/.+)$/.test(storageUrl)) {
@@ -122,11 +123,14 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   const microsoftAppPassword = credential(value, 'MicrosoftAppPassword', problems);
   const appTypeText = value('MicrosoftAppType') || 'MultiTenant';
   const microsoftAppTenantId = credential(value, 'MicrosoftAppTenantId', problems);
-  if (microsoftAppId && !GUID.test(microsoftAppId)) problems.push('MicrosoftAppId must be the bot\'s app id (a GUID)');
+  if (microsoftAppId && !GUID.test(microsoftAppId)) problems.push("MicrosoftAppId must be the bot's app id (a GUID)");
   if (production && !microsoftAppId) {
-    problems.push('MicrosoftAppId is required when NODE_ENV=production (without it anyone could post to /api/messages)');
+    problems.push(
+      'MicrosoftAppId is required when NODE_ENV=production (without it anyone could post to /api/messages)',
+    );
   }
-  if (!APP_TYPES.includes(appTypeText as AppType)) problems.push(`MicrosoftAppType must be one of ${APP_TYPES.join(', ')}`);
+  if (!APP_TYPES.includes(appTypeText as AppType))
+    problems.push(`MicrosoftAppType must be one of ${APP_TYPES.join(', ')}`);
   if (microsoftAppId && appTypeText !== 'UserAssignedMSI' && !microsoftAppPassword) {
     problems.push('MicrosoftAppPassword is required with MicrosoftAppId (except for MicrosoftAppType=UserAssignedMSI)');
   }
@@ -136,53 +140,85 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 
   const ticketsApiKey = value('TICKETS_API_KEY') || undefined;
   if (ticketsApiKey && !/^[\x21-\x7e]{16,}$/.test(ticketsApiKey)) {
-    problems.push('TICKETS_API_KEY must be 16 or more printable characters without spaces (e.g. the output of `openssl rand -hex 32`)');
+    problems.push(
+      'TICKETS_API_KEY must be 16 or more printable characters without spaces (e.g. the output of `openssl rand -hex 32`)',
+    );
   }
 
   const triageTeamId = value('TRIAGE_TEAM_ID') || undefined;
   if (triageTeamId && !TEAMS_TEAM_ID.test(triageTeamId)) {
-    problems.push(`TRIAGE_TEAM_ID must be a Teams team id such as 19:…@thread.tacv2 (channelData.team.id, not the Entra group id), not "${triageTeamId}"`);
+    problems.push(
+      `TRIAGE_TEAM_ID must be a Teams team id such as 19:…@thread.tacv2 (channelData.team.id, not the Entra group id), not "${triageTeamId}"`,
+    );
   }
 
   const directLineSecret = value('DIRECTLINE_SECRET');
   if (directLineSecret && (directLineSecret.length < MIN_DIRECTLINE_SECRET_LENGTH || /\s/.test(directLineSecret))) {
-    problems.push(`DIRECTLINE_SECRET must be at least ${MIN_DIRECTLINE_SECRET_LENGTH} characters without spaces (e.g. openssl rand -base64 48)`);
+    problems.push(
+      `DIRECTLINE_SECRET must be at least ${MIN_DIRECTLINE_SECRET_LENGTH} characters without spaces (e.g. openssl rand -base64 48)`,
+    );
   }
   if (production && !directLineSecret) {
-    problems.push('DIRECTLINE_SECRET is required when NODE_ENV=production (a generated one changes at every start and differs between instances)');
+    problems.push(
+      'DIRECTLINE_SECRET is required when NODE_ENV=production (a generated one changes at every start and differs between instances)',
+    );
   }
   const publicUrl = value('PUBLIC_URL') || undefined;
-  if (publicUrl && !isOrigin(publicUrl)) problems.push(`PUBLIC_URL must be the bot's origin like https://bot.example.com (scheme, host, optional port, no path), not "${publicUrl}"`);
-  if (production && !publicUrl) problems.push('PUBLIC_URL is required when NODE_ENV=production (the web chat\'s stream URLs are built from it, never from a request\'s Host)');
-  const trustedOrigins = value('TRUSTED_ORIGINS').split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (publicUrl && !isOrigin(publicUrl))
+    problems.push(
+      `PUBLIC_URL must be the bot's origin like https://bot.example.com (scheme, host, optional port, no path), not "${publicUrl}"`,
+    );
+  if (production && !publicUrl)
+    problems.push(
+      "PUBLIC_URL is required when NODE_ENV=production (the web chat's stream URLs are built from it, never from a request's Host)",
+    );
+  const trustedOrigins = value('TRUSTED_ORIGINS')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of trustedOrigins) {
-    if (!isOrigin(origin)) problems.push(`TRUSTED_ORIGINS: "${origin}" is not an origin like https://partner.example.com (scheme, host, optional port, no path)`);
+    if (!isOrigin(origin))
+      problems.push(
+        `TRUSTED_ORIGINS: "${origin}" is not an origin like https://partner.example.com (scheme, host, optional port, no path)`,
+      );
   }
   const perSecondText = value('DIRECTLINE_RATE_PER_SECOND') || String(DEFAULT_DIRECTLINE_RATE_LIMIT.perSecond);
   const burstText = value('DIRECTLINE_RATE_BURST') || String(DEFAULT_DIRECTLINE_RATE_LIMIT.burst);
   const perSecond = Number(perSecondText);
   const burst = Number(burstText);
-  if (!Number.isFinite(perSecond) || perSecond <= 0) problems.push(`DIRECTLINE_RATE_PER_SECOND must be a positive number, not "${perSecondText}"`);
-  if (!Number.isInteger(burst) || burst < 1) problems.push(`DIRECTLINE_RATE_BURST must be a whole number of at least 1, not "${burstText}"`);
+  if (!Number.isFinite(perSecond) || perSecond <= 0)
+    problems.push(`DIRECTLINE_RATE_PER_SECOND must be a positive number, not "${perSecondText}"`);
+  if (!Number.isInteger(burst) || burst < 1)
+    problems.push(`DIRECTLINE_RATE_BURST must be a whole number of at least 1, not "${burstText}"`);
 
   const rateLimitText = value('RATE_LIMIT') || 'on';
-  if (rateLimitText !== 'on' && rateLimitText !== 'off') problems.push(`RATE_LIMIT must be on or off, not "${rateLimitText}"`);
+  if (rateLimitText !== 'on' && rateLimitText !== 'off')
+    problems.push(`RATE_LIMIT must be on or off, not "${rateLimitText}"`);
   const rateSetting = (name: string, defaults: RateLimitSetting): RateLimitSetting => {
     const perSecondValue = value(`${name}_PER_SECOND`) || String(defaults.perSecond);
     const burstValue = value(`${name}_BURST`) || String(defaults.burst);
     const setting = { perSecond: Number(perSecondValue), burst: Number(burstValue) };
-    if (!Number.isFinite(setting.perSecond) || setting.perSecond <= 0) problems.push(`${name}_PER_SECOND must be a positive number, not "${perSecondValue}"`);
-    if (!Number.isInteger(setting.burst) || setting.burst < 1) problems.push(`${name}_BURST must be a whole number of at least 1, not "${burstValue}"`);
+    if (!Number.isFinite(setting.perSecond) || setting.perSecond <= 0)
+      problems.push(`${name}_PER_SECOND must be a positive number, not "${perSecondValue}"`);
+    if (!Number.isInteger(setting.burst) || setting.burst < 1)
+      problems.push(`${name}_BURST must be a whole number of at least 1, not "${burstValue}"`);
     return setting;
   };
   const perIp = rateSetting('RATE_LIMIT_IP', { perSecond: 20, burst: 60 });
   const perUser = rateSetting('RATE_LIMIT_USER', { perSecond: 1, burst: 10 });
   const trustProxy = trustedProxyHops(value('TRUST_PROXY') || 'false');
-  if (trustProxy === undefined) problems.push(`TRUST_PROXY must be false, true (one proxy) or the number of proxies in front of the bot (1–${MAX_PROXY_HOPS}), not "${value('TRUST_PROXY')}"`);
+  if (trustProxy === undefined)
+    problems.push(
+      `TRUST_PROXY must be false, true (one proxy) or the number of proxies in front of the bot (1–${MAX_PROXY_HOPS}), not "${value('TRUST_PROXY')}"`,
+    );
   const metricsToken = value('METRICS_TOKEN') || undefined;
-  if (metricsToken !== undefined && !/^\S{16,}$/.test(metricsToken)) problems.push('METRICS_TOKEN must be 16 or more characters without spaces');
+  if (metricsToken !== undefined && !/^\S{16,}$/.test(metricsToken))
+    problems.push('METRICS_TOKEN must be 16 or more characters without spaces');
   // Behind a proxy on this machine every request arrives from loopback: "this machine only" would mean everyone.
-  if (trustProxy && metricsToken === undefined) problems.push('METRICS_TOKEN is required with TRUST_PROXY (behind a reverse proxy, requests from "this machine" include everyone\'s)');
+  if (trustProxy && metricsToken === undefined)
+    problems.push(
+      'METRICS_TOKEN is required with TRUST_PROXY (behind a reverse proxy, requests from "this machine" include everyone\'s)',
+    );
 
   const wholeNumber = (name: string, defaultValue: number, min: number, unit: string): number => {
     const text = value(name) || String(defaultValue);
@@ -195,10 +231,18 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     requestMs: wholeNumber('HTTP_REQUEST_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.requestMs, 100, 'milliseconds'),
     keepAliveMs: wholeNumber('HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.keepAliveMs, 100, 'milliseconds'),
   };
-  if (httpTimeouts.headersMs > httpTimeouts.requestMs) problems.push('HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)');
+  if (httpTimeouts.headersMs > httpTimeouts.requestMs)
+    problems.push(
+      'HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)',
+    );
   const directLineStreams: StreamLimits = {
     idleMs: wholeNumber('DIRECTLINE_STREAM_IDLE_MS', DEFAULT_STREAM_LIMITS.idleMs, 100, 'milliseconds'),
-    perConversation: wholeNumber('DIRECTLINE_STREAMS_PER_CONVERSATION', DEFAULT_STREAM_LIMITS.perConversation, 1, 'streams'),
+    perConversation: wholeNumber(
+      'DIRECTLINE_STREAMS_PER_CONVERSATION',
+      DEFAULT_STREAM_LIMITS.perConversation,
+      1,
+      'streams',
+    ),
     perAddress: wholeNumber('DIRECTLINE_STREAMS_PER_ADDRESS', DEFAULT_STREAM_LIMITS.perAddress, 1, 'streams'),
   };
 
@@ -212,7 +256,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   const conversationDays = retentionDays('CONVERSATION_RETENTION_DAYS', DEFAULT_RETENTION.conversationDays);
   const idleText = value('CONVERSATION_IDLE_MINUTES') || String(DEFAULT_CONVERSATION_IDLE_MINUTES);
   const conversationIdleMinutes = /^\d{1,5}$/.test(idleText) ? Number(idleText) : NaN;
-  if (!(conversationIdleMinutes >= 1)) problems.push(`CONVERSATION_IDLE_MINUTES must be a whole number of minutes of at least 1, not "${idleText}"`);
+  if (!(conversationIdleMinutes >= 1))
+    problems.push(`CONVERSATION_IDLE_MINUTES must be a whole number of minutes of at least 1, not "${idleText}"`);
 
   if (problems.length) throw new ConfigError(problems);
   const botFrameworkAuth: Record<string, string> = {};
@@ -254,7 +299,9 @@ function trustedProxyHops(text: string): number | undefined {
 function isOrigin(text: string): boolean {
   try {
     const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text.replace(/\/$/, '').toLowerCase();
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text.replace(/\/$/, '').toLowerCase()
+    );
   } catch {
     return false;
   }

@@ -20,6 +20,9 @@ export type CredentialName = keyof typeof CREDENTIAL_ALIASES;
 export function credential(value: (key: string) => string, name: CredentialName, problems: string[]): string {
   const alias = CREDENTIAL_ALIASES[name];
   const [own, aliased] = [value(name), value(alias)];
-  if (own && aliased && own !== aliased) problems.push(`${name} and ${alias} are two names for one setting and differ: set one of them, or both to the same value`);
+  if (own && aliased && own !== aliased)
+    problems.push(
+      `${name} and ${alias} are two names for one setting and differ: set one of them, or both to the same value`,
+    );
   return own || aliased;
 }

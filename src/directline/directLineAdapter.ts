@@ -22,7 +22,11 @@ import type { DirectLineConversations } from './directLineConversations';
 export const DIRECT_LINE_CHANNEL = 'directline';
 
 /** The bot as Direct Line clients see it in `from` and `recipient`. */
-export const BOT_ACCOUNT: ChannelAccount = { id: 'mpn-support-benefits-assistant', name: 'MPN support benefits assistant', role: 'bot' };
+export const BOT_ACCOUNT: ChannelAccount = {
+  id: 'mpn-support-benefits-assistant',
+  name: 'MPN support benefits assistant',
+  role: 'bot',
+};
 
 type TurnLogic = (context: TurnContext) => Promise<void>;
 
@@ -49,7 +53,11 @@ export class DirectLineAdapter extends BotAdapter {
         context.turnState.set(INVOKE_RESPONSE_KEY, activity);
         responses.push({ id: '' });
       } else {
-        const sent = await this.conversations.append(conversationIdOf(context, activity), { ...activity, channelId: DIRECT_LINE_CHANNEL, from: BOT_ACCOUNT });
+        const sent = await this.conversations.append(conversationIdOf(context, activity), {
+          ...activity,
+          channelId: DIRECT_LINE_CHANNEL,
+          from: BOT_ACCOUNT,
+        });
         responses.push({ id: sent.id ?? '' });
       }
     }
@@ -59,7 +67,14 @@ export class DirectLineAdapter extends BotAdapter {
   async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
     const conversationId = conversationIdOf(context, activity);
     const seq = seqOfActivityId(conversationId, activity.id);
-    if (seq === undefined || !(await this.conversations.replace(conversationId, seq, { ...activity, channelId: DIRECT_LINE_CHANNEL, from: BOT_ACCOUNT }))) {
+    if (
+      seq === undefined ||
+      !(await this.conversations.replace(conversationId, seq, {
+        ...activity,
+        channelId: DIRECT_LINE_CHANNEL,
+        from: BOT_ACCOUNT,
+      }))
+    ) {
       throw new Error(`Direct Line: no activity ${activity.id ?? '(no id)'} to update in this conversation`);
     }
     return { id: activity.id ?? '' };
@@ -68,7 +83,12 @@ export class DirectLineAdapter extends BotAdapter {
   async deleteActivity(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
     const conversationId = reference.conversation?.id ?? context.activity.conversation?.id ?? '';
     const seq = seqOfActivityId(conversationId, reference.activityId);
-    const tombstone: Partial<Activity> = { type: ActivityTypes.MessageDelete, channelId: DIRECT_LINE_CHANNEL, from: BOT_ACCOUNT, conversation: { id: conversationId } as Activity['conversation'] };
+    const tombstone: Partial<Activity> = {
+      type: ActivityTypes.MessageDelete,
+      channelId: DIRECT_LINE_CHANNEL,
+      from: BOT_ACCOUNT,
+      conversation: { id: conversationId } as Activity['conversation'],
+    };
     if (seq === undefined || !(await this.conversations.replace(conversationId, seq, tombstone))) {
       throw new Error(`Direct Line: no activity ${reference.activityId ?? '(no id)'} to delete in this conversation`);
     }
@@ -76,7 +96,11 @@ export class DirectLineAdapter extends BotAdapter {
 
   /** A proactive turn in a conversation this service holds, from a reference saved during an earlier turn. */
   async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'ContinueConversation' }, reference, true);
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'ContinueConversation' },
+      reference,
+      true,
+    );
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 

@@ -35,7 +35,11 @@ export class DirectLineConversations {
 
   /** @returns true when this call created the conversation, false when it existed. */
   create(id: string, userId?: string): Promise<boolean> {
-    return this.store.createConversation({ id, ...(userId ? { userId } : {}), createdAt: new Date(this.clock.now()).toISOString() });
+    return this.store.createConversation({
+      id,
+      ...(userId ? { userId } : {}),
+      createdAt: new Date(this.clock.now()).toISOString(),
+    });
   }
 
   get(id: string): Promise<StoredConversation | undefined> {
@@ -57,7 +61,10 @@ export class DirectLineConversations {
   }
 
   /** The activity a client posted with this clientActivityID (as clients see it), and whether the bot replied to it. */
-  async findClientActivity(conversationId: string, clientActivityId: string): Promise<{ activity: DirectLineActivity; replied: boolean } | undefined> {
+  async findClientActivity(
+    conversationId: string,
+    clientActivityId: string,
+  ): Promise<{ activity: DirectLineActivity; replied: boolean } | undefined> {
     const found = await this.store.findClientActivity(conversationId, clientActivityId);
     return found && { activity: withId(conversationId, found.stored), replied: found.replied };
   }
@@ -70,7 +77,10 @@ export class DirectLineConversations {
     const [original] = await this.store.activitiesSince(conversationId, seq, 1);
     if (original?.seq !== seq) return false;
     const { id: _id, ...rest } = activity;
-    const replacement: DirectLineActivity = { ...rest, timestamp: original.activity.timestamp ?? new Date(this.clock.now()) };
+    const replacement: DirectLineActivity = {
+      ...rest,
+      timestamp: original.activity.timestamp ?? new Date(this.clock.now()),
+    };
     if (!(await this.store.replaceActivity(conversationId, seq, replacement))) return false;
     this.feed.pushLive(conversationId, withId(conversationId, { seq, activity: replacement }));
     return true;

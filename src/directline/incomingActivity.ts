@@ -28,11 +28,16 @@ export interface IncomingContext {
 }
 
 /** @throws DirectLineError 400 */
-export function incomingActivity(body: unknown, { conversationId, tokenUser, serviceUrl }: IncomingContext): DirectLineActivity {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badArgument('The body must be an activity object.');
+export function incomingActivity(
+  body: unknown,
+  { conversationId, tokenUser, serviceUrl }: IncomingContext,
+): DirectLineActivity {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badArgument('The body must be an activity object.');
   const activity = body as Record<string, unknown>;
   const { type } = activity;
-  if (typeof type !== 'string' || !type || type.length > 64) throw new DirectLineError(400, 'MissingProperty', 'The activity has no type.');
+  if (typeof type !== 'string' || !type || type.length > 64)
+    throw new DirectLineError(400, 'MissingProperty', 'The activity has no type.');
   if (SERVICE_ONLY_TYPES.has(type)) throw badArgument(`Clients may not send ${type} activities.`);
   expectOptional(activity, 'text', 'string');
   expectOptional(activity, 'locale', 'string');
@@ -42,7 +47,15 @@ export function incomingActivity(body: unknown, { conversationId, tokenUser, ser
   expectOptional(activity, 'entities', 'array');
 
   const from = sender(activity.from, tokenUser);
-  const { id: _id, conversation: _conversation, recipient: _recipient, channelId: _channelId, serviceUrl: _serviceUrl, timestamp: _timestamp, ...kept } = activity;
+  const {
+    id: _id,
+    conversation: _conversation,
+    recipient: _recipient,
+    channelId: _channelId,
+    serviceUrl: _serviceUrl,
+    timestamp: _timestamp,
+    ...kept
+  } = activity;
   const problem = invalidActivityContent(kept);
   if (problem) throw badArgument(problem);
   return {
@@ -58,10 +71,16 @@ export function incomingActivity(body: unknown, { conversationId, tokenUser, ser
 
 function sender(from: unknown, tokenUser: Sender | undefined): ChannelAccount {
   const claimed = typeof from === 'object' && from !== null ? (from as Record<string, unknown>) : {};
-  const claimedName = typeof claimed.name === 'string' && claimed.name.length <= MAX_ID_LENGTH ? claimed.name : undefined;
+  const claimedName =
+    typeof claimed.name === 'string' && claimed.name.length <= MAX_ID_LENGTH ? claimed.name : undefined;
   if (tokenUser) return account(tokenUser.id, tokenUser.name ?? claimedName);
   const { id } = claimed;
-  if (typeof id !== 'string' || !id || id.length > MAX_ID_LENGTH) throw new DirectLineError(400, 'MissingProperty', 'With the secret, the activity must say who sends it in from.id.');
+  if (typeof id !== 'string' || !id || id.length > MAX_ID_LENGTH)
+    throw new DirectLineError(
+      400,
+      'MissingProperty',
+      'With the secret, the activity must say who sends it in from.id.',
+    );
   return account(id, claimedName);
 }
 
@@ -73,6 +92,14 @@ function account(id: string, name: string | undefined): ChannelAccount {
 function expectOptional(activity: Record<string, unknown>, field: string, kind: 'string' | 'object' | 'array'): void {
   const value = activity[field];
   if (value === undefined || value === null) return;
-  const ok = kind === 'array' ? Array.isArray(value) : kind === 'object' ? typeof value === 'object' && !Array.isArray(value) : typeof value === kind;
-  if (!ok) throw badArgument(`The activity's ${field} must be ${kind === 'array' ? 'an array' : `a${kind === 'object' ? 'n' : ''} ${kind}`}.`);
+  const ok =
+    kind === 'array'
+      ? Array.isArray(value)
+      : kind === 'object'
+        ? typeof value === 'object' && !Array.isArray(value)
+        : typeof value === kind;
+  if (!ok)
+    throw badArgument(
+      `The activity's ${field} must be ${kind === 'array' ? 'an array' : `a${kind === 'object' ? 'n' : ''} ${kind}`}.`,
+    );
 }

@@ -29,7 +29,8 @@ import { resolveDirectLineSecret, secretMatcher } from './tokens/directLineSecre
 import { DirectLineTokens } from './tokens/directLineTokens';
 
 export interface DirectLineDependencies {
-  config: Pick<Config, 'directLineSecret' | 'trustedOrigins' | 'directLineStreams' | 'trustProxy'> & Partial<Pick<Config, 'publicUrl'>>;
+  config: Pick<Config, 'directLineSecret' | 'trustedOrigins' | 'directLineStreams' | 'trustProxy'> &
+    Partial<Pick<Config, 'publicUrl'>>;
   /** The bot (SupportBot): its run(context) is the turn. */
   bot: Pick<ActivityHandler, 'run'>;
   log: Logger;
@@ -66,7 +67,10 @@ export function createDirectLine(deps: DirectLineDependencies): DirectLineModule
   const clock = deps.clock ?? systemClock;
   const { store } = deps;
   const timings = { ...DEFAULT_STREAM_TIMINGS, idleMs: config.directLineStreams.idleMs, ...deps.timings };
-  const hub = new StreamHub(store, log, timings, { connections: deps.metrics?.directLineConnections, idleCloses: deps.metrics?.directLineIdleCloses });
+  const hub = new StreamHub(store, log, timings, {
+    connections: deps.metrics?.directLineConnections,
+    idleCloses: deps.metrics?.directLineIdleCloses,
+  });
   const conversations = new DirectLineConversations(store, hub, clock);
   const secret = resolveDirectLineSecret(config.directLineSecret, log);
   const tokens = new DirectLineTokens(secret, clock);
@@ -76,7 +80,9 @@ export function createDirectLine(deps: DirectLineDependencies): DirectLineModule
   const { onTurnError } = deps;
   // A turn that failed because the storage is down is not apologised for in the conversation (the apology could
   // not be stored either): the post is answered 503 and the client sends the activity again.
-  if (onTurnError) adapter.onTurnError = async (context, error) => ((await storageReady()) ? onTurnError(context, error) : Promise.reject(error));
+  if (onTurnError)
+    adapter.onTurnError = async (context, error) =>
+      (await storageReady()) ? onTurnError(context, error) : Promise.reject(error);
   const service: DirectLineService = {
     conversations,
     credentials: new Credentials(secretMatcher(secret), tokens),
@@ -91,10 +97,24 @@ export function createDirectLine(deps: DirectLineDependencies): DirectLineModule
     log,
   };
   const caps = new StreamCaps(config.directLineStreams);
-  const upgrade = new StreamUpgrade({ tokens, policy, store, hub, caps, trustProxy: config.trustProxy, log, refusals: deps.metrics?.directLineStreamRefusals });
+  const upgrade = new StreamUpgrade({
+    tokens,
+    policy,
+    store,
+    hub,
+    caps,
+    trustProxy: config.trustProxy,
+    log,
+    refusals: deps.metrics?.directLineStreamRefusals,
+  });
 
   return {
-    routes: [...tokenRoutes(service), ...conversationRoutes(service), ...activityRoutes(service), webchatTokenRoute(service)],
+    routes: [
+      ...tokenRoutes(service),
+      ...conversationRoutes(service),
+      ...activityRoutes(service),
+      webchatTokenRoute(service),
+    ],
     adapter,
     attach(server) {
       answerPreflights(server, isDirectLinePath, policy);

@@ -22,10 +22,14 @@ export interface RequestedUser {
 export function requestedUser(body: Record<string, unknown>, requireDlPrefix: boolean): RequestedUser {
   const user = body.user;
   if (user === undefined || user === null) return {};
-  if (typeof user !== 'object' || Array.isArray(user)) throw badArgument('user must be an object: { "id": "dl_…", "name": "…" }.');
+  if (typeof user !== 'object' || Array.isArray(user))
+    throw badArgument('user must be an object: { "id": "dl_…", "name": "…" }.');
   const { id, name } = user as Record<string, unknown>;
-  if (id !== undefined && (typeof id !== 'string' || !id || id.length > MAX_LENGTH)) throw badArgument(`user.id must be a string of 1 to ${MAX_LENGTH} characters.`);
-  if (requireDlPrefix && typeof id === 'string' && !id.startsWith('dl_')) throw badArgument('user.id must begin with dl_.');
-  if (name !== undefined && (typeof name !== 'string' || name.length > MAX_LENGTH)) throw badArgument(`user.name must be a string of at most ${MAX_LENGTH} characters.`);
+  if (id !== undefined && (typeof id !== 'string' || !id || id.length > MAX_LENGTH))
+    throw badArgument(`user.id must be a string of 1 to ${MAX_LENGTH} characters.`);
+  if (requireDlPrefix && typeof id === 'string' && !id.startsWith('dl_'))
+    throw badArgument('user.id must begin with dl_.');
+  if (name !== undefined && (typeof name !== 'string' || name.length > MAX_LENGTH))
+    throw badArgument(`user.name must be a string of at most ${MAX_LENGTH} characters.`);
   return { ...(typeof id === 'string' ? { id } : {}), ...(typeof name === 'string' && name ? { name } : {}) };
 }

@@ -31,7 +31,12 @@ export function axisTop(max: number): number {
  * Stacked columns, one per day, the series stacked bottom up in order.
  * @example stackedColumns('Questions per day', [{ className: 's-answered', label: 'Answered' }], columns, (n) => n.toString())
  */
-export function stackedColumns(title: string, series: readonly Series[], columns: readonly Column[], format: (n: number) => string): string {
+export function stackedColumns(
+  title: string,
+  series: readonly Series[],
+  columns: readonly Column[],
+  format: (n: number) => string,
+): string {
   const [width, height, left, bottom, top] = [760, 220, 40, 24, 8];
   const plotWidth = width - left - 8;
   const plotHeight = height - bottom - top;
@@ -41,7 +46,10 @@ export function stackedColumns(title: string, series: readonly Series[], columns
   const y = (value: number) => top + plotHeight - (value / axis) * plotHeight;
   // Counts are whole: the middle line only where it is a whole number.
   const grid = (Number.isInteger(axis / 2) ? [0, axis / 2, axis] : [0, axis])
-    .map((value) => `<line class="grid" x1="${left}" x2="${width - 8}" y1="${round(y(value))}" y2="${round(y(value))}"/><text class="axis" x="${left - 6}" y="${round(y(value)) + 4}" text-anchor="end">${escapeUTF8(format(value))}</text>`)
+    .map(
+      (value) =>
+        `<line class="grid" x1="${left}" x2="${width - 8}" y1="${round(y(value))}" y2="${round(y(value))}"/><text class="axis" x="${left - 6}" y="${round(y(value)) + 4}" text-anchor="end">${escapeUTF8(format(value))}</text>`,
+    )
     .join('');
   const bars = columns
     .map((column, index) => {
@@ -55,7 +63,9 @@ export function stackedColumns(title: string, series: readonly Series[], columns
           return rect;
         })
         .join('');
-      const tick = column.tick ? `<text class="axis" x="${round(x + barWidth / 2)}" y="${height - 6}" text-anchor="middle">${escapeUTF8(column.tick)}</text>` : '';
+      const tick = column.tick
+        ? `<text class="axis" x="${round(x + barWidth / 2)}" y="${height - 6}" text-anchor="middle">${escapeUTF8(column.tick)}</text>`
+        : '';
       return rects + tick;
     })
     .join('');
@@ -66,7 +76,10 @@ export function stackedColumns(title: string, series: readonly Series[], columns
  * One horizontal bar split by shares of its total (a 100% bar), each part titled with its number; an empty total
  * draws an empty track.
  */
-export function shareBar(parts: readonly { className: string; label: string; value: number }[], format: (n: number) => string): string {
+export function shareBar(
+  parts: readonly { className: string; label: string; value: number }[],
+  format: (n: number) => string,
+): string {
   const [width, height] = [240, 16];
   const total = parts.reduce((sum, part) => sum + part.value, 0);
   let x = 0;

@@ -36,18 +36,34 @@ function formatsOf(lang: Lang): Formats {
   };
 }
 
-const topicName = (lang: Lang, intent: Intent) => (hasString(`topic.${intent}.title`) ? t(lang, `topic.${intent}.title`) : t(lang, 'insights.other_topic'));
+const topicName = (lang: Lang, intent: Intent) =>
+  hasString(`topic.${intent}.title`) ? t(lang, `topic.${intent}.title`) : t(lang, 'insights.other_topic');
 
 /** The query string of a link that changes some of the request's parameters. */
-function link(query: InsightsQuery & { locale?: string }, change: Partial<Record<'from' | 'to' | 'lang' | 'channel' | 'locale', string | undefined>>): string {
-  const next: Record<string, string | undefined> = { from: query.from, to: query.to, lang: query.lang, channel: query.channel, locale: query.locale, ...change };
-  const params = new URLSearchParams(Object.entries(next).filter((entry): entry is [string, string] => Boolean(entry[1])));
+function link(
+  query: InsightsQuery & { locale?: string },
+  change: Partial<Record<'from' | 'to' | 'lang' | 'channel' | 'locale', string | undefined>>,
+): string {
+  const next: Record<string, string | undefined> = {
+    from: query.from,
+    to: query.to,
+    lang: query.lang,
+    channel: query.channel,
+    locale: query.locale,
+    ...change,
+  };
+  const params = new URLSearchParams(
+    Object.entries(next).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
   return escapeUTF8(`${INSIGHTS_PATH}?${params.toString()}`);
 }
 
 function choices(label: string, options: { text: string; href: string; current: boolean; lang?: Lang }[]): string {
   const items = options
-    .map((o) => `<li><a href="${o.href}"${o.current ? ' aria-current="true"' : ''}${o.lang ? ` lang="${LOCALE_OF[o.lang]}"` : ''}>${escapeUTF8(o.text)}</a></li>`)
+    .map(
+      (o) =>
+        `<li><a href="${o.href}"${o.current ? ' aria-current="true"' : ''}${o.lang ? ` lang="${LOCALE_OF[o.lang]}"` : ''}>${escapeUTF8(o.text)}</a></li>`,
+    )
     .join('');
   return `<nav class="choices" aria-label="${escapeUTF8(label)}"><span class="choices-label">${escapeUTF8(label)}</span><ul>${items}</ul></nav>`;
 }
@@ -77,7 +93,8 @@ export function insightsHtml({ report, query, lang, now, nonce }: InsightsPageIn
     { ...series[2]!, value: counts.rejected },
   ];
   const { totals } = report;
-  const share = (n: number) => (totals.questions ? s('insights.share_of_questions', { percent: f.percent(n / totals.questions) }) : '&nbsp;');
+  const share = (n: number) =>
+    totals.questions ? s('insights.share_of_questions', { percent: f.percent(n / totals.questions) }) : '&nbsp;';
   const tile = (key: string, value: string, note = '&nbsp;', className = '') =>
     `<div class="tile ${className}" data-key="${key}"><div class="tile-label">${s(key)}</div><div class="tile-value">${value}</div><div class="tile-note">${note}</div></div>`;
 
@@ -86,38 +103,76 @@ export function insightsHtml({ report, query, lang, now, nonce }: InsightsPageIn
       t(lang, 'insights.period'),
       PERIODS.map((days) => {
         const from = dayOf(Date.parse(`${today}T00:00:00.000Z`) - (days - 1) * DAY_MS);
-        return { text: t(lang, 'insights.last_days', { days }), href: link(here, { from, to: today }), current: query.from === from && query.to === today };
+        return {
+          text: t(lang, 'insights.last_days', { days }),
+          href: link(here, { from, to: today }),
+          current: query.from === from && query.to === today,
+        };
       }),
     ),
     choices(t(lang, 'insights.language'), [
       { text: t(lang, 'insights.all'), href: link(here, { lang: undefined }), current: !query.lang },
-      ...LANGS.map((l) => ({ text: t(l, 'language.name'), href: link(here, { lang: l }), current: query.lang === l, lang: l })),
+      ...LANGS.map((l) => ({
+        text: t(l, 'language.name'),
+        href: link(here, { lang: l }),
+        current: query.lang === l,
+        lang: l,
+      })),
     ]),
     choices(t(lang, 'insights.channel'), [
       { text: t(lang, 'insights.all'), href: link(here, { channel: undefined }), current: !query.channel },
-      ...[...new Set([...report.channels, ...(query.channel ? [query.channel] : [])])].map((c) => ({ text: c, href: link(here, { channel: c }), current: query.channel === c })),
+      ...[...new Set([...report.channels, ...(query.channel ? [query.channel] : [])])].map((c) => ({
+        text: c,
+        href: link(here, { channel: c }),
+        current: query.channel === c,
+      })),
     ]),
     choices(
       t(lang, 'insights.page_language'),
-      LANGS.map((l) => ({ text: t(l, 'language.name'), href: link(here, { locale: LOCALE_OF[l] }), current: l === lang, lang: l })),
+      LANGS.map((l) => ({
+        text: t(l, 'language.name'),
+        href: link(here, { locale: LOCALE_OF[l] }),
+        current: l === lang,
+        lang: l,
+      })),
     ),
   ].join('\n');
 
-  const ticketParts = TICKET_STATUSES.map((status) => ({ className: `t-${status}`, label: t(lang, `ticket.status.${status}`), value: report.tickets[status] }));
+  const ticketParts = TICKET_STATUSES.map((status) => ({
+    className: `t-${status}`,
+    label: t(lang, `ticket.status.${status}`),
+    value: report.tickets[status],
+  }));
   const tiles = [
     tile('insights.conversations', f.number(totals.conversations)),
     tile('insights.questions', f.number(totals.questions)),
     tile('insights.answered', f.number(totals.answered), share(totals.answered), 'k-answered'),
     tile('insights.clarify', f.number(totals.clarify), share(totals.clarify), 'k-clarify'),
     tile('insights.rejected', f.number(totals.rejected), share(totals.rejected), 'k-rejected'),
-    tile('insights.deflection', f.percent(totals.deflectionRate), s('insights.deflection_note', { deflected: f.number(totals.deflected), conversations: f.number(totals.conversations) })),
+    tile(
+      'insights.deflection',
+      f.percent(totals.deflectionRate),
+      s('insights.deflection_note', {
+        deflected: f.number(totals.deflected),
+        conversations: f.number(totals.conversations),
+      }),
+    ),
     tile('insights.handoffs', f.number(totals.handoffs)),
-    tile('insights.tickets', f.number(report.tickets.total), `${shareBar(ticketParts, f.number)}<br>${ticketParts.map((p) => `${escapeUTF8(p.label)} ${f.number(p.value)}`).join(' · ')}`),
+    tile(
+      'insights.tickets',
+      f.number(report.tickets.total),
+      `${shareBar(ticketParts, f.number)}<br>${ticketParts.map((p) => `${escapeUTF8(p.label)} ${f.number(p.value)}`).join(' · ')}`,
+    ),
   ].join('\n');
 
   const tick = Math.ceil(report.byDay.length / 10);
-  const columns = report.byDay.map((d, i) => ({ tick: i % tick === 0 ? d.day.slice(5) : '', name: f.date(d.day), values: [d.answered, d.clarify, d.rejected] }));
-  const legend = (parts: readonly Series[]) => `<ul class="legend">${parts.map((p) => `<li><span class="swatch ${p.className}"></span>${escapeUTF8(p.label)}</li>`).join('')}</ul>`;
+  const columns = report.byDay.map((d, i) => ({
+    tick: i % tick === 0 ? d.day.slice(5) : '',
+    name: f.date(d.day),
+    values: [d.answered, d.clarify, d.rejected],
+  }));
+  const legend = (parts: readonly Series[]) =>
+    `<ul class="legend">${parts.map((p) => `<li><span class="swatch ${p.className}"></span>${escapeUTF8(p.label)}</li>`).join('')}</ul>`;
 
   const breakdown = (titleKey: string, rows: { name: string; nameLang?: Lang; counts: OutcomeCounts }[]) => `
   <section>
@@ -157,7 +212,10 @@ export function insightsHtml({ report, query, lang, now, nonce }: InsightsPageIn
       ? `<p class="empty">${s('insights.top_rejected_unavailable')}</p>`
       : report.topRejected.length
         ? `<table class="rejected"><thead><tr><th>${s('insights.question')}</th><th>${s('insights.language')}</th><th>${s('insights.times')}</th></tr></thead><tbody>${report.topRejected
-            .map((q) => `<tr><td lang="${LOCALE_OF[q.lang]}">${escapeUTF8(q.text)}</td><td>${escapeUTF8(q.lang)}</td><td>${f.number(q.count)}</td></tr>`)
+            .map(
+              (q) =>
+                `<tr><td lang="${LOCALE_OF[q.lang]}">${escapeUTF8(q.text)}</td><td>${escapeUTF8(q.lang)}</td><td>${f.number(q.count)}</td></tr>`,
+            )
             .join('')}</tbody></table>`
         : `<p class="empty">${s('insights.top_rejected_none')}</p>`;
 
@@ -185,8 +243,14 @@ ${tiles}
     ${legend(series)}
     ${stackedColumns(t(lang, 'insights.by_day'), series, columns, f.number)}
   </section>
-  ${breakdown('insights.by_lang', report.byLang.map((row) => ({ name: t(row.lang, 'language.name'), nameLang: row.lang, counts: row })))}
-  ${breakdown('insights.by_channel', report.byChannel.map((row) => ({ name: row.channel, counts: row })))}
+  ${breakdown(
+    'insights.by_lang',
+    report.byLang.map((row) => ({ name: t(row.lang, 'language.name'), nameLang: row.lang, counts: row })),
+  )}
+  ${breakdown(
+    'insights.by_channel',
+    report.byChannel.map((row) => ({ name: row.channel, counts: row })),
+  )}
   <section>
     <h2>${s('insights.tickets')}</h2>
     <p class="note">${s('insights.tickets_note')}</p>
@@ -208,7 +272,13 @@ ${tiles}
 }
 
 /** A page that only says what went wrong (refused key, wrong parameters, a failure with its reference). */
-export function insightsMessageHtml(lang: Lang, title: string, lines: readonly string[], nonce: string, link?: { text: string; href: string }): string {
+export function insightsMessageHtml(
+  lang: Lang,
+  title: string,
+  lines: readonly string[],
+  nonce: string,
+  link?: { text: string; href: string },
+): string {
   return `<!DOCTYPE html>
 <html lang="${LOCALE_OF[lang]}">
 <head>

@@ -38,7 +38,10 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PARAMETERS = ['from', 'to', 'lang', 'channel', 'locale'] as const;
 
 /** A refused parameter's name as a message may show it: redacted (it may be anything a caller pasted), short, word characters only. */
-const shownName = (name: string) => redact(name).slice(0, 40).replace(/[^\w-]/g, '?');
+const shownName = (name: string) =>
+  redact(name)
+    .slice(0, 40)
+    .replace(/[^\w-]/g, '?');
 
 /** `YYYY-MM-DD` of a time, in UTC. */
 export const dayOf = (time: number): string => new Date(time).toISOString().slice(0, 10);
@@ -58,8 +61,13 @@ export function startOfDay(day: string): number | undefined {
 export function parseInsightsQuery(params: URLSearchParams, now: number): InsightsQuery {
   const problems: QueryProblem[] = [];
   for (const name of new Set(params.keys())) {
-    if (!(PARAMETERS as readonly string[]).includes(name)) problems.push({ key: 'insights.error.unknown_parameter', params: { name: shownName(name), known: PARAMETERS.join(', ') } });
-    else if (params.getAll(name).length > 1) problems.push({ key: 'insights.error.repeated_parameter', params: { name } });
+    if (!(PARAMETERS as readonly string[]).includes(name))
+      problems.push({
+        key: 'insights.error.unknown_parameter',
+        params: { name: shownName(name), known: PARAMETERS.join(', ') },
+      });
+    else if (params.getAll(name).length > 1)
+      problems.push({ key: 'insights.error.repeated_parameter', params: { name } });
   }
   const day = (name: 'from' | 'to'): number | undefined => {
     const value = params.get(name);
@@ -73,18 +81,24 @@ export function parseInsightsQuery(params: URLSearchParams, now: number): Insigh
   const to = givenTo ?? Date.parse(`${dayOf(now)}T00:00:00.000Z`);
   const from = givenFrom ?? to - (DEFAULT_DAYS - 1) * DAY_MS;
   if (from > to) problems.push({ key: 'insights.error.from_after_to', params: {} });
-  else if ((to - from) / DAY_MS + 1 > MAX_DAYS) problems.push({ key: 'insights.error.too_long', params: { max: MAX_DAYS } });
+  else if ((to - from) / DAY_MS + 1 > MAX_DAYS)
+    problems.push({ key: 'insights.error.too_long', params: { max: MAX_DAYS } });
   const lang = params.get('lang') || undefined;
-  if (lang !== undefined && !isLang(lang)) problems.push({ key: 'insights.error.bad_lang', params: { known: LANGS.join(', ') } });
+  if (lang !== undefined && !isLang(lang))
+    problems.push({ key: 'insights.error.bad_lang', params: { known: LANGS.join(', ') } });
   const channel = params.get('channel') || undefined;
-  if (channel !== undefined && !(CHANNEL_LABELS).includes(channel)) problems.push({ key: 'insights.error.bad_channel', params: { known: CHANNEL_LABELS.join(', ') } });
+  if (channel !== undefined && !CHANNEL_LABELS.includes(channel))
+    problems.push({ key: 'insights.error.bad_channel', params: { known: CHANNEL_LABELS.join(', ') } });
   if (problems.length) throw new InsightsQueryError(problems);
   return { from: dayOf(from), to: dayOf(to), ...(lang ? { lang: lang as Lang } : {}), ...(channel ? { channel } : {}) };
 }
 
 /** The period as times: its first instant and the first instant after it. */
 export function periodTimes(query: Pick<InsightsQuery, 'from' | 'to'>): { start: Date; end: Date } {
-  return { start: new Date(startOfDay(query.from) as number), end: new Date((startOfDay(query.to) as number) + DAY_MS) };
+  return {
+    start: new Date(startOfDay(query.from) as number),
+    end: new Date((startOfDay(query.to) as number) + DAY_MS),
+  };
 }
 
 /** Every day of the period, in order. */

@@ -74,8 +74,15 @@ export const ticketChannel = (ticket: Ticket): string => channelLabel(ticket.req
  * @param events the period's events (any lang and channel: the filter is applied here)
  * @param tickets the tickets created in the period
  */
-export function insightsReport(query: InsightsQuery, events: readonly InsightEvent[], tickets: readonly Ticket[], topRejected?: RejectedQuestion[]): InsightsReport {
-  const ticketsInFilter = tickets.filter((t) => (!query.lang || t.lang === query.lang) && (!query.channel || ticketChannel(t) === query.channel));
+export function insightsReport(
+  query: InsightsQuery,
+  events: readonly InsightEvent[],
+  tickets: readonly Ticket[],
+  topRejected?: RejectedQuestion[],
+): InsightsReport {
+  const ticketsInFilter = tickets.filter(
+    (t) => (!query.lang || t.lang === query.lang) && (!query.channel || ticketChannel(t) === query.channel),
+  );
   const days = daysOf(query);
   const byDay = new Map(days.map((day) => [day, { day, answered: 0, clarify: 0, rejected: 0, handoffs: 0 }]));
   // One pass over the events: each is added to the totals, its language's and its channel's tallies.
@@ -90,7 +97,8 @@ export function insightsReport(query: InsightsQuery, events: readonly InsightEve
     tallyOf(channels, event.channel).add(event);
     const counts = byDay.get(event.at.slice(0, 10));
     if (counts && event.outcome === 'handoff') counts.handoffs++;
-    else if (counts && (event.outcome === 'answered' || event.outcome === 'clarify' || event.outcome === 'rejected')) counts[event.outcome]++;
+    else if (counts && (event.outcome === 'answered' || event.outcome === 'clarify' || event.outcome === 'rejected'))
+      counts[event.outcome]++;
     if ((event.outcome === 'helpful' || event.outcome === 'not_helpful') && event.intent) {
       const topic = topics.get(event.intent) ?? { intent: event.intent, helpful: 0, notHelpful: 0 };
       if (event.outcome === 'helpful') topic.helpful++;
@@ -111,9 +119,13 @@ export function insightsReport(query: InsightsQuery, events: readonly InsightEve
     feedback: { helpful: totals.outcomes.helpful, notHelpful: totals.outcomes.not_helpful },
     byDay: [...byDay.values()],
     byLang: LANGS.filter((lang) => langs.has(lang)).map((lang) => ({ lang, ...(langs.get(lang) as Tally).counts() })),
-    byChannel: [...channels.keys()].sort().map((channel) => ({ channel, ...(channels.get(channel) as Tally).counts() })),
+    byChannel: [...channels.keys()]
+      .sort()
+      .map((channel) => ({ channel, ...(channels.get(channel) as Tally).counts() })),
     // Topics with any feedback, the most answered first.
-    feedbackByTopic: [...topics.values()].sort((a, b) => b.helpful + b.notHelpful - (a.helpful + a.notHelpful) || a.intent.localeCompare(b.intent)),
+    feedbackByTopic: [...topics.values()].sort(
+      (a, b) => b.helpful + b.notHelpful - (a.helpful + a.notHelpful) || a.intent.localeCompare(b.intent),
+    ),
     ...(topRejected ? { topRejected } : {}),
   };
 }
@@ -128,7 +140,10 @@ class Tally {
   add(event: InsightEvent): void {
     this.outcomes[event.outcome]++;
     const flags = this.conversations.get(event.conversation) ?? 0;
-    this.conversations.set(event.conversation, flags | (event.outcome === 'answered' ? 1 : 0) | (event.outcome === 'handoff' ? 2 : 0));
+    this.conversations.set(
+      event.conversation,
+      flags | (event.outcome === 'answered' ? 1 : 0) | (event.outcome === 'handoff' ? 2 : 0),
+    );
   }
 
   counts(tickets = this.tickets): OutcomeCounts {
@@ -136,7 +151,17 @@ class Tally {
     for (const flags of this.conversations.values()) if (flags === 1) deflected++;
     const { answered, clarify, rejected, handoff } = this.outcomes;
     const conversations = this.conversations.size;
-    return { conversations, questions: answered + clarify + rejected, answered, clarify, rejected, handoffs: handoff, deflected, deflectionRate: conversations ? deflected / conversations : null, tickets };
+    return {
+      conversations,
+      questions: answered + clarify + rejected,
+      answered,
+      clarify,
+      rejected,
+      handoffs: handoff,
+      deflected,
+      deflectionRate: conversations ? deflected / conversations : null,
+      tickets,
+    };
   }
 }
 
@@ -147,6 +172,8 @@ function tallyOf<K>(tallies: Map<K, Tally>, key: K): Tally {
 }
 
 function ticketCounts(tickets: readonly Ticket[]): TicketCounts {
-  const counts = Object.fromEntries(TICKET_STATUSES.map((status) => [status, tickets.filter((t) => t.status === status).length])) as Record<TicketStatus, number>;
+  const counts = Object.fromEntries(
+    TICKET_STATUSES.map((status) => [status, tickets.filter((t) => t.status === status).length]),
+  ) as Record<TicketStatus, number>;
   return { ...counts, total: tickets.length };
 }

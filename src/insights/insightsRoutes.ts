@@ -34,7 +34,10 @@ export interface InsightsRoutesDependencies extends InsightsSources {
   now?: () => number;
 }
 
-type Outcome = { report: InsightsReport; query: InsightsQuery } | { status: 400; problems: QueryProblem[] } | { status: 500; reference: string };
+type Outcome =
+  | { report: InsightsReport; query: InsightsQuery }
+  | { status: 400; problems: QueryProblem[] }
+  | { status: 500; reference: string };
 
 /**
  * @example createServer([...insightsRoutes({ events, tickets, reviews, apiKey: config.ticketsApiKey, log })])
@@ -50,7 +53,10 @@ export function insightsRoutes(deps: InsightsRoutesDependencies): Route[] {
   /** The key as a header; for the page, else the review page's session cookie. */
   const authorized = (req: IncomingMessage, cookie: boolean): boolean => {
     if (access.reviewerOf(req, { cookie })) return true;
-    deps.log.warn({ remoteAddress: req.socket.remoteAddress, path: req.url?.split('?')[0] }, 'insights: refused a request without the right key or sign-in');
+    deps.log.warn(
+      { remoteAddress: req.socket.remoteAddress, path: req.url?.split('?')[0] },
+      'insights: refused a request without the right key or sign-in',
+    );
     return false;
   };
   const count = async (params: URLSearchParams): Promise<Outcome> => {
@@ -87,7 +93,9 @@ export function insightsRoutes(deps: InsightsRoutesDependencies): Route[] {
           const messages = outcome.problems.map((p) => t('en', p.key, p.params));
           return sendJson(res, 400, { error: { code: 'BadRequest', message: messages.join(' '), problems: messages } });
         }
-        return sendJson(res, 500, { error: { code: 'InternalError', message: t('en', 'insights.error.failed', { reference: outcome.reference }) } });
+        return sendJson(res, 500, {
+          error: { code: 'InternalError', message: t('en', 'insights.error.failed', { reference: outcome.reference }) },
+        });
       },
     },
     {
@@ -100,10 +108,22 @@ export function insightsRoutes(deps: InsightsRoutesDependencies): Route[] {
         if (!authorized(req, true)) {
           res.setHeader('www-authenticate', 'Bearer realm="tickets"');
           const signIn = { text: t(lang, 'insights.sign_in'), href: `/review?locale=${LOCALE_OF[lang]}` };
-          return sendPage(res, insightsMessageHtml(lang, t(lang, 'insights.title'), [t(lang, 'insights.unauthorized')], nonce, signIn), PAGE_POLICY, nonce, 401);
+          return sendPage(
+            res,
+            insightsMessageHtml(lang, t(lang, 'insights.title'), [t(lang, 'insights.unauthorized')], nonce, signIn),
+            PAGE_POLICY,
+            nonce,
+            401,
+          );
         }
         const outcome = await count(params);
-        if ('report' in outcome) return sendPage(res, insightsHtml({ report: outcome.report, query: outcome.query, lang, now: now(), nonce }), PAGE_POLICY, nonce);
+        if ('report' in outcome)
+          return sendPage(
+            res,
+            insightsHtml({ report: outcome.report, query: outcome.query, lang, now: now(), nonce }),
+            PAGE_POLICY,
+            nonce,
+          );
         return sendPage(res, problemPage(lang, outcome, nonce), PAGE_POLICY, nonce, outcome.status);
       },
     },
@@ -111,6 +131,17 @@ export function insightsRoutes(deps: InsightsRoutesDependencies): Route[] {
 }
 
 function problemPage(lang: Lang, outcome: Exclude<Outcome, { report: InsightsReport }>, nonce: string): string {
-  if (outcome.status === 400) return insightsMessageHtml(lang, t(lang, 'insights.error.title'), outcome.problems.map((p) => t(lang, p.key, p.params)), nonce);
-  return insightsMessageHtml(lang, t(lang, 'insights.title'), [t(lang, 'insights.error.failed', { reference: outcome.reference })], nonce);
+  if (outcome.status === 400)
+    return insightsMessageHtml(
+      lang,
+      t(lang, 'insights.error.title'),
+      outcome.problems.map((p) => t(lang, p.key, p.params)),
+      nonce,
+    );
+  return insightsMessageHtml(
+    lang,
+    t(lang, 'insights.title'),
+    [t(lang, 'insights.error.failed', { reference: outcome.reference })],
+    nonce,
+  );
 }

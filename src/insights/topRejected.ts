@@ -13,8 +13,17 @@ import type { RejectedQuestion } from './insightsReport';
 export const TOP_REJECTED = 10;
 
 /** @example await topRejectedQuestions(reviewStore, { from: '2026-11-01', to: '2026-11-30' }) // [{ text, lang, count }, …] most frequent first */
-export async function topRejectedQuestions(reviews: Pick<ReviewStore, 'list'>, query: InsightsQuery, limit = TOP_REJECTED): Promise<RejectedQuestion[]> {
-  const items = await reviews.list({ reason: 'rejected', from: query.from, to: query.to, ...(query.lang ? { lang: query.lang } : {}) });
+export async function topRejectedQuestions(
+  reviews: Pick<ReviewStore, 'list'>,
+  query: InsightsQuery,
+  limit = TOP_REJECTED,
+): Promise<RejectedQuestion[]> {
+  const items = await reviews.list({
+    reason: 'rejected',
+    from: query.from,
+    to: query.to,
+    ...(query.lang ? { lang: query.lang } : {}),
+  });
   const groups = new Map<string, RejectedQuestion>();
   for (const item of items) {
     if (query.channel && channelLabel(item.channel) !== query.channel) continue;

@@ -24,19 +24,30 @@ export function buildKnowledgeBase(articles: ParsedArticle[], identity: ArticleI
   for (const article of articles) {
     const lang = langOfLocale(article.locale);
     if (!lang || lang === 'en' || LOCALE_OF[lang] !== article.locale) {
-      throw new ArticleFormatError(article.file, article.localeLine, `ms.contentlocale "${article.locale}" is not one of ${TRANSLATED.map((l) => LOCALE_OF[l]).join(', ')}`);
+      throw new ArticleFormatError(
+        article.file,
+        article.localeLine,
+        `ms.contentlocale "${article.locale}" is not one of ${TRANSLATED.map((l) => LOCALE_OF[l]).join(', ')}`,
+      );
     }
-    if (byLang.has(lang)) throw new ArticleFormatError(article.file, article.localeLine, `a second file for ${article.locale}`);
+    if (byLang.has(lang))
+      throw new ArticleFormatError(article.file, article.localeLine, `a second file for ${article.locale}`);
     byLang.set(lang, article);
   }
   const missing = TRANSLATED.filter((lang) => !byLang.has(lang));
-  if (missing.length) throw new ArticleFormatError('source.json', 1, `no article file for ${missing.map((l) => LOCALE_OF[l]).join(', ')}`);
+  if (missing.length)
+    throw new ArticleFormatError(
+      'source.json',
+      1,
+      `no article file for ${missing.map((l) => LOCALE_OF[l]).join(', ')}`,
+    );
 
   const reference = checkSameArticle(articles);
   const segments: Record<number, Segment> = {};
   for (const parsed of reference.segments) {
     const text = { en: parsed.source } as Record<Lang, string>;
-    for (const [lang, article] of byLang) text[lang] = article.segments.find((s) => s.id === parsed.id)?.translation ?? '';
+    for (const [lang, article] of byLang)
+      text[lang] = article.segments.find((s) => s.id === parsed.id)?.translation ?? '';
     segments[parsed.id] = { id: parsed.id, anchor: parsed.anchor, place: parsed.place, block: parsed.line, text };
   }
 
@@ -64,18 +75,28 @@ function checkSameArticle(articles: readonly ParsedArticle[]): ParsedArticle {
     for (const article of articles) {
       if (present.includes(article)) continue;
       const before = article.segments.filter((s) => s.id < id).at(-1);
-      throw new ArticleFormatError(article.file, before?.line ?? 1, `segment ${id} is missing (it follows segment ${before?.id ?? 'none'})`);
+      throw new ArticleFormatError(
+        article.file,
+        before?.line ?? 1,
+        `segment ${id} is missing (it follows segment ${before?.id ?? 'none'})`,
+      );
     }
     const twins = articles.map((a) => ({ article: a, segment: a.segments.find((s) => s.id === id) as ParsedSegment }));
-    const signature = (t: (typeof twins)[number]) => JSON.stringify([t.segment.source, t.segment.anchor, t.segment.place.kind]);
+    const signature = (t: (typeof twins)[number]) =>
+      JSON.stringify([t.segment.source, t.segment.anchor, t.segment.place.kind]);
     const counts = new Map<string, number>();
     for (const twin of twins) counts.set(signature(twin), (counts.get(signature(twin)) ?? 0) + 1);
     const majority = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
     const odd = twins.find((t) => signature(t) !== majority);
     if (odd) {
       const agreeing = twins.find((t) => signature(t) === majority);
-      const what = odd.segment.source !== agreeing?.segment.source ? 'English source differs' : 'stands in a different place';
-      throw new ArticleFormatError(odd.article.file, odd.segment.line, `segment ${id}: ${what} from ${agreeing?.article.file}:${agreeing?.segment.line}`);
+      const what =
+        odd.segment.source !== agreeing?.segment.source ? 'English source differs' : 'stands in a different place';
+      throw new ArticleFormatError(
+        odd.article.file,
+        odd.segment.line,
+        `segment ${id}: ${what} from ${agreeing?.article.file}:${agreeing?.segment.line}`,
+      );
     }
   }
   return articles[0] as ParsedArticle;

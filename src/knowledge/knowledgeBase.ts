@@ -18,7 +18,9 @@ export interface ArticleSource {
 /** Reads and imports the article files named in content/article/source.json. */
 export function importArticle(folder = contentPath('article')): KnowledgeBase {
   const source = JSON.parse(readFileSync(join(folder, 'source.json'), 'utf8')) as ArticleSource;
-  const parsed = Object.values(source.files).map((file) => parseArticle(file, readFileSync(join(folder, file), 'utf8')));
+  const parsed = Object.values(source.files).map((file) =>
+    parseArticle(file, readFileSync(join(folder, file), 'utf8')),
+  );
   return buildKnowledgeBase(parsed, { title: source.title, liveUrl: source.liveUrl });
 }
 

@@ -89,7 +89,11 @@ export function parseArticle(file: string, text: string): ParsedArticle {
       const id = Number(idText);
       if (prefix === undefined) prefix = filePrefix;
       else if (filePrefix !== prefix) {
-        throw new ArticleFormatError(file, lineNumber, `segment ${id} has prefix "${filePrefix}", the file uses "${prefix}"`);
+        throw new ArticleFormatError(
+          file,
+          lineNumber,
+          `segment ${id} has prefix "${filePrefix}", the file uses "${prefix}"`,
+        );
       }
       const earlier = seen.get(id);
       if (earlier !== undefined) {
@@ -99,7 +103,11 @@ export function parseArticle(file: string, text: string): ParsedArticle {
       const cleanSource = cleanSegmentText(source ?? '');
       const cleanTranslation = cleanSegmentText(translation ?? '');
       if (!cleanSource || !cleanTranslation) {
-        throw new ArticleFormatError(file, lineNumber, `segment ${id} has an empty ${cleanSource ? 'translation' : 'source'}`);
+        throw new ArticleFormatError(
+          file,
+          lineNumber,
+          `segment ${id} has an empty ${cleanSource ? 'translation' : 'source'}`,
+        );
       }
       const column = cells.length ? cellIndexOf(line, pairs, id) : undefined;
       const place = placeOf(line, { heading, step, href: linkTargets.get(id), column, row: table.length });
@@ -121,7 +129,10 @@ function parseFrontMatter(file: string, lines: string[]) {
     return at + 2;
   };
   const field = (name: string): string =>
-    (lines[lineOf(name) - 1] ?? '').slice(name.length + 1).trim().replace(/^"(.*)"$/, '$1');
+    (lines[lineOf(name) - 1] ?? '')
+      .slice(name.length + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
   return {
     meta: {
       locale: field('ms.contentlocale'),

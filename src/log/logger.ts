@@ -59,7 +59,10 @@ function scrub(value: unknown, depth = 0): unknown {
   }
   if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [safeLogText(key), depth === 0 && OWN_IDS.has(key) && typeof item === 'string' && OWN_ID.test(item) ? item : scrub(item, depth + 1)]),
+    Object.entries(value).map(([key, item]) => [
+      safeLogText(key),
+      depth === 0 && OWN_IDS.has(key) && typeof item === 'string' && OWN_ID.test(item) ? item : scrub(item, depth + 1),
+    ]),
   );
 }
 
@@ -77,7 +80,10 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destinatio
     },
     hooks: {
       logMethod(args, method) {
-        method.apply(this, args.map((arg) => (typeof arg === 'string' ? safeLogText(arg) : arg)) as Parameters<typeof method>);
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? safeLogText(arg) : arg)) as Parameters<typeof method>,
+        );
       },
     },
   };

@@ -35,7 +35,12 @@ export interface AnswerViewItem {
  * The topic's answer for `facts`, led by `retrieved`; when the decision needs a fact, one answer per value of
  * that fact that decides the topic.
  */
-export function topicAnswerItems(topic: Topic, facts: PartnerFacts, lang: Lang, retrieved: readonly RetrievedSegment[] = []): AnswerViewItem[] {
+export function topicAnswerItems(
+  topic: Topic,
+  facts: PartnerFacts,
+  lang: Lang,
+  retrieved: readonly RetrievedSegment[] = [],
+): AnswerViewItem[] {
   const decision = decide(topic, facts);
   if (!decision.ask) return itemOf(decisionView(decision, facts, lang, retrieved));
   const fact = decision.ask;
@@ -47,7 +52,10 @@ export function topicAnswerItems(topic: Topic, facts: PartnerFacts, lang: Lang, 
       undecided = true;
       return [];
     }
-    const subtitle = t(lang, 'messageExtension.case', { fact: t(lang, `fact.${fact}.label`), value: plain(t(lang, `fact.${fact}.${value}`)) });
+    const subtitle = t(lang, 'messageExtension.case', {
+      fact: t(lang, `fact.${fact}.label`),
+      value: plain(t(lang, `fact.${fact}.${value}`)),
+    });
     return itemOf(decisionView(caseDecision, each, lang, retrieved)).map((item) => ({ ...item, subtitle }));
   });
   // A case that needs yet another fact: the whole section answers it.
@@ -56,10 +64,22 @@ export function topicAnswerItems(topic: Topic, facts: PartnerFacts, lang: Lang, 
 }
 
 /** The cards answering a classified query, best first; empty when the article does not answer it. */
-export function queryAnswerItems(query: string, classification: Classification, retriever: Retriever): AnswerViewItem[] {
+export function queryAnswerItems(
+  query: string,
+  classification: Classification,
+  retriever: Retriever,
+): AnswerViewItem[] {
   const { intent, lang, entities } = classification;
   const items: AnswerViewItem[] = [];
-  if (isTopic(intent)) items.push(...topicAnswerItems(intent, entities, lang, topicQuestionSegments(retriever, query, classification, intent, lang)));
+  if (isTopic(intent))
+    items.push(
+      ...topicAnswerItems(
+        intent,
+        entities,
+        lang,
+        topicQuestionSegments(retriever, query, classification, intent, lang),
+      ),
+    );
   else if (intent === 'out_of_scope') {
     const retrieved = outOfScopeSegments(retriever, query, classification);
     const first = retrieved[0];
@@ -91,7 +111,9 @@ export function itemOf(view: CardView, title?: string): AnswerViewItem[] {
   if (forMessage?.kind === 'answer') {
     const { data } = forMessage;
     const quoted = data.quoted.flatMap((passage) => passage.sentences.map((sentence) => sentence.text));
-    const text = plain((quoted.length ? quoted : [data.lead, ...data.blocks.map((block) => block.text)]).filter(Boolean).join(' '));
+    const text = plain(
+      (quoted.length ? quoted : [data.lead, ...data.blocks.map((block) => block.text)]).filter(Boolean).join(' '),
+    );
     return [{ view: forMessage, title: title ?? data.title, text: text || data.title }];
   }
   if (forMessage?.kind === 'entitlement') {

@@ -31,8 +31,14 @@ export function readArticleLink(url: unknown, liveUrl: string): ArticleLink | un
   } catch {
     return undefined;
   }
-  if ((link.protocol !== 'https:' && link.protocol !== 'http:') || link.hostname.toLowerCase() !== live.hostname.toLowerCase()) return undefined;
-  const [before = '', after = ''] = decodeURI(new URL(liveUrl.replace(LOCALE_PLACEHOLDER, '\u0000')).pathname).split('\u0000');
+  if (
+    (link.protocol !== 'https:' && link.protocol !== 'http:') ||
+    link.hostname.toLowerCase() !== live.hostname.toLowerCase()
+  )
+    return undefined;
+  const [before = '', after = ''] = decodeURI(new URL(liveUrl.replace(LOCALE_PLACEHOLDER, '\u0000')).pathname).split(
+    '\u0000',
+  );
   const path = safeDecode(link.pathname)?.toLowerCase().replace(/\/+$/, '');
   if (path === undefined) return undefined;
   // "/{locale}/partner-center/…": the locale and its slash are optional ("/partner-center/…" redirects to one).

@@ -57,22 +57,33 @@ export class ArticleSearch {
 /** The topics partners ask about most, each as its answer card. */
 export function popularTopics(lang: Lang): readonly ExtensionResult[] {
   const items = HELP_SUGGESTIONS.flatMap((topic) =>
-    topicAnswerItems(topic, {}, lang).map((item) => ({ ...item, title: t(lang, `topic.${topic}.title`), text: t(lang, `topic.${topic}.example`) })),
+    topicAnswerItems(topic, {}, lang).map((item) => ({
+      ...item,
+      title: t(lang, `topic.${topic}.title`),
+      text: t(lang, `topic.${topic}.example`),
+    })),
   );
   return toResults(items);
 }
 
 function toResults(items: readonly AnswerViewItem[]): ExtensionResult[] {
   return items
-    .map(({ view, title, subtitle, text }) => resultOf(view, { title, ...(subtitle ? { subtitle } : {}), text: previewText(text) }))
+    .map(({ view, title, subtitle, text }) =>
+      resultOf(view, { title, ...(subtitle ? { subtitle } : {}), text: previewText(text) }),
+    )
     .filter((result): result is ExtensionResult => result !== undefined)
     .slice(0, MAX_RESULTS);
 }
 
 function notAnswered(lang: Lang): ExtensionResult {
   const title = knowledgeBase().meta.title[lang];
-  return noticeResult(lang, t(lang, 'messageExtension.no_answer.title'), t(lang, 'messageExtension.no_answer.text', { title }), {
-    title: t(lang, 'messageExtension.open_article'),
-    url: articleUrl(lang),
-  });
+  return noticeResult(
+    lang,
+    t(lang, 'messageExtension.no_answer.title'),
+    t(lang, 'messageExtension.no_answer.text', { title }),
+    {
+      title: t(lang, 'messageExtension.open_article'),
+      url: articleUrl(lang),
+    },
+  );
 }

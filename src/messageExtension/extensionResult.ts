@@ -44,7 +44,11 @@ export function previewText(text: string): string {
 }
 
 export function attachmentOf(result: ExtensionResult): ExtensionAttachment {
-  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: result.card, preview: { contentType: THUMBNAIL_CARD_CONTENT_TYPE, content: result.preview } };
+  return {
+    contentType: ADAPTIVE_CARD_CONTENT_TYPE,
+    content: result.card,
+    preview: { contentType: THUMBNAIL_CARD_CONTENT_TYPE, content: result.preview },
+  };
 }
 
 /**
@@ -53,8 +57,23 @@ export function attachmentOf(result: ExtensionResult): ExtensionAttachment {
  * no thumbnail card as a result (the Agents Playground) show it too.
  * @param link a link the text ends with (the article, for a question it does not answer)
  */
-export function noticeResult(lang: Lang, title: string, text: string, link?: { title: string; url: string }): ExtensionResult {
-  const card = renderView({ kind: 'fallback', data: { lang, title, text: link ? `${text} [${link.title}](${link.url})` : text, suggestions: [], personText: '', followUps: [] } });
+export function noticeResult(
+  lang: Lang,
+  title: string,
+  text: string,
+  link?: { title: string; url: string },
+): ExtensionResult {
+  const card = renderView({
+    kind: 'fallback',
+    data: {
+      lang,
+      title,
+      text: link ? `${text} [${link.title}](${link.url})` : text,
+      suggestions: [],
+      personText: '',
+      followUps: [],
+    },
+  });
   return { preview: { title, text }, card };
 }
 

@@ -13,7 +13,14 @@ import { readArticleLink } from './articleLink';
 import type { ArticleSearch } from './articleSearch';
 import { itemOf } from './answerViews';
 import { COMMAND_PARAMETERS, MAX_QUERY_LENGTH, MESSAGE_EXTENSION_COMMANDS } from './commands';
-import { composeExtensionResponse, noticeResult, previewText, resultOf, type ComposeExtensionResponse, type ExtensionResult } from './extensionResult';
+import {
+  composeExtensionResponse,
+  noticeResult,
+  previewText,
+  resultOf,
+  type ComposeExtensionResponse,
+  type ExtensionResult,
+} from './extensionResult';
 import type { InvokeOrigin, TicketSearch } from './ticketSearch';
 
 /** Where an invoke comes from and the user's Teams locale. */
@@ -40,9 +47,13 @@ export class MessageExtension {
     // Teams asks for more as the list scrolls: every result is on the first page.
     if (skipOf(invoke.queryOptions) > 0) return composeExtensionResponse([]);
     const text = queryText(invoke.parameters, COMMAND_PARAMETERS[command]);
-    if (text.length > MAX_QUERY_LENGTH) return composeExtensionResponse([notice(lang, 'too_long', { max: MAX_QUERY_LENGTH })]);
+    if (text.length > MAX_QUERY_LENGTH)
+      return composeExtensionResponse([notice(lang, 'too_long', { max: MAX_QUERY_LENGTH })]);
     try {
-      const results = command === 'searchArticle' ? this.articles.search(text, langOfLocale(context.locale)) : await this.tickets.search(text, context.origin, lang);
+      const results =
+        command === 'searchArticle'
+          ? this.articles.search(text, langOfLocale(context.locale))
+          : await this.tickets.search(text, context.origin, lang);
       return composeExtensionResponse(results);
     } catch (error) {
       this.log.error({ err: error, command }, 'a message extension search failed');
@@ -55,13 +66,23 @@ export class MessageExtension {
     const link = readArticleLink(isObject(value) ? value.url : undefined, knowledgeBase().meta.liveUrl);
     if (!link) return composeExtensionResponse([]);
     const lang = link.lang ?? langOfLocale(context.locale) ?? 'en';
-    const results: ExtensionResult[] = itemOf(sectionView(link.anchor, lang)).flatMap(({ view, title, text }) => resultOf(view, { title, text: previewText(text) }) ?? []);
+    const results: ExtensionResult[] = itemOf(sectionView(link.anchor, lang)).flatMap(
+      ({ view, title, text }) => resultOf(view, { title, text: previewText(text) }) ?? [],
+    );
     return composeExtensionResponse(results);
   }
 }
 
-function notice(lang: Lang, what: 'unknown_command' | 'too_long' | 'error', params: Record<string, number> = {}): ExtensionResult {
-  return noticeResult(lang, t(lang, `messageExtension.${what}.title`), t(lang, `messageExtension.${what}.text`, params));
+function notice(
+  lang: Lang,
+  what: 'unknown_command' | 'too_long' | 'error',
+  params: Record<string, number> = {},
+): ExtensionResult {
+  return noticeResult(
+    lang,
+    t(lang, `messageExtension.${what}.title`),
+    t(lang, `messageExtension.${what}.text`, params),
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -69,7 +90,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function commandOf(id: unknown): CommandId | undefined {
-  return (Object.keys(MESSAGE_EXTENSION_COMMANDS) as CommandId[]).find((command) => MESSAGE_EXTENSION_COMMANDS[command] === id);
+  return (Object.keys(MESSAGE_EXTENSION_COMMANDS) as CommandId[]).find(
+    (command) => MESSAGE_EXTENSION_COMMANDS[command] === id,
+  );
 }
 
 function skipOf(options: unknown): number {

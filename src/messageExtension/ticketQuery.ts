@@ -21,14 +21,22 @@ let statusNames: Map<string, TicketStatus> | undefined;
 
 /** Every status by its code and its name in each language, in the match form. */
 function statusOf(word: string): TicketStatus | undefined {
-  statusNames ??= new Map(TICKET_STATUSES.flatMap((status) => [status, ...LANGS.map((lang) => t(lang, `ticket.status.${status}`))].map((name) => [matchForm(name), status] as const)));
+  statusNames ??= new Map(
+    TICKET_STATUSES.flatMap((status) =>
+      [status, ...LANGS.map((lang) => t(lang, `ticket.status.${status}`))].map(
+        (name) => [matchForm(name), status] as const,
+      ),
+    ),
+  );
   return statusNames.get(word);
 }
 
 /** @example readTicketQuery('MPN-000042') // { numbers: ['MPN-000042'], words: [] } */
 export function readTicketQuery(text: string): TicketQuery {
   const query: TicketQuery = { numbers: [], words: [] };
-  for (const word of matchForm(text).split(/[\s,;]+/u).filter(Boolean)) {
+  for (const word of matchForm(text)
+    .split(/[\s,;]+/u)
+    .filter(Boolean)) {
     const number = NUMBER.exec(word)?.[1];
     const status = statusOf(word);
     if (number !== undefined && Number(number) > 0) query.numbers.push(ticketNumber(Number(number)));

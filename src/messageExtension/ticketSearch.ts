@@ -37,12 +37,18 @@ export class TicketSearch {
   /** @param lang the searcher's language, for what is said when no ticket may be shown */
   async search(text: string, origin: InvokeOrigin, lang: Lang): Promise<ExtensionResult[]> {
     if (!(await this.access.admits(origin))) {
-      const key = (await this.access.team()) ? 'messageExtension.tickets_elsewhere.text' : 'messageExtension.no_triage_team.text';
+      const key = (await this.access.team())
+        ? 'messageExtension.tickets_elsewhere.text'
+        : 'messageExtension.no_triage_team.text';
       return [noticeResult(lang, t(lang, 'messageExtension.tickets_elsewhere.title'), t(lang, key))];
     }
     const triageLang = await this.access.triageLang(lang);
     return (await this.find(text)).flatMap((ticket) => {
-      const preview = { title: t(triageLang, 'triage.title', { number: ticket.number }), subtitle: t(triageLang, `ticket.status.${ticket.status}`), text: previewText(userText(ticket.summary)) };
+      const preview = {
+        title: t(triageLang, 'triage.title', { number: ticket.number }),
+        subtitle: t(triageLang, `ticket.status.${ticket.status}`),
+        text: previewText(userText(ticket.summary)),
+      };
       const result = resultOf(triageCardView(ticket, triageLang), preview);
       return result ? [result] : [];
     });
@@ -51,13 +57,19 @@ export class TicketSearch {
   /** Numbers first (as asked), then the newest tickets with the status and words asked; open ones for an empty query. */
   private async find(text: string): Promise<Ticket[]> {
     const query = readTicketQuery(text);
-    const matches = (ticket: Ticket) => (!query.status || ticket.status === query.status) && summaryHolds(ticket.summary, query.words);
+    const matches = (ticket: Ticket) =>
+      (!query.status || ticket.status === query.status) && summaryHolds(ticket.summary, query.words);
     if (query.numbers.length) {
       const found = await Promise.all(query.numbers.map((number) => this.access.store.get(number)));
-      return found.filter((ticket): ticket is Ticket => ticket !== undefined && matches(ticket)).slice(0, MAX_TICKET_RESULTS);
+      return found
+        .filter((ticket): ticket is Ticket => ticket !== undefined && matches(ticket))
+        .slice(0, MAX_TICKET_RESULTS);
     }
     const listed = await this.access.store.list(query.status ? { status: query.status } : {});
-    const wanted = query.status || query.words.length ? listed.filter(matches) : listed.filter((ticket) => ticket.status !== 'resolved');
+    const wanted =
+      query.status || query.words.length
+        ? listed.filter(matches)
+        : listed.filter((ticket) => ticket.status !== 'resolved');
     return wanted.slice(0, MAX_TICKET_RESULTS);
   }
 }

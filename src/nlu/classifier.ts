@@ -56,15 +56,25 @@ export function createClassifier(model: NluModel, questionWeight = QUESTION_WEIG
       const scores = intents.score(normalized, language.lang);
       const whole = softmax(scores.logits, temperature);
       const question = questionWeight > 0 ? questionSentence(text) : undefined;
-      const asked = question ? softmax(intents.score(normalizeText(question), language.lang).logits, temperature) : undefined;
-      const probabilities = asked ? whole.map((p, i) => (1 - questionWeight) * p + questionWeight * (asked[i] ?? 0)) : whole;
+      const asked = question
+        ? softmax(intents.score(normalizeText(question), language.lang).logits, temperature)
+        : undefined;
+      const probabilities = asked
+        ? whole.map((p, i) => (1 - questionWeight) * p + questionWeight * (asked[i] ?? 0))
+        : whole;
       const decision = decideIntent(probabilities, scores.knownShare, rejection);
       // A portal message inside a message the model itself calls out of scope (an API's or PowerShell's error
       // worded like the portal's) is that other product's message.
       const matched = matchPortalMessageForm(form);
-      const portal = matched && !(decision.intent === 'out_of_scope' && !decision.rejectedBecause) ? matched : undefined;
+      const portal =
+        matched && !(decision.intent === 'out_of_scope' && !decision.rejectedBecause) ? matched : undefined;
       const intent = portal?.intent ?? decision.intent;
-      const confidence = portal ? Math.max(decision.ranking.find((r) => r.intent === intent)?.confidence ?? 0, 0.9 + 0.1 * Math.min(1, portal.coverage)) : decision.confidence;
+      const confidence = portal
+        ? Math.max(
+            decision.ranking.find((r) => r.intent === intent)?.confidence ?? 0,
+            0.9 + 0.1 * Math.min(1, portal.coverage),
+          )
+        : decision.confidence;
       return {
         intent,
         confidence: round(confidence),

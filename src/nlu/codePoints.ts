@@ -12,7 +12,12 @@ const KNOWN = 16;
 const kinds = new Uint8Array(0x10000);
 
 function classify(char: string): number {
-  return (/\p{L}/u.test(char) ? LETTER : 0) | (/\p{Script=Cyrillic}/u.test(char) ? CYRILLIC : 0) | (/\p{N}/u.test(char) ? NUMBER : 0) | (/\s/u.test(char) ? SPACE : 0);
+  return (
+    (/\p{L}/u.test(char) ? LETTER : 0) |
+    (/\p{Script=Cyrillic}/u.test(char) ? CYRILLIC : 0) |
+    (/\p{N}/u.test(char) ? NUMBER : 0) |
+    (/\s/u.test(char) ? SPACE : 0)
+  );
 }
 
 /** The kind flags of a code point (a lone surrogate is none of them). */

@@ -22,11 +22,16 @@ const MAX_COMMAND_WORDS = 6;
 const WHOLE_MESSAGE_ONLY = new Set<Command['kind']>(['intent', 'triage_here']);
 
 function words(text: string): string {
-  return matchForm(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return matchForm(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function loadCommands(): { phrase: string; command: Command }[] {
-  const file = JSON.parse(readFileSync(contentPath('nlu', 'commands.json'), 'utf8')) as Record<string, string[] | string>;
+  const file = JSON.parse(readFileSync(contentPath('nlu', 'commands.json'), 'utf8')) as Record<
+    string,
+    string[] | string
+  >;
   return Object.entries(file).flatMap(([name, phrases]) => {
     if (typeof phrases === 'string') return [];
     const [kind, argument] = name.split(':');
@@ -52,5 +57,8 @@ export function commandOf(text: string): Command | undefined {
   if (!message) return undefined;
   const short = message.split(' ').length <= MAX_COMMAND_WORDS;
   const padded = ` ${message} `;
-  return commands.find(({ phrase, command }) => message === phrase || (short && !WHOLE_MESSAGE_ONLY.has(command.kind) && padded.includes(` ${phrase} `)))?.command;
+  return commands.find(
+    ({ phrase, command }) =>
+      message === phrase || (short && !WHOLE_MESSAGE_ONLY.has(command.kind) && padded.includes(` ${phrase} `)),
+  )?.command;
 }

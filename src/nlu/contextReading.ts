@@ -45,8 +45,14 @@ const ELLIPTICAL_TOPIC: Topic = 'entitlement';
  * @example readInContext('and what about silver?', classification, { topic: 'entitlement', facts: { membership: 'gold' } }, 'en')
  *   // { kind: 'follow_up', topic: 'entitlement', facts: { membership: 'silver' }, hypothetical: true }
  */
-export function readInContext(text: string, classification: Classification, context: TopicContext | undefined, lang: Lang): Reading {
-  if (!context) return followUp(text, classification, { topic: ELLIPTICAL_TOPIC, facts: {} }, lang, true) ?? { kind: 'new' };
+export function readInContext(
+  text: string,
+  classification: Classification,
+  context: TopicContext | undefined,
+  lang: Lang,
+): Reading {
+  if (!context)
+    return followUp(text, classification, { topic: ELLIPTICAL_TOPIC, facts: {} }, lang, true) ?? { kind: 'new' };
   if (context.asked) {
     const answer = answerToQuestion(text, classification, context, context.asked, lang);
     if (answer) return answer;
@@ -60,13 +66,27 @@ export function readInContext(text: string, classification: Classification, cont
  * that is not on this topic is not, unless it is an ellipsis ("and gold?"): it is asked anew, and the facts
  * it names are remembered there all the same.
  */
-function answerToQuestion(text: string, classification: Classification, { topic }: TopicContext, asked: FactName, lang: Lang): Reading | undefined {
+function answerToQuestion(
+  text: string,
+  classification: Classification,
+  { topic }: TopicContext,
+  asked: FactName,
+  lang: Lang,
+): Reading | undefined {
   const { entities } = classification;
   if (saysDontKnow(text)) return { kind: 'dont_know', fact: asked };
-  if (classification.intent !== topic && asksSomething(text) && followUpForm(text).rest.split(' ').length > ELLIPTICAL_WORDS) return undefined;
+  if (
+    classification.intent !== topic &&
+    asksSomething(text) &&
+    followUpForm(text).rest.split(' ').length > ELLIPTICAL_WORDS
+  )
+    return undefined;
   const values = FACT_VALUES[asked] as readonly string[];
   const place = ordinalOf(text);
-  const chosen = place !== undefined ? values[place - 1] : (factAnswer(asked, text, entities, lang) ?? factAnswer(asked, followUpForm(text).rest, {}, lang));
+  const chosen =
+    place !== undefined
+      ? values[place - 1]
+      : (factAnswer(asked, text, entities, lang) ?? factAnswer(asked, followUpForm(text).rest, {}, lang));
   const facts: Record<string, string> = chosen ? { [asked]: chosen } : {};
   for (const fact of factsReadBy(topic)) {
     const named = entities[fact];
@@ -80,7 +100,13 @@ function answerToQuestion(text: string, classification: Classification, { topic 
  * silver partner get?" after the Gold answer).
  * @param alone there is no conversation to follow: only an ellipsis is read as one.
  */
-function followUp(text: string, classification: Classification, { topic }: TopicContext, lang: Lang, alone = false): Reading | undefined {
+function followUp(
+  text: string,
+  classification: Classification,
+  { topic }: TopicContext,
+  lang: Lang,
+  alone = false,
+): Reading | undefined {
   const form = followUpForm(text);
   const facts = factsNamed(classification, form, topic, lang);
   if (!Object.keys(facts).length) return undefined;
@@ -96,7 +122,9 @@ function followUp(text: string, classification: Classification, { topic }: Topic
  */
 export function isEllipsisOn(text: string, classification: Classification, topic: Topic, lang: Lang): boolean {
   const form = followUpForm(text);
-  return Object.keys(factsNamed(classification, form, topic, lang)).length > 0 && isElliptical(classification, form, topic);
+  return (
+    Object.keys(factsNamed(classification, form, topic, lang)).length > 0 && isElliptical(classification, form, topic)
+  );
 }
 
 /** The facts `topic` reads that a message names: its entities, or else the first its words past the opening give. */

@@ -46,17 +46,29 @@ export function compileEntityMatchers(file: SynonymFile): Matcher[] {
           .split(' ')
           .map((word) => (word.endsWith('*') ? `${escape(word.slice(0, -1))}[\\p{L}\\p{N}]*` : escape(word)))
           .join('[\\s-]+');
-        const anchor = form.split(' ').reduce((a, b) => (b.replace('*', '').length > a.length ? b.replace('*', '') : a), '');
-        const words = form.split(' ').map((word) => ({ literal: word.endsWith('*') ? word.slice(0, -1) : word, anyEnding: word.endsWith('*') }));
+        const anchor = form
+          .split(' ')
+          .reduce((a, b) => (b.replace('*', '').length > a.length ? b.replace('*', '') : a), '');
+        const words = form
+          .split(' ')
+          .map((word) => ({ literal: word.endsWith('*') ? word.slice(0, -1) : word, anyEnding: word.endsWith('*') }));
         const plain = words.every(({ literal }) => literal !== '' && !/^[\s-]|[\s-]$/u.test(literal));
-        matchers.push({ fact, value, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u'), words: plain ? words : undefined, length: form.length, anchor });
+        matchers.push({
+          fact,
+          value,
+          pattern: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u'),
+          words: plain ? words : undefined,
+          length: form.length,
+          anchor,
+        });
       }
     }
   }
   return matchers.sort((a, b) => b.length - a.length);
 }
 
-const isWordChar = (codePoint: number | undefined) => codePoint !== undefined && (codePointKind(codePoint) & (LETTER | NUMBER)) !== 0;
+const isWordChar = (codePoint: number | undefined) =>
+  codePoint !== undefined && (codePointKind(codePoint) & (LETTER | NUMBER)) !== 0;
 const isSeparator = (code: number) => code === 0x2d || (codePointKind(code) & SPACE) !== 0;
 
 /** The code point that ends just before `at` (undefined at the start). */
@@ -89,7 +101,12 @@ export function matchWords(form: string, words: readonly SynonymWord[]): { start
       }
       at += literal.length;
       if (anyEnding) {
-        for (let codePoint = form.codePointAt(at); at < form.length && isWordChar(codePoint); codePoint = form.codePointAt(at)) at += (codePoint as number) > 0xffff ? 2 : 1;
+        for (
+          let codePoint = form.codePointAt(at);
+          at < form.length && isWordChar(codePoint);
+          codePoint = form.codePointAt(at)
+        )
+          at += (codePoint as number) > 0xffff ? 2 : 1;
       }
       if (w < words.length - 1) {
         const before = at;
@@ -113,7 +130,8 @@ interface AnchorIndex {
   short: number[];
 }
 
-const firstThree = (text: string, at: number) => (text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1)) * 0x10000 + text.charCodeAt(at + 2);
+const firstThree = (text: string, at: number) =>
+  (text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1)) * 0x10000 + text.charCodeAt(at + 2);
 
 function indexAnchors(list: Matcher[]): AnchorIndex {
   const anchors = [...new Set(list.map((m) => m.anchor))];
@@ -124,13 +142,21 @@ function indexAnchors(list: Matcher[]): AnchorIndex {
     const key = firstThree(anchor, 0);
     byFirstThree.set(key, [...(byFirstThree.get(key) ?? []), i]);
   });
-  return { matchers: list, anchors, anchorOf: Int32Array.from(list, (m) => anchors.indexOf(m.anchor)), byFirstThree, short };
+  return {
+    matchers: list,
+    anchors,
+    anchorOf: Int32Array.from(list, (m) => anchors.indexOf(m.anchor)),
+    byFirstThree,
+    short,
+  };
 }
 
 let loaded: AnchorIndex | undefined;
 
 function loadedMatchers(): AnchorIndex {
-  loaded ??= indexAnchors(compileEntityMatchers(JSON.parse(readFileSync(contentPath('nlu', 'entities.json'), 'utf8')) as SynonymFile));
+  loaded ??= indexAnchors(
+    compileEntityMatchers(JSON.parse(readFileSync(contentPath('nlu', 'entities.json'), 'utf8')) as SynonymFile),
+  );
   return loaded;
 }
 
@@ -145,7 +171,8 @@ function presentAnchors(form: string, index: AnchorIndex): Uint8Array {
   for (const i of index.short) if (form.includes(index.anchors[i] as string)) present[i] = 1;
   for (let at = 0; at + 3 <= form.length; at++) {
     const candidates = index.byFirstThree.get(firstThree(form, at));
-    if (candidates) for (const i of candidates) if (!present[i] && form.startsWith(index.anchors[i] as string, at)) present[i] = 1;
+    if (candidates)
+      for (const i of candidates) if (!present[i] && form.startsWith(index.anchors[i] as string, at)) present[i] = 1;
   }
   return present;
 }

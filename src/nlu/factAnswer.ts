@@ -15,7 +15,9 @@ const MAX_SHORT_REPLY_WORDS = 6;
 type AnswerWords = Partial<Record<FactName, Record<string, string[]>>>;
 
 function loadAnswerWords(): { fact: FactName; value: string; phrase: string }[] {
-  const file = JSON.parse(readFileSync(contentPath('nlu', 'answers.json'), 'utf8')) as AnswerWords & { $comment?: string };
+  const file = JSON.parse(readFileSync(contentPath('nlu', 'answers.json'), 'utf8')) as AnswerWords & {
+    $comment?: string;
+  };
   return Object.entries(file).flatMap(([fact, values]) => {
     if (typeof values === 'string') return [];
     if (!isFactName(fact)) throw new Error(`content/nlu/answers.json: "${fact}" is not a fact name`);
@@ -28,7 +30,12 @@ function loadAnswerWords(): { fact: FactName; value: string; phrase: string }[] 
 
 let answerWords: ReturnType<typeof loadAnswerWords> | undefined;
 
-export function factAnswer<F extends FactName>(fact: F, text: string, entities: PartnerFacts, lang: Lang): FactValue<F> | undefined {
+export function factAnswer<F extends FactName>(
+  fact: F,
+  text: string,
+  entities: PartnerFacts,
+  lang: Lang,
+): FactValue<F> | undefined {
   const named = entities[fact];
   if (named) return named;
   const values = FACT_VALUES[fact] as readonly FactValue<F>[];
@@ -39,7 +46,9 @@ export function factAnswer<F extends FactName>(fact: F, text: string, entities: 
   const labels = values.map((value) => ({ value, words: words(t(lang, `fact.${fact}.${value}`)).split(' ') }));
   const exact = labels.find((label) => label.words.join(' ') === typed);
   if (exact) return exact.value;
-  const owners = labels.filter((label) => label.words.includes(typed) && labels.every((other) => other === label || !other.words.includes(typed)));
+  const owners = labels.filter(
+    (label) => label.words.includes(typed) && labels.every((other) => other === label || !other.words.includes(typed)),
+  );
   if (owners.length === 1) return owners[0]?.value;
 
   const replyWords = typed.split(' ');

@@ -42,7 +42,8 @@ const MIN_CYRILLIC_LETTERS = 3;
 function grams(normalized: string): string[] {
   const letters = ` ${normalized.replace(/[^\p{L}]+/gu, ' ').trim()} `;
   const out: string[] = [];
-  for (let n = MIN_ORDER; n <= ORDER; n++) for (let i = 0; i + n <= letters.length; i++) out.push(letters.slice(i, i + n));
+  for (let n = MIN_ORDER; n <= ORDER; n++)
+    for (let i = 0; i + n <= letters.length; i++) out.push(letters.slice(i, i + n));
   return out;
 }
 
@@ -85,8 +86,10 @@ export interface CompiledLanguageModel {
 
 const BIGRAM_TAG = 2 ** 48;
 /** Two or three code units in one exact number: below 2^48 for three, 2^48 and up for two. */
-const packGram = (a: number, b: number, c: number | undefined) => (c === undefined ? BIGRAM_TAG + a * 0x10000 + b : a * 0x100000000 + b * 0x10000 + c);
-const slotOf = (a: number, b: number, c: number, mask: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c + 0x165667b1, 0xc2b2ae3d)) & mask;
+const packGram = (a: number, b: number, c: number | undefined) =>
+  c === undefined ? BIGRAM_TAG + a * 0x10000 + b : a * 0x100000000 + b * 0x10000 + c;
+const slotOf = (a: number, b: number, c: number, mask: number) =>
+  (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c + 0x165667b1, 0xc2b2ae3d)) & mask;
 
 export function compileLanguageModel(model: LanguageModel): CompiledLanguageModel {
   const denominators = LATIN_LANGS.map((lang) => (model.totals[lang] ?? 0) + model.vocabulary + 1);
@@ -101,7 +104,8 @@ export function compileLanguageModel(model: LanguageModel): CompiledLanguageMode
     unseen: Float64Array.from(denominators, (d) => Math.log(1 / d)),
   };
   grams_.forEach((gram, row) => {
-    if (gram.length !== 2 && gram.length !== 3) throw new Error(`the language model has an n-gram of ${gram.length} code units: "${gram}"`);
+    if (gram.length !== 2 && gram.length !== 3)
+      throw new Error(`the language model has an n-gram of ${gram.length} code units: "${gram}"`);
     const [a, b, c] = [gram.charCodeAt(0), gram.charCodeAt(1), gram.length === 3 ? gram.charCodeAt(2) : undefined];
     const key = packGram(a, b, c);
     let slot = slotOf(a, b, c ?? -1, compiled.mask);
@@ -109,7 +113,9 @@ export function compileLanguageModel(model: LanguageModel): CompiledLanguageMode
     compiled.keys[slot] = key;
     compiled.rows[slot] = row;
     LATIN_LANGS.forEach((lang, i) => {
-      compiled.logProbabilities[row * LATIN_LANGS.length + i] = Math.log(((model.counts[lang]?.[gram] ?? 0) + 1) / (denominators[i] as number));
+      compiled.logProbabilities[row * LATIN_LANGS.length + i] = Math.log(
+        ((model.counts[lang]?.[gram] ?? 0) + 1) / (denominators[i] as number),
+      );
     });
   });
   return compiled;
@@ -133,7 +139,11 @@ export function identifyLanguage(text: string, model: CompiledLanguageModel, hin
 }
 
 /** identifyLanguage for a text already normalized (normalizeText). */
-export function identifyNormalizedLanguage(normalized: string, model: CompiledLanguageModel, hints: LanguageHints = {}): LanguageGuess {
+export function identifyNormalizedLanguage(
+  normalized: string,
+  model: CompiledLanguageModel,
+  hints: LanguageHints = {},
+): LanguageGuess {
   // One pass over the code points: letters and Cyrillic letters counted, words counted, and the code units of
   // the letters, each run of other characters one space, padded with a space on both sides (grams() above).
   const units: number[] = [0x20];
@@ -162,10 +172,15 @@ export function identifyNormalizedLanguage(normalized: string, model: CompiledLa
 
   const sums = Float64Array.from(LATIN_LANGS, (lang) => (hints.locale === lang ? LOCALE_PRIOR : 0));
   const add = (row: number) => {
-    for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + ((row < 0 ? model.unseen[i] : model.logProbabilities[row * LATIN_LANGS.length + i]) as number);
+    for (let i = 0; i < sums.length; i++)
+      sums[i] =
+        (sums[i] as number) +
+        ((row < 0 ? model.unseen[i] : model.logProbabilities[row * LATIN_LANGS.length + i]) as number);
   };
-  for (let i = 0; i + 2 <= units.length; i++) add(gramRow(model, units[i] as number, units[i + 1] as number, undefined));
-  for (let i = 0; i + 3 <= units.length; i++) add(gramRow(model, units[i] as number, units[i + 1] as number, units[i + 2]));
+  for (let i = 0; i + 2 <= units.length; i++)
+    add(gramRow(model, units[i] as number, units[i + 1] as number, undefined));
+  for (let i = 0; i + 3 <= units.length; i++)
+    add(gramRow(model, units[i] as number, units[i + 1] as number, units[i + 2]));
   const gramCount = units.length - 1 + Math.max(0, units.length - 2);
   const scores = LATIN_LANGS.map((lang, i) => ({ lang, score: sums[i] as number }));
   const grams_ = gramCount || 1;

@@ -30,7 +30,9 @@ export function loadNluModel(path = MODEL_PATH): NluModel {
     throw new ModelUnavailableError(`no NLU model at ${path}`, { cause: error });
   }
   if (model.featureVersion !== FEATURE_VERSION) {
-    throw new ModelUnavailableError(`the NLU model was built with feature version ${model.featureVersion}, the code has ${FEATURE_VERSION}`);
+    throw new ModelUnavailableError(
+      `the NLU model was built with feature version ${model.featureVersion}, the code has ${FEATURE_VERSION}`,
+    );
   }
   if (model.dataHash !== dataHash(readUtterances('train'))) {
     throw new ModelUnavailableError('the NLU model was trained on other data than content/nlu/train');

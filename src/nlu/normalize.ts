@@ -24,10 +24,7 @@ export function normalizeText(text: string): string {
 
 /** Removes combining marks (é → e, ã → a, й → и); for matching, never for display. */
 export function foldDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .normalize('NFC');
+  return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 
 /**

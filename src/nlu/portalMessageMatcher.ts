@@ -14,7 +14,10 @@ import { knowledgeBase } from '../knowledge/knowledgeBase';
 import type { Intent } from './intents';
 import { matchForm } from './normalize';
 
-export type PortalMessageIntent = Extract<Intent, 'not_authorized_error' | 'no_benefits_error' | 'access_id_already_associated'>;
+export type PortalMessageIntent = Extract<
+  Intent,
+  'not_authorized_error' | 'no_benefits_error' | 'access_id_already_associated'
+>;
 
 /** The article segments that quote each message, inside quotation marks. */
 const ARTICLE_QUOTES: Record<PortalMessageIntent, number[]> = {
@@ -63,7 +66,10 @@ function quoted(text: string): string[] {
 
 /** The neighbouring word pairs of the phrases other errors share, all languages together. */
 function loadSharedPairs(): [string, string][] {
-  const file = JSON.parse(readFileSync(contentPath('nlu', 'portal-messages', 'shared-phrases.json'), 'utf8')) as Record<string, string[]>;
+  const file = JSON.parse(readFileSync(contentPath('nlu', 'portal-messages', 'shared-phrases.json'), 'utf8')) as Record<
+    string,
+    string[]
+  >;
   const pairs: [string, string][] = [];
   for (const lang of LANGS) {
     for (const phrase of file[lang] ?? []) {
@@ -89,13 +95,18 @@ function loadWordings(): Wording[] {
   const wordings: Wording[] = [];
   for (const [intent, segments] of Object.entries(ARTICLE_QUOTES) as [PortalMessageIntent, number[]][]) {
     for (const id of segments) {
-      for (const lang of LANGS) for (const text of quoted(kb.segments[id]?.text[lang] ?? '')) wordings.push(wording(intent, text));
+      for (const lang of LANGS)
+        for (const text of quoted(kb.segments[id]?.text[lang] ?? '')) wordings.push(wording(intent, text));
     }
   }
   for (const lang of LANGS) {
-    const file = JSON.parse(readFileSync(contentPath('nlu', 'portal-messages', `${lang}.json`), 'utf8')) as Record<string, string[]>;
+    const file = JSON.parse(readFileSync(contentPath('nlu', 'portal-messages', `${lang}.json`), 'utf8')) as Record<
+      string,
+      string[]
+    >;
     for (const [intent, texts] of Object.entries(file)) {
-      if (!(intent in ARTICLE_QUOTES)) throw new Error(`content/nlu/portal-messages/${lang}.json: unknown message "${intent}"`);
+      if (!(intent in ARTICLE_QUOTES))
+        throw new Error(`content/nlu/portal-messages/${lang}.json: unknown message "${intent}"`);
       for (const text of texts) wordings.push(wording(intent as PortalMessageIntent, text));
     }
   }
@@ -180,7 +191,8 @@ export function matchPortalMessageForm(form: string): PortalMessageMatch | undef
   const textWords = formWords(form);
   if (textWords.length < MIN_RUN_WORDS) return undefined;
   const hits = new Map<number, number>();
-  for (const word of new Set(textWords)) for (const i of wordingIndex.get(word) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
+  for (const word of new Set(textWords))
+    for (const i of wordingIndex.get(word) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
   let best: PortalMessageMatch | undefined;
   for (const [i, exact] of hits) {
     if (exact < MIN_EXACT_WORDS) continue;

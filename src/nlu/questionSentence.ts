@@ -17,7 +17,10 @@ const MIN_QUESTION_WORDS = 4;
  *   // 'Where do I activate the benefits?'
  */
 export function questionSentence(text: string): string | undefined {
-  const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+  const sentences = text
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (sentences.length < 2) return undefined;
   for (let i = sentences.length - 1; i >= 0; i--) {
     const sentence = sentences[i] as string;

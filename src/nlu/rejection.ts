@@ -15,8 +15,14 @@ export interface IntentDecision {
   ranking: { intent: Intent; confidence: number }[];
 }
 
-export function decideIntent(probabilities: readonly number[], known: number, thresholds: RejectionThresholds): IntentDecision {
-  const ranking = INTENTS.map((intent, i) => ({ intent, confidence: probabilities[i] ?? 0 })).sort((a, b) => b.confidence - a.confidence);
+export function decideIntent(
+  probabilities: readonly number[],
+  known: number,
+  thresholds: RejectionThresholds,
+): IntentDecision {
+  const ranking = INTENTS.map((intent, i) => ({ intent, confidence: probabilities[i] ?? 0 })).sort(
+    (a, b) => b.confidence - a.confidence,
+  );
   const [top, second] = ranking as [IntentDecision['ranking'][number], IntentDecision['ranking'][number]];
   const outOfScope = ranking.find((r) => r.intent === 'out_of_scope')?.confidence ?? 0;
   if (top.intent === 'out_of_scope') return { intent: 'out_of_scope', confidence: top.confidence, ranking };

@@ -14,7 +14,9 @@ const MAX_SHORT_REPLY_WORDS = 6;
 
 /** A reply as the matchers compare it: folded, punctuation gone, single spaces. */
 export function wordsOf(text: string): string {
-  return matchForm(plain(text)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return matchForm(plain(text))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 interface LangReplies {
@@ -43,21 +45,30 @@ interface ReplyWords {
   questionWords: string[];
 }
 
-const longestFirst = (phrases: string[]): string[] => [...new Set(phrases.map(wordsOf))].filter(Boolean).sort((a, b) => b.length - a.length);
+const longestFirst = (phrases: string[]): string[] =>
+  [...new Set(phrases.map(wordsOf))].filter(Boolean).sort((a, b) => b.length - a.length);
 
 function loadReplyWords(): ReplyWords {
-  const file = JSON.parse(readFileSync(contentPath('nlu', 'replies.json'), 'utf8')) as Record<string, LangReplies | string>;
+  const file = JSON.parse(readFileSync(contentPath('nlu', 'replies.json'), 'utf8')) as Record<
+    string,
+    LangReplies | string
+  >;
   const langs = LANGS.map((lang) => {
     const entry = file[lang];
     if (typeof entry !== 'object') throw new Error(`content/nlu/replies.json: no words for ${lang}`);
     return entry;
   });
-  const all = (key: 'yes' | 'no' | 'dontKnow' | 'hypothetical' | 'aboutUs' | 'fillers' | 'joins' | 'questionWords') => longestFirst(langs.flatMap((l) => l[key]));
+  const all = (key: 'yes' | 'no' | 'dontKnow' | 'hypothetical' | 'aboutUs' | 'fillers' | 'joins' | 'questionWords') =>
+    longestFirst(langs.flatMap((l) => l[key]));
   return {
     yes: all('yes'),
     no: all('no'),
     dontKnow: all('dontKnow'),
-    ordinals: langs.flatMap((l) => Object.entries(l.ordinals).flatMap(([place, phrases]) => phrases.map((phrase) => ({ place: Number(place), phrase: wordsOf(phrase) })))),
+    ordinals: langs.flatMap((l) =>
+      Object.entries(l.ordinals).flatMap(([place, phrases]) =>
+        phrases.map((phrase) => ({ place: Number(place), phrase: wordsOf(phrase) })),
+      ),
+    ),
     hypothetical: all('hypothetical'),
     aboutUs: all('aboutUs'),
     fillers: new Set(all('fillers')),
@@ -129,7 +140,11 @@ export function followUpForm(text: string): FollowUpForm {
   words = words.slice((us ?? opening ?? '').length).trim();
   const list = words.split(' ').filter(Boolean);
   while (list.length > 1 && fillers.has(list[0] as string)) list.shift();
-  return { hypothetical: !us && (Boolean(opening) || text.trim().endsWith('?')), aboutUs: Boolean(us), rest: list.join(' ') };
+  return {
+    hypothetical: !us && (Boolean(opening) || text.trim().endsWith('?')),
+    aboutUs: Boolean(us),
+    rest: list.join(' '),
+  };
 }
 
 /** The words that join two questions in one message ("and", "также", "et"), longest first, as written. */

@@ -43,7 +43,8 @@ export function trainSoftmax(
   const { epochs = 30, learningRate = 0.4, l2 = 1e-5, seed = 7 } = options;
   const vocabulary: Record<string, number> = {};
   let columns = 0;
-  for (const { vector } of examples) for (const name of vector.keys()) if (!(name in vocabulary)) vocabulary[name] = columns++;
+  for (const { vector } of examples)
+    for (const name of vector.keys()) if (!(name in vocabulary)) vocabulary[name] = columns++;
 
   const classes = labels.length;
   const weights = Array.from({ length: classes }, () => new Float64Array(columns));
@@ -72,7 +73,8 @@ export function trainSoftmax(
       for (let c = 0; c < classes; c++) {
         let z = bias[c] as number;
         const w = weights[c] as Float64Array;
-        for (let k = 0; k < row.columns.length; k++) z += (w[row.columns[k] as number] as number) * (row.values[k] as number);
+        for (let k = 0; k < row.columns.length; k++)
+          z += (w[row.columns[k] as number] as number) * (row.values[k] as number);
         probabilities[c] = z;
         if (z > max) max = z;
       }
@@ -112,7 +114,10 @@ export interface CompiledSoftmax {
 export function compileSoftmax(model: SoftmaxModel): CompiledSoftmax {
   const columns = new Map<string, Float64Array>();
   for (const [name, col] of Object.entries(model.vocabulary)) {
-    columns.set(name, Float64Array.from(model.labels, (_, c) => model.weights[c]?.[col] ?? 0));
+    columns.set(
+      name,
+      Float64Array.from(model.labels, (_, c) => model.weights[c]?.[col] ?? 0),
+    );
   }
   return { model, columns, bias: Float64Array.from(model.bias) };
 }

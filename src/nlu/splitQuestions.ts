@@ -36,7 +36,9 @@ const SENTENCE_ENDS = /(\?)\s+|\n+|;\s*/gu;
 const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 function isSure(classification: Classification): boolean {
-  return isTopic(classification.intent) && classification.by !== 'rejected' && classification.confidence >= SPLIT_CONFIDENCE;
+  return (
+    isTopic(classification.intent) && classification.by !== 'rejected' && classification.confidence >= SPLIT_CONFIDENCE
+  );
 }
 
 /** "We are a gold partner" before "and Azure says…" tells the question's context; it asks nothing. */
@@ -58,7 +60,10 @@ function isSameQuestion(a: Classification, b: Classification): boolean {
   return a.intent === b.intent;
 }
 
-function splitInTwo(text: string, classify: (text: string) => Classification): [QuestionPart, QuestionPart] | undefined {
+function splitInTwo(
+  text: string,
+  classify: (text: string) => Classification,
+): [QuestionPart, QuestionPart] | undefined {
   let best: { parts: [QuestionPart, QuestionPart]; score: number } | undefined;
   for (const join of [...text.matchAll(joinPattern())].slice(0, MAX_JOINS)) {
     const start = join.index + (join[1] ? 1 : 0);
@@ -89,7 +94,9 @@ function splitAtSentenceEnds(text: string, classify: (text: string) => Classific
   const questions = pieces.filter(Boolean);
   if (questions.length < 3 || questions.length > MAX_PARTS || !questions.every(asksInWords)) return undefined;
   const parts = questions.map((q) => ({ text: q, classification: classify(q) }));
-  const distinct = parts.every((p, i) => parts.every((o, j) => j <= i || !isSameQuestion(p.classification, o.classification)));
+  const distinct = parts.every((p, i) =>
+    parts.every((o, j) => j <= i || !isSameQuestion(p.classification, o.classification)),
+  );
   return distinct && parts.every(isQuestion) ? parts : undefined;
 }
 
@@ -107,7 +114,11 @@ export function splitQuestions(text: string, classify: (text: string) => Classif
   for (let i = 0; i < parts.length && parts.length < MAX_PARTS; i++) {
     const part = parts[i] as QuestionPart;
     const more = splitInTwo(part.text, classify);
-    if (more && more.every((p) => parts.every((other, j) => j === i || !isSameQuestion(p.classification, other.classification)))) parts.splice(i, 1, ...more);
+    if (
+      more &&
+      more.every((p) => parts.every((other, j) => j === i || !isSameQuestion(p.classification, other.classification)))
+    )
+      parts.splice(i, 1, ...more);
   }
   return parts;
 }

@@ -12,7 +12,12 @@ import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer
 import type { Lang } from '../i18n/locales';
 import { foldDiacritics, normalizeText } from './normalize';
 
-const STEMMERS: Record<Lang, { stem(token: string): string }> = { en: porterEn, ru: porterRu, pt: porterPt, fr: porterFr };
+const STEMMERS: Record<Lang, { stem(token: string): string }> = {
+  en: porterEn,
+  ru: porterRu,
+  pt: porterPt,
+  fr: porterFr,
+};
 const WORDS = new RegexpTokenizer({ pattern: /[^\p{L}\p{N}]+/u });
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 

@@ -32,16 +32,29 @@ export function trainNluModel(train: readonly Utterance[]): NluModel {
   const articleTexts = (lang: 'en' | 'pt' | 'fr') => Object.values(kb.segments).map((s) => s.text[lang]);
   const language = trainLanguageModel(
     Object.fromEntries(
-      (['en', 'pt', 'fr'] as const).map((lang) => [lang, [...train.filter((u) => u.lang === lang).map((u) => u.text), ...articleTexts(lang)]]),
+      (['en', 'pt', 'fr'] as const).map((lang) => [
+        lang,
+        [...train.filter((u) => u.lang === lang).map((u) => u.text), ...articleTexts(lang)],
+      ]),
     ),
   );
 
   const examples = train.map((u) => ({ vector: features(u.text, u.lang), label: u.intent }));
   const scored: Scored[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const model = compileSoftmax(trainSoftmax(examples.filter((_, i) => i % FOLDS !== fold), INTENTS));
+    const model = compileSoftmax(
+      trainSoftmax(
+        examples.filter((_, i) => i % FOLDS !== fold),
+        INTENTS,
+      ),
+    );
     examples.forEach((example, i) => {
-      if (i % FOLDS === fold) scored.push({ intent: example.label, scores: logits(model, example.vector), known: knownShare(model, example.vector) });
+      if (i % FOLDS === fold)
+        scored.push({
+          intent: example.label,
+          scores: logits(model, example.vector),
+          known: knownShare(model, example.vector),
+        });
     });
   }
   const temperature = fitTemperature(scored);
@@ -64,7 +77,8 @@ function fitTemperature(scored: readonly Scored[]): number {
   let best = { temperature: 1, loss: Infinity };
   for (let temperature = 0.2; temperature <= 4; temperature += 0.05) {
     let loss = 0;
-    for (const { intent, scores } of scored) loss -= Math.log(softmax(scores, temperature)[INTENTS.indexOf(intent as never)] ?? 1e-12);
+    for (const { intent, scores } of scored)
+      loss -= Math.log(softmax(scores, temperature)[INTENTS.indexOf(intent as never)] ?? 1e-12);
     if (loss < best.loss) best = { temperature: Math.round(temperature * 100) / 100, loss };
   }
   return best.temperature;
@@ -74,7 +88,13 @@ function fitTemperature(scored: readonly Scored[]): number {
 function chooseThresholds(scored: readonly Scored[], temperature: number) {
   const inScope = scored.filter((s) => s.intent !== 'out_of_scope');
   const outOfScope = scored.filter((s) => s.intent === 'out_of_scope');
-  let best: { rejection: RejectionThresholds; measured: { outOfScopeRecall: number; inScopeRejected: number; accuracy: number }; score: number } | undefined;
+  let best:
+    | {
+        rejection: RejectionThresholds;
+        measured: { outOfScopeRecall: number; inScopeRejected: number; accuracy: number };
+        score: number;
+      }
+    | undefined;
   for (let minConfidence = 0; minConfidence <= 0.8; minConfidence += 0.025) {
     for (const minMargin of [0, 0.05, 0.1, 0.15, 0.2]) {
       for (const minKnownShare of [0, 0.2, 0.3, 0.4, 0.5]) {
@@ -85,11 +105,11 @@ function chooseThresholds(scored: readonly Scored[], temperature: number) {
         const recall = outOfScope.filter((s) => decide(s) === 'out_of_scope').length / outOfScope.length;
         const accuracy = inScope.filter((s) => decide(s) === s.intent).length / inScope.length;
         const score = recall + accuracy;
-        if (!best || score > best.score) best = { rejection, measured: { outOfScopeRecall: recall, inScopeRejected: rejected, accuracy }, score };
+        if (!best || score > best.score)
+          best = { rejection, measured: { outOfScopeRecall: recall, inScopeRejected: rejected, accuracy }, score };
       }
     }
   }
   if (!best) throw new Error('no rejection thresholds keep in-scope rejections under the limit');
   return best;
 }
-

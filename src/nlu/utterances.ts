@@ -20,14 +20,18 @@ export interface Utterance {
 
 /** One split's file for one language, exactly as written: label → utterances. */
 export function readUtteranceFile(split: DataSplit, lang: Lang): Record<string, string[]> {
-  return JSON.parse(readFileSync(contentPath('nlu', ...FOLDERS[split], `${lang}.json`), 'utf8')) as Record<string, string[]>;
+  return JSON.parse(readFileSync(contentPath('nlu', ...FOLDERS[split], `${lang}.json`), 'utf8')) as Record<
+    string,
+    string[]
+  >;
 }
 
 /** Every utterance of a split, all languages, in file order; an unknown label is an error. */
 export function readUtterances(split: DataSplit, langs: readonly Lang[] = LANGS): Utterance[] {
   return langs.flatMap((lang) =>
     Object.entries(readUtteranceFile(split, lang)).flatMap(([label, texts]) => {
-      if (!isIntent(label)) throw new Error(`content/nlu/${splitPath(split, lang)}: "${label}" is not one of ${INTENTS.join(', ')}`);
+      if (!isIntent(label))
+        throw new Error(`content/nlu/${splitPath(split, lang)}: "${label}" is not one of ${INTENTS.join(', ')}`);
       return texts.map((text) => ({ text, intent: label, lang }));
     }),
   );

@@ -5,7 +5,18 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { INTENTS, type Intent } from '../nlu/intents';
 
-const KNOWN_CHANNELS = new Set(['msteams', 'directline', 'webchat', 'emulator', 'test', 'slack', 'telegram', 'sms', 'email', 'facebook']);
+const KNOWN_CHANNELS = new Set([
+  'msteams',
+  'directline',
+  'webchat',
+  'emulator',
+  'test',
+  'slack',
+  'telegram',
+  'sms',
+  'email',
+  'facebook',
+]);
 /** Every value channelLabel gives. */
 export const CHANNEL_LABELS: readonly string[] = [...KNOWN_CHANNELS, 'other'];
 
@@ -16,9 +27,23 @@ export function channelLabel(channelId: string | undefined): string {
 
 export class Metrics {
   readonly registry = new Registry();
-  readonly turns = new Counter({ name: 'bot_turns_total', help: 'Turns by channel and intent', labelNames: ['channel', 'intent'], registers: [this.registry] });
-  readonly fallbacks = new Counter({ name: 'bot_fallbacks_total', help: 'Questions answered with "did you mean" or the out-of-scope card', labelNames: ['kind'], registers: [this.registry] });
-  readonly handoffs = new Counter({ name: 'bot_handoffs_total', help: 'Tickets opened by a hand-off', registers: [this.registry] });
+  readonly turns = new Counter({
+    name: 'bot_turns_total',
+    help: 'Turns by channel and intent',
+    labelNames: ['channel', 'intent'],
+    registers: [this.registry],
+  });
+  readonly fallbacks = new Counter({
+    name: 'bot_fallbacks_total',
+    help: 'Questions answered with "did you mean" or the out-of-scope card',
+    labelNames: ['kind'],
+    registers: [this.registry],
+  });
+  readonly handoffs = new Counter({
+    name: 'bot_handoffs_total',
+    help: 'Tickets opened by a hand-off',
+    registers: [this.registry],
+  });
   readonly confidence = new Histogram({
     name: 'bot_classification_confidence',
     help: 'Calibrated confidence of the classified intent',
@@ -32,15 +57,28 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
-  readonly directLineConnections = new Gauge({ name: 'directline_websocket_connections', help: 'Open Direct Line WebSocket streams', registers: [this.registry] });
+  readonly directLineConnections = new Gauge({
+    name: 'directline_websocket_connections',
+    help: 'Open Direct Line WebSocket streams',
+    registers: [this.registry],
+  });
   readonly directLineStreamRefusals = new Counter({
     name: 'directline_stream_refusals_total',
     help: 'Direct Line WebSocket upgrades refused, by reason (address_cap, conversation_cap, origin, unauthorized, forbidden, token_expired, not_found, error)',
     labelNames: ['reason'],
     registers: [this.registry],
   });
-  readonly directLineIdleCloses = new Counter({ name: 'directline_stream_idle_closes_total', help: 'Direct Line WebSocket streams closed after the idle time without an activity', registers: [this.registry] });
-  readonly storageErrors = new Counter({ name: 'bot_storage_errors_total', help: 'Storage operations that failed', labelNames: ['operation'], registers: [this.registry] });
+  readonly directLineIdleCloses = new Counter({
+    name: 'directline_stream_idle_closes_total',
+    help: 'Direct Line WebSocket streams closed after the idle time without an activity',
+    registers: [this.registry],
+  });
+  readonly storageErrors = new Counter({
+    name: 'bot_storage_errors_total',
+    help: 'Storage operations that failed',
+    labelNames: ['operation'],
+    registers: [this.registry],
+  });
 
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });

@@ -28,19 +28,34 @@ const CONTRACT_ID_NAMES = String.raw`contract[\s_-]*(?:id|number|no\.?)|id\s+(?:
 const PATTERNS: readonly [RegExp, (match: string, ...groups: string[]) => string][] = [
   [/\bBearer\s+[A-Za-z0-9._~+/=-]{8,}/gi, () => `Bearer ${MASKS.token}`],
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, () => MASKS.token],
-  [/(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}])/gu, () => MASKS.email],
+  [
+    /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}])/gu,
+    () => MASKS.email,
+  ],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, () => MASKS.guid],
-  [new RegExp(`(${ACCESS_ID_NAMES})${ID_VALUE}`, 'giu'), (m, _name: string, value: string) => m.replace(value, MASKS.accessId)],
-  [new RegExp(`(${CONTRACT_ID_NAMES})${ID_VALUE}`, 'giu'), (m, _name: string, value: string) => m.replace(value, MASKS.contractId)],
+  [
+    new RegExp(`(${ACCESS_ID_NAMES})${ID_VALUE}`, 'giu'),
+    (m, _name: string, value: string) => m.replace(value, MASKS.accessId),
+  ],
+  [
+    new RegExp(`(${CONTRACT_ID_NAMES})${ID_VALUE}`, 'giu'),
+    (m, _name: string, value: string) => m.replace(value, MASKS.contractId),
+  ],
   // A pasted code of letters and digits (8 or more, at least three digits and two letters) is treated as an ID,
   // except a Knowledge Base article number (KB5005565) and the bot's own ticket number (MPN-000123), which are public.
-  [/(?<![\p{L}\p{N}[-])(?!(?:KB\d{1,10}|MPN-\d{6,12})(?![\p{L}\p{N}]))(?=(?:[A-Za-z-]{0,64}\d){3})(?=(?:[\d-]{0,64}[A-Za-z]){2})[A-Za-z0-9][A-Za-z0-9-]{6,62}[A-Za-z0-9](?![\p{L}\p{N}])/giu, () => MASKS.code],
+  [
+    /(?<![\p{L}\p{N}[-])(?!(?:KB\d{1,10}|MPN-\d{6,12})(?![\p{L}\p{N}]))(?=(?:[A-Za-z-]{0,64}\d){3})(?=(?:[\d-]{0,64}[A-Za-z]){2})[A-Za-z0-9][A-Za-z0-9-]{6,62}[A-Za-z0-9](?![\p{L}\p{N}])/giu,
+    () => MASKS.code,
+  ],
   // A run of 6 or more digits (contract numbers are often all digits), except a Knowledge Base number (KB 5005565)
   // and the bot's own ticket numbers (MPN-000123, ticketTransitions.ts), which are public references.
   [/(?<![\p{L}\p{N}]|KB[\s#-]?|MPN-)\d{6,}(?![\p{L}\p{N}])/giu, () => MASKS.code],
   // 6 or more digits in groups: thousands apart (12 345 678) or hyphenated (123-456-789), not an ISO date; a
   // bounded number of groups, so a match is short wherever it starts.
-  [/(?<![\p{L}\p{N}.,-])(?!\d{4}-\d{1,2}-\d{1,2}(?!\d))(?=(?:\d[ -]?){6})\d{1,6}(?:(?: \d{3}){1,8}|(?:-\d{2,6}){1,8})(?![\p{L}\p{N}])/gu, () => MASKS.code],
+  [
+    /(?<![\p{L}\p{N}.,-])(?!\d{4}-\d{1,2}-\d{1,2}(?!\d))(?=(?:\d[ -]?){6})\d{1,6}(?:(?: \d{3}){1,8}|(?:-\d{2,6}){1,8})(?![\p{L}\p{N}])/gu,
+    () => MASKS.code,
+  ],
 ];
 
 /**
@@ -63,6 +78,7 @@ const MAY_HOLD_AN_IDENTIFIER = /[0-9@-]|bearer|eyj/i;
 
 function applyPatterns(text: string): string {
   let result = text;
-  for (const [pattern, replace] of PATTERNS) result = result.replace(pattern, replace as (substring: string, ...args: unknown[]) => string);
+  for (const [pattern, replace] of PATTERNS)
+    result = result.replace(pattern, replace as (substring: string, ...args: unknown[]) => string);
   return result;
 }

@@ -59,7 +59,15 @@ const ACTIVITY: Kept = {
 };
 
 /** A conversation reference (where a ticket's resolution goes): its addresses, not its names. */
-const REFERENCE: Kept = { channelId: true, serviceUrl: true, locale: true, activityId: true, conversation: ACCOUNT, user: ACCOUNT, bot: ACCOUNT };
+const REFERENCE: Kept = {
+  channelId: true,
+  serviceUrl: true,
+  locale: true,
+  activityId: true,
+  conversation: ACCOUNT,
+  user: ACCOUNT,
+  bot: ACCOUNT,
+};
 
 /** @example redactActivity({ type: 'message', from: { id: '29:1x', name: 'jane@contoso.com' } }).from // { id: '29:1x', name: '[EMAIL]' } */
 export function redactActivity<T extends object>(activity: T): T {
@@ -81,7 +89,10 @@ function redactExcept(value: unknown, kept: Kept | undefined, depth: number): un
     Object.entries(value).map(([key, item]) => {
       const rule = kept && Object.hasOwn(kept, key) ? kept[key] : undefined;
       if (rule === true && typeof item === 'string') return [key, item];
-      return [kept && Object.hasOwn(kept, key) ? key : redact(key), redactExcept(item, rule === true ? undefined : rule, depth + 1)];
+      return [
+        kept && Object.hasOwn(kept, key) ? key : redact(key),
+        redactExcept(item, rule === true ? undefined : rule, depth + 1),
+      ];
     }),
   );
 }

@@ -19,12 +19,18 @@ export class BotFrameworkMessenger implements Messenger {
     this.sender = new ProactiveSender({ send: adapterSend(adapter, appId), log });
   }
 
-  async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<{ status: DeliveryStatus; id?: string }> {
+  async send(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+  ): Promise<{ status: DeliveryStatus; id?: string }> {
     const { status, id } = await this.sender.send(reference, activity);
     return { status, ...(id ? { id } : {}) };
   }
 
-  async update(reference: Partial<ConversationReference>, activity: Partial<Activity> & { id: string }): Promise<{ status: DeliveryStatus }> {
+  async update(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity> & { id: string },
+  ): Promise<{ status: DeliveryStatus }> {
     // An error inside continueConversationAsync goes to onTurnError, not here: catch it inside the turn.
     let failure: unknown;
     await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {

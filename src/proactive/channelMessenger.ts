@@ -10,11 +10,17 @@ import type { DeliveryStatus, Messenger } from './messenger';
 export class ChannelMessenger implements Messenger {
   constructor(private readonly by: { directLine: Messenger; botFramework: Messenger }) {}
 
-  send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<{ status: DeliveryStatus; id?: string }> {
+  send(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+  ): Promise<{ status: DeliveryStatus; id?: string }> {
     return this.messengerOf(reference).send(reference, activity);
   }
 
-  update(reference: Partial<ConversationReference>, activity: Partial<Activity> & { id: string }): Promise<{ status: DeliveryStatus }> {
+  update(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity> & { id: string },
+  ): Promise<{ status: DeliveryStatus }> {
     return this.messengerOf(reference).update(reference, activity);
   }
 

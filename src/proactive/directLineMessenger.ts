@@ -15,7 +15,10 @@ export class DirectLineMessenger implements Messenger {
     private readonly log: Logger,
   ) {}
 
-  async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<{ status: DeliveryStatus; id?: string }> {
+  async send(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+  ): Promise<{ status: DeliveryStatus; id?: string }> {
     let id: string | undefined;
     const status = await this.inTurn(reference, async (context) => {
       id = (await context.sendActivity(activity))?.id;
@@ -23,12 +26,18 @@ export class DirectLineMessenger implements Messenger {
     return { status, ...(status === 'sent' && id ? { id } : {}) };
   }
 
-  async update(reference: Partial<ConversationReference>, activity: Partial<Activity> & { id: string }): Promise<{ status: DeliveryStatus }> {
+  async update(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity> & { id: string },
+  ): Promise<{ status: DeliveryStatus }> {
     return { status: await this.inTurn(reference, async (context) => void (await context.updateActivity(activity))) };
   }
 
   /** Runs the logic in a proactive turn; its error is caught inside the turn (else the adapter's onTurnError would answer the user). */
-  private async inTurn(reference: Partial<ConversationReference>, logic: Parameters<DirectLineAdapter['continueConversation']>[1]): Promise<DeliveryStatus> {
+  private async inTurn(
+    reference: Partial<ConversationReference>,
+    logic: Parameters<DirectLineAdapter['continueConversation']>[1],
+  ): Promise<DeliveryStatus> {
     let failure: unknown;
     await this.adapter.continueConversation(reference, async (context) => {
       await logic(context).catch((error: unknown) => {
@@ -37,7 +46,10 @@ export class DirectLineMessenger implements Messenger {
     });
     if (failure === undefined) return 'sent';
     const status: DeliveryStatus = failure instanceof UnknownConversationError ? 'removed' : 'failed';
-    this.log.warn({ err: failure, conversation: reference.conversation?.id, status }, 'could not deliver a proactive message on Direct Line');
+    this.log.warn(
+      { err: failure, conversation: reference.conversation?.id, status },
+      'could not deliver a proactive message on Direct Line',
+    );
     return status;
   }
 }

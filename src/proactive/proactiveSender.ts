@@ -9,7 +9,10 @@ import type { Activity, ConversationReference } from 'botbuilder';
 import type { Logger } from '../log/logger';
 
 /** One attempt at posting an activity to a conversation, e.g. through the adapter (see adapterSend.ts). */
-export type ProactiveSend = (reference: Partial<ConversationReference>, activity: Partial<Activity>) => Promise<{ id?: string } | undefined>;
+export type ProactiveSend = (
+  reference: Partial<ConversationReference>,
+  activity: Partial<Activity>,
+) => Promise<{ id?: string } | undefined>;
 
 export interface ProactiveOutcome {
   status: 'sent' | 'removed' | 'failed';
@@ -99,7 +102,11 @@ export class ProactiveSender {
     return outcome.then((result) => this.logged(conversation, result));
   }
 
-  private async deliver(lane: Lane, reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<ProactiveOutcome> {
+  private async deliver(
+    lane: Lane,
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+  ): Promise<ProactiveOutcome> {
     for (let attempt = 1; ; attempt++) {
       await this.takeSlot(lane);
       try {
@@ -111,10 +118,16 @@ export class ProactiveSender {
         if (statusCode === 403) return { status: 'removed', ...failed };
         const wait = this.retryDelay(statusCode, error, attempt);
         if (wait === undefined || attempt >= this.maxAttempts) {
-          this.options.log.debug({ conversation: reference.conversation?.id, statusCode, err: error }, 'proactive message: giving up');
+          this.options.log.debug(
+            { conversation: reference.conversation?.id, statusCode, err: error },
+            'proactive message: giving up',
+          );
           return { status: 'failed', ...failed };
         }
-        this.options.log.debug({ conversation: reference.conversation?.id, statusCode, attempt, waitMs: wait }, 'proactive message: retrying');
+        this.options.log.debug(
+          { conversation: reference.conversation?.id, statusCode, attempt, waitMs: wait },
+          'proactive message: retrying',
+        );
         await this.clock.sleep(wait);
       }
     }
@@ -159,7 +172,8 @@ export class ProactiveSender {
     if (this.lanes.size < 100) return;
     const now = this.clock.now();
     for (const [key, lane] of this.lanes) {
-      if (lane.queued === 0 && lane.starts.every((start) => start <= now - this.longestWindowMs)) this.lanes.delete(key);
+      if (lane.queued === 0 && lane.starts.every((start) => start <= now - this.longestWindowMs))
+        this.lanes.delete(key);
     }
   }
 
@@ -167,7 +181,8 @@ export class ProactiveSender {
     const { log } = this.options;
     const fields = { conversation, ...outcome };
     if (outcome.status === 'sent') log.info(fields, 'proactive message sent');
-    else if (outcome.status === 'removed') log.warn(fields, 'proactive message not sent: the bot is no longer in the conversation');
+    else if (outcome.status === 'removed')
+      log.warn(fields, 'proactive message not sent: the bot is no longer in the conversation');
     else log.error(fields, 'proactive message not sent');
     return outcome;
   }

@@ -33,7 +33,12 @@ export class PostgresRateLimitStore implements RateLimitStore {
   constructor(private readonly db: Pick<PostgresDatabase, 'pool'>) {}
 
   async take(key: string, setting: RateLimitSetting, now: number): Promise<RateDecision> {
-    const { rows } = await this.db.pool.query<{ allowed: boolean; tokens: number }>(TAKE, [hashed(key), setting.burst, setting.perSecond, Math.round(now)]);
+    const { rows } = await this.db.pool.query<{ allowed: boolean; tokens: number }>(TAKE, [
+      hashed(key),
+      setting.burst,
+      setting.perSecond,
+      Math.round(now),
+    ]);
     if (now - this.lastSweep >= SWEEP_EVERY_MS) {
       this.lastSweep = now;
       await this.db.pool.query('DELETE FROM rate_limits WHERE full_at_ms <= $1', [Math.round(now)]);

@@ -22,7 +22,8 @@ export function rateLimits(
   onStoreError?: (error: unknown) => void,
 ): RateLimits {
   if (!config.rateLimit.enabled) return {};
-  const limiter = (name: string, setting: Config['directLineRateLimit']) => new RateLimiter({ name, setting, store, clock, ...(onStoreError ? { onStoreError } : {}) });
+  const limiter = (name: string, setting: Config['directLineRateLimit']) =>
+    new RateLimiter({ name, setting, store, clock, ...(onStoreError ? { onStoreError } : {}) });
   return {
     perAddress: limiter('address', config.rateLimit.perIp),
     perUser: limiter('user', config.rateLimit.perUser),

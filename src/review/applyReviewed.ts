@@ -64,7 +64,9 @@ function collidesWithDev(line: string, dev: DevLines): boolean {
  */
 export function planApply(items: readonly ReviewItem[], train: TrainingFiles, dev: DevLines): ApplyPlan {
   const plan: ApplyPlan = { files: {}, results: [], gained: {} };
-  const known = Object.fromEntries(LANGS.map((lang) => [lang, new Set(Object.values(train[lang]).flat().map(samenessForm))])) as Record<Lang, Set<string>>;
+  const known = Object.fromEntries(
+    LANGS.map((lang) => [lang, new Set(Object.values(train[lang]).flat().map(samenessForm))]),
+  ) as Record<Lang, Set<string>>;
   for (const item of items) {
     const intent: Intent | undefined = item.status === 'labelled' ? trainingIntentOf(item.label) : undefined;
     if (!intent) continue;

@@ -26,6 +26,11 @@ export function reviewRoutes(options: ReviewRoutesOptions): Route[] {
     options.log.info('review page off: TICKETS_API_KEY is not set');
     return [];
   }
-  const deps = { store: options.store, access: new ReviewAccess(options.apiKey, options.trustProxy), log: options.log, idleMs: options.idleMinutes * 60_000 };
+  const deps = {
+    store: options.store,
+    access: new ReviewAccess(options.apiKey, options.trustProxy),
+    log: options.log,
+    idleMs: options.idleMinutes * 60_000,
+  };
   return [...reviewPageRoutes(deps), ...reviewApiRoutes(deps)];
 }

@@ -1,5 +1,12 @@
 /** Review items in process memory (`STORAGE_URL=memory:`). */
-import type { ApplyOutcome, NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel, StoredContinuation } from './reviewItem';
+import type {
+  ApplyOutcome,
+  NewReviewItem,
+  ReviewFilter,
+  ReviewItem,
+  ReviewLabel,
+  StoredContinuation,
+} from './reviewItem';
 import { ReviewNotFoundError, type ReviewStore } from './reviewStore';
 import { applied, labelled, listedItems, newItem } from './reviewTransitions';
 

@@ -5,7 +5,14 @@
  */
 import type { PostgresDatabase } from '../storage/postgresDatabase';
 import { postgresJson } from '../storage/postgresJson';
-import type { ApplyOutcome, NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel, StoredContinuation } from './reviewItem';
+import type {
+  ApplyOutcome,
+  NewReviewItem,
+  ReviewFilter,
+  ReviewItem,
+  ReviewLabel,
+  StoredContinuation,
+} from './reviewItem';
 import { ReviewConflictError, ReviewNotFoundError, type ReviewStore } from './reviewStore';
 import { applied, endOfDay, labelled, newItem, startOfDay } from './reviewTransitions';
 
@@ -21,7 +28,16 @@ export class PostgresReviewStore implements ReviewStore {
     const item = newItem(input);
     await this.db.pool.query(
       'INSERT INTO review_items (id, created_at, requester_key, lang, reason, status, data, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-      [item.id, item.createdAt, item.requesterKey, item.lang, item.reason, item.status, postgresJson(item), item.version],
+      [
+        item.id,
+        item.createdAt,
+        item.requesterKey,
+        item.lang,
+        item.reason,
+        item.status,
+        postgresJson(item),
+        item.version,
+      ],
     );
     return item;
   }
@@ -71,24 +87,25 @@ export class PostgresReviewStore implements ReviewStore {
   }
 
   async deleteByRequester(requesterKey: string): Promise<number> {
-    return (await this.db.pool.query('DELETE FROM review_items WHERE requester_key = $1', [requesterKey])).rowCount ?? 0;
+    return (
+      (await this.db.pool.query('DELETE FROM review_items WHERE requester_key = $1', [requesterKey])).rowCount ?? 0
+    );
   }
 
   async deleteCreatedBefore(date: Date): Promise<number> {
-    return (await this.db.pool.query('DELETE FROM review_items WHERE created_at < $1', [date.toISOString()])).rowCount ?? 0;
+    return (
+      (await this.db.pool.query('DELETE FROM review_items WHERE created_at < $1', [date.toISOString()])).rowCount ?? 0
+    );
   }
 
   async close(): Promise<void> {}
 
   /** Writes the item over the version it was read at; false when another writer changed it meanwhile. */
   private async write(item: ReviewItem, readVersion: number): Promise<boolean> {
-    const { rowCount } = await this.db.pool.query('UPDATE review_items SET data = $1, status = $2, version = $3 WHERE id = $4 AND version = $5', [
-      postgresJson(item),
-      item.status,
-      item.version,
-      item.id,
-      readVersion,
-    ]);
+    const { rowCount } = await this.db.pool.query(
+      'UPDATE review_items SET data = $1, status = $2, version = $3 WHERE id = $4 AND version = $5',
+      [postgresJson(item), item.status, item.version, item.id, readVersion],
+    );
     return rowCount === 1;
   }
 }

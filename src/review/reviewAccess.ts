@@ -35,6 +35,11 @@ export class ReviewAccess {
     if ((req.socket as TLSSocket).encrypted) return true;
     if (this.trustProxy <= 0) return false;
     const proto = req.headers['x-forwarded-proto'];
-    return String(Array.isArray(proto) ? proto[0] : (proto ?? '')).split(',')[0]?.trim().toLowerCase() === 'https';
+    return (
+      String(Array.isArray(proto) ? proto[0] : (proto ?? ''))
+        .split(',')[0]
+        ?.trim()
+        .toLowerCase() === 'https'
+    );
   }
 }

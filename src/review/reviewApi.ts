@@ -79,7 +79,7 @@ export function reviewApiRoutes(deps: ReviewApiDependencies): Route[] {
         const id = decodeURIComponent(LABEL_PATH.exec(req.url ?? '')?.[1] ?? '');
         let body: { label?: unknown; version?: unknown; by?: unknown };
         try {
-          body = ((await readJsonBody(req, 4096)) ?? {});
+          body = (await readJsonBody(req, 4096)) ?? {};
         } catch (error) {
           if (error instanceof RequestBodyError) return sendJson(res, error.status, problem(error.code, error.message));
           throw error;
@@ -90,16 +90,38 @@ export function reviewApiRoutes(deps: ReviewApiDependencies): Route[] {
           ...(label ? [] : ['label must be "intent:<intent>", "out_of_scope" or "noise"']),
           ...(version ? [] : ['version must be the version of the item as read (a whole number from 1)']),
         ];
-        if (problems.length || !label || !version) return sendJson(res, 400, problem('BadRequest', problems.join('; ')));
+        if (problems.length || !label || !version)
+          return sendJson(res, 400, problem('BadRequest', problems.join('; ')));
         try {
-          const item = await store.label(id, label, reviewerName(typeof body.by === 'string' ? body.by : 'api key'), version);
+          const item = await store.label(
+            id,
+            label,
+            reviewerName(typeof body.by === 'string' ? body.by : 'api key'),
+            version,
+          );
           sendJson(res, 200, { item: publicReviewItem(item, Date.now(), deps.idleMs) });
         } catch (error) {
           if (error instanceof ReviewConflictError) {
-            return sendJson(res, 409, problem('Conflict', `Review item ${shown(id)} changed since version ${version} was read (another reviewer): read it again and decide.`));
+            return sendJson(
+              res,
+              409,
+              problem(
+                'Conflict',
+                `Review item ${shown(id)} changed since version ${version} was read (another reviewer): read it again and decide.`,
+              ),
+            );
           }
-          if (error instanceof ReviewAppliedError) return sendJson(res, 409, problem('Conflict', `Review item ${shown(id)} is in the training data already and can no longer be changed.`));
-          if (error instanceof ReviewNotFoundError) return sendJson(res, 404, problem('NotFound', `There is no review item ${shown(id)}.`));
+          if (error instanceof ReviewAppliedError)
+            return sendJson(
+              res,
+              409,
+              problem(
+                'Conflict',
+                `Review item ${shown(id)} is in the training data already and can no longer be changed.`,
+              ),
+            );
+          if (error instanceof ReviewNotFoundError)
+            return sendJson(res, 404, problem('NotFound', `There is no review item ${shown(id)}.`));
           failed(res, error, 'labelled');
         }
       },

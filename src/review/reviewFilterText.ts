@@ -28,7 +28,8 @@ export function parseReviewFilter(params: URLSearchParams): ReviewFilter {
   const filter: ReviewFilter = { limit: DEFAULT_REVIEW_LIMIT };
   const text: Partial<Record<(typeof REVIEW_FILTER_FIELDS)[number], string>> = {};
   for (const name of new Set(params.keys())) {
-    if (!(REVIEW_FILTER_FIELDS as readonly string[]).includes(name)) problems.push(`unknown parameter "${shown(name)}" (known: ${REVIEW_FILTER_FIELDS.join(', ')})`);
+    if (!(REVIEW_FILTER_FIELDS as readonly string[]).includes(name))
+      problems.push(`unknown parameter "${shown(name)}" (known: ${REVIEW_FILTER_FIELDS.join(', ')})`);
     else if (params.getAll(name).length > 1) problems.push(`${name} is given more than once`);
     // An empty field of the page's filter form means "any".
     else if (params.get(name)) text[name as keyof typeof text] = params.get(name) ?? '';
@@ -46,13 +47,20 @@ export function parseReviewFilter(params: URLSearchParams): ReviewFilter {
     if ((REVIEW_STATUSES as readonly string[]).includes(status)) filter.status = status as ReviewStatus;
     else problems.push(`status must be one of ${REVIEW_STATUSES.join(', ')}, not "${shown(status)}"`);
   }
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (value === undefined) continue;
     const date = isoDate(value);
     if (date) filter[name] = date;
-    else problems.push(`${name} must be a date (yyyy-mm-dd) or a full ISO time with a zone (2026-03-01T09:30:00Z), not "${shown(value)}"`);
+    else
+      problems.push(
+        `${name} must be a date (yyyy-mm-dd) or a full ISO time with a zone (2026-03-01T09:30:00Z), not "${shown(value)}"`,
+      );
   }
-  if (filter.from && filter.to && startOfDay(filter.from) > endOfDay(filter.to)) problems.push(`from (${from}) is after to (${to})`);
+  if (filter.from && filter.to && startOfDay(filter.from) > endOfDay(filter.to))
+    problems.push(`from (${from}) is after to (${to})`);
   if (limit !== undefined) {
     const count = /^\d{1,9}$/.test(limit) ? Number(limit) : NaN;
     if (count >= 1 && count <= MAX_REVIEW_LIMIT) filter.limit = count;

@@ -23,7 +23,10 @@ export interface IntentGroup {
 
 /** @example nearestIntent({ intents: [{ intent: 'out_of_scope', confidence: 0.5 }, { intent: 'entitlement', confidence: 0.3 }] }) // 'entitlement' */
 export function nearestIntent(item: Pick<ReviewItem, 'intents'>): Intent {
-  return item.intents.find((i) => i.intent !== 'out_of_scope' && i.confidence >= NEAREST_MIN_CONFIDENCE)?.intent ?? 'out_of_scope';
+  return (
+    item.intents.find((i) => i.intent !== 'out_of_scope' && i.confidence >= NEAREST_MIN_CONFIDENCE)?.intent ??
+    'out_of_scope'
+  );
 }
 
 export function groupForReview(items: readonly ReviewItem[]): IntentGroup[] {

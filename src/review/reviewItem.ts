@@ -73,7 +73,11 @@ export interface ReviewFilter {
  * passed with no further message, else `pending`.
  * @example continuationAt(item, Date.now(), 30 * 60_000) // 'left' for an item of an hour ago with no reply
  */
-export function continuationAt(item: Pick<ReviewItem, 'continuation' | 'createdAt'>, now: number, idleMs: number): Continuation {
+export function continuationAt(
+  item: Pick<ReviewItem, 'continuation' | 'createdAt'>,
+  now: number,
+  idleMs: number,
+): Continuation {
   if (item.continuation) return item.continuation;
   return now - Date.parse(item.createdAt) >= idleMs ? 'left' : 'pending';
 }

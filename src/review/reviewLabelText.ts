@@ -13,6 +13,7 @@ export function parseLabel(value: unknown): ReviewLabel | undefined {
 
 /** A version as a form or JSON gives it: a whole number from 1. */
 export function parseVersion(value: unknown): number | undefined {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
   return Number.isInteger(number) && number >= 1 ? number : undefined;
 }

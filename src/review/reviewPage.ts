@@ -56,7 +56,10 @@ export function reviewPageRoutes(deps: ReviewPageDependencies): Route[] {
         }
         try {
           const items = filterProblems ? [] : await deps.store.list(filter);
-          const labelled = [...(await deps.store.list({ status: 'labelled' })), ...(await deps.store.list({ status: 'applied' }))];
+          const labelled = [
+            ...(await deps.store.list({ status: 'labelled' })),
+            ...(await deps.store.list({ status: 'applied' })),
+          ];
           const nonce = createNonce();
           const html = reviewPageHtml({
             lang,
@@ -67,7 +70,9 @@ export function reviewPageRoutes(deps: ReviewPageDependencies): Route[] {
             gained: trainingGain(labelled),
             now: Date.now(),
             idleMs: deps.idleMs,
-            ...(reviewer.via === 'session' ? { session: { name: reviewer.session.name, csrf: access.sessions.csrfToken(reviewer.session) } } : {}),
+            ...(reviewer.via === 'session'
+              ? { session: { name: reviewer.session.name, csrf: access.sessions.csrfToken(reviewer.session) } }
+              : {}),
             ...(isNotice(notice) ? { notice } : {}),
             ...(filterProblems ? { filterProblems } : {}),
           });
@@ -102,7 +107,11 @@ export function reviewPageRoutes(deps: ReviewPageDependencies): Route[] {
         const form = await formOf(req, res);
         if (!form) return;
         const reviewer = access.reviewerOf(req, { cookie: true });
-        if (reviewer?.via === 'session' && !access.sessions.isCsrfToken(reviewer.session, form.get('csrf') ?? undefined)) return redirect(res, '/review?notice=expired');
+        if (
+          reviewer?.via === 'session' &&
+          !access.sessions.isCsrfToken(reviewer.session, form.get('csrf') ?? undefined)
+        )
+          return redirect(res, '/review?notice=expired');
         redirect(res, '/review', access.sessions.clearedCookie(access.isHttps(req)));
       },
     },
@@ -121,7 +130,8 @@ export function reviewPageRoutes(deps: ReviewPageDependencies): Route[] {
           query.set('notice', notice);
           redirect(res, `/review?${query.toString()}`);
         };
-        if (reviewer.via === 'session' && !access.sessions.isCsrfToken(reviewer.session, form.get('csrf') ?? undefined)) return back('expired');
+        if (reviewer.via === 'session' && !access.sessions.isCsrfToken(reviewer.session, form.get('csrf') ?? undefined))
+          return back('expired');
         const id = form.get('id') ?? '';
         const version = parseVersion(form.get('version'));
         const label = parseLabel(form.get('label'));
@@ -133,7 +143,13 @@ export function reviewPageRoutes(deps: ReviewPageDependencies): Route[] {
 }
 
 /** Labels an item and says how it went, as a notice of the page. */
-async function labelItem(deps: ReviewPageDependencies, id: string, label: NonNullable<ReturnType<typeof parseLabel>>, by: string, version: number): Promise<ReviewNotice> {
+async function labelItem(
+  deps: ReviewPageDependencies,
+  id: string,
+  label: NonNullable<ReturnType<typeof parseLabel>>,
+  by: string,
+  version: number,
+): Promise<ReviewNotice> {
   try {
     await deps.store.label(id, label, by, version);
     deps.log.info({ id, label, by }, 'review: item labelled');
@@ -182,12 +198,22 @@ function sendLogin(res: ServerResponse, lang: Lang, wrongKey: boolean, status: 2
 }
 
 function redirect(res: ServerResponse, location: string, cookie?: string): void {
-  res.writeHead(303, { location, 'cache-control': 'no-store', 'content-length': 0, ...(cookie ? { 'set-cookie': cookie } : {}) });
+  res.writeHead(303, {
+    location,
+    'cache-control': 'no-store',
+    'content-length': 0,
+    ...(cookie ? { 'set-cookie': cookie } : {}),
+  });
   res.end();
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {
   const body = Buffer.from(text, 'utf8');
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-length': body.length });
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-length': body.length,
+  });
   res.end(body);
 }

@@ -7,7 +7,14 @@ import { t } from '../i18n/strings';
 import { INTENTS, isTopic, type Intent } from '../nlu/intents';
 import { escapeUTF8 } from 'entities';
 import { groupForReview, nearestIntent } from './reviewGroups';
-import { continuationAt, REVIEW_REASONS, REVIEW_STATUSES, type ReviewFilter, type ReviewItem, type ReviewLabel } from './reviewItem';
+import {
+  continuationAt,
+  REVIEW_REASONS,
+  REVIEW_STATUSES,
+  type ReviewFilter,
+  type ReviewItem,
+  type ReviewLabel,
+} from './reviewItem';
 import type { TrainingGain } from './trainingGain';
 
 export const REVIEW_NOTICES = ['labelled', 'conflict', 'applied', 'gone', 'bad_form', 'expired'] as const;
@@ -32,7 +39,9 @@ export interface ReviewPageView {
 
 /** What a topic, or one of the conversation's own intents, is called on the page. */
 export function intentTitle(intent: Intent, lang: Lang): string {
-  return isTopic(intent) || intent === 'human_handoff' ? t(lang, `topic.${intent}.title`) : t(lang, `review.intent.${intent}`);
+  return isTopic(intent) || intent === 'human_handoff'
+    ? t(lang, `topic.${intent}.title`)
+    : t(lang, `review.intent.${intent}`);
 }
 
 export function labelTitle(label: ReviewLabel, lang: Lang): string {
@@ -45,8 +54,12 @@ export function reviewPageHtml(view: ReviewPageView): string {
   const groups = groupForReview(view.items);
   const body = [
     header(view),
-    view.notice ? `<p class="notice${view.notice === 'labelled' ? '' : ' error'}" role="${view.notice === 'labelled' ? 'status' : 'alert'}" data-notice="${view.notice}">${escapeUTF8(t(lang, `review.notice.${view.notice}`))}</p>` : '',
-    view.filterProblems ? `<p class="notice error" role="alert">${escapeUTF8(t(lang, 'review.filter.error', { problems: view.filterProblems }))}</p>` : '',
+    view.notice
+      ? `<p class="notice${view.notice === 'labelled' ? '' : ' error'}" role="${view.notice === 'labelled' ? 'status' : 'alert'}" data-notice="${view.notice}">${escapeUTF8(t(lang, `review.notice.${view.notice}`))}</p>`
+      : '',
+    view.filterProblems
+      ? `<p class="notice error" role="alert">${escapeUTF8(t(lang, 'review.filter.error', { problems: view.filterProblems }))}</p>`
+      : '',
     filterForm(view),
     gainedTable(view),
     `<p class="summary">${escapeUTF8(t(lang, 'review.summary', { count: view.items.length, groups: groups.length }))}</p>`,
@@ -92,7 +105,9 @@ ${languageLinks(lang, view.query)}
 function languageLinks(current: Lang, query: string): string {
   const links = LANGS.map((lang) => {
     const href = `/review?${[query, `locale=${LOCALE_OF[lang]}`].filter(Boolean).join('&')}`;
-    return lang === current ? `<strong lang="${LOCALE_OF[lang]}">${escapeUTF8(t(lang, 'language.name'))}</strong>` : `<a href="${escapeUTF8(href)}" lang="${LOCALE_OF[lang]}">${escapeUTF8(t(lang, 'language.name'))}</a>`;
+    return lang === current
+      ? `<strong lang="${LOCALE_OF[lang]}">${escapeUTF8(t(lang, 'language.name'))}</strong>`
+      : `<a href="${escapeUTF8(href)}" lang="${LOCALE_OF[lang]}">${escapeUTF8(t(lang, 'language.name'))}</a>`;
   });
   return `<nav class="languages">${links.join(' · ')}</nav>`;
 }
@@ -103,7 +118,8 @@ function filterForm(view: ReviewPageView): string {
     `<label>${escapeUTF8(t(lang, `review.filter.${name}`))} <select name="${name}"><option value="">${escapeUTF8(t(lang, 'review.filter.any'))}</option>${values
       .map((v) => `<option value="${v}"${v === chosen ? ' selected' : ''}>${escapeUTF8(title(v))}</option>`)
       .join('')}</select></label>`;
-  const date = (name: 'from' | 'to') => `<label>${escapeUTF8(t(lang, `review.filter.${name}`))} <input type="date" name="${name}" value="${escapeUTF8((filter[name] ?? '').slice(0, 10))}"></label>`;
+  const date = (name: 'from' | 'to') =>
+    `<label>${escapeUTF8(t(lang, `review.filter.${name}`))} <input type="date" name="${name}" value="${escapeUTF8((filter[name] ?? '').slice(0, 10))}"></label>`;
   return `<form method="get" action="/review" class="filter">
   <input type="hidden" name="locale" value="${LOCALE_OF[lang]}">
   ${select('lang', LANGS, filter.lang, (v) => v)}
@@ -145,7 +161,9 @@ function clusterHtml(items: readonly ReviewItem[], view: ReviewPageView): string
 function itemRow(item: ReviewItem, view: ReviewPageView): string {
   const { lang } = view;
   const continuation = continuationAt(item, view.now, view.idleMs);
-  const intents = item.intents.map((i) => `${escapeUTF8(intentTitle(i.intent, lang))} ${i.confidence.toFixed(2)}`).join('<br>');
+  const intents = item.intents
+    .map((i) => `${escapeUTF8(intentTitle(i.intent, lang))} ${i.confidence.toFixed(2)}`)
+    .join('<br>');
   return `<tr class="item" data-id="${escapeUTF8(item.id)}" data-status="${item.status}">
   <td class="text" lang="${LOCALE_OF[item.lang]}">${escapeUTF8(item.text)}</td>
   <td>${item.lang}</td>
@@ -160,11 +178,19 @@ function itemRow(item: ReviewItem, view: ReviewPageView): string {
 
 function decision(item: ReviewItem, view: ReviewPageView): string {
   const { lang } = view;
-  const current = item.label ? `<p class="label">${escapeUTF8(t(lang, 'review.label.by', { label: labelTitle(item.label, lang), name: item.labelledBy ?? '' }))}</p>` : '';
-  if (item.applied) return `${current}<p data-outcome="${item.applied.outcome}">${escapeUTF8(t(lang, `review.outcome.${item.applied.outcome}`))}</p>`;
+  const current = item.label
+    ? `<p class="label">${escapeUTF8(t(lang, 'review.label.by', { label: labelTitle(item.label, lang), name: item.labelledBy ?? '' }))}</p>`
+    : '';
+  if (item.applied)
+    return `${current}<p data-outcome="${item.applied.outcome}">${escapeUTF8(t(lang, `review.outcome.${item.applied.outcome}`))}</p>`;
   const nearest = nearestIntent(item);
-  const chosen = item.label ? labelValue(item.label) : nearest === 'out_of_scope' ? 'out_of_scope' : `intent:${nearest}`;
-  const option = (value: string, title: string) => `<option value="${value}"${value === chosen ? ' selected' : ''}>${escapeUTF8(title)}</option>`;
+  const chosen = item.label
+    ? labelValue(item.label)
+    : nearest === 'out_of_scope'
+      ? 'out_of_scope'
+      : `intent:${nearest}`;
+  const option = (value: string, title: string) =>
+    `<option value="${value}"${value === chosen ? ' selected' : ''}>${escapeUTF8(title)}</option>`;
   const topics = INTENTS.filter((i) => i !== 'out_of_scope').map((i) => option(`intent:${i}`, intentTitle(i, lang)));
   return `${current}<form method="post" action="/review/label" class="label-form">
   <input type="hidden" name="id" value="${escapeUTF8(item.id)}">

@@ -32,7 +32,9 @@ export class ReviewSessions {
   /** A token for a reviewer who gave the right key. */
   issue(name: string): ReviewSession {
     const clean = reviewerName(name);
-    const body = Buffer.from(JSON.stringify({ n: clean, e: this.now() + SESSION_HOURS * 3_600_000 }), 'utf8').toString('base64url');
+    const body = Buffer.from(JSON.stringify({ n: clean, e: this.now() + SESSION_HOURS * 3_600_000 }), 'utf8').toString(
+      'base64url',
+    );
     return { name: clean, token: `${body}.${this.sign(`session:${body}`)}` };
   }
 

@@ -1,5 +1,12 @@
 /** Where review items live: one interface, with memory, SQLite and PostgreSQL behind it (as tickets). */
-import type { ApplyOutcome, NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel, StoredContinuation } from './reviewItem';
+import type {
+  ApplyOutcome,
+  NewReviewItem,
+  ReviewFilter,
+  ReviewItem,
+  ReviewLabel,
+  StoredContinuation,
+} from './reviewItem';
 
 export class ReviewConflictError extends Error {
   constructor(readonly id: string) {

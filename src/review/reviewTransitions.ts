@@ -12,10 +12,23 @@ export function newItem(input: NewReviewItem, now = new Date()): ReviewItem {
 }
 
 /** @throws ReviewConflictError when `readVersion` is not the item's; ReviewAppliedError when it is applied */
-export function labelled(item: ReviewItem, label: ReviewLabel, by: string, readVersion: number, now = new Date()): ReviewItem {
+export function labelled(
+  item: ReviewItem,
+  label: ReviewLabel,
+  by: string,
+  readVersion: number,
+  now = new Date(),
+): ReviewItem {
   if (item.version !== readVersion) throw new ReviewConflictError(item.id);
   if (item.status === 'applied') throw new ReviewAppliedError(item.id);
-  return { ...item, status: 'labelled', label, labelledBy: redact(by).slice(0, MAX_REVIEWER), labelledAt: now.toISOString(), version: item.version + 1 };
+  return {
+    ...item,
+    status: 'labelled',
+    label,
+    labelledBy: redact(by).slice(0, MAX_REVIEWER),
+    labelledAt: now.toISOString(),
+    version: item.version + 1,
+  };
 }
 
 export function applied(item: ReviewItem, outcome: ApplyOutcome, now = new Date()): ReviewItem {
@@ -41,5 +54,7 @@ export function matchesFilter(item: ReviewItem, filter: ReviewFilter): boolean {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A bare date covers its whole UTC day. */
-export const startOfDay = (date: string): string => (DAY.test(date) ? `${date}T00:00:00.000Z` : new Date(date).toISOString());
-export const endOfDay = (date: string): string => (DAY.test(date) ? `${date}T23:59:59.999Z` : new Date(date).toISOString());
+export const startOfDay = (date: string): string =>
+  DAY.test(date) ? `${date}T00:00:00.000Z` : new Date(date).toISOString();
+export const endOfDay = (date: string): string =>
+  DAY.test(date) ? `${date}T23:59:59.999Z` : new Date(date).toISOString();

@@ -1,6 +1,13 @@
 /** Review items in the embedded SQLite database (table `review_items`, migration 20). */
 import type { SqliteDatabase } from '../storage/sqliteDatabase';
-import type { ApplyOutcome, NewReviewItem, ReviewFilter, ReviewItem, ReviewLabel, StoredContinuation } from './reviewItem';
+import type {
+  ApplyOutcome,
+  NewReviewItem,
+  ReviewFilter,
+  ReviewItem,
+  ReviewLabel,
+  StoredContinuation,
+} from './reviewItem';
 import { ReviewConflictError, ReviewNotFoundError, type ReviewStore } from './reviewStore';
 import { applied, labelled, listedItems, newItem } from './reviewTransitions';
 

@@ -47,6 +47,13 @@ export function diagnoseAccessIdError(facts: { membership?: Membership; contract
         portals: ['azure_support'],
       };
     default:
-      return { topic, outcome: 'needs_contract_history', cites: ERROR_EXPLAINED, states: {}, portals: [], ask: 'contractHistory' };
+      return {
+        topic,
+        outcome: 'needs_contract_history',
+        cites: ERROR_EXPLAINED,
+        states: {},
+        portals: [],
+        ask: 'contractHistory',
+      };
   }
 }

@@ -17,7 +17,11 @@ export function activation(facts: { role?: Role }): Decision {
     result: 'access_id_and_contract_id',
   };
   if (role) states.mayActivate = ACTIVATING_ROLES.includes(role);
-  const outcome = !role ? 'how_to_activate' : ACTIVATING_ROLES.includes(role) ? 'role_may_activate' : 'role_may_not_activate';
+  const outcome = !role
+    ? 'how_to_activate'
+    : ACTIVATING_ROLES.includes(role)
+      ? 'role_may_activate'
+      : 'role_may_not_activate';
   return {
     topic: 'activate_benefits',
     outcome,

@@ -38,23 +38,38 @@ export function entitlementOf(membership: Membership, competency: CompetencyKind
   };
 }
 
-const TABLE_SEGMENTS = [130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151];
+const TABLE_SEGMENTS = [
+  130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151,
+];
 
 /** The entitlement decision for what is known: one membership (and competency) or the whole table. */
 export function entitlement(facts: { membership?: Membership; competency?: CompetencyKind }): Decision {
   const { membership, competency } = facts;
   const cites = [128, 129, ...TABLE_SEGMENTS];
-  if (!membership) return { topic: 'entitlement', outcome: 'whole_table', cites, states: {}, portals: ['partner_center_benefits'] };
+  if (!membership)
+    return { topic: 'entitlement', outcome: 'whole_table', cites, states: {}, portals: ['partner_center_benefits'] };
 
   const states: Decision['states'] = { membership, productSupportIncidents: PRODUCT_SUPPORT[membership] };
   if (membership === 'action_pack') {
     states.signatureCloudSupport = 'none';
-    return { topic: 'entitlement', outcome: 'action_pack', cites: [...cites, 180], states, portals: ['partner_center_benefits'] };
+    return {
+      topic: 'entitlement',
+      outcome: 'action_pack',
+      cites: [...cites, 180],
+      states,
+      portals: ['partner_center_benefits'],
+    };
   }
   for (const kind of competency ? [competency] : (['cloud', 'other'] as const)) {
     const cloud = entitlementOf(membership, kind).signatureCloudSupport;
     states[`signatureCloudSupport.${kind}`] = cloud.kind === 'incidents' ? cloud.count : cloud.kind;
   }
   if (competency) states.competency = competency;
-  return { topic: 'entitlement', outcome: competency ? `${membership}_${competency}` : membership, cites, states, portals: ['partner_center_benefits'] };
+  return {
+    topic: 'entitlement',
+    outcome: competency ? `${membership}_${competency}` : membership,
+    cites,
+    states,
+    portals: ['partner_center_benefits'],
+  };
 }

@@ -6,7 +6,8 @@ import type { Decision, Topic } from './decision';
 import type { PartnerFacts } from './facts';
 
 /** The place a request goes, also the route of the triage CLI. */
-export type Route = 'partner_center_benefits' | 'support_for_business' | 'cloud_product_portal' | 'csp_service_management' | 'person';
+export type Route =
+  'partner_center_benefits' | 'support_for_business' | 'cloud_product_portal' | 'csp_service_management' | 'person';
 
 /**
  * @param asked the topic the question was classified as; a question that could be either kind of request
@@ -15,7 +16,14 @@ export type Route = 'partner_center_benefits' | 'support_for_business' | 'cloud_
 export function whereToFile(facts: PartnerFacts, asked: Topic = 'cloud_support_request'): Decision {
   const { productKind } = facts;
   if (!productKind) {
-    return { topic: asked, outcome: 'needs_product_kind', cites: [153, 172], states: {}, portals: [], ask: 'productKind' };
+    return {
+      topic: asked,
+      outcome: 'needs_product_kind',
+      cites: [153, 172],
+      states: {},
+      portals: [],
+      ask: 'productKind',
+    };
   }
   if (productKind === 'on_premises') {
     return {
@@ -36,19 +44,37 @@ export function whereToFile(facts: PartnerFacts, asked: Topic = 'cloud_support_r
     };
   }
   if (!facts.csp) {
-    return { topic: 'cloud_support_request', outcome: 'needs_csp', cites: [172, 175], states: {}, portals: [], ask: 'csp' };
+    return {
+      topic: 'cloud_support_request',
+      outcome: 'needs_csp',
+      cites: [172, 175],
+      states: {},
+      portals: [],
+      ask: 'csp',
+    };
   }
   if (facts.csp === 'csp') {
     return {
       topic: 'cloud_support_request',
       outcome: 'csp_plan',
       cites: [175, 176, 177],
-      states: { route: 'csp_service_management' satisfies Route, supportPlan: 'Cloud Solution Provider', role: 'admin_agent' },
+      states: {
+        route: 'csp_service_management' satisfies Route,
+        supportPlan: 'Cloud Solution Provider',
+        role: 'admin_agent',
+      },
       portals: ['csp_customers', 'azure_support'],
     };
   }
   if (!facts.membership) {
-    return { topic: 'cloud_support_request', outcome: 'needs_membership', cites: [172, 180], states: {}, portals: [], ask: 'membership' };
+    return {
+      topic: 'cloud_support_request',
+      outcome: 'needs_membership',
+      cites: [172, 180],
+      states: {},
+      portals: [],
+      ask: 'membership',
+    };
   }
   return {
     topic: 'cloud_support_request',

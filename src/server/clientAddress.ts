@@ -23,5 +23,8 @@ export function clientAddress(req: IncomingMessage, trustedProxies: number): str
 function forwardedFor(req: IncomingMessage): string[] {
   const header = req.headers['x-forwarded-for'];
   const text = Array.isArray(header) ? header.join(',') : (header ?? '');
-  return text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }

@@ -13,7 +13,9 @@ export function healthz() {
 
 export function readyz(checks: readonly ReadinessCheck[]) {
   return async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const results = await Promise.all(checks.map(async (readiness) => [readiness.name, await readiness.check().catch(() => false)] as const));
+    const results = await Promise.all(
+      checks.map(async (readiness) => [readiness.name, await readiness.check().catch(() => false)] as const),
+    );
     const ready = results.every(([, ok]) => ok);
     sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
   };

@@ -28,7 +28,6 @@ export interface MessagesEndpointDependencies {
   perUser?: RateLimiter;
 }
 
-
 export function messagesEndpoint(deps: MessagesEndpointDependencies) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let body: unknown;
@@ -49,7 +48,11 @@ export function messagesEndpoint(deps: MessagesEndpointDependencies) {
       return sendJson(res, 401, problem('Unauthorized', 'The request is not authorized.'));
     }
     if (deps.anonymous && !isLoopbackUrl(activity.serviceUrl)) {
-      return sendJson(res, 403, problem('Forbidden', 'Without MicrosoftAppId the bot replies only to service URLs on this machine.'));
+      return sendJson(
+        res,
+        403,
+        problem('Forbidden', 'Without MicrosoftAppId the bot replies only to service URLs on this machine.'),
+      );
     }
     if (deps.perUser && isUserRequest(activity) && activity.from?.id) {
       const decision = await deps.perUser.take(`${activity.channelId}\u0000${activity.from.id}`);
@@ -57,7 +60,9 @@ export function messagesEndpoint(deps: MessagesEndpointDependencies) {
     }
 
     try {
-      const invokeResponse = await deps.adapter.processAuthenticated(authentication, activity, (context) => deps.bot.run(context));
+      const invokeResponse = await deps.adapter.processAuthenticated(authentication, activity, (context) =>
+        deps.bot.run(context),
+      );
       sendJson(res, invokeResponse?.status ?? 200, invokeResponse?.body);
     } catch (error) {
       sendInternalError(res, deps.log, error, 'processing an activity failed', 'The activity could not be processed');
@@ -67,5 +72,8 @@ export function messagesEndpoint(deps: MessagesEndpointDependencies) {
 
 /** What a user sends and the bot works for: a message, or a message extension's search or link as they type or paste. */
 function isUserRequest(activity: Activity): boolean {
-  return activity.type === 'message' || (activity.type === 'invoke' && typeof activity.name === 'string' && activity.name.startsWith('composeExtension/'));
+  return (
+    activity.type === 'message' ||
+    (activity.type === 'invoke' && typeof activity.name === 'string' && activity.name.startsWith('composeExtension/'))
+  );
 }

@@ -7,7 +7,12 @@ export const MAX_FORM_BYTES = 16_384;
 /** @throws RequestBodyError 413 past the limit, 415 for another content type */
 export async function readFormBody(req: IncomingMessage, limit = MAX_FORM_BYTES): Promise<URLSearchParams> {
   const type = String(req.headers['content-type'] ?? '');
-  if (!/^application\/x-www-form-urlencoded\b/i.test(type)) throw new RequestBodyError(415, 'UnsupportedMediaType', 'The body must be a form (application/x-www-form-urlencoded).');
+  if (!/^application\/x-www-form-urlencoded\b/i.test(type))
+    throw new RequestBodyError(
+      415,
+      'UnsupportedMediaType',
+      'The body must be a form (application/x-www-form-urlencoded).',
+    );
   const declared = Number(req.headers['content-length']);
   const tooLarge = () => new RequestBodyError(413, 'PayloadTooLarge', `The form is larger than ${limit} bytes.`);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();

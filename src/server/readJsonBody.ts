@@ -27,7 +27,8 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_ACTIVITY_BY
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   const type = String(req.headers['content-type'] ?? '');
-  if (type && !/^application\/(.+\+)?json\b/i.test(type)) throw new RequestBodyError(415, 'UnsupportedMediaType', 'The body must be application/json.');
+  if (type && !/^application\/(.+\+)?json\b/i.test(type))
+    throw new RequestBodyError(415, 'UnsupportedMediaType', 'The body must be application/json.');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -43,12 +44,15 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_ACTIVITY_BY
   } catch {
     throw new RequestBodyError(400, 'InvalidJson', 'The body is not valid JSON.');
   }
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new RequestBodyError(400, 'BadArgument', `The body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw new RequestBodyError(400, 'BadArgument', `The body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
   // NUL and half surrogate pairs go here, for every endpoint: no store can keep them (src/text/wellFormedText.ts).
   return wellFormedJson(body);
 }
 
-const [QUOTE, BACKSLASH, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET] = ['"', '\\', '{', '}', '[', ']'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number, number];
+const [QUOTE, BACKSLASH, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET] = ['"', '\\', '{', '}', '[', ']'].map(
+  (c) => c.charCodeAt(0),
+) as [number, number, number, number, number, number];
 
 function tooLarge(limit: number): RequestBodyError {
   return new RequestBodyError(413, 'PayloadTooLarge', `The body is larger than ${limit} bytes.`);

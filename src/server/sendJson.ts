@@ -6,7 +6,11 @@ import type { Logger } from '../log/logger';
 export function sendJson(res: ServerResponse, status: number, body?: unknown): void {
   if (res.headersSent) return;
   const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -17,7 +21,13 @@ export const problem = (code: string, message: string) => ({ error: { code, mess
  * A 500 for an unexpected error: logged with a reference, and the client gets the reference, never the error.
  * @example sendInternalError(res, log, error, 'tickets API: listing failed', 'The tickets could not be listed')
  */
-export function sendInternalError(res: ServerResponse, log: Logger, error: unknown, logMessage: string, clientMessage: string): void {
+export function sendInternalError(
+  res: ServerResponse,
+  log: Logger,
+  error: unknown,
+  logMessage: string,
+  clientMessage: string,
+): void {
   const reference = logErrorReference(log, error, logMessage);
   sendJson(res, 500, problem('InternalError', `${clientMessage} (reference ${reference}).`));
 }

@@ -19,5 +19,8 @@ export function applySocketTimeouts(server: Server, timeouts: HttpTimeouts): voi
   server.keepAliveTimeout = timeouts.keepAliveMs;
   const interval = Math.floor(timeouts.headersMs / CHECKS_PER_HEADERS_TIMEOUT);
   // An option of http.createServer, which restify calls without options; Node keeps it on the server and reads it at listen.
-  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(MAX_CHECK_INTERVAL_MS, Math.max(MIN_CHECK_INTERVAL_MS, interval));
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(
+    MAX_CHECK_INTERVAL_MS,
+    Math.max(MIN_CHECK_INTERVAL_MS, interval),
+  );
 }

@@ -13,7 +13,8 @@ export class InMemoryStorage extends MemoryStorage implements BotStorage {
     for (const [key, item] of Object.entries(changes)) {
       const eTag = (item as { eTag?: string } | null)?.eTag;
       const stored = this.memory[key];
-      if (eTag && eTag !== '*' && stored && (JSON.parse(stored) as { eTag?: string }).eTag !== eTag) return Promise.reject(eTagConflict(key));
+      if (eTag && eTag !== '*' && stored && (JSON.parse(stored) as { eTag?: string }).eTag !== eTag)
+        return Promise.reject(eTagConflict(key));
     }
     return super.write(changes);
   }

@@ -27,17 +27,30 @@ export interface OpenStorageOptions {
  * @throws ConfigError for a URL this build has no storage for; StorageUnavailableError for a database it cannot open
  */
 export async function openStorage(url: string, options: OpenStorageOptions = {}): Promise<OpenedStorage> {
-  if (url === 'memory:') return opened('memory', buildStores((builders) => builders.memory()), async () => undefined);
+  if (url === 'memory:')
+    return opened(
+      'memory',
+      buildStores((builders) => builders.memory()),
+      async () => undefined,
+    );
   const file = sqliteFileOf(url);
   if (file) {
     const db = openSqlite(file);
-    return opened('sqlite', buildStores((builders) => builders.sqlite(db)), async () => {
-      if (db.open) db.close();
-    });
+    return opened(
+      'sqlite',
+      buildStores((builders) => builders.sqlite(db)),
+      async () => {
+        if (db.open) db.close();
+      },
+    );
   }
   if (isPostgresUrl(url)) {
     const db = await openPostgres(url, options.postgres);
-    return opened('postgres', buildStores((builders) => builders.postgres(db)), () => db.close());
+    return opened(
+      'postgres',
+      buildStores((builders) => builders.postgres(db)),
+      () => db.close(),
+    );
   }
   throw unknownStorage(url);
 }

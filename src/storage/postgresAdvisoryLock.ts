@@ -15,7 +15,12 @@ const UNLOCK = 'SELECT pg_advisory_unlock(hashtext($1), hashtext($2))';
  * @example await withAdvisoryLock(pool, 'migrations/public', '', (client) => migrate(client))
  * @param work gets the connection that holds the lock (migrations run on it; a turn needs none).
  */
-export function withAdvisoryLock<T>(pool: Pool, scope: string, key: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+export function withAdvisoryLock<T>(
+  pool: Pool,
+  scope: string,
+  key: string,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T> {
   return withConnection(pool, async (client, discard) => {
     await client.query(LOCK, [scope, key]);
     // A connection that could not unlock is destroyed, which unlocks; the work's outcome stands either way.

@@ -11,7 +11,10 @@ import type { Pool, PoolClient } from 'pg';
  * @example await withConnection(pool, async (client) => { await client.query('BEGIN'); … })
  * @param work gets the connection, and `discard` to have it destroyed rather than reused (e.g. it may hold a lock).
  */
-export async function withConnection<T>(pool: Pool, work: (client: PoolClient, discard: (reason: Error) => void) => Promise<T>): Promise<T> {
+export async function withConnection<T>(
+  pool: Pool,
+  work: (client: PoolClient, discard: (reason: Error) => void) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   const onError = (error: Error) => (broken ??= error);

@@ -42,7 +42,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   const end = () => Promise.all([pool.end(), lockPool.end()]).then(() => undefined);
   try {
     const schema = await findSchema(pool, where);
-    await withAdvisoryLock(pool, `migrations/${schema}`, '', (client) => migrate(client, options.migrations ?? POSTGRES_MIGRATIONS));
+    await withAdvisoryLock(pool, `migrations/${schema}`, '', (client) =>
+      migrate(client, options.migrations ?? POSTGRES_MIGRATIONS),
+    );
     let closing: Promise<void> | undefined;
     return { pool, lockPool, schema, where, close: () => (closing ??= end()) };
   } catch (error) {
@@ -52,7 +54,12 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 }
 
 function createPool(url: string, max: number, options: PostgresOptions): Pool {
-  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000, application_name: 'mpn-support-bot' });
+  const pool = new Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    application_name: 'mpn-support-bot',
+  });
   // A connection that breaks while idle (the server restarted) is dropped by the pool and replaced on the next
   // query; without a listener the 'error' event would end the process. isReady() reports the outage meanwhile.
   pool.on('error', () => undefined);
@@ -64,15 +71,25 @@ async function findSchema(pool: Pool, where: string): Promise<string> {
   try {
     schema = (await pool.query<{ schema: string | null }>('SELECT current_schema() AS schema')).rows[0]?.schema ?? null;
   } catch (error) {
-    throw new StorageUnavailableError(`Cannot use PostgreSQL at ${where}: ${reasonOf(error)}. Start the database server, or correct STORAGE_URL.`, { cause: error });
+    throw new StorageUnavailableError(
+      `Cannot use PostgreSQL at ${where}: ${reasonOf(error)}. Start the database server, or correct STORAGE_URL.`,
+      { cause: error },
+    );
   }
-  if (!schema) throw new StorageUnavailableError(`PostgreSQL at ${where}: no schema of the search_path exists. Create it, or correct the search_path in STORAGE_URL.`);
+  if (!schema)
+    throw new StorageUnavailableError(
+      `PostgreSQL at ${where}: no schema of the search_path exists. Create it, or correct the search_path in STORAGE_URL.`,
+    );
   return schema;
 }
 
 async function migrate(client: PoolClient, migrations: readonly Migration[]): Promise<void> {
-  await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-  const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
+  await client.query(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  const applied = new Set(
+    (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version),
+  );
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(migration.version)) continue;
     try {

@@ -32,7 +32,10 @@ export class PostgresStorage implements BotStorage {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     const items: StoreItems = {};
     if (!keys.length) return items;
-    const { rows } = await this.db.pool.query<{ key: string; value: object; etag: string }>('SELECT key, value, etag FROM state WHERE key = ANY($1::text[])', [keys]);
+    const { rows } = await this.db.pool.query<{ key: string; value: object; etag: string }>(
+      'SELECT key, value, etag FROM state WHERE key = ANY($1::text[])',
+      [keys],
+    );
     for (const row of rows) items[row.key] = { ...row.value, eTag: row.etag };
     return items;
   }

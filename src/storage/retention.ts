@@ -91,7 +91,8 @@ export class Retention {
     const reviewItems = await this.options.reviews?.deleteCreatedBefore(ticketsBefore);
     const insightEvents = await this.options.insights?.deleteBefore(ticketsBefore);
     const ids = await conversations.deleteInactiveBefore(conversationsBefore);
-    for (let i = 0; i < ids.length; i += STATE_BATCH) await state.delete(ids.slice(i, i + STATE_BATCH).map(directLineStateKey));
+    for (let i = 0; i < ids.length; i += STATE_BATCH)
+      await state.delete(ids.slice(i, i + STATE_BATCH).map(directLineStateKey));
     return {
       ticketsBefore: ticketsBefore.toISOString(),
       conversationsBefore: conversationsBefore.toISOString(),
@@ -114,11 +115,15 @@ export class Retention {
     if (this.running) return this.running;
     const run = this.runOnce().then(
       (result) => {
-        if (result.tickets || result.conversations || result.reviewItems || result.insightEvents) this.options.log.info(result, 'retention: old tickets and conversations deleted');
+        if (result.tickets || result.conversations || result.reviewItems || result.insightEvents)
+          this.options.log.info(result, 'retention: old tickets and conversations deleted');
         return result;
       },
       (error: unknown) => {
-        this.options.log.warn({ err: error }, 'retention: deleting old tickets and conversations failed; the next pass tries again');
+        this.options.log.warn(
+          { err: error },
+          'retention: deleting old tickets and conversations failed; the next pass tries again',
+        );
         return undefined;
       },
     );

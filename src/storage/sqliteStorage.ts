@@ -12,7 +12,9 @@ export class SqliteStorage implements BotStorage {
   constructor(private readonly db: SqliteDatabase) {}
 
   async read(keys: string[]): Promise<StoreItems> {
-    const select = this.db.prepare<[string], { value: string; etag: string }>('SELECT value, etag FROM state WHERE key = ?');
+    const select = this.db.prepare<[string], { value: string; etag: string }>(
+      'SELECT value, etag FROM state WHERE key = ?',
+    );
     const items: StoreItems = {};
     for (const key of keys) {
       const row = select.get(key);

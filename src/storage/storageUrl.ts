@@ -23,5 +23,7 @@ export function sqliteFileOf(url: string): string | undefined {
 
 /** The error for a URL no store of this build reads; a password in it is not repeated. */
 export function unknownStorage(url: string): ConfigError {
-  return new ConfigError([`STORAGE_URL "${url.replace(/\/\/[^@]*@/, '//…@')}" names a storage this build does not have`]);
+  return new ConfigError([
+    `STORAGE_URL "${url.replace(/\/\/[^@]*@/, '//…@')}" names a storage this build does not have`,
+  ]);
 }

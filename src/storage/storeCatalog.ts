@@ -40,11 +40,23 @@ const store = <T>(builders: StoreBuilders<T>): StoreBuilders<T> => builders;
 
 export const STORES = {
   /** Bot state (conversation and user state, feedback, triage channels): botbuilder's Storage. */
-  state: store<BotStorage>({ memory: () => new InMemoryStorage(), sqlite: (db) => new SqliteStorage(db), postgres: (db) => new PostgresStorage(db) }),
+  state: store<BotStorage>({
+    memory: () => new InMemoryStorage(),
+    sqlite: (db) => new SqliteStorage(db),
+    postgres: (db) => new PostgresStorage(db),
+  }),
   /** Tickets of the support hand-off. */
-  tickets: store<TicketStore>({ memory: () => new MemoryTicketStore(), sqlite: (db) => new SqliteTicketStore(db), postgres: (db) => new PostgresTicketStore(db) }),
+  tickets: store<TicketStore>({
+    memory: () => new MemoryTicketStore(),
+    sqlite: (db) => new SqliteTicketStore(db),
+    postgres: (db) => new PostgresTicketStore(db),
+  }),
   /** The questions the bot missed, kept for review (src/review). */
-  reviews: store<ReviewStore>({ memory: () => new MemoryReviewStore(), sqlite: (db) => new SqliteReviewStore(db), postgres: (db) => new PostgresReviewStore(db) }),
+  reviews: store<ReviewStore>({
+    memory: () => new MemoryReviewStore(),
+    sqlite: (db) => new SqliteReviewStore(db),
+    postgres: (db) => new PostgresReviewStore(db),
+  }),
   /** Direct Line conversations and their activities. */
   directLine: store<DirectLineStore>({
     memory: () => new MemoryDirectLineStore(),
@@ -52,15 +64,27 @@ export const STORES = {
     postgres: (db) => new PostgresDirectLineStore(db),
   }),
   /** The insights' events (one per counted turn) and the salt of their conversation keys. */
-  insights: store<InsightsStore>({ memory: () => new MemoryInsightsStore(), sqlite: (db) => new SqliteInsightsStore(db), postgres: (db) => new PostgresInsightsStore(db) }),
+  insights: store<InsightsStore>({
+    memory: () => new MemoryInsightsStore(),
+    sqlite: (db) => new SqliteInsightsStore(db),
+    postgres: (db) => new PostgresInsightsStore(db),
+  }),
   /** Token buckets of the rate limits: in memory where one process owns the storage, shared with PostgreSQL. */
-  rateLimits: store<RateLimitStore>({ memory: () => new MemoryRateLimitStore(), sqlite: () => new MemoryRateLimitStore(), postgres: (db) => new PostgresRateLimitStore(db) }),
+  rateLimits: store<RateLimitStore>({
+    memory: () => new MemoryRateLimitStore(),
+    sqlite: () => new MemoryRateLimitStore(),
+    postgres: (db) => new PostgresRateLimitStore(db),
+  }),
 };
 
 /** One of each store, as openStorage() hands them out. */
-export type Stores = { readonly [K in keyof typeof STORES]: (typeof STORES)[K] extends StoreBuilders<infer T> ? T : never };
+export type Stores = {
+  readonly [K in keyof typeof STORES]: (typeof STORES)[K] extends StoreBuilders<infer T> ? T : never;
+};
 
 /** Builds every store of the catalog with one backend's builder. */
 export function buildStores(build: <T>(builders: StoreBuilders<T>) => T): Stores {
-  return Object.fromEntries(Object.entries(STORES).map(([name, builders]) => [name, build(builders as StoreBuilders<unknown>)])) as unknown as Stores;
+  return Object.fromEntries(
+    Object.entries(STORES).map(([name, builders]) => [name, build(builders as StoreBuilders<unknown>)]),
+  ) as unknown as Stores;
 }

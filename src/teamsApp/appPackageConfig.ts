@@ -21,7 +21,12 @@ const WHAT: Readonly<Record<AppPackageVariable, string>> = {
 /** A public DNS host name: at least two labels, letters, digits and hyphens, not an IP address. */
 export function isHostName(value: string): boolean {
   const labels = value.toLowerCase().split('.');
-  return value.length <= 253 && labels.length >= 2 && labels.every((label) => LABEL.test(label)) && !/^\d+$/.test(labels.at(-1) ?? '');
+  return (
+    value.length <= 253 &&
+    labels.length >= 2 &&
+    labels.every((label) => LABEL.test(label)) &&
+    !/^\d+$/.test(labels.at(-1) ?? '')
+  );
 }
 
 function hostNameProblem(value: string): string {
@@ -46,9 +51,17 @@ export function readAppPackageValues(env: Readonly<Record<string, string | undef
     const text = value(name);
     if (!text) problems.push(`${name} is not set: ${WHAT[name]}`);
     else if (name === 'BOT_DOMAIN' ? !isHostName(text) : !GUID.test(text)) {
-      problems.push(name === 'BOT_DOMAIN' ? hostNameProblem(text) : `${name} must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${text}"`);
+      problems.push(
+        name === 'BOT_DOMAIN'
+          ? hostNameProblem(text)
+          : `${name} must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${text}"`,
+      );
     }
   }
   if (problems.length) throw new AppPackageError(problems);
-  return { TEAMS_APP_ID: value('TEAMS_APP_ID'), MicrosoftAppId: value('MicrosoftAppId'), BOT_DOMAIN: value('BOT_DOMAIN').toLowerCase() };
+  return {
+    TEAMS_APP_ID: value('TEAMS_APP_ID'),
+    MicrosoftAppId: value('MicrosoftAppId'),
+    BOT_DOMAIN: value('BOT_DOMAIN').toLowerCase(),
+  };
 }

@@ -52,7 +52,8 @@ export function localizableStrings(manifest: ManifestView): Map<string, string> 
   manifest.bots?.[0]?.commandLists?.forEach((list, i) =>
     list.commands.forEach((command, j) => {
       strings.set(`bots[0].commandLists[${i}].commands[${j}].title`, command.title);
-      if (command.description !== undefined) strings.set(`bots[0].commandLists[${i}].commands[${j}].description`, command.description);
+      if (command.description !== undefined)
+        strings.set(`bots[0].commandLists[${i}].commands[${j}].description`, command.description);
     }),
   );
   manifest.composeExtensions?.[0]?.commands?.forEach((command, i) => {
@@ -61,7 +62,8 @@ export function localizableStrings(manifest: ManifestView): Map<string, string> 
     if (command.description !== undefined) strings.set(`${key}.description`, command.description);
     command.parameters?.forEach((parameter, j) => {
       strings.set(`${key}.parameters[${j}].title`, parameter.title);
-      if (parameter.description !== undefined) strings.set(`${key}.parameters[${j}].description`, parameter.description);
+      if (parameter.description !== undefined)
+        strings.set(`${key}.parameters[${j}].description`, parameter.description);
     });
   });
   manifest.staticTabs?.forEach((tab, i) => {
@@ -71,7 +73,10 @@ export function localizableStrings(manifest: ManifestView): Map<string, string> 
 }
 
 /** The bot commands as one language shows them: the manifest's own, or a localization file's over them. */
-export function commandsIn(manifest: ManifestView, localization: LocalizationFile = {}): { key: string; list: number; title: string; description?: string }[] {
+export function commandsIn(
+  manifest: ManifestView,
+  localization: LocalizationFile = {},
+): { key: string; list: number; title: string; description?: string }[] {
   return (manifest.bots?.[0]?.commandLists ?? []).flatMap((list, i) =>
     list.commands.map((command, j) => {
       const key = `bots[0].commandLists[${i}].commands[${j}]`;
@@ -81,7 +86,11 @@ export function commandsIn(manifest: ManifestView, localization: LocalizationFil
         key,
         list: i,
         title: typeof title === 'string' ? title : command.title,
-        ...(typeof description === 'string' ? { description } : command.description !== undefined ? { description: command.description } : {}),
+        ...(typeof description === 'string'
+          ? { description }
+          : command.description !== undefined
+            ? { description: command.description }
+            : {}),
       };
     }),
   );
@@ -92,13 +101,18 @@ function commandProblems(file: string, manifest: ManifestView, localization?: Lo
   const seen = new Set<string>();
   for (const command of commandsIn(manifest, localization)) {
     if (lengthOf(command.title) > COMMAND_TITLE_MAX) {
-      problems.push(`${file}: ${command.key}.title "${command.title}" has ${lengthOf(command.title)} characters, Teams shows at most ${COMMAND_TITLE_MAX}`);
+      problems.push(
+        `${file}: ${command.key}.title "${command.title}" has ${lengthOf(command.title)} characters, Teams shows at most ${COMMAND_TITLE_MAX}`,
+      );
     }
     if (command.description !== undefined && lengthOf(command.description) > COMMAND_DESCRIPTION_MAX) {
-      problems.push(`${file}: ${command.key}.description has ${lengthOf(command.description)} characters, Teams shows at most ${COMMAND_DESCRIPTION_MAX}`);
+      problems.push(
+        `${file}: ${command.key}.description has ${lengthOf(command.description)} characters, Teams shows at most ${COMMAND_DESCRIPTION_MAX}`,
+      );
     }
     const id = `${command.list}:${command.title.trim().toLowerCase()}`;
-    if (seen.has(id)) problems.push(`${file}: the title "${command.title}" appears twice in bots[0].commandLists[${command.list}]`);
+    if (seen.has(id))
+      problems.push(`${file}: the title "${command.title}" appears twice in bots[0].commandLists[${command.list}]`);
     seen.add(id);
   }
   return problems;
@@ -121,7 +135,8 @@ function domainMatches(host: string, domain: string): boolean {
 export function manifestProblems(manifest: ManifestView): string[] {
   const problems: string[] = [];
   const expectedSchema = schemaUrl('manifest', manifest.manifestVersion);
-  if (manifest.$schema !== expectedSchema) problems.push(`manifest.json: $schema must be ${expectedSchema} for manifestVersion ${manifest.manifestVersion}`);
+  if (manifest.$schema !== expectedSchema)
+    problems.push(`manifest.json: $schema must be ${expectedSchema} for manifestVersion ${manifest.manifestVersion}`);
   problems.push(...commandProblems('manifest.json', manifest));
 
   for (const [i, tab] of (manifest.staticTabs ?? []).entries()) {
@@ -136,9 +151,15 @@ export function manifestProblems(manifest: ManifestView): string[] {
     }
   }
 
-  const tags = [manifest.localizationInfo?.defaultLanguageTag, ...(manifest.localizationInfo?.additionalLanguages ?? []).map((language) => language.languageTag)];
-  const duplicates = tags.filter((tag, i) => tag !== undefined && tags.findIndex((other) => other?.toLowerCase() === tag.toLowerCase()) !== i);
-  if (duplicates.length) problems.push(`manifest.json: localizationInfo names ${[...new Set(duplicates)].join(', ')} more than once`);
+  const tags = [
+    manifest.localizationInfo?.defaultLanguageTag,
+    ...(manifest.localizationInfo?.additionalLanguages ?? []).map((language) => language.languageTag),
+  ];
+  const duplicates = tags.filter(
+    (tag, i) => tag !== undefined && tags.findIndex((other) => other?.toLowerCase() === tag.toLowerCase()) !== i,
+  );
+  if (duplicates.length)
+    problems.push(`manifest.json: localizationInfo names ${[...new Set(duplicates)].join(', ')} more than once`);
   return problems;
 }
 
@@ -146,13 +167,15 @@ export function manifestProblems(manifest: ManifestView): string[] {
 export function localizationProblems(file: string, manifest: ManifestView, localization: LocalizationFile): string[] {
   const problems: string[] = [];
   const expectedSchema = schemaUrl('localization', manifest.manifestVersion);
-  if (localization.$schema !== expectedSchema) problems.push(`${file}: $schema must be ${expectedSchema} for manifestVersion ${manifest.manifestVersion}`);
+  if (localization.$schema !== expectedSchema)
+    problems.push(`${file}: $schema must be ${expectedSchema} for manifestVersion ${manifest.manifestVersion}`);
   const strings = localizableStrings(manifest);
   for (const [key, english] of strings) {
     if (typeof localization[key] !== 'string') problems.push(`${file}: no translation for ${key} ("${english}")`);
   }
   for (const key of Object.keys(localization)) {
-    if (!NOT_TRANSLATED.has(key) && !strings.has(key)) problems.push(`${file}: ${key} translates nothing in manifest.json`);
+    if (!NOT_TRANSLATED.has(key) && !strings.has(key))
+      problems.push(`${file}: ${key} translates nothing in manifest.json`);
   }
   problems.push(...commandProblems(file, manifest, localization));
   return problems;
@@ -170,7 +193,8 @@ export function iconProblems(kind: 'color' | 'outline', file: string, png: Buffe
   } catch {
     return [`${file}: not a readable PNG`];
   }
-  if (image.width !== size || image.height !== size) return [`${file}: the ${kind} icon must be ${size}×${size} pixels, not ${image.width}×${image.height}`];
+  if (image.width !== size || image.height !== size)
+    return [`${file}: the ${kind} icon must be ${size}×${size} pixels, not ${image.width}×${image.height}`];
   if (kind === 'color') return [];
   if (!image.alpha) return [`${file}: the outline icon needs an alpha channel (a PNG with transparency)`];
   const pixels = image.data;
@@ -178,7 +202,9 @@ export function iconProblems(kind: 'color' | 'outline', file: string, png: Buffe
     const [r, g, b, a] = pixels.subarray(i, i + 4);
     if (a !== 0 && (r !== 255 || g !== 255 || b !== 255)) {
       const at = i / 4;
-      return [`${file}: the outline icon must be white on transparent, but pixel (${at % size}, ${Math.floor(at / size)}) is rgba(${r}, ${g}, ${b}, ${a})`];
+      return [
+        `${file}: the outline icon must be white on transparent, but pixel (${at % size}, ${Math.floor(at / size)}) is rgba(${r}, ${g}, ${b}, ${a})`,
+      ];
     }
   }
   return [];

@@ -6,7 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppPackageValues } from './appPackageConfig';
 import { AppPackageError } from './appPackageError';
-import { iconProblems, localizationProblems, manifestProblems, type LocalizationFile, type ManifestView } from './appPackageRules';
+import {
+  iconProblems,
+  localizationProblems,
+  manifestProblems,
+  type LocalizationFile,
+  type ManifestView,
+} from './appPackageRules';
 import { MANIFEST_DIR } from './manifestDir';
 import { validateAgainstSchema } from './officialSchemas';
 import { fillPlaceholders } from './placeholders';
@@ -38,12 +44,20 @@ function parseJson(file: string, bytes: Buffer, problems: string[]): unknown {
 }
 
 /** Reads, fills in and schema-validates one JSON file; undefined (with problems) when that fails. */
-function loadJson(dir: string, file: string, values: AppPackageValues, validate: (json: unknown) => string[], problems: string[]): unknown {
+function loadJson(
+  dir: string,
+  file: string,
+  values: AppPackageValues,
+  validate: (json: unknown) => string[],
+  problems: string[],
+): unknown {
   const bytes = readSource(dir, file, problems);
   const source = bytes && parseJson(file, bytes, problems);
   if (source === undefined) return undefined;
   const { value, unknown } = fillPlaceholders(source, values);
-  const found = [...unknown.map((placeholder) => `unknown placeholder ${placeholder}`), ...validate(value)].map((problem) => `${file}: ${problem}`);
+  const found = [...unknown.map((placeholder) => `unknown placeholder ${placeholder}`), ...validate(value)].map(
+    (problem) => `${file}: ${problem}`,
+  );
   problems.push(...found);
   return found.length ? undefined : value;
 }
@@ -58,17 +72,31 @@ function jsonEntry(name: string, json: unknown): ZipEntry {
  */
 export function buildAppPackage(values: AppPackageValues, dir: string = MANIFEST_DIR): AppPackage {
   const problems: string[] = [];
-  const manifestJson = loadJson(dir, 'manifest.json', values, (json) => {
-    const version = (json as { manifestVersion?: unknown } | null)?.manifestVersion;
-    return typeof version === 'string' ? validateAgainstSchema('manifest', version, json) : ['manifestVersion is missing'];
-  }, problems);
+  const manifestJson = loadJson(
+    dir,
+    'manifest.json',
+    values,
+    (json) => {
+      const version = (json as { manifestVersion?: unknown } | null)?.manifestVersion;
+      return typeof version === 'string'
+        ? validateAgainstSchema('manifest', version, json)
+        : ['manifestVersion is missing'];
+    },
+    problems,
+  );
   if (manifestJson === undefined) throw new AppPackageError(problems);
   const manifest = manifestJson as ManifestView;
   problems.push(...manifestProblems(manifest));
 
   const entries: ZipEntry[] = [jsonEntry('manifest.json', manifest)];
   for (const { file } of manifest.localizationInfo?.additionalLanguages ?? []) {
-    const localization = loadJson(dir, file, values, (json) => validateAgainstSchema('localization', manifest.manifestVersion, json), problems);
+    const localization = loadJson(
+      dir,
+      file,
+      values,
+      (json) => validateAgainstSchema('localization', manifest.manifestVersion, json),
+      problems,
+    );
     if (localization === undefined) continue;
     problems.push(...localizationProblems(file, manifest, localization as LocalizationFile));
     entries.push(jsonEntry(file, localization));
@@ -85,7 +113,8 @@ export function buildAppPackage(values: AppPackageValues, dir: string = MANIFEST
   try {
     return { manifest, entries, zip: writeZip(entries) };
   } catch (error) {
-    if (error instanceof RangeError) throw new AppPackageError([`cannot zip the package: ${error.message}`], { cause: error });
+    if (error instanceof RangeError)
+      throw new AppPackageError([`cannot zip the package: ${error.message}`], { cause: error });
     throw error;
   }
 }

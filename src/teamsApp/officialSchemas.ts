@@ -15,7 +15,12 @@ const FILE_OF: Readonly<Record<SchemaKind, string>> = {
   localization: 'MicrosoftTeams.Localization.schema.json',
 };
 
-const SCHEMAS_DIR = join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams');
+const SCHEMAS_DIR = join(
+  dirname(require.resolve('@microsoft/app-manifest/package.json')),
+  'build',
+  'json-schemas',
+  'teams',
+);
 
 /** @example schemaUrl('localization', '1.30') // 'https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.Localization.schema.json' */
 export function schemaUrl(kind: SchemaKind, manifestVersion: string): string {
@@ -55,10 +60,13 @@ function explain(error: ErrorObject): string {
   const where = error.instancePath || '/';
   const params = error.params as Record<string, unknown>;
   const detail =
-    error.keyword === 'additionalProperties' ? `: "${String(params.additionalProperty)}"`
-    : error.keyword === 'enum' ? `: ${JSON.stringify(params.allowedValues)}`
-    : error.keyword === 'const' ? `: ${JSON.stringify(params.allowedValue)}`
-    : '';
+    error.keyword === 'additionalProperties'
+      ? `: "${String(params.additionalProperty)}"`
+      : error.keyword === 'enum'
+        ? `: ${JSON.stringify(params.allowedValues)}`
+        : error.keyword === 'const'
+          ? `: ${JSON.stringify(params.allowedValue)}`
+          : '';
   return `${where} ${error.message ?? error.keyword}${detail}`;
 }
 

@@ -28,7 +28,12 @@ export function fillPlaceholders<T>(json: T, values: Readonly<Record<string, str
   return { value, unknown };
 }
 
-function substitute(json: unknown, values: Readonly<Record<string, string>>, missing: (name: string, pointer: string) => void, pointer = ''): unknown {
+function substitute(
+  json: unknown,
+  values: Readonly<Record<string, string>>,
+  missing: (name: string, pointer: string) => void,
+  pointer = '',
+): unknown {
   if (typeof json === 'string') {
     return json.replace(PLACEHOLDER, (whole, name: string) => {
       if (Object.hasOwn(values, name)) return values[name] ?? whole;
@@ -39,7 +44,10 @@ function substitute(json: unknown, values: Readonly<Record<string, string>>, mis
   if (Array.isArray(json)) return json.map((item, index) => substitute(item, values, missing, `${pointer}/${index}`));
   if (typeof json === 'object' && json !== null) {
     return Object.fromEntries(
-      Object.entries(json).map(([key, item]) => [key, substitute(item, values, missing, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`)]),
+      Object.entries(json).map(([key, item]) => [
+        key,
+        substitute(item, values, missing, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+      ]),
     );
   }
   return json;

@@ -18,12 +18,17 @@ export interface ZipOptions {
 
 function checkName(name: string, seen: Set<string>): void {
   const problem =
-    name === '' ? 'is empty'
-    : name.startsWith('/') || /^[A-Za-z]:/.test(name) ? 'must be relative'
-    : name.includes('\\') ? 'must use forward slashes'
-    : name.split('/').some((part) => part === '..' || part === '.' || part === '') ? 'must not contain empty, "." or ".." parts'
-    : seen.has(name) ? 'appears twice'
-    : undefined;
+    name === ''
+      ? 'is empty'
+      : name.startsWith('/') || /^[A-Za-z]:/.test(name)
+        ? 'must be relative'
+        : name.includes('\\')
+          ? 'must use forward slashes'
+          : name.split('/').some((part) => part === '..' || part === '.' || part === '')
+            ? 'must not contain empty, "." or ".." parts'
+            : seen.has(name)
+              ? 'appears twice'
+              : undefined;
   if (problem) throw new RangeError(`ZIP entry name "${name}" ${problem}`);
   seen.add(name);
 }
@@ -34,7 +39,8 @@ function checkName(name: string, seen: Set<string>): void {
  */
 export function writeZip(entries: readonly ZipEntry[], options: ZipOptions = {}): Buffer {
   const mtime = options.modified ?? new Date(1980, 0, 1);
-  if (mtime.getFullYear() < 1980 || mtime.getFullYear() > 2099) throw new RangeError(`a ZIP timestamp must fall in 1980–2099, not ${mtime.getFullYear()}`);
+  if (mtime.getFullYear() < 1980 || mtime.getFullYear() > 2099)
+    throw new RangeError(`a ZIP timestamp must fall in 1980–2099, not ${mtime.getFullYear()}`);
   const seen = new Set<string>();
   const files: Zippable = {};
   for (const entry of entries) {

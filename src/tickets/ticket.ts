@@ -44,7 +44,10 @@ export interface Ticket {
 }
 
 /** What creating a ticket needs; the store adds number, times, status and version. */
-export type NewTicket = Pick<Ticket, 'lang' | 'summary' | 'intents' | 'facts' | 'excerpt' | 'requester' | 'sourceActivityId'>;
+export type NewTicket = Pick<
+  Ticket,
+  'lang' | 'summary' | 'intents' | 'facts' | 'excerpt' | 'requester' | 'sourceActivityId'
+>;
 
 export interface TicketFilter {
   status?: TicketStatus;

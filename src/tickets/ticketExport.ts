@@ -47,7 +47,11 @@ export function csvRow(ticket: Ticket): CsvRow {
  * The whole export as text. `bom` starts a CSV with a byte order mark, which spreadsheet programs need to
  * read UTF-8 (Russian, Portuguese and French summaries) as UTF-8.
  */
-export function exportTickets(tickets: readonly Ticket[], format: ExportFormat, options: { bom?: boolean } = {}): string {
+export function exportTickets(
+  tickets: readonly Ticket[],
+  format: ExportFormat,
+  options: { bom?: boolean } = {},
+): string {
   if (format === 'jsonl') return tickets.map((ticket) => `${JSON.stringify(publicTicket(ticket))}\n`).join('');
   return stringify(tickets.map(csvRow), { header: true, columns: [...CSV_COLUMNS], bom: options.bom ?? false });
 }

@@ -45,13 +45,20 @@ export function parseTicketFilter(text: TicketFilterText, limits: { maxLimit?: n
     if (isIntent(intent)) filter.intent = intent;
     else problems.push(`intent must be one of ${INTENTS.join(', ')}, not "${shown(intent)}"`);
   }
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (value === undefined) continue;
     const date = isoDate(value);
     if (date) filter[name] = date;
-    else problems.push(`${name} must be a date (yyyy-mm-dd) or a full ISO time with a zone (2025-03-01T09:30:00Z), not "${shown(value)}"`);
+    else
+      problems.push(
+        `${name} must be a date (yyyy-mm-dd) or a full ISO time with a zone (2025-03-01T09:30:00Z), not "${shown(value)}"`,
+      );
   }
-  if (filter.from && filter.to && startOf(filter.from) > endOf(filter.to)) problems.push(`from (${from}) is after to (${to})`);
+  if (filter.from && filter.to && startOf(filter.from) > endOf(filter.to))
+    problems.push(`from (${from}) is after to (${to})`);
   if (limit !== undefined) {
     const max = limits.maxLimit ?? Number.MAX_SAFE_INTEGER;
     const count = /^\d{1,9}$/.test(limit) ? Number(limit) : NaN;

@@ -2,7 +2,7 @@
 import type { Person, Ticket, TicketFilter } from './ticket';
 import { TicketStateError } from './store/ticketStore';
 
-export const REDACTED_AT_REQUEST = '[removed at the requester\'s request]';
+export const REDACTED_AT_REQUEST = "[removed at the requester's request]";
 
 export function assigned(ticket: Ticket, to: Person, now = new Date()): Ticket {
   if (ticket.status === 'resolved') throw new TicketStateError(ticket.number, 'is resolved');
@@ -46,7 +46,10 @@ export function listed(tickets: Iterable<Ticket>, filter: TicketFilter): Ticket[
 }
 
 /** Whether a ticket passes a list filter. */
-export function matches(ticket: Ticket, filter: { status?: string; lang?: string; intent?: string; from?: string; to?: string }): boolean {
+export function matches(
+  ticket: Ticket,
+  filter: { status?: string; lang?: string; intent?: string; from?: string; to?: string },
+): boolean {
   if (filter.status && ticket.status !== filter.status) return false;
   if (filter.lang && ticket.lang !== filter.lang) return false;
   if (filter.intent && ticket.intents[0]?.intent !== filter.intent) return false;

@@ -12,7 +12,13 @@ import { keyCheck, presentedKey } from '../server/apiKey';
 import { problem, sendInternalError, sendJson } from '../server/sendJson';
 import { publicTicket } from './publicTicket';
 import type { TicketStore } from './store/ticketStore';
-import { FILTER_FIELDS, parseTicketFilter, TicketFilterError, type FilterField, type TicketFilterText } from './ticketFilterText';
+import {
+  FILTER_FIELDS,
+  parseTicketFilter,
+  TicketFilterError,
+  type FilterField,
+  type TicketFilterText,
+} from './ticketFilterText';
 
 export interface TicketsApiDependencies {
   store: TicketStore;
@@ -24,7 +30,6 @@ export interface TicketsApiDependencies {
 /** Tickets per response when `limit` is not given, and the most a request may ask for. */
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
-
 
 /**
  * @example createServer([...ticketsApiRoutes({ store, apiKey: config.ticketsApiKey, log })])
@@ -43,7 +48,10 @@ export function ticketsApiRoutes(deps: TicketsApiDependencies): Route[] {
       async handle(req: IncomingMessage, res: ServerResponse) {
         const key = presentedKey(req);
         if (key === undefined || !isKey(key)) {
-          deps.log.warn({ remoteAddress: req.socket.remoteAddress, keyGiven: key !== undefined }, 'tickets API: refused a request without the right key');
+          deps.log.warn(
+            { remoteAddress: req.socket.remoteAddress, keyGiven: key !== undefined },
+            'tickets API: refused a request without the right key',
+          );
           res.setHeader('www-authenticate', 'Bearer realm="tickets"');
           return sendJson(res, 401, problem('Unauthorized', 'The request is not authorized.'));
         }
@@ -73,7 +81,8 @@ function filterText(url: string): TicketFilterText {
   const problems: string[] = [];
   for (const name of new Set(params.keys())) {
     // A name is shown as a refused value is: redacted (it may be anything a caller pasted) and short.
-    if (!(FILTER_FIELDS as readonly string[]).includes(name)) problems.push(`unknown parameter "${redact(name).slice(0, 40)}" (known: ${FILTER_FIELDS.join(', ')})`);
+    if (!(FILTER_FIELDS as readonly string[]).includes(name))
+      problems.push(`unknown parameter "${redact(name).slice(0, 40)}" (known: ${FILTER_FIELDS.join(', ')})`);
     else if (params.getAll(name).length > 1) problems.push(`${name} is given more than once`);
     else text[name as FilterField] = params.get(name) ?? '';
   }

@@ -5,7 +5,12 @@
  * from anywhere else (a chat, another team, web chat) gets the Universal Actions error response in the sender's
  * language, before any ticket is looked at, so it learns nothing, not even whether the ticket exists.
  */
-import { CardFactory, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderView } from '../../cards/renderCard';
 import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { langOfLocale, type Lang } from '../i18n/locales';
@@ -26,17 +31,25 @@ export class TriageActions {
   ) {}
 
   async handle(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    if (!(await this.tickets.acceptsActionsFrom(context.activity))) return refusal(langOfLocale(context.activity.locale) ?? 'en');
+    if (!(await this.tickets.acceptsActionsFrom(context.activity)))
+      return refusal(langOfLocale(context.activity.locale) ?? 'en');
     const { verb, data } = invoke.action ?? {};
     const number = typeof data?.ticket === 'string' ? data.ticket : undefined;
     const lang = await this.tickets.triageLang(langOfLocale(context.activity.locale) ?? 'en');
-    if (!number || !Object.values(EXECUTE_VERBS).includes(verb as never)) return message(t(lang, 'conversation.invalid_submit'));
-    const person: Person = { id: context.activity.from.aadObjectId ?? context.activity.from.id, name: context.activity.from.name ?? '' };
+    if (!number || !Object.values(EXECUTE_VERBS).includes(verb as never))
+      return message(t(lang, 'conversation.invalid_submit'));
+    const person: Person = {
+      id: context.activity.from.aadObjectId ?? context.activity.from.id,
+      name: context.activity.from.name ?? '',
+    };
     try {
       let ticket: Ticket | undefined;
       if (verb === EXECUTE_VERBS.assign) ticket = await this.tickets.assign(number, person);
       else if (verb === EXECUTE_VERBS.resolve) {
-        const note = typeof data?.[RESOLUTION_NOTE_INPUT] === 'string' ? data[RESOLUTION_NOTE_INPUT].trim().slice(0, MAX_NOTE_LENGTH) : '';
+        const note =
+          typeof data?.[RESOLUTION_NOTE_INPUT] === 'string'
+            ? data[RESOLUTION_NOTE_INPUT].trim().slice(0, MAX_NOTE_LENGTH)
+            : '';
         if (!note) return message(t(lang, 'triage.note_required'));
         ticket = await this.tickets.resolve(number, person, note);
       } else ticket = await this.tickets.store.get(number);
@@ -62,10 +75,13 @@ export class TriageActions {
 
 /** The Universal Actions error response (botbuilder's own shape: `{ statusCode, type, value: { code, message } }`). */
 function refusal(lang: Lang): AdaptiveCardInvokeResponse {
-  return { statusCode: 403, type: UNIVERSAL_ACTION_ERROR_TYPE, value: { code: 'Forbidden', message: t(lang, 'triage.not_allowed') } };
+  return {
+    statusCode: 403,
+    type: UNIVERSAL_ACTION_ERROR_TYPE,
+    value: { code: 'Forbidden', message: t(lang, 'triage.not_allowed') },
+  };
 }
 
 function message(text: string): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as never };
 }
-

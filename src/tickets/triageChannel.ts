@@ -57,9 +57,18 @@ export class TriageChannels {
       if (channel.teamId !== owner) return false;
     } else {
       const current = await this.get();
-      if (current && channelConversationId(current.reference.conversation?.id ?? '') !== channelConversationId(channel.reference.conversation?.id ?? '')) return false;
+      if (
+        current &&
+        channelConversationId(current.reference.conversation?.id ?? '') !==
+          channelConversationId(channel.reference.conversation?.id ?? '')
+      )
+        return false;
       if (channel.teamId) {
-        await this.storage.write({ [TEAM_KEY]: { id: channel.teamId, setAt: new Date().toISOString(), eTag: '*' } satisfies TriageTeam & { eTag: string } });
+        await this.storage.write({
+          [TEAM_KEY]: { id: channel.teamId, setAt: new Date().toISOString(), eTag: '*' } satisfies TriageTeam & {
+            eTag: string;
+          },
+        });
         // Two teams claiming at once: the one whose write stayed wins, the other is refused.
         if ((await this.team()) !== channel.teamId) return false;
       }
@@ -84,7 +93,9 @@ export class TriageChannels {
     const owner = await this.team();
     if (owner !== undefined) return origin.teamId === owner;
     const current = await this.get();
-    return current !== undefined && channelConversationId(current.reference.conversation?.id ?? '') === origin.conversationId;
+    return (
+      current !== undefined && channelConversationId(current.reference.conversation?.id ?? '') === origin.conversationId
+    );
   }
 
   /** The bot was removed from the channel: forget it, so tickets stop being sent there (the triage team stays). */

@@ -25,7 +25,10 @@ export function isHexColour(value: string | null | undefined): value is string {
 /** A title as people should see it: no control characters, spaces collapsed, at most MAX_TITLE_LENGTH characters. */
 export function cleanTitle(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
-  const text = value.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const text = value
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text ? [...text].slice(0, MAX_TITLE_LENGTH).join('') : undefined;
 }
 

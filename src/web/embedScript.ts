@@ -16,7 +16,15 @@ const LABELS_LINE = /^ {2}var LABELS = \{\};.*$/m;
 /** What the launcher says in each language, and the locale it opens the chat in. */
 export function embedLabels() {
   return Object.fromEntries(
-    LANGS.map((lang) => [lang, { locale: LOCALE_OF[lang], title: t(lang, 'web.page.title'), open: t(lang, 'web.launcher.open'), close: t(lang, 'web.launcher.close') }]),
+    LANGS.map((lang) => [
+      lang,
+      {
+        locale: LOCALE_OF[lang],
+        title: t(lang, 'web.page.title'),
+        open: t(lang, 'web.launcher.open'),
+        close: t(lang, 'web.launcher.close'),
+      },
+    ]),
   );
 }
 
@@ -25,5 +33,10 @@ export function embedScript(): StaticBody {
   const source = readFileSync(file, 'utf8');
   if (!LABELS_LINE.test(source)) throw new WebAssetError(`${file} has no "var LABELS = {};" line to fill in`);
   const body = source.replace(LABELS_LINE, () => `  var LABELS = ${scriptJson(embedLabels())};`);
-  return { contentType: 'text/javascript; charset=utf-8', caching: 'revalidate', crossOrigin: true, body: Buffer.from(body, 'utf8') };
+  return {
+    contentType: 'text/javascript; charset=utf-8',
+    caching: 'revalidate',
+    crossOrigin: true,
+    body: Buffer.from(body, 'utf8'),
+  };
 }

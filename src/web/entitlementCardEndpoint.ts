@@ -23,7 +23,10 @@ const PARAMETERS = {
   membership: { accepts: oneOf(FACT_VALUES.membership), allowed: FACT_VALUES.membership.join(', ') },
   competency: { accepts: oneOf(FACT_VALUES.competency), allowed: FACT_VALUES.competency.join(', ') },
   // A language (fr) or any locale of one (fr-FR, fr-fr as Teams writes it, fr-CA).
-  lang: { accepts: (value: string) => langOfLocale(value) !== undefined, allowed: [...LANGS, ...Object.values(LOCALE_OF)].join(', ') },
+  lang: {
+    accepts: (value: string) => langOfLocale(value) !== undefined,
+    allowed: [...LANGS, ...Object.values(LOCALE_OF)].join(', '),
+  },
 } as const;
 
 type Parameter = keyof typeof PARAMETERS;
@@ -40,7 +43,11 @@ export class EntitlementQueryError extends Error {
   /** The message for people, in their language. */
   describe(lang: Lang): string {
     const shown = [...this.value].slice(0, 40).join('');
-    return t(lang, 'web.error.bad_parameter', { name: this.parameter, value: shown, allowed: PARAMETERS[this.parameter].allowed });
+    return t(lang, 'web.error.bad_parameter', {
+      name: this.parameter,
+      value: shown,
+      allowed: PARAMETERS[this.parameter].allowed,
+    });
   }
 }
 
@@ -54,7 +61,8 @@ function single(query: URLSearchParams, parameter: Parameter): string | undefine
   const values = query.getAll(parameter);
   if (values.length === 0) return undefined;
   const [value = ''] = values;
-  if (values.length > 1 || !PARAMETERS[parameter].accepts(value)) throw new EntitlementQueryError(parameter, values.join(','));
+  if (values.length > 1 || !PARAMETERS[parameter].accepts(value))
+    throw new EntitlementQueryError(parameter, values.join(','));
   return value;
 }
 
@@ -85,7 +93,9 @@ export function entitlementCardEndpoint() {
       if (!(error instanceof EntitlementQueryError)) throw error;
       // The message is in the requested language when that parameter is fine, else in English.
       const lang = langOfLocale(query.get('lang')) ?? 'en';
-      return sendJson(res, 400, { error: { code: 'BadRequest', parameter: error.parameter, message: error.describe(lang) } });
+      return sendJson(res, 400, {
+        error: { code: 'BadRequest', parameter: error.parameter, message: error.describe(lang) },
+      });
     }
     sendJson(res, 200, entitlementCard(parsed));
   };

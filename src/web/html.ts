@@ -8,7 +8,14 @@ export function scriptJson(value: unknown): string {
 }
 
 /** Sends a page with its security headers (status 200 unless told; `headers` adds e.g. a Set-Cookie). */
-export function sendPage(res: ServerResponse, html: string, policy: PagePolicy, nonce: string, status = 200, headers: Record<string, string> = {}): void {
+export function sendPage(
+  res: ServerResponse,
+  html: string,
+  policy: PagePolicy,
+  nonce: string,
+  status = 200,
+  headers: Record<string, string> = {},
+): void {
   const body = Buffer.from(html, 'utf8');
   res.writeHead(status, { ...pageHeaders(policy, nonce), ...headers, 'content-length': body.length });
   res.end(body);

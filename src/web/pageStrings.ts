@@ -8,5 +8,7 @@ export type PageStrings = Record<Lang, Record<string, string>>;
  * @example pageStrings(['tab.title']).fr['tab.title'] // 'Avantages de support'
  */
 export function pageStrings(keys: readonly string[]): PageStrings {
-  return Object.fromEntries(LANGS.map((lang) => [lang, Object.fromEntries(keys.map((key) => [key, t(lang, key)]))])) as PageStrings;
+  return Object.fromEntries(
+    LANGS.map((lang) => [lang, Object.fromEntries(keys.map((key) => [key, t(lang, key)]))]),
+  ) as PageStrings;
 }

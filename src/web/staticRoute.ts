@@ -39,7 +39,12 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 export function fileBody(asset: WebAsset): StaticBody {
-  return { contentType: asset.contentType, caching: asset.caching, crossOrigin: asset.crossOrigin, body: () => readFileSync(asset.file) };
+  return {
+    contentType: asset.contentType,
+    caching: asset.caching,
+    crossOrigin: asset.crossOrigin,
+    body: () => readFileSync(asset.file),
+  };
 }
 
 /**

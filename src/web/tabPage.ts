@@ -47,7 +47,9 @@ function tabData(): TabPageData {
   return {
     locales: LOCALE_OF,
     strings: pageStrings(LABEL_KEYS),
-    hostConfigs: Object.fromEntries(TEAMS_THEMES.map((theme) => [theme, hostConfig(PALETTES[theme])])) as TabPageData['hostConfigs'],
+    hostConfigs: Object.fromEntries(
+      TEAMS_THEMES.map((theme) => [theme, hostConfig(PALETTES[theme])]),
+    ) as TabPageData['hostConfigs'],
     cardUrl: ENTITLEMENT_CARD_PATH,
   };
 }
@@ -70,7 +72,8 @@ function radios(fact: 'membership' | 'competency', lang: Lang): string {
 function tabHtml(lang: Lang, theme: TeamsTheme, assets: WebAssets, data: TabPageData, nonce: string): string {
   const text = (key: string) => `data-text="${key}">${escapeUTF8(t(lang, key))}`;
   const links = QUICK_LINKS.map(
-    (portal) => `<li><a href="${escapeUTF8(portalUrl(portal))}" target="_blank" rel="noopener noreferrer" ${text(`portal.${portal}`)}</a></li>`,
+    (portal) =>
+      `<li><a href="${escapeUTF8(portalUrl(portal))}" target="_blank" rel="noopener noreferrer" ${text(`portal.${portal}`)}</a></li>`,
   ).join('\n        ');
   return `<!DOCTYPE html>
 <html lang="${LOCALE_OF[lang]}" data-theme="${theme}">
@@ -131,6 +134,11 @@ export function tabPage(assets: WebAssets) {
     const query = queryOf(req);
     const theme = query.get('theme');
     const nonce = createNonce();
-    sendPage(res, tabHtml(pageLanguage(query, req), isTeamsTheme(theme) ? theme : 'default', assets, data, nonce), { frame: 'teams', connect: [TEAMS_JS_ORIGIN_LIST_HOST] }, nonce);
+    sendPage(
+      res,
+      tabHtml(pageLanguage(query, req), isTeamsTheme(theme) ? theme : 'default', assets, data, nonce),
+      { frame: 'teams', connect: [TEAMS_JS_ORIGIN_LIST_HOST] },
+      nonce,
+    );
   };
 }

@@ -80,7 +80,12 @@ export const PALETTES: Readonly<Record<TeamsTheme, Palette>> = {
 
 /** The CSS custom properties of a theme, as browser/tab.css reads them. */
 export function cssVariables(palette: Palette): Record<string, string> {
-  return Object.fromEntries(Object.entries(palette).map(([name, value]) => [`--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value]));
+  return Object.fromEntries(
+    Object.entries(palette).map(([name, value]) => [
+      `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+      value,
+    ]),
+  );
 }
 
 /** The Adaptive Cards host config of a theme: Teams' type ramp and spacing, the theme's colours. */
@@ -107,7 +112,13 @@ export function hostConfig(palette: Palette) {
       emphasis: { backgroundColor: palette.emphasis, foregroundColors },
       accent: { backgroundColor: palette.emphasis, foregroundColors },
     },
-    actions: { maxActions: 6, spacing: 'default', buttonSpacing: 8, actionsOrientation: 'horizontal', actionAlignment: 'left' },
+    actions: {
+      maxActions: 6,
+      spacing: 'default',
+      buttonSpacing: 8,
+      actionsOrientation: 'horizontal',
+      actionAlignment: 'left',
+    },
     factSet: {
       title: { color: 'default', size: 'default', isSubtle: false, weight: 'bolder', wrap: true, maxWidth: 200 },
       value: { color: 'default', size: 'default', isSubtle: false, weight: 'default', wrap: true },

@@ -46,7 +46,9 @@ function installedPackage(name: string): InstalledPackage {
   try {
     entry = require.resolve(name);
   } catch (cause) {
-    throw new WebAssetError(`the web pages need the npm package ${name}, which is not installed: run npm install`, { cause });
+    throw new WebAssetError(`the web pages need the npm package ${name}, which is not installed: run npm install`, {
+      cause,
+    });
   }
   for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
@@ -62,7 +64,12 @@ function vendorAsset(name: string, fileInPackage: string): WebAsset {
   const pkg = installedPackage(name);
   const file = join(pkg.dir, fileInPackage);
   const fileName = fileInPackage.split('/').pop() ?? fileInPackage;
-  return { path: `/vendor/${name.replace('/', '-').replace('@', '')}@${pkg.version}/${fileName}`, file, contentType: JS, caching: 'immutable' };
+  return {
+    path: `/vendor/${name.replace('/', '-').replace('@', '')}@${pkg.version}/${fileName}`,
+    file,
+    contentType: JS,
+    caching: 'immutable',
+  };
 }
 
 export type WebAssets = {
@@ -82,7 +89,12 @@ export type WebAssets = {
  * @example webAssets().webChat.path // '/vendor/botframework-webchat@4.18.1/webchat.js'
  */
 export function webAssets(): WebAssets {
-  const own = (name: string, contentType: string): WebAsset => ({ path: `/web/${name}`, file: join(BROWSER_DIR, name), contentType, caching: 'revalidate' });
+  const own = (name: string, contentType: string): WebAsset => ({
+    path: `/web/${name}`,
+    file: join(BROWSER_DIR, name),
+    contentType,
+    caching: 'revalidate',
+  });
   const assets: WebAssets = {
     webChat: vendorAsset('botframework-webchat', 'dist/webchat.js'),
     teamsJs: vendorAsset('@microsoft/teams-js', 'dist/umd/MicrosoftTeams.min.js'),
@@ -92,7 +104,12 @@ export function webAssets(): WebAssets {
     chatStyle: own('chat.css', CSS),
     tabScript: own('tab.js', JS),
     tabStyle: own('tab.css', CSS),
-    icon: { path: '/web/icon.png', file: join(PROJECT_ROOT, 'manifest', 'color.png'), contentType: PNG, caching: 'revalidate' },
+    icon: {
+      path: '/web/icon.png',
+      file: join(PROJECT_ROOT, 'manifest', 'color.png'),
+      contentType: PNG,
+      caching: 'revalidate',
+    },
   };
   for (const asset of Object.values(assets)) {
     if (!existsSync(asset.file)) throw new WebAssetError(`the file served at ${asset.path} is missing: ${asset.file}`);

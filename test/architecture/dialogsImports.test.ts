@@ -18,7 +18,10 @@ function importsOfDialogs(): { file: string; specifier: string }[] {
       .filter((name) => name.endsWith('.ts'))
       .flatMap((name) => {
         const file = join(PROJECT_ROOT, folder, name);
-        return [...readFileSync(file, 'utf8').matchAll(DIALOGS_IMPORT)].map((match) => ({ file: relative(PROJECT_ROOT, file), specifier: match[1] as string }));
+        return [...readFileSync(file, 'utf8').matchAll(DIALOGS_IMPORT)].map((match) => ({
+          file: relative(PROJECT_ROOT, file),
+          specifier: match[1] as string,
+        }));
       }),
   );
 }

@@ -11,7 +11,8 @@ import { PROJECT_ROOT } from '../../src/contentPath';
 const SDK_FREE = ['src/knowledge', 'src/rules', 'src/nlu', 'src/i18n', 'src/privacy', 'src/messageExtension', 'cards'];
 const SDK_PACKAGE = /^botbuilder(-[a-z]+)?$|^botframework-/;
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\W)(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\W)(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function specifiersOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
@@ -20,7 +21,8 @@ function specifiersOf(file: string): string[] {
 
 function resolveLocal(from: string, specifier: string): string | undefined {
   const base = resolve(dirname(from), specifier);
-  for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')]) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')])
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return undefined;
 }
 

@@ -13,7 +13,11 @@ describe('the conversation context', () => {
     const conversation = new Conversation({ locale: 'en-US', conversationType: 'personal' });
     await conversation.act({ do: 'say', text: accessIdError });
     const { context } = (await conversation.conversationData()) ?? {};
-    expect(context).toMatchObject({ topic: 'access_id_already_associated', facts: { productKind: 'cloud' }, asked: { fact: 'membership', choices: ['action_pack', 'silver', 'gold'] } });
+    expect(context).toMatchObject({
+      topic: 'access_id_already_associated',
+      facts: { productKind: 'cloud' },
+      asked: { fact: 'membership', choices: ['action_pack', 'silver', 'gold'] },
+    });
     expect(context?.segments).toEqual(expect.arrayContaining(decide('access_id_already_associated', {}).cites));
     expect(typeof context?.at).toBe('number');
   });
@@ -28,7 +32,7 @@ describe('the conversation context', () => {
     expect(await conversation.facts()).toEqual({ membership: 'gold' });
   });
 
-  it('belongs to one conversation: a Teams channel thread has none of the personal chat\'s', async () => {
+  it("belongs to one conversation: a Teams channel thread has none of the personal chat's", async () => {
     const conversation = new Conversation({ locale: 'en-US', conversationType: 'personal' });
     await conversation.act({ do: 'say', text: accessIdError });
     expect(conversation.conversationIdOf('channel')).not.toBe(conversation.conversationIdOf('personal'));

@@ -27,7 +27,9 @@ describe('CONVERSATION_IDLE_MINUTES', () => {
       try {
         readConfig({ CONVERSATION_IDLE_MINUTES: value });
       } catch (error) {
-        expect((error as ConfigError).problems).toEqual([`CONVERSATION_IDLE_MINUTES must be a whole number of minutes of at least 1, not "${value}"`]);
+        expect((error as ConfigError).problems).toEqual([
+          `CONVERSATION_IDLE_MINUTES must be a whole number of minutes of at least 1, not "${value}"`,
+        ]);
       }
     }
   });
@@ -35,10 +37,16 @@ describe('CONVERSATION_IDLE_MINUTES', () => {
   it('a bot configured for 5 minutes still waits after 4 idle minutes and no longer after 6', async () => {
     const conversation = new Conversation({ locale: 'en-US', conversationType: 'personal', idleMinutes: 5 });
     expect(askedFact(await conversation.act({ do: 'say', text: accessIdError }))).toBe('membership');
-    expect(askedFact(await conversation.act({ do: 'say', text: 'the contract was linked before', idle: 4 }))).toBe('membership');
+    expect(askedFact(await conversation.act({ do: 'say', text: 'the contract was linked before', idle: 4 }))).toBe(
+      'membership',
+    );
     const afterSix = await conversation.act({ do: 'say', text: 'gold', idle: 6 });
     expect(askedFact(afterSix)).toBeUndefined();
     expect((await conversation.conversationData())?.context?.topic).toBe('entitlement');
-    expect(await conversation.facts()).toEqual({ productKind: 'cloud', contractHistory: 'linked_before', membership: 'gold' });
+    expect(await conversation.facts()).toEqual({
+      productKind: 'cloud',
+      contractHistory: 'linked_before',
+      membership: 'gold',
+    });
   });
 });

@@ -10,7 +10,13 @@ import type { SharedLock } from '../../src/storage/botStorage';
 
 const adapter = new TestAdapter();
 const contextIn = (conversationId: string | undefined, channelId = 'msteams'): TurnContext =>
-  new TurnContext(adapter, { type: 'message', channelId, ...(conversationId ? { conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' } } : {}) });
+  new TurnContext(adapter, {
+    type: 'message',
+    channelId,
+    ...(conversationId
+      ? { conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' } }
+      : {}),
+  });
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('TurnSerializer', () => {
@@ -44,7 +50,11 @@ describe('TurnSerializer', () => {
       await tick();
       running--;
     };
-    await Promise.all([serializer.serialize(contextIn('a:one'), turn), serializer.serialize(contextIn('a:two'), turn), serializer.serialize(contextIn('a:one', 'directline'), turn)]);
+    await Promise.all([
+      serializer.serialize(contextIn('a:one'), turn),
+      serializer.serialize(contextIn('a:two'), turn),
+      serializer.serialize(contextIn('a:one', 'directline'), turn),
+    ]);
     expect(most).toBe(3);
   });
 

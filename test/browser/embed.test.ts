@@ -36,7 +36,9 @@ beforeAll(async () => {
   // The host's own CSP is strict: scripts from itself and the bot, frames from the bot, no inline style.
   site = await serveOtherOrigin(
     { '/': hostPage(app.url) },
-    { 'content-security-policy': `default-src 'self'; script-src 'self' ${app.url}; frame-src ${app.url}; style-src 'self'; img-src 'self' data:` },
+    {
+      'content-security-policy': `default-src 'self'; script-src 'self' ${app.url}; frame-src ${app.url}; style-src 'self'; img-src 'self' data:`,
+    },
   );
 });
 
@@ -69,7 +71,10 @@ describeInBrowser('the embed snippet on another site', () => {
     for (const fact of entitlementFacts(answer?.facts ?? {}, 'fr')) expect(text).toContain(oneLine(fact.value));
     await screenshot(page, 'embed-open-fr');
 
-    await page.getByRole('button', { name: t('fr', 'web.launcher.close') }).first().click();
+    await page
+      .getByRole('button', { name: t('fr', 'web.launcher.close') })
+      .first()
+      .click();
     expect(await page.getByRole('dialog', { name: TITLE }).isHidden()).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
@@ -80,7 +85,12 @@ describeInBrowser('the embed snippet on another site', () => {
     await page.goto(`${site.origin}/`);
     await page.getByRole('button', { name: t('fr', 'web.launcher.open') }).click();
     await waitForChat(page.frameLocator('#mpn-support-chat iframe'));
-    expect(await page.getByRole('dialog', { name: TITLE }).boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 760 });
+    expect(await page.getByRole('dialog', { name: TITLE }).boundingBox()).toEqual({
+      x: 0,
+      y: 0,
+      width: 390,
+      height: 760,
+    });
     // The launcher would cover the send button: the header's close button stands in for it.
     expect(await page.locator('#mpn-support-chat .launcher').isHidden()).toBe(true);
     await screenshot(page, 'embed-open-phone');
@@ -88,18 +98,22 @@ describeInBrowser('the embed snippet on another site', () => {
     await context.close();
   });
 
-  it('leaves the token to the framed chat page: the host page itself cannot get one', { timeout: TIMEOUT }, async () => {
-    const { page, context } = await openPage();
-    await page.goto(`${site.origin}/`);
-    const outcome = await page.evaluate(async (url) => {
-      try {
-        const response = await fetch(url, { method: 'POST' });
-        return `HTTP ${response.status}`;
-      } catch {
-        return 'refused';
-      }
-    }, `${app.url}/api/webchat/token`);
-    expect(outcome).toBe('refused');
-    await context.close();
-  });
+  it(
+    'leaves the token to the framed chat page: the host page itself cannot get one',
+    { timeout: TIMEOUT },
+    async () => {
+      const { page, context } = await openPage();
+      await page.goto(`${site.origin}/`);
+      const outcome = await page.evaluate(async (url) => {
+        try {
+          const response = await fetch(url, { method: 'POST' });
+          return `HTTP ${response.status}`;
+        } catch {
+          return 'refused';
+        }
+      }, `${app.url}/api/webchat/token`);
+      expect(outcome).toBe('refused');
+      await context.close();
+    },
+  );
 });

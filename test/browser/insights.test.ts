@@ -25,7 +25,18 @@ const storageUrl = `sqlite:${join(folder, 'bot.db')}`;
 
 /** A month of turns: each day a few conversations per language and channel, with outcomes in a fixed pattern. */
 function monthOfEvents(now: number): InsightEvent[] {
-  const outcomes: Outcome[] = ['answered', 'answered', 'answered', 'clarify', 'answered', 'rejected', 'answered', 'helpful', 'handoff', 'not_helpful'];
+  const outcomes: Outcome[] = [
+    'answered',
+    'answered',
+    'answered',
+    'clarify',
+    'answered',
+    'rejected',
+    'answered',
+    'helpful',
+    'handoff',
+    'not_helpful',
+  ];
   const intents = ['entitlement', 'activate_benefits', 'remaining_incidents', 'access_id_already_associated'] as const;
   const events: InsightEvent[] = [];
   for (let day = 29; day >= 0; day--) {
@@ -63,7 +74,15 @@ const app = appForBrowser({
         ['ru', 'Как получить спонсорство Azure?', 1],
       ] as const;
       for (const [lang, text, times] of rejected) {
-        for (let i = 0; i < times; i++) await reviews.add({ reason: 'rejected', lang, channel: 'msteams', text, intents: [{ intent: 'out_of_scope', confidence: 0.9 }], requesterKey: `user/${lang}-${i}` });
+        for (let i = 0; i < times; i++)
+          await reviews.add({
+            reason: 'rejected',
+            lang,
+            channel: 'msteams',
+            text,
+            intents: [{ intent: 'out_of_scope', confidence: 0.9 }],
+            requesterKey: `user/${lang}-${i}`,
+          });
       }
     } finally {
       await opened.close();
@@ -94,13 +113,17 @@ describeInBrowser('the insights page in Chromium', () => {
         expect(await tile('insights.tickets').textContent()).toBe(n(report.tickets.total));
         // One column per day with questions, stacked from the three outcomes.
         const daysWithQuestions = report.byDay.filter((d) => d.answered + d.clarify + d.rejected > 0).length;
-        const columns = await page.locator('svg.chart').evaluate((svg) => new Set([...svg.querySelectorAll('rect')].map((r) => r.getAttribute('x'))).size);
+        const columns = await page
+          .locator('svg.chart')
+          .evaluate((svg) => new Set([...svg.querySelectorAll('rect')].map((r) => r.getAttribute('x'))).size);
         expect(columns).toBe(daysWithQuestions);
         // The colours come from the style sheet: the CSP let it apply.
         const fill = await page.evaluate("getComputedStyle(document.querySelector('svg.chart rect.s-answered')).fill");
         expect(fill).toBe('rgb(46, 125, 50)');
         await expect(page.locator('table.rejected tbody tr').count()).resolves.toBe(3);
-        expect(await page.locator('table.rejected tbody tr').first().textContent()).toContain('How do I get Azure credits for my startup?');
+        expect(await page.locator('table.rejected tbody tr').first().textContent()).toContain(
+          'How do I get Azure credits for my startup?',
+        );
         expect(await page.locator('script').count()).toBe(0);
         await screenshot(page, 'insights-en');
         expect(problems).toEqual([]);
@@ -118,16 +141,24 @@ describeInBrowser('the insights page in Chromium', () => {
       try {
         await page.goto(`${app.url}/insights?locale=en-US`);
         const choices = (key: string) => page.getByRole('navigation', { name: t('en', key), exact: true });
-        await choices('insights.language').getByRole('link', { name: t('fr', 'language.name') }).click();
+        await choices('insights.language')
+          .getByRole('link', { name: t('fr', 'language.name') })
+          .click();
         await choices('insights.channel').getByRole('link', { name: 'webchat' }).click();
-        const filtered = (await (await context.request.get(`${app.url}/api/insights?lang=fr&channel=webchat`)).json()) as InsightsReport;
+        const filtered = (await (
+          await context.request.get(`${app.url}/api/insights?lang=fr&channel=webchat`)
+        ).json()) as InsightsReport;
         expect(new URL(page.url()).searchParams.get('lang')).toBe('fr');
         expect(new URL(page.url()).searchParams.get('channel')).toBe('webchat');
         const questions = page.locator('.tile[data-key="insights.questions"] .tile-value');
         expect(await questions.textContent()).toBe(numberIn('en')(filtered.totals.questions));
         expect(await page.locator('table.rejected tbody tr').count()).toBe(0);
         for (const lang of LANGS) {
-          await page.locator('nav.choices').last().getByRole('link', { name: t(lang, 'language.name') }).click();
+          await page
+            .locator('nav.choices')
+            .last()
+            .getByRole('link', { name: t(lang, 'language.name') })
+            .click();
           expect(await page.locator('html').getAttribute('lang')).toBe(LOCALE_OF[lang]);
           expect(await page.locator('h1').textContent()).toBe(t(lang, 'insights.title'));
           expect(await page.locator('h2').first().textContent()).toBe(t(lang, 'insights.by_day'));

@@ -33,10 +33,37 @@ async function seed(): Promise<string[]> {
   const added = [
     await reviews.add(item('how do I get Azure sponsorship credits for our startup')),
     await reviews.add(item('how do we get azure sponsorship credits for the startup?', { channel: 'directline' })),
-    await reviews.add(item('Partner Center API returns 403 not authorized when I call it from PowerShell, my Access ID: [ACCESS ID]', { reason: 'clarify', intents: [{ intent: 'not_authorized_error', confidence: 0.48 }, { intent: 'out_of_scope', confidence: 0.41 }, { intent: 'human_handoff', confidence: 0.05 }] })),
+    await reviews.add(
+      item('Partner Center API returns 403 not authorized when I call it from PowerShell, my Access ID: [ACCESS ID]', {
+        reason: 'clarify',
+        intents: [
+          { intent: 'not_authorized_error', confidence: 0.48 },
+          { intent: 'out_of_scope', confidence: 0.41 },
+          { intent: 'human_handoff', confidence: 0.05 },
+        ],
+      }),
+    ),
     await reviews.add(item('Как получить кредиты Azure для стартапа?', { lang: 'ru', channel: 'webchat' })),
-    await reviews.add(item('Comment devenir partenaire Solutions Partner ?', { lang: 'fr', reason: 'feedback_no', intents: [{ intent: 'entitlement', confidence: 0.55 }, { intent: 'paid_support_plans', confidence: 0.2 }, { intent: 'out_of_scope', confidence: 0.19 }] })),
-    await reviews.add(item('asdf qwer', { intents: [{ intent: 'out_of_scope', confidence: 0.99 }, { intent: 'greeting', confidence: 0.01 }, { intent: 'help', confidence: 0 }] })),
+    await reviews.add(
+      item('Comment devenir partenaire Solutions Partner ?', {
+        lang: 'fr',
+        reason: 'feedback_no',
+        intents: [
+          { intent: 'entitlement', confidence: 0.55 },
+          { intent: 'paid_support_plans', confidence: 0.2 },
+          { intent: 'out_of_scope', confidence: 0.19 },
+        ],
+      }),
+    ),
+    await reviews.add(
+      item('asdf qwer', {
+        intents: [
+          { intent: 'out_of_scope', confidence: 0.99 },
+          { intent: 'greeting', confidence: 0.01 },
+          { intent: 'help', confidence: 0 },
+        ],
+      }),
+    ),
   ];
   const done = await reviews.add(item('Onde vejo os créditos do Azure para parceiros?', { lang: 'pt' }));
   await reviews.label(done.id, { kind: 'out_of_scope' }, 'Bruno', 1);
@@ -46,7 +73,7 @@ async function seed(): Promise<string[]> {
 
 describeInBrowser('the review page in Chromium', () => {
   it(
-    'signs in, shows the groups, labels a question, and refuses a second reviewer\'s stale label',
+    "signs in, shows the groups, labels a question, and refuses a second reviewer's stale label",
     async () => {
       const ids = await seed();
       const ana = await openPage({ locale: 'en-US' });
@@ -66,10 +93,16 @@ describeInBrowser('the review page in Chromium', () => {
 
       // Groups with counts: the credit questions (two English near-duplicates, Russian, the applied Portuguese one).
       const credits = ana.page.locator('section.group[data-intent="activate_benefits"]');
-      await expect(credits.locator('h2').textContent()).resolves.toContain(t('en', 'review.group.count', { count: 4, clusters: 3 }));
+      await expect(credits.locator('h2').textContent()).resolves.toContain(
+        t('en', 'review.group.count', { count: 4, clusters: 3 }),
+      );
       expect(await credits.locator('.cluster[data-size="2"] tr.item').count()).toBe(2);
       expect(await ana.page.locator('tr.item').count()).toBe(7);
-      expect(await ana.page.locator('section.gained tr[data-kind="applied"][data-intent="out_of_scope"] td[data-lang="pt"]').textContent()).toBe('+1');
+      expect(
+        await ana.page
+          .locator('section.gained tr[data-kind="applied"][data-intent="out_of_scope"] td[data-lang="pt"]')
+          .textContent(),
+      ).toBe('+1');
       await screenshot(ana.page, 'review-list-en');
 
       // A second reviewer opens the page before Ana labels the first question.

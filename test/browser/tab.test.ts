@@ -52,7 +52,11 @@ const CASES: Case[] = [
 async function check(page: Page, { membership, competency, lang }: Omit<Case, 'theme'>): Promise<void> {
   await page.getByLabel(t(lang, `fact.membership.${membership}`), { exact: true }).check();
   if (competency) await page.getByLabel(t(lang, `fact.competency.${competency}`), { exact: true }).check();
-  await visible(page.locator(`#card[data-state="shown"][data-membership="${membership}"][data-competency="${competency ?? ''}"][data-lang="${lang}"]`));
+  await visible(
+    page.locator(
+      `#card[data-state="shown"][data-membership="${membership}"][data-competency="${competency ?? ''}"][data-lang="${lang}"]`,
+    ),
+  );
 }
 
 /** What the card must show: the bot's facts for this membership, in this language; no button that talks to the bot. */
@@ -61,7 +65,8 @@ async function expectEntitlementCard(page: Page, { membership, competency, lang 
   const text = oneLine((await card.textContent()) ?? '');
   expect(text).toContain(oneLine(sectionHeading(127, lang)));
   expect(text).toContain(String(entitlementOf(membership, competency ?? 'other').productSupportIncidents));
-  for (const fact of entitlementFacts({ membership, ...(competency ? { competency } : {}) }, lang)) expect(text).toContain(oneLine(fact.value));
+  for (const fact of entitlementFacts({ membership, ...(competency ? { competency } : {}) }, lang))
+    expect(text).toContain(oneLine(fact.value));
   // The card's only button opens Partner Center (the renderer gives it the role of a link); feedback and
   // "talk to a person" belong to a conversation and are left out.
   expect(await card.locator('button').allTextContents()).toEqual([t(lang, 'portal.partner_center_benefits')]);
@@ -71,7 +76,9 @@ async function expectEntitlementCard(page: Page, { membership, competency, lang 
 async function expectQuickLinks(page: Page, lang: Lang): Promise<void> {
   const links = page.locator('nav.links a');
   expect(await links.allTextContents()).toEqual(QUICK_LINKS.map((portal) => t(lang, `portal.${portal}`)));
-  expect(await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).toEqual(QUICK_LINKS.map((portal) => portalUrl(portal)));
+  expect(await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).toEqual(
+    QUICK_LINKS.map((portal) => portalUrl(portal)),
+  );
 }
 
 describeInBrowser('the Teams tab outside Teams', () => {
@@ -94,7 +101,9 @@ describeInBrowser('the Teams tab outside Teams', () => {
   it('without a query: the browser language, the light theme and the whole table', { timeout: TIMEOUT }, async () => {
     const { page, context, problems } = await openPage({ locale: 'pt-BR' });
     await page.goto(`${app.url}/tab`);
-    const card = await visible(page.locator('#card[data-state="shown"][data-membership=""][data-lang="pt"] .ac-adaptiveCard'));
+    const card = await visible(
+      page.locator('#card[data-state="shown"][data-membership=""][data-lang="pt"] .ac-adaptiveCard'),
+    );
     expect(oneLine((await card.textContent()) ?? '')).toContain(oneLine(t('pt', 'entitlement.whole_table')));
     expect(await page.locator('html').getAttribute('data-theme')).toBe('default');
     expect(await page.locator('h1').textContent()).toBe(t('pt', 'tab.title'));
@@ -139,13 +148,18 @@ const FAKE_TEAMS = `<!DOCTYPE html>
 describeInBrowser('the Teams tab when the card cannot be loaded', () => {
   it('says so in the tab language and keeps the choices', { timeout: TIMEOUT }, async () => {
     const { page, context, problems } = await openPage({ locale: 'en-US' });
-    await context.route('**/api/tab/entitlement-card*', (route) => route.fulfill({ status: 500, json: { error: { code: 'InternalError' } } }));
+    await context.route('**/api/tab/entitlement-card*', (route) =>
+      route.fulfill({ status: 500, json: { error: { code: 'InternalError' } } }),
+    );
     await page.goto(`${app.url}/tab?locale=fr-FR`);
     const notice = await visible(page.getByRole('alert'));
     expect(await notice.textContent()).toBe(t('fr', 'tab.card_error'));
     expect(await page.locator('#card').getAttribute('data-state')).toBe('failed');
     expect(await page.getByLabel(t('fr', 'fact.membership.gold'), { exact: true }).isEnabled()).toBe(true);
-    expect(problems).toEqual([expect.stringContaining('500'), expect.stringContaining('The entitlement card could not be loaded: the card request answered HTTP 500')]);
+    expect(problems).toEqual([
+      expect.stringContaining('500'),
+      expect.stringContaining('The entitlement card could not be loaded: the card request answered HTTP 500'),
+    ]);
     await context.close();
   });
 });
@@ -153,7 +167,9 @@ describeInBrowser('the Teams tab when the card cannot be loaded', () => {
 describeInBrowser('the Teams tab in Teams', () => {
   it('takes language and theme from the Teams context and follows theme changes', { timeout: TIMEOUT }, async () => {
     const { page, context, problems } = await openPage({ locale: 'en-US' });
-    await context.route('https://teams.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: FAKE_TEAMS }));
+    await context.route('https://teams.microsoft.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: FAKE_TEAMS }),
+    );
     await context.route('https://bot.test/**', async (route) => {
       const { pathname, search } = new URL(route.request().url());
       await route.fulfill({ response: await route.fetch({ url: `${app.url}${pathname}${search}` }) });
@@ -168,7 +184,9 @@ describeInBrowser('the Teams tab in Teams', () => {
     await visible(tab.locator('#card[data-state="shown"][data-membership="gold"][data-lang="fr"]'));
     await page.evaluate("changeTheme('contrast')");
     await visible(tab.locator('html[data-theme="contrast"]'));
-    const cardBackground = await page.frame({ url: /^https:\/\/bot\.test\/tab/ })?.evaluate(backgroundOf('#card .ac-adaptiveCard'));
+    const cardBackground = await page
+      .frame({ url: /^https:\/\/bot\.test\/tab/ })
+      ?.evaluate(backgroundOf('#card .ac-adaptiveCard'));
     expect(cardBackground).toBe(rgb(PALETTES.contrast.surface));
     const received = await page.evaluate<string[]>('window.received');
     expect(received).toEqual(expect.arrayContaining(['initialize', 'getContext', 'appInitialization.success']));

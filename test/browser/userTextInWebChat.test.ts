@@ -17,28 +17,32 @@ const SHOWN = `Please ${LINK} and open invoice gnp.exe`;
 const app = appForBrowser();
 
 describeInBrowser('user text in Web Chat cards', () => {
-  it('shows a typed markdown link and a bidi override as plain text on the consent and ticket cards', { timeout: TIMEOUT }, async () => {
-    const { page, context, problems } = await openPage({ locale: 'en-US' });
-    await page.goto(`${app.url}/`);
-    await waitForChat(page);
-    await say(page, 'talk to a person');
-    await visible(cardWith(page, t('en', 'handoff.ask_summary')));
-    await say(page, SUMMARY);
+  it(
+    'shows a typed markdown link and a bidi override as plain text on the consent and ticket cards',
+    { timeout: TIMEOUT },
+    async () => {
+      const { page, context, problems } = await openPage({ locale: 'en-US' });
+      await page.goto(`${app.url}/`);
+      await waitForChat(page);
+      await say(page, 'talk to a person');
+      await visible(cardWith(page, t('en', 'handoff.ask_summary')));
+      await say(page, SUMMARY);
 
-    const consent = await visible(cardWith(page, t('en', 'handoff.consent_question')));
-    expect(await consent.locator('a').count()).toBe(0);
-    expect(oneLine((await consent.textContent()) ?? '')).toContain(SHOWN);
-    await screenshot(page, 'user-text-consent-card');
-    await consent.getByRole('button', { name: plain(t('en', 'handoff.consent_yes')) }).click();
+      const consent = await visible(cardWith(page, t('en', 'handoff.consent_question')));
+      expect(await consent.locator('a').count()).toBe(0);
+      expect(oneLine((await consent.textContent()) ?? '')).toContain(SHOWN);
+      await screenshot(page, 'user-text-consent-card');
+      await consent.getByRole('button', { name: plain(t('en', 'handoff.consent_yes')) }).click();
 
-    const ticket = await visible(cardWith(page, t('en', 'ticket.title')));
-    expect(await ticket.locator('a').count()).toBe(0);
-    const shown = (await ticket.textContent()) ?? '';
-    expect(oneLine(shown)).toContain(SHOWN);
-    expect(shown).not.toContain('\u202E');
-    expect(await page.locator('.ac-adaptiveCard a[href*="phish.example"]').count()).toBe(0);
-    await screenshot(page, 'user-text-ticket-card');
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+      const ticket = await visible(cardWith(page, t('en', 'ticket.title')));
+      expect(await ticket.locator('a').count()).toBe(0);
+      const shown = (await ticket.textContent()) ?? '';
+      expect(oneLine(shown)).toContain(SHOWN);
+      expect(shown).not.toContain('\u202E');
+      expect(await page.locator('.ac-adaptiveCard a[href*="phish.example"]').count()).toBe(0);
+      await screenshot(page, 'user-text-ticket-card');
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
 });

@@ -20,13 +20,18 @@ export type ChatSurface = Page | FrameLocator;
 export const CHAT_TIMEOUT_MS = 20_000;
 
 /** Waits until Web Chat is connected (chat.js marks #webchat) over the expected transport. */
-export async function waitForChat(surface: ChatSurface, transport: 'websocket' | 'polling' = 'websocket'): Promise<void> {
+export async function waitForChat(
+  surface: ChatSurface,
+  transport: 'websocket' | 'polling' = 'websocket',
+): Promise<void> {
   const host = surface.locator('#webchat[data-status="online"]');
   await host.waitFor({ timeout: CHAT_TIMEOUT_MS });
   expect(await host.getAttribute('data-transport')).toBe(transport);
   await sendBox(surface).waitFor({ state: 'visible' });
   // Web Chat's own "Connecting…" notice goes a moment after the transport is up.
-  await surface.locator('.webchat__connectivityStatus', { hasText: /\S/ }).waitFor({ state: 'hidden', timeout: CHAT_TIMEOUT_MS });
+  await surface
+    .locator('.webchat__connectivityStatus', { hasText: /\S/ })
+    .waitFor({ state: 'hidden', timeout: CHAT_TIMEOUT_MS });
 }
 
 /** Waits for a locator to be visible, scrolls it into view (for the screenshots) and returns it. */
@@ -55,7 +60,10 @@ const QUOTES = /['"‘’“”]/g;
  */
 export function shownAs(text: string): RegExp {
   // The class is spelled with \u escapes: Playwright passes the pattern on inside a selector string.
-  const escaped = text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(QUOTES, '[\\u0027\\u0022\\u2018\\u2019\\u201C\\u201D]').replace(/\s+/g, '\\s+');
+  const escaped = text
+    .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    .replace(QUOTES, '[\\u0027\\u0022\\u2018\\u2019\\u201C\\u201D]')
+    .replace(/\s+/g, '\\s+');
   return new RegExp(escaped);
 }
 

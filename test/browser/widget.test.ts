@@ -54,29 +54,34 @@ describeInBrowser('the web chat demo page', () => {
   });
 
   describe.each(LANGS)('in a browser set to %s', (lang: Lang) => {
-    it('answers an entitlement question with the bot entitlement card in that language', { timeout: TIMEOUT }, async () => {
-      const [question, answer] = scenarioSteps(`entitlement-${lang}`);
-      const facts = answer?.facts ?? {};
-      const { page, context, problems } = await openPage({ locale: LOCALE_OF[lang] });
-      await page.goto(`${app.url}/`);
-      await waitForChat(page);
-      expect(await page.locator('html').getAttribute('lang')).toBe(LOCALE_OF[lang]);
-      expect(await page.locator('h1').textContent()).toBe(t(lang, 'web.page.title'));
-      if (lang !== 'en') expect(await sendBox(page).getAttribute('placeholder')).not.toBe('Type your message');
-      // The conversation starts in the page's language: the bot's welcome is in it too.
-      await visible(cardWith(page, t(lang, 'welcome.title')));
+    it(
+      'answers an entitlement question with the bot entitlement card in that language',
+      { timeout: TIMEOUT },
+      async () => {
+        const [question, answer] = scenarioSteps(`entitlement-${lang}`);
+        const facts = answer?.facts ?? {};
+        const { page, context, problems } = await openPage({ locale: LOCALE_OF[lang] });
+        await page.goto(`${app.url}/`);
+        await waitForChat(page);
+        expect(await page.locator('html').getAttribute('lang')).toBe(LOCALE_OF[lang]);
+        expect(await page.locator('h1').textContent()).toBe(t(lang, 'web.page.title'));
+        if (lang !== 'en') expect(await sendBox(page).getAttribute('placeholder')).not.toBe('Type your message');
+        // The conversation starts in the page's language: the bot's welcome is in it too.
+        await visible(cardWith(page, t(lang, 'welcome.title')));
 
-      await say(page, question?.user ?? '');
-      const card = await visible(cardWith(page, sectionHeading(127, lang)));
-      const text = oneLine((await card.textContent()) ?? '');
-      // The incidents of each membership the card is about, as the rules count them and the article words them.
-      const memberships = facts.membership ? [facts.membership] : FACT_VALUES.membership;
-      for (const membership of memberships) expect(text).toContain(String(entitlementOf(membership, 'other').productSupportIncidents));
-      for (const fact of entitlementFacts(facts, lang)) expect(text).toContain(oneLine(fact.value));
-      await screenshot(page, `widget-entitlement-${lang}`);
-      expect(problems).toEqual([]);
-      await context.close();
-    });
+        await say(page, question?.user ?? '');
+        const card = await visible(cardWith(page, sectionHeading(127, lang)));
+        const text = oneLine((await card.textContent()) ?? '');
+        // The incidents of each membership the card is about, as the rules count them and the article words them.
+        const memberships = facts.membership ? [facts.membership] : FACT_VALUES.membership;
+        for (const membership of memberships)
+          expect(text).toContain(String(entitlementOf(membership, 'other').productSupportIncidents));
+        for (const fact of entitlementFacts(facts, lang)) expect(text).toContain(oneLine(fact.value));
+        await screenshot(page, `widget-entitlement-${lang}`);
+        expect(problems).toEqual([]);
+        await context.close();
+      },
+    );
   });
 
   it('follows a question card: the choices pressed lead to the answer (French)', { timeout: TIMEOUT }, async () => {
@@ -100,14 +105,19 @@ describeInBrowser('the web chat demo page', () => {
 
   it('says so, in the page language, when it cannot get a token', { timeout: TIMEOUT }, async () => {
     const { page, context, problems } = await openPage({ locale: 'ru-RU' });
-    await context.route('**/api/webchat/token', (route) => route.fulfill({ status: 503, json: { error: { code: 'ServiceUnavailable' } } }));
+    await context.route('**/api/webchat/token', (route) =>
+      route.fulfill({ status: 503, json: { error: { code: 'ServiceUnavailable' } } }),
+    );
     await page.goto(`${app.url}/`);
     const notice = await visible(page.getByRole('alert'));
     expect(await notice.textContent()).toBe(t('ru', 'web.chat.unavailable'));
     expect(await page.locator('#webchat').getAttribute('data-status')).toBe('failed');
     await screenshot(page, 'widget-no-token-ru');
     // The browser reports the failed request, and the page says why for whoever opens the console.
-    expect(problems).toEqual([expect.stringContaining('503'), expect.stringContaining('The chat could not start: the token request answered HTTP 503')]);
+    expect(problems).toEqual([
+      expect.stringContaining('503'),
+      expect.stringContaining('The chat could not start: the token request answered HTTP 503'),
+    ]);
     await context.close();
   });
 
@@ -118,7 +128,9 @@ describeInBrowser('the web chat demo page', () => {
     await waitForChat(page, 'polling');
     await say(page, 'how many incidents does a Gold partner get?');
     const card = await visible(cardWith(page, sectionHeading(127, 'en')));
-    expect(oneLine((await card.textContent()) ?? '')).toContain(entitlementFacts({ membership: 'gold' }, 'en')[0]?.value ?? '(no fact)');
+    expect(oneLine((await card.textContent()) ?? '')).toContain(
+      entitlementFacts({ membership: 'gold' }, 'en')[0]?.value ?? '(no fact)',
+    );
     await screenshot(page, 'widget-polling-fallback');
     expect(problems).toEqual([]);
     await context.close();

@@ -46,7 +46,8 @@ export async function openAdaptiveCardsDom(): Promise<AdaptiveCardsDom> {
   for (const name of DOM_GLOBALS) {
     const own = name === 'window' ? window : source[name];
     // Window methods (getComputedStyle) need the window as `this`; constructors do not.
-    const value = typeof own === 'function' && /^[a-z]/.test(name) ? (own as (...args: unknown[]) => unknown).bind(window) : own;
+    const value =
+      typeof own === 'function' && /^[a-z]/.test(name) ? (own as (...args: unknown[]) => unknown).bind(window) : own;
     Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
   }
   const AC = (await import('adaptivecards')) as AdaptiveCards;

@@ -10,13 +10,21 @@ import { decide } from '../../src/rules/decide';
 import { TOPICS } from '../../src/rules/decision';
 
 /** The cards viewFor gives a topic, with the facts each was built with. */
-const topicSamples = sampleViews().filter((sample) => sample.intent !== undefined && isTopic(sample.intent) && sample.name.startsWith(`${sample.intent} `));
+const topicSamples = sampleViews().filter(
+  (sample) => sample.intent !== undefined && isTopic(sample.intent) && sample.name.startsWith(`${sample.intent} `),
+);
 
 describe.each(TOPICS)('%s', (topic) => {
   it.each(LANGS)('every answer branch is titled and sourced with the same section (%s)', (lang) => {
-    const cards = topicSamples.filter((sample) => sample.intent === topic && sample.lang === lang && sample.view.kind !== 'question');
-    const titles = new Map(cards.map((sample) => [sample.name, 'title' in sample.view.data ? sample.view.data.title : '']));
-    const sources = new Map(cards.flatMap((sample) => ('source' in sample.view.data ? [[sample.name, sample.view.data.source.url]] : [])));
+    const cards = topicSamples.filter(
+      (sample) => sample.intent === topic && sample.lang === lang && sample.view.kind !== 'question',
+    );
+    const titles = new Map(
+      cards.map((sample) => [sample.name, 'title' in sample.view.data ? sample.view.data.title : '']),
+    );
+    const sources = new Map(
+      cards.flatMap((sample) => ('source' in sample.view.data ? [[sample.name, sample.view.data.source.url]] : [])),
+    );
     expect(new Set(titles.values()).size, JSON.stringify(Object.fromEntries(titles), null, 1)).toBe(1);
     expect(new Set(sources.values()).size, JSON.stringify(Object.fromEntries(sources), null, 1)).toBeLessThanOrEqual(1);
   });

@@ -29,5 +29,8 @@ export function isAction(node: CardNode): boolean {
 
 /** The markdown links `[text](url)` in a text. */
 export function markdownLinks(text: string): { text: string; url: string }[] {
-  return [...text.matchAll(/\[([^\]]*)\]\(([^)\s]*)\)/g)].map((match) => ({ text: match[1] ?? '', url: match[2] ?? '' }));
+  return [...text.matchAll(/\[([^\]]*)\]\(([^)\s]*)\)/g)].map((match) => ({
+    text: match[1] ?? '',
+    url: match[2] ?? '',
+  }));
 }

@@ -32,7 +32,10 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function answerCard(text: string): { card: AdaptiveCardJson; lang: Lang } {
   const classification = classifier().classify(text);
-  return { card: renderView(firstQuestionView(text, classification, {}, articleRetriever())), lang: classification.lang };
+  return {
+    card: renderView(firstQuestionView(text, classification, {}, articleRetriever())),
+    lang: classification.lang,
+  };
 }
 
 let dom: AdaptiveCardsDom;
@@ -92,7 +95,12 @@ describe('a question no topic names but the article answers', () => {
   it('gets "The article says:" and the retrieved sentences, not the out-of-scope card', () => {
     const text = 'CSP partners creating Azure requests without a support contract';
     const classification = classifier().classify(text);
-    const view = firstQuestionView(text, { ...classification, intent: 'out_of_scope', alternatives: [] }, {}, articleRetriever());
+    const view = firstQuestionView(
+      text,
+      { ...classification, intent: 'out_of_scope', alternatives: [] },
+      {},
+      articleRetriever(),
+    );
     expect(view.kind).toBe('answer');
     if (view.kind !== 'answer') return;
     expect(view.data.title).toBe(t('en', 'card.article_says'));

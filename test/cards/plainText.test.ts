@@ -22,14 +22,23 @@ function mustSay(view: CardView): string[] {
     case 'answer':
     case 'entitlement': {
       const { title, lead, facts, links } = view.data;
-      return [title, lead, ...facts.map((fact) => `${fact.title}: ${fact.value}`), ...links.map((link) => link.url)].filter(Boolean);
+      return [
+        title,
+        lead,
+        ...facts.map((fact) => `${fact.title}: ${fact.value}`),
+        ...links.map((link) => link.url),
+      ].filter(Boolean);
     }
     case 'question':
       return [view.data.title, view.data.question, ...view.data.choices.map((choice) => choice.title)];
     case 'clarify':
       return [view.data.title, view.data.text, ...view.data.candidates.map((candidate) => candidate.title)];
     case 'welcome':
-      return [view.data.title, ...view.data.suggestions.map((button) => button.title), ...view.data.languages.map((button) => button.title)];
+      return [
+        view.data.title,
+        ...view.data.suggestions.map((button) => button.title),
+        ...view.data.languages.map((button) => button.title),
+      ];
     case 'fallback':
       return [view.data.title, view.data.text, ...view.data.suggestions.map((button) => button.title)];
     case 'feedback':
@@ -37,11 +46,24 @@ function mustSay(view: CardView): string[] {
     case 'ticket': {
       const { title, number, status, created, summary, facts } = view.data;
       // The summary is what the user typed, escaped for the card (cards/userText.ts): the plain text has it as typed.
-      return [title, number, status, created, markdownToPlain(summary), ...facts.map((fact) => `${fact.title}: ${fact.value}`)];
+      return [
+        title,
+        number,
+        status,
+        created,
+        markdownToPlain(summary),
+        ...facts.map((fact) => `${fact.title}: ${fact.value}`),
+      ];
     }
     case 'triage': {
       const { title, summary, facts, canAssign, assign, canResolve, resolve } = view.data;
-      return [title, markdownToPlain(summary), ...facts.map((fact) => `${fact.title}: ${markdownToPlain(fact.value)}`), ...(canAssign ? [assign.title] : []), ...(canResolve ? [resolve.title] : [])];
+      return [
+        title,
+        markdownToPlain(summary),
+        ...facts.map((fact) => `${fact.title}: ${markdownToPlain(fact.value)}`),
+        ...(canAssign ? [assign.title] : []),
+        ...(canResolve ? [resolve.title] : []),
+      ];
     }
   }
 }
@@ -65,14 +87,15 @@ describe('the entitlement answer in plain text', () => {
     if (view.kind !== 'entitlement') throw new Error(`entitlement gave a ${view.kind} card`);
     const [product, cloud] = view.data.facts;
     const lines = toReply(view).text.split('\n');
-    const line = (title: string | undefined) => lines.find((l) => title !== undefined && l.startsWith(`${title}: `)) ?? '';
+    const line = (title: string | undefined) =>
+      lines.find((l) => title !== undefined && l.startsWith(`${title}: `)) ?? '';
 
     expect(line(product?.title)).toMatch(new RegExp(`\\b${String(states.productSupportIncidents)}\\b`));
     if (membership === 'action_pack') expect(line(cloud?.title)).toContain(t(lang, 'entitlement.not_included'));
     else expect(line(cloud?.title)).toMatch(new RegExp(`\\b${String(states['signatureCloudSupport.other'])}\\b`));
   });
 
-  it.each(LANGS)('states every membership\'s on-premises incidents when no membership is known (%s)', (lang) => {
+  it.each(LANGS)("states every membership's on-premises incidents when no membership is known (%s)", (lang) => {
     const view = viewFor('entitlement', {}, lang);
     if (view.kind !== 'entitlement') throw new Error(`entitlement gave a ${view.kind} card`);
     const text = toReply(view).text;

@@ -20,11 +20,17 @@ describe.each(LANGS)('quotedSentences (%s)', (lang) => {
     expect(anchorOf(ALLOW_A_FEW_DAYS)).toBe(anchorOf(ACTIVATE_BUTTON));
     expect(anchorOf(ALLOW_A_FEW_DAYS)).not.toBe(anchorOf(SUPPORT_FOR_BUSINESS_LINK));
     const passages = quotedSentences(
-      [ALLOW_A_FEW_DAYS, SUPPORT_FOR_BUSINESS_LINK, ACTIVATE_BUTTON].map((segment, rank) => ({ segment, score: 1 - rank / 10 })),
+      [ALLOW_A_FEW_DAYS, SUPPORT_FOR_BUSINESS_LINK, ACTIVATE_BUTTON].map((segment, rank) => ({
+        segment,
+        score: 1 - rank / 10,
+      })),
       lang,
     );
     const quoted = (id: number) => t(lang, 'card.quote', { text: quote(id, lang) });
-    expect(passages.map((p) => p.cite.url)).toEqual([articleUrl(lang, anchorOf(ALLOW_A_FEW_DAYS)), articleUrl(lang, anchorOf(SUPPORT_FOR_BUSINESS_LINK))]);
+    expect(passages.map((p) => p.cite.url)).toEqual([
+      articleUrl(lang, anchorOf(ALLOW_A_FEW_DAYS)),
+      articleUrl(lang, anchorOf(SUPPORT_FOR_BUSINESS_LINK)),
+    ]);
     expect(passages[0]?.sentences.map((s) => s.text)).toEqual([quoted(ALLOW_A_FEW_DAYS), quoted(ACTIVATE_BUTTON)]);
     expect(passages[1]?.sentences.map((s) => s.text)).toEqual([quoted(SUPPORT_FOR_BUSINESS_LINK)]);
   });

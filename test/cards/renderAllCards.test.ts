@@ -66,7 +66,10 @@ function jsonProblems(card: AdaptiveCardJson, lang: Lang): string[] {
   const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes > MAX_CARD_BYTES) problems.push(`${bytes} bytes, over ${MAX_CARD_BYTES}`);
   if (card.version !== '1.5') problems.push(`version ${String(card.version)}, expected 1.5`);
-  if (card.lang !== cardLangOf(lang)) problems.push(`lang ${JSON.stringify(card.lang)}, expected "${cardLangOf(lang)}" (the language of ${LOCALE_OF[lang]})`);
+  if (card.lang !== cardLangOf(lang))
+    problems.push(
+      `lang ${JSON.stringify(card.lang)}, expected "${cardLangOf(lang)}" (the language of ${LOCALE_OF[lang]})`,
+    );
   return problems;
 }
 
@@ -75,11 +78,17 @@ function refreshProblems(card: AdaptiveCardJson): string[] {
   if (card.refresh === undefined) return [];
   const refresh = card.refresh as { action?: { type?: unknown; verb?: unknown }; userIds?: unknown };
   const problems: string[] = [];
-  if (refresh.action?.type !== 'Action.Execute') problems.push(`refresh.action is ${JSON.stringify(refresh.action?.type)}, not Action.Execute`);
-  if (refresh.action?.verb !== EXECUTE_VERBS.refresh) problems.push(`refresh.action.verb ${JSON.stringify(refresh.action?.verb)}, expected ${EXECUTE_VERBS.refresh}`);
+  if (refresh.action?.type !== 'Action.Execute')
+    problems.push(`refresh.action is ${JSON.stringify(refresh.action?.type)}, not Action.Execute`);
+  if (refresh.action?.verb !== EXECUTE_VERBS.refresh)
+    problems.push(`refresh.action.verb ${JSON.stringify(refresh.action?.verb)}, expected ${EXECUTE_VERBS.refresh}`);
   const { userIds } = refresh;
-  if (userIds !== undefined && (!Array.isArray(userIds) || !userIds.every((id) => typeof id === 'string' && id.trim()))) problems.push(`refresh.userIds ${JSON.stringify(userIds)} is not a list of user ids`);
-  if (Array.isArray(userIds) && userIds.length > TEAMS_MAX_REFRESH_USERS) problems.push(`refresh.userIds lists ${userIds.length} users; Teams refreshes for at most ${TEAMS_MAX_REFRESH_USERS}`);
+  if (userIds !== undefined && (!Array.isArray(userIds) || !userIds.every((id) => typeof id === 'string' && id.trim())))
+    problems.push(`refresh.userIds ${JSON.stringify(userIds)} is not a list of user ids`);
+  if (Array.isArray(userIds) && userIds.length > TEAMS_MAX_REFRESH_USERS)
+    problems.push(
+      `refresh.userIds lists ${userIds.length} users; Teams refreshes for at most ${TEAMS_MAX_REFRESH_USERS}`,
+    );
   return problems;
 }
 
@@ -90,29 +99,38 @@ function contentProblems(card: AdaptiveCardJson): string[] {
     if (node.type === 'TextBlock') {
       const text = typeof node.text === 'string' ? node.text : '';
       if (!text.trim()) problems.push(`TextBlock with empty text ${JSON.stringify(node.text)}`);
-      for (const link of markdownLinks(text)) if (!isHttps(link.url)) problems.push(`markdown link [${link.text}] to "${link.url}" is not https`);
+      for (const link of markdownLinks(text))
+        if (!isHttps(link.url)) problems.push(`markdown link [${link.text}] to "${link.url}" is not https`);
     }
     if (node.type === 'FactSet') {
       for (const fact of (node.facts as { title?: unknown; value?: unknown }[] | undefined) ?? []) {
-        if (!isFilledText(fact.title) || !isFilledText(fact.value)) problems.push(`fact with an empty part ${JSON.stringify(fact)}`);
+        if (!isFilledText(fact.title) || !isFilledText(fact.value))
+          problems.push(`fact with an empty part ${JSON.stringify(fact)}`);
       }
     }
   }
-  const said = nodesOf(card.body).flatMap((node) => (node.type === 'TextBlock' ? [node.text] : node.type.startsWith('Input.') ? [node.label] : []));
-  for (const text of new Set(said.filter((text, i) => said.indexOf(text) !== i))) problems.push(`said twice: ${JSON.stringify(text)}`);
+  const said = nodesOf(card.body).flatMap((node) =>
+    node.type === 'TextBlock' ? [node.text] : node.type.startsWith('Input.') ? [node.label] : [],
+  );
+  for (const text of new Set(said.filter((text, i) => said.indexOf(text) !== i)))
+    problems.push(`said twice: ${JSON.stringify(text)}`);
   for (const action of nodesOf([card.body, card.actions, card.refresh]).filter(isAction)) {
     const title = typeof action.title === 'string' ? action.title.trim() : '';
     if (!title) problems.push(`${action.type} without a title`);
     if (action.type === 'Action.Submit') {
       const verb = (action.data as { action?: unknown } | undefined)?.action;
-      if (typeof verb !== 'string' || !CARD_ACTION_VERBS.includes(verb)) problems.push(`Action.Submit "${title}" sends undeclared verb ${JSON.stringify(verb)}`);
+      if (typeof verb !== 'string' || !CARD_ACTION_VERBS.includes(verb))
+        problems.push(`Action.Submit "${title}" sends undeclared verb ${JSON.stringify(verb)}`);
     }
     if (action.type === 'Action.Execute') {
-      if (typeof action.verb !== 'string' || !EXECUTE_VERB_LIST.includes(action.verb)) problems.push(`Action.Execute "${title}" has undeclared verb ${JSON.stringify(action.verb)}`);
+      if (typeof action.verb !== 'string' || !EXECUTE_VERB_LIST.includes(action.verb))
+        problems.push(`Action.Execute "${title}" has undeclared verb ${JSON.stringify(action.verb)}`);
       const data = action.data as Record<string, unknown> | undefined;
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) problems.push(`Action.Execute "${title}" sends no data object`);
+      if (typeof data !== 'object' || data === null || Array.isArray(data))
+        problems.push(`Action.Execute "${title}" sends no data object`);
     }
-    if (action.type === 'Action.OpenUrl' && !isHttps(action.url)) problems.push(`Action.OpenUrl "${title}" opens ${JSON.stringify(action.url)}, not https`);
+    if (action.type === 'Action.OpenUrl' && !isHttps(action.url))
+      problems.push(`Action.OpenUrl "${title}" opens ${JSON.stringify(action.url)}, not https`);
   }
   problems.push(...refreshProblems(card));
   return problems;
@@ -121,15 +139,22 @@ function contentProblems(card: AdaptiveCardJson): string[] {
 /** Buttons a partner can see and tell apart: at most six in a set, no two with the same title on a card. */
 function buttonProblems(card: AdaptiveCardJson): string[] {
   const problems: string[] = [];
-  const sets = [card.actions, ...nodesOf(card.body).filter((node) => node.type === 'ActionSet').map((set) => set.actions)];
+  const sets = [
+    card.actions,
+    ...nodesOf(card.body)
+      .filter((node) => node.type === 'ActionSet')
+      .map((set) => set.actions),
+  ];
   for (const set of sets) {
     const count = Array.isArray(set) ? set.length : 0;
-    if (count > TEAMS_MAX_ACTIONS) problems.push(`a set of ${count} buttons: Teams hides all but ${TEAMS_MAX_ACTIONS} behind "…"`);
+    if (count > TEAMS_MAX_ACTIONS)
+      problems.push(`a set of ${count} buttons: Teams hides all but ${TEAMS_MAX_ACTIONS} behind "…"`);
   }
   const titles = nodesOf([card.body, card.actions])
     .filter(isAction)
     .map((action) => String(action.title));
-  for (const title of new Set(titles.filter((title, i) => titles.indexOf(title) !== i))) problems.push(`two buttons titled "${title}"`);
+  for (const title of new Set(titles.filter((title, i) => titles.indexOf(title) !== i)))
+    problems.push(`two buttons titled "${title}"`);
   return problems;
 }
 
@@ -143,7 +168,10 @@ function isHttps(url: unknown): boolean {
 }
 
 /** Parses with the official renderer (schema 1.5, Teams' button limit) and draws the card; every event is a problem. */
-function rendererProblems(card: AdaptiveCardJson): { problems: string[]; element: { textContent: string | null } | undefined } {
+function rendererProblems(card: AdaptiveCardJson): {
+  problems: string[];
+  element: { textContent: string | null } | undefined;
+} {
   const { AC } = dom;
   // The renderer checks `lang` with a global (/g) regular expression, whose lastIndex survives between cards.
   const langPattern = AC.CardElement.langProperty.regEx;
@@ -200,19 +228,31 @@ describe('the sample cards', () => {
 
   it('hold every kind of card and every intent, in every language', () => {
     expect([...kindsOf(samples)].sort()).toEqual([...CARD_KINDS].sort());
-    for (const intent of INTENTS) expect(samples.filter((s) => s.intent === intent).map((s) => s.lang)).toEqual(expect.arrayContaining([...LANGS]));
+    for (const intent of INTENTS)
+      expect(samples.filter((s) => s.intent === intent).map((s) => s.lang)).toEqual(expect.arrayContaining([...LANGS]));
     for (const name of names) expect(samples.filter((s) => s.name === name).map((s) => s.lang)).toEqual([...LANGS]);
   });
 
   it('ask every fact a rule asks for', () => {
-    const asked = samples.flatMap((s) => (s.view.kind === 'question' ? s.view.data.choices.filter((c) => c.data.action === CARD_ACTIONS.fact).map((c) => String(c.data.fact)) : []));
+    const asked = samples.flatMap((s) =>
+      s.view.kind === 'question'
+        ? s.view.data.choices.filter((c) => c.data.action === CARD_ACTIONS.fact).map((c) => String(c.data.fact))
+        : [],
+    );
     expect(new Set(asked)).toEqual(new Set(['membership', 'contractHistory', 'csp', 'productKind']));
   });
 
   it('hold the hand-off questions (summary with and without a last question, consent) and the ticket in every status for the triage channel', () => {
-    const actions = (kind: string) => samples.flatMap((s) => (s.view.kind === kind && 'choices' in s.view.data ? s.view.data.choices.map((c) => c.data.action) : []));
-    expect(actions('question')).toEqual(expect.arrayContaining([CARD_ACTIONS.handoffSummary, CARD_ACTIONS.handoffConsent]));
-    const triageStatuses = samples.filter((s) => s.view.kind === 'triage' && s.lang === 'en').map((s) => s.name.split(' ').at(-1));
+    const actions = (kind: string) =>
+      samples.flatMap((s) =>
+        s.view.kind === kind && 'choices' in s.view.data ? s.view.data.choices.map((c) => c.data.action) : [],
+      );
+    expect(actions('question')).toEqual(
+      expect.arrayContaining([CARD_ACTIONS.handoffSummary, CARD_ACTIONS.handoffConsent]),
+    );
+    const triageStatuses = samples
+      .filter((s) => s.view.kind === 'triage' && s.lang === 'en')
+      .map((s) => s.name.split(' ').at(-1));
     expect(triageStatuses).toEqual(['new', 'assigned', 'resolved']);
   });
 

@@ -25,16 +25,36 @@ const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** What a user might type to put a link, a format or a reordering in front of the support team. */
 const HOSTILE: readonly { name: string; typed: string; shown: string }[] = [
-  { name: 'a markdown link', typed: 'Please [verify here](https://phish.example/login) first', shown: 'Please [verify here](https://phish.example/login) first' },
+  {
+    name: 'a markdown link',
+    typed: 'Please [verify here](https://phish.example/login) first',
+    shown: 'Please [verify here](https://phish.example/login) first',
+  },
   { name: 'an autolink', typed: 'see <https://phish.example/login>', shown: 'see <https://phish.example/login>' },
-  { name: 'a bare URL', typed: 'go to https://phish.example/login now', shown: 'go to https://phish.example/login now' },
-  { name: 'a bare domain', typed: 'log in at www.phish.example or phish.com', shown: 'log in at www.phish.example or phish.com' },
-  { name: 'an HTML link', typed: 'click <a href="https://phish.example">here</a>', shown: 'click <a href="https://phish.example">here</a>' },
+  {
+    name: 'a bare URL',
+    typed: 'go to https://phish.example/login now',
+    shown: 'go to https://phish.example/login now',
+  },
+  {
+    name: 'a bare domain',
+    typed: 'log in at www.phish.example or phish.com',
+    shown: 'log in at www.phish.example or phish.com',
+  },
+  {
+    name: 'an HTML link',
+    typed: 'click <a href="https://phish.example">here</a>',
+    shown: 'click <a href="https://phish.example">here</a>',
+  },
   { name: 'an image', typed: '![logo](https://phish.example/x.png)', shown: '![logo](https://phish.example/x.png)' },
   { name: 'emphasis and code', typed: '**urgent** _now_ `code` ~~no~~', shown: '**urgent** _now_ `code` ~~no~~' },
   { name: 'a list and a heading', typed: '- one\n# Two\n1. three', shown: '- one' },
   { name: 'an entity for a bidi override', typed: 'fee &#x202E;gnp.exe', shown: 'fee &#x202E;gnp.exe' },
-  { name: 'a bidi override', typed: 'invoice \u202Egnp.exe\u202C and \u2067isolate\u2069', shown: 'invoice gnp.exe and isolate' },
+  {
+    name: 'a bidi override',
+    typed: 'invoice \u202Egnp.exe\u202C and \u2067isolate\u2069',
+    shown: 'invoice gnp.exe and isolate',
+  },
 ];
 
 function ticketOf(typed: string): Ticket {
@@ -61,7 +81,20 @@ function ticketOf(typed: string): Ticket {
 /** Every card that shows what a user (or an agent) typed. */
 const VIEWS: readonly [string, (typed: string) => CardView][] = [
   ['the triage card', (typed) => triageCardView(ticketOf(typed), 'en')],
-  ['the requester\'s ticket card', (typed) => ticketView({ number: 'MPN-000042', status: 'new', createdAt: new Date('2026-12-04T10:00:00.000Z'), summary: typed, facts: {} }, 'en')],
+  [
+    "the requester's ticket card",
+    (typed) =>
+      ticketView(
+        {
+          number: 'MPN-000042',
+          status: 'new',
+          createdAt: new Date('2026-12-04T10:00:00.000Z'),
+          summary: typed,
+          facts: {},
+        },
+        'en',
+      ),
+  ],
   ['the hand-off summary question', (typed) => handoffSummaryQuestion('en', typed)],
   ['the hand-off consent question', (typed) => handoffConsentQuestion('en', typed, { membership: 'gold' })],
 ];
@@ -99,7 +132,9 @@ describe.each(VIEWS)('%s', (_name, viewOf) => {
     const element = rendered(viewOf(typed));
     const links = [...element.querySelectorAll('a')].map((a) => a.outerHTML);
     expect(links).toEqual([]);
-    expect(element.querySelectorAll(FORMATS).length).toBe(rendered(viewOf('plain words')).querySelectorAll(FORMATS).length);
+    expect(element.querySelectorAll(FORMATS).length).toBe(
+      rendered(viewOf('plain words')).querySelectorAll(FORMATS).length,
+    );
     const text = element.textContent ?? '';
     expect(text).toContain(shown);
     expect(BIDI.test(text)).toBe(false);

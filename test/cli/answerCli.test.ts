@@ -17,7 +17,8 @@ const QUESTIONS: [Lang, string][] = [
 /** The entitlement table's cell for Microsoft Product Support (on-premises) under the Gold column, in one language. */
 function goldOnPremisesCell(lang: Lang): string {
   const kb = knowledgeBase();
-  const text = (ids: number[] | undefined, l: Lang) => (ids ?? []).map((id) => kb.segments[id]?.text[l] ?? '').join(' ');
+  const text = (ids: number[] | undefined, l: Lang) =>
+    (ids ?? []).map((id) => kb.segments[id]?.text[l] ?? '').join(' ');
   const [header = [], ...rows] = kb.table;
   const column = header.findIndex((cell) => text(cell, 'en').includes('Gold'));
   const row = rows.find((cells) => text(cells[0], 'en').includes('Microsoft Product Support'));
@@ -52,12 +53,15 @@ describe('answer CLI', () => {
     }
   });
 
-  it.each(QUESTIONS.map(([lang, text], index) => ({ lang, text, index })))('$lang: the Gold on-premises question is answered with 20 incidents', ({ lang, index }) => {
-    const cell = goldOnPremisesCell(lang);
-    expect(cell).toMatch(/\b20\b/);
-    const answer = parseLines(run.stdout)[index];
-    expect(answer).toMatchObject({ intent: 'entitlement', lang, card: { lang } });
-    expect(answer?.text).toContain(cell);
-    expect(cardStrings(answer?.card).some((s) => s.includes(cell))).toBe(true);
-  });
+  it.each(QUESTIONS.map(([lang, text], index) => ({ lang, text, index })))(
+    '$lang: the Gold on-premises question is answered with 20 incidents',
+    ({ lang, index }) => {
+      const cell = goldOnPremisesCell(lang);
+      expect(cell).toMatch(/\b20\b/);
+      const answer = parseLines(run.stdout)[index];
+      expect(answer).toMatchObject({ intent: 'entitlement', lang, card: { lang } });
+      expect(answer?.text).toContain(cell);
+      expect(cardStrings(answer?.card).some((s) => s.includes(cell))).toBe(true);
+    },
+  );
 });

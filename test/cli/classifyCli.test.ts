@@ -33,6 +33,10 @@ describe('classify CLI', () => {
   it('gives the documented fields: intent, confidence, lang, entities, alternatives', () => {
     const [first] = parseLines(run.stdout);
     expect(Object.keys(first ?? {}).sort()).toEqual(['alternatives', 'confidence', 'entities', 'intent', 'lang']);
-    expect(first).toMatchObject({ intent: 'entitlement', lang: 'en', entities: { membership: 'gold', productKind: 'on_premises' } });
+    expect(first).toMatchObject({
+      intent: 'entitlement',
+      lang: 'en',
+      entities: { membership: 'gold', productKind: 'on_premises' },
+    });
   });
 });

@@ -13,7 +13,8 @@ let clone: string;
 
 beforeAll(() => {
   clone = mkdtempSync(join(tmpdir(), 'mpn-fresh-clone-'));
-  for (const part of ['src', 'tools', 'cards', 'dialogs', 'content', 'package.json', 'tsconfig.json']) cpSync(join(PROJECT_ROOT, part), join(clone, part), { recursive: true });
+  for (const part of ['src', 'tools', 'cards', 'dialogs', 'content', 'package.json', 'tsconfig.json'])
+    cpSync(join(PROJECT_ROOT, part), join(clone, part), { recursive: true });
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(clone, 'node_modules'));
   writeFileSync(join(clone, 'backlog.csv'), 'text\nhow many incidents does gold get?\n');
 });
@@ -30,12 +31,18 @@ describe.each([
 
   beforeAll(() => {
     expect(existsSync(join(clone, 'generated'))).toBe(false);
-    run = spawnSync('npx', ['tsx', script, ...args], { cwd: clone, input: '{"text": "how many incidents does gold get?"}\n', encoding: 'utf8' });
+    run = spawnSync('npx', ['tsx', script, ...args], {
+      cwd: clone,
+      input: '{"text": "how many incidents does gold get?"}\n',
+      encoding: 'utf8',
+    });
   });
 
   it('says in one line to run npm run train, and exits with 2', () => {
     expect(run.status).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^${tool}: no NLU model at .*: run \`npm run train\``))]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^${tool}: no NLU model at .*: run \`npm run train\``)),
+    ]);
   });
 
   it('writes no stack trace and no output', () => {

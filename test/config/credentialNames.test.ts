@@ -14,21 +14,47 @@ const SECRET = 'client-secret-value-1234567890';
 
 describe('credential names', () => {
   it('reads CLIENT_ID, CLIENT_SECRET and TENANT_ID as MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId', () => {
-    const config = readConfig({ CLIENT_ID: APP_ID, CLIENT_SECRET: SECRET, TENANT_ID: TENANT, MicrosoftAppType: 'SingleTenant' });
-    expect(config).toMatchObject({ microsoftAppId: APP_ID, microsoftAppPassword: SECRET, microsoftAppTenantId: TENANT });
+    const config = readConfig({
+      CLIENT_ID: APP_ID,
+      CLIENT_SECRET: SECRET,
+      TENANT_ID: TENANT,
+      MicrosoftAppType: 'SingleTenant',
+    });
+    expect(config).toMatchObject({
+      microsoftAppId: APP_ID,
+      microsoftAppPassword: SECRET,
+      microsoftAppTenantId: TENANT,
+    });
   });
 
   it('reads the Bot Framework names as before', () => {
-    const config = readConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, MicrosoftAppTenantId: TENANT, MicrosoftAppType: 'SingleTenant' });
-    expect(config).toMatchObject({ microsoftAppId: APP_ID, microsoftAppPassword: SECRET, microsoftAppTenantId: TENANT });
+    const config = readConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: SECRET,
+      MicrosoftAppTenantId: TENANT,
+      MicrosoftAppType: 'SingleTenant',
+    });
+    expect(config).toMatchObject({
+      microsoftAppId: APP_ID,
+      microsoftAppPassword: SECRET,
+      microsoftAppTenantId: TENANT,
+    });
   });
 
   it('accepts both names with the same value', () => {
-    expect(readConfig({ MicrosoftAppId: APP_ID, CLIENT_ID: APP_ID, CLIENT_SECRET: SECRET })).toMatchObject({ microsoftAppId: APP_ID, microsoftAppPassword: SECRET });
+    expect(readConfig({ MicrosoftAppId: APP_ID, CLIENT_ID: APP_ID, CLIENT_SECRET: SECRET })).toMatchObject({
+      microsoftAppId: APP_ID,
+      microsoftAppPassword: SECRET,
+    });
   });
 
   it('refuses both names with different values, naming the settings and never the values', () => {
-    const problems = configProblems({ MicrosoftAppId: APP_ID, CLIENT_ID: OTHER_APP_ID, MicrosoftAppPassword: SECRET, CLIENT_SECRET: `${SECRET}x` });
+    const problems = configProblems({
+      MicrosoftAppId: APP_ID,
+      CLIENT_ID: OTHER_APP_ID,
+      MicrosoftAppPassword: SECRET,
+      CLIENT_SECRET: `${SECRET}x`,
+    });
     expect(problems).toEqual([
       'MicrosoftAppId and CLIENT_ID are two names for one setting and differ: set one of them, or both to the same value',
       'MicrosoftAppPassword and CLIENT_SECRET are two names for one setting and differ: set one of them, or both to the same value',
@@ -37,7 +63,11 @@ describe('credential names', () => {
   });
 
   it('checks a credential given by its alias like one given by its own name', () => {
-    expect(configProblems({ CLIENT_ID: 'not-a-guid', CLIENT_SECRET: SECRET })).toEqual(["MicrosoftAppId must be the bot's app id (a GUID)"]);
-    expect(configProblems({ CLIENT_ID: APP_ID })).toEqual(['MicrosoftAppPassword is required with MicrosoftAppId (except for MicrosoftAppType=UserAssignedMSI)']);
+    expect(configProblems({ CLIENT_ID: 'not-a-guid', CLIENT_SECRET: SECRET })).toEqual([
+      "MicrosoftAppId must be the bot's app id (a GUID)",
+    ]);
+    expect(configProblems({ CLIENT_ID: APP_ID })).toEqual([
+      'MicrosoftAppPassword is required with MicrosoftAppId (except for MicrosoftAppType=UserAssignedMSI)',
+    ]);
   });
 });

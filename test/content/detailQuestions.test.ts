@@ -25,13 +25,17 @@ describe.each(SPLITS)('content/nlu/%s/details', (split) => {
         return segments.flatMap((id) => {
           const segment = kb.segments[id];
           if (!segment) return [`${where}: segment ${id} does not exist`];
-          return ['heading', 'table-cell', 'link'].includes(segment.place.kind) ? [`${where}: segment ${id} is a ${segment.place.kind}`] : [];
+          return ['heading', 'table-cell', 'link'].includes(segment.place.kind)
+            ? [`${where}: segment ${id} is a ${segment.place.kind}`]
+            : [];
         });
       });
       expect(wrong).toEqual([]);
     });
 
-    if (split === 'dev') it(`holds at least ${MIN_DEV_QUESTIONS} questions`, () => expect(questions.length).toBeGreaterThanOrEqual(MIN_DEV_QUESTIONS));
+    if (split === 'dev')
+      it(`holds at least ${MIN_DEV_QUESTIONS} questions`, () =>
+        expect(questions.length).toBeGreaterThanOrEqual(MIN_DEV_QUESTIONS));
   });
 });
 
@@ -39,7 +43,9 @@ describe('the detail-question sets', () => {
   it('share no question between the dev and tuning sets', () => {
     for (const lang of LANGS) {
       const tuning = new Set(readDetailQuestions('tuning', lang).map((q) => matchForm(q.text)));
-      const shared = readDetailQuestions('dev', lang).flatMap((q, index) => (tuning.has(matchForm(q.text)) ? [`dev/details/${lang}.json[${index}]`] : []));
+      const shared = readDetailQuestions('dev', lang).flatMap((q, index) =>
+        tuning.has(matchForm(q.text)) ? [`dev/details/${lang}.json[${index}]`] : [],
+      );
       expect(shared).toEqual([]);
     }
   });

@@ -40,7 +40,9 @@ interface Example {
 
 function examples(split: DataSplit, langs: readonly Lang[] = LANGS): Example[] {
   return langs.flatMap((lang) =>
-    Object.entries(readLabelled(split, lang)).flatMap(([label, texts]) => texts.map((text, index) => ({ split, lang, label, index, text }))),
+    Object.entries(readLabelled(split, lang)).flatMap(([label, texts]) =>
+      texts.map((text, index) => ({ split, lang, label, index, text })),
+    ),
   );
 }
 
@@ -62,8 +64,12 @@ describe.each(SPLITS)('content/nlu/%s', (split) => {
       const file = readStrictJson('nlu', ...splitPath(split, lang).split('/'));
       expect(typeof file === 'object' && file !== null && !Array.isArray(file)).toBe(true);
       const entries = Object.entries(file as Record<string, unknown>);
-      expect(entries.map(([label]) => label).filter((label) => !(INTENTS as readonly string[]).includes(label))).toEqual([]);
-      const malformed = entries.filter(([, texts]) => !Array.isArray(texts) || texts.some((t) => typeof t !== 'string' || !t.trim()));
+      expect(
+        entries.map(([label]) => label).filter((label) => !(INTENTS as readonly string[]).includes(label)),
+      ).toEqual([]);
+      const malformed = entries.filter(
+        ([, texts]) => !Array.isArray(texts) || texts.some((t) => typeof t !== 'string' || !t.trim()),
+      );
       expect(malformed.map(([label]) => label)).toEqual([]);
     });
 
@@ -71,7 +77,9 @@ describe.each(SPLITS)('content/nlu/%s', (split) => {
     if (min !== undefined) {
       it(`has every one of the ${INTENTS.length} labels with at least ${min} examples`, () => {
         const file = readLabelled(split, lang);
-        const short = INTENTS.filter((label) => (file[label]?.length ?? 0) < min).map((label) => `${label}: ${file[label]?.length ?? 0}`);
+        const short = INTENTS.filter((label) => (file[label]?.length ?? 0) < min).map(
+          (label) => `${label}: ${file[label]?.length ?? 0}`,
+        );
         expect(short).toEqual([]);
       });
     } else {
@@ -88,7 +96,9 @@ describe.each(SPLITS)('content/nlu/%s', (split) => {
   it('has no utterance under two labels (in any language of the split)', () => {
     const labels = new Map<string, Example[]>();
     for (const e of examples(split)) labels.set(sameness(e.text), [...(labels.get(sameness(e.text)) ?? []), e]);
-    const conflicts = [...labels.values()].filter((list) => new Set(list.map((e) => e.label)).size > 1).map((list) => list.map((e) => place(e)));
+    const conflicts = [...labels.values()]
+      .filter((list) => new Set(list.map((e) => e.label)).size > 1)
+      .map((list) => list.map((e) => place(e)));
     expect(conflicts).toEqual([]);
   });
 });
@@ -155,9 +165,21 @@ const LATIN: readonly LatinLang[] = ['en', 'pt', 'fr'];
 
 /** Words of one language only (folded): words two of them share ("do", "no", "on", "que", "mais", "nos") are left out. */
 const MARKER_WORDS: Record<LatinLang, ReadonlySet<string>> = {
-  en: new Set('the is are does how what where when why who my our we you your can of and with it have has not this that get please there i any for which should will would from did was an'.split(' ')),
-  pt: new Set('o os da das dos na nas nao como onde meu minha nosso nossa para pra tem um uma voce ja ainda isso qual quais quantos quando por eu sao sem tudo esta seu sua ao aos temos'.split(' ')),
-  fr: new Set('le les des du une je nous vous est pas ne comment mon ma mes notre pour avec ca quoi quel quelle combien sur dans au aux il svp merci sont avons encore c j d l qu n'.split(' ')),
+  en: new Set(
+    'the is are does how what where when why who my our we you your can of and with it have has not this that get please there i any for which should will would from did was an'.split(
+      ' ',
+    ),
+  ),
+  pt: new Set(
+    'o os da das dos na nas nao como onde meu minha nosso nossa para pra tem um uma voce ja ainda isso qual quais quantos quando por eu sao sem tudo esta seu sua ao aos temos'.split(
+      ' ',
+    ),
+  ),
+  fr: new Set(
+    'le les des du une je nous vous est pas ne comment mon ma mes notre pour avec ca quoi quel quelle combien sur dans au aux il svp merci sont avons encore c j d l qu n'.split(
+      ' ',
+    ),
+  ),
 };
 const MARKER_LETTERS: Record<LatinLang, RegExp | undefined> = { en: undefined, pt: /[ãõ]/u, fr: /[èêàùûîïœë]/u };
 
@@ -169,8 +191,11 @@ function withoutQuotes(text: string): string {
 
 function markers(text: string): Record<LatinLang, number> {
   const plain = withoutQuotes(text);
-  const words = matchForm(plain).split(/[^\p{L}]+/u).filter(Boolean);
-  const count = (lang: LatinLang) => words.filter((w) => MARKER_WORDS[lang].has(w)).length + (MARKER_LETTERS[lang]?.test(plain) ? 1 : 0);
+  const words = matchForm(plain)
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+  const count = (lang: LatinLang) =>
+    words.filter((w) => MARKER_WORDS[lang].has(w)).length + (MARKER_LETTERS[lang]?.test(plain) ? 1 : 0);
   return { en: count('en'), pt: count('pt'), fr: count('fr') };
 }
 
@@ -180,21 +205,28 @@ function readsAsOtherThan(text: string, lang: LatinLang): boolean {
   return found[lang] === 0 && LATIN.some((other) => other !== lang && found[other] >= 2);
 }
 
-describe.each(SPLITS)('content/nlu/%s utterances are in their file\'s language', (split) => {
-  it('ru.json: Cyrillic makes up a real share of every utterance\'s letters', () => {
+describe.each(SPLITS)("content/nlu/%s utterances are in their file's language", (split) => {
+  it("ru.json: Cyrillic makes up a real share of every utterance's letters", () => {
     const latin = examples(split, ['ru']).filter((e) => cyrillicShare(e.text) < MIN_CYRILLIC_SHARE);
     expect(latin.map((e) => place(e))).toEqual([]);
   });
 
-  it.each(LATIN)('%s.json: no Cyrillic letters, and no utterance that reads as another Latin-script language', (lang) => {
-    const wrong = examples(split, [lang]).filter((e) => cyrillicShare(e.text) > 0 || readsAsOtherThan(e.text, lang));
-    expect(wrong.map((e) => place(e))).toEqual([]);
-  });
+  it.each(LATIN)(
+    '%s.json: no Cyrillic letters, and no utterance that reads as another Latin-script language',
+    (lang) => {
+      const wrong = examples(split, [lang]).filter((e) => cyrillicShare(e.text) > 0 || readsAsOtherThan(e.text, lang));
+      expect(wrong.map((e) => place(e))).toEqual([]);
+    },
+  );
 });
 
 describe('the language check itself', () => {
   it('would catch most ordinary sentences filed under another Latin-script language', () => {
-    for (const [from, to] of [['en', 'fr'], ['fr', 'pt'], ['pt', 'en']] as const) {
+    for (const [from, to] of [
+      ['en', 'fr'],
+      ['fr', 'pt'],
+      ['pt', 'en'],
+    ] as const) {
       const texts = examples('train', [from]).map((e) => e.text);
       const caught = texts.filter((text) => readsAsOtherThan(text, to)).length;
       expect(caught / texts.length, `${from} utterances checked as ${to}`).toBeGreaterThan(0.5);
@@ -208,7 +240,9 @@ describe.each(LANGS)('content/nlu/portal-messages/%s.json', (lang) => {
     expect(Object.keys(file).sort()).toEqual([...PORTAL_MESSAGES].sort());
     for (const message of PORTAL_MESSAGES) {
       const wordings = file[message];
-      expect(Array.isArray(wordings) && wordings.every((w) => typeof w === 'string' && w.trim() !== ''), message).toBe(true);
+      expect(Array.isArray(wordings) && wordings.every((w) => typeof w === 'string' && w.trim() !== ''), message).toBe(
+        true,
+      );
       expect((wordings as string[]).length, message).toBeGreaterThanOrEqual(3);
     }
   });

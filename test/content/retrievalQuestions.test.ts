@@ -13,7 +13,10 @@ import { readSegmentQuestions } from '../../src/nlu/retrieval/segmentQuestions';
 
 const questions = readSegmentQuestions();
 /** Normalized, without punctuation or spacing: "Where is it?" and "where is it" are one question. */
-const comparable = (text: string) => matchForm(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const comparable = (text: string) =>
+  matchForm(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 /** Two questions sharing this share of their words (Jaccard over the normalized word sets) are one question reworded. */
 const NEAR_DUPLICATE = 0.6;
 const wordsOf = (text: string) => new Set(comparable(text).split(' ').filter(Boolean));
@@ -22,7 +25,8 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   for (const word of a) if (b.has(word)) shared += 1;
   return shared / (a.size + b.size - shared || 1);
 }
-const nearlyOneOf = (lines: readonly ReadonlySet<string>[], text: string) => lines.some((line) => overlap(line, wordsOf(text)) >= NEAR_DUPLICATE);
+const nearlyOneOf = (lines: readonly ReadonlySet<string>[], text: string) =>
+  lines.some((line) => overlap(line, wordsOf(text)) >= NEAR_DUPLICATE);
 
 describe('content/nlu/retrieval-questions.json', () => {
   it('names only segments of the article that can answer, each with questions', () => {
@@ -31,7 +35,8 @@ describe('content/nlu/retrieval-questions.json', () => {
       [...questions[lang]].flatMap(([id, lines]) => {
         const segment = kb.segments[id];
         if (!segment) return [`${lang}.${id}: no such segment`];
-        if (['heading', 'table-cell', 'link'].includes(segment.place.kind)) return [`${lang}.${id}: a ${segment.place.kind} answers nothing`];
+        if (['heading', 'table-cell', 'link'].includes(segment.place.kind))
+          return [`${lang}.${id}: a ${segment.place.kind} answers nothing`];
         return lines.length === 0 || lines.some((line) => !line.trim()) ? [`${lang}.${id}: an empty question`] : [];
       }),
     );
@@ -47,14 +52,19 @@ describe('content/nlu/retrieval-questions.json', () => {
   it('holds no line twice in a language', () => {
     for (const lang of LANGS) {
       const lines = [...questions[lang].values()].flat().map(comparable);
-      expect(lines.filter((line, index) => lines.indexOf(line) !== index), lang).toEqual([]);
+      expect(
+        lines.filter((line, index) => lines.indexOf(line) !== index),
+        lang,
+      ).toEqual([]);
     }
   });
 
   it(`nearly duplicates no development detail question (${NEAR_DUPLICATE} of the words or more; named by place only)`, () => {
     for (const lang of LANGS) {
       const lines = [...questions[lang].values()].flat().map(wordsOf);
-      const copied = readDetailQuestions('dev', lang).flatMap((q, index) => (nearlyOneOf(lines, q.text) ? [`dev/details/${lang}.json[${index}]`] : []));
+      const copied = readDetailQuestions('dev', lang).flatMap((q, index) =>
+        nearlyOneOf(lines, q.text) ? [`dev/details/${lang}.json[${index}]`] : [],
+      );
       expect(copied).toEqual([]);
     }
   });
@@ -62,7 +72,10 @@ describe('content/nlu/retrieval-questions.json', () => {
   it(`nearly duplicates no tuning detail question (${NEAR_DUPLICATE} of the words or more)`, () => {
     for (const lang of LANGS) {
       const lines = [...questions[lang].values()].flat().map(wordsOf);
-      expect(readDetailQuestions('tuning', lang).flatMap((q) => (nearlyOneOf(lines, q.text) ? [q.text] : [])), lang).toEqual([]);
+      expect(
+        readDetailQuestions('tuning', lang).flatMap((q) => (nearlyOneOf(lines, q.text) ? [q.text] : [])),
+        lang,
+      ).toEqual([]);
     }
   });
 

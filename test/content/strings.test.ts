@@ -28,7 +28,11 @@ function placeholders(value: string): string[] {
 /** Every key the code builds from ids rather than spelling it out. */
 const DYNAMIC_KEYS = [
   ...[...TOPICS, 'human_handoff'].flatMap((intent) => [`topic.${intent}.title`, `topic.${intent}.example`]),
-  ...FACT_NAMES.flatMap((name) => [`fact.${name}.label`, `fact.${name}.question`, ...FACT_VALUES[name].map((value) => `fact.${name}.${value}`)]),
+  ...FACT_NAMES.flatMap((name) => [
+    `fact.${name}.label`,
+    `fact.${name}.question`,
+    ...FACT_VALUES[name].map((value) => `fact.${name}.${value}`),
+  ]),
   ...Object.keys(PORTALS).map((id) => `portal.${id}`),
   ...TICKET_STATUSES.map((status) => `ticket.status.${status}`),
   ...REVIEW_REASONS.map((reason) => `review.reason.${reason}`),
@@ -49,14 +53,19 @@ describe.each(LANGS)('content/strings/%s.json', (lang) => {
 
   it('has exactly the keys of en.json', () => {
     const keys = Object.keys(readTable(lang));
-    expect({ missing: Object.keys(english).filter((key) => !keys.includes(key)), extra: keys.filter((key) => !(key in english)) }).toEqual({
+    expect({
+      missing: Object.keys(english).filter((key) => !keys.includes(key)),
+      extra: keys.filter((key) => !(key in english)),
+    }).toEqual({
       missing: [],
       extra: [],
     });
   });
 
   it('has a non-empty string for every key', () => {
-    const empty = Object.entries(readTable(lang)).filter(([, value]) => typeof value !== 'string' || value.trim() === '');
+    const empty = Object.entries(readTable(lang)).filter(
+      ([, value]) => typeof value !== 'string' || value.trim() === '',
+    );
     expect(empty).toEqual([]);
   });
 

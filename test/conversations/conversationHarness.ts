@@ -9,7 +9,12 @@ import { ActivityTypes, TestAdapter, TurnContext, type Activity, type Attachment
 import pino from 'pino';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/renderCard';
-import { createStateAccessors, type BotStateAccessors, type ConversationData, type UserProfile } from '../../src/bot/botState';
+import {
+  createStateAccessors,
+  type BotStateAccessors,
+  type ConversationData,
+  type UserProfile,
+} from '../../src/bot/botState';
 import { FEEDBACK_KEY_PREFIX, FeedbackStore, type FeedbackRecord } from '../../src/bot/feedbackStore';
 import { createOnTurnError } from '../../src/bot/onTurnError';
 import { ReviewCapture } from '../../src/bot/reviewCapture';
@@ -40,8 +45,20 @@ export const TEAM = { id: '19:team-general@thread.tacv2' };
 /** The Teams conversation of each type the scenario's user talks in. */
 const CONVERSATIONS: Record<ConversationType, Activity['conversation']> = {
   personal: { id: 'a:personal-chat-1', conversationType: 'personal', isGroup: false, tenantId: TENANT.id, name: '' },
-  channel: { id: `${TEAM.id};messageid=1700000000000`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id, name: 'General' },
-  groupChat: { id: '19:group-chat-1@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: TENANT.id, name: 'Partner team' },
+  channel: {
+    id: `${TEAM.id};messageid=1700000000000`,
+    conversationType: 'channel',
+    isGroup: true,
+    tenantId: TENANT.id,
+    name: 'General',
+  },
+  groupChat: {
+    id: '19:group-chat-1@thread.v2',
+    conversationType: 'groupChat',
+    isGroup: true,
+    tenantId: TENANT.id,
+    name: 'Partner team',
+  },
 };
 
 /** The data of an Action.Submit on a card. */
@@ -152,7 +169,10 @@ export class Conversation {
   /** The conversation's data (misses, the last question) as stored at the end of the last turn. */
   async conversationData(conversationType?: ConversationType): Promise<ConversationData | undefined> {
     const state = createStateAccessors(this.storage);
-    const context = new TurnContext(this.adapter, this.activityFor({ do: 'say', text: 'read', ...(conversationType ? { conversationType } : {}) }));
+    const context = new TurnContext(
+      this.adapter,
+      this.activityFor({ do: 'say', text: 'read', ...(conversationType ? { conversationType } : {}) }),
+    );
     return state.conversation.get(context);
   }
 
@@ -195,7 +215,9 @@ export class Conversation {
       from: USER,
       recipient: BOT,
       conversation: CONVERSATIONS[type],
-      ...(teams ? { channelData: { tenant: TENANT, ...(type === 'channel' ? { team: TEAM, channel: TEAM } : {}) } } : {}),
+      ...(teams
+        ? { channelData: { tenant: TENANT, ...(type === 'channel' ? { team: TEAM, channel: TEAM } : {}) } }
+        : {}),
     };
     switch (action.do) {
       case 'say':
@@ -205,7 +227,13 @@ export class Conversation {
       case 'press':
         return { ...base, type: ActivityTypes.Message, value: this.button(action.match).data };
       case 'teams':
-        return { ...base, type: ActivityTypes.Message, text: action.text, textFormat: 'plain', entities: mentionsIn(action.text, action.mentioned) };
+        return {
+          ...base,
+          type: ActivityTypes.Message,
+          text: action.text,
+          textFormat: 'plain',
+          entities: mentionsIn(action.text, action.mentioned),
+        };
       case 'membersAdded':
         return {
           ...base,
@@ -219,10 +247,14 @@ export class Conversation {
   /** The one button of the last card whose data has every field of `match`. */
   private button(match: Record<string, unknown>): SubmitButton {
     if (!this.lastCard) throw new Error('press: the bot has sent no card to press a button on');
-    const buttons = submitButtons(this.lastCard).filter(({ data }) => Object.entries(match).every(([k, v]) => JSON.stringify(data[k]) === JSON.stringify(v)));
+    const buttons = submitButtons(this.lastCard).filter(({ data }) =>
+      Object.entries(match).every(([k, v]) => JSON.stringify(data[k]) === JSON.stringify(v)),
+    );
     if (buttons.length !== 1) {
       const all = submitButtons(this.lastCard).map((b) => JSON.stringify(b.data));
-      throw new Error(`press ${JSON.stringify(match)}: ${buttons.length} buttons of the last card match; its buttons are\n  ${all.join('\n  ')}`);
+      throw new Error(
+        `press ${JSON.stringify(match)}: ${buttons.length} buttons of the last card match; its buttons are\n  ${all.join('\n  ')}`,
+      );
     }
     return buttons[0] as SubmitButton;
   }
@@ -251,7 +283,8 @@ export function submitButtons(card: AdaptiveCardJson): SubmitButton[] {
     if (Array.isArray(node)) return node.forEach(visit);
     if (typeof node !== 'object' || node === null) return;
     const element = node as Record<string, unknown>;
-    if (element.type === 'Action.Submit') found.push({ title: String(element.title), data: (element.data ?? {}) as Record<string, unknown> });
+    if (element.type === 'Action.Submit')
+      found.push({ title: String(element.title), data: (element.data ?? {}) as Record<string, unknown> });
     for (const value of Object.values(element)) visit(value);
   };
   visit(card.body);

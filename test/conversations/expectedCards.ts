@@ -23,7 +23,12 @@ import { CARD_ACTIONS } from '../../cards/verbs';
 import { decide } from '../../src/rules/decide';
 import { TOPICS, type Topic } from '../../src/rules/decision';
 import { classifier } from '../../src/nlu/classifier';
-import { articleRetriever, outOfScopeSegments, topicQuestionSegments, type RetrievedSegment } from '../../src/nlu/retrieval';
+import {
+  articleRetriever,
+  outOfScopeSegments,
+  topicQuestionSegments,
+  type RetrievedSegment,
+} from '../../src/nlu/retrieval';
 import { FACT_NAMES, type PartnerFacts } from '../../src/rules/facts';
 import type { Ticket } from '../../src/tickets/ticket';
 import { submitButtons } from './conversationHarness';
@@ -49,12 +54,27 @@ export interface CardContext {
 export function retrievedFor(state: CardContext, topic: Topic, lang: Lang): RetrievedSegment[] {
   if (!state.said) return [];
   const { text, localeLang } = state.said;
-  return topicQuestionSegments(articleRetriever(), text, classifier().classify(text, localeLang ? { locale: localeLang } : {}), topic, lang);
+  return topicQuestionSegments(
+    articleRetriever(),
+    text,
+    classifier().classify(text, localeLang ? { locale: localeLang } : {}),
+    topic,
+    lang,
+  );
 }
 
 /** The card the requester gets for a ticket, rebuilt from the stored ticket. */
 export function ticketCardView(ticket: Ticket, lang: Lang): CardView {
-  return ticketView({ number: ticket.number, status: ticket.status, createdAt: new Date(ticket.createdAt), summary: ticket.summary, facts: ticket.facts }, lang);
+  return ticketView(
+    {
+      number: ticket.number,
+      status: ticket.status,
+      createdAt: new Date(ticket.createdAt),
+      summary: ticket.summary,
+      facts: ticket.facts,
+    },
+    lang,
+  );
 }
 
 /** The intents a clarify card offers, read from its candidate buttons (its follow-ups are not candidates). */
@@ -72,10 +92,12 @@ export function expectedView(expectation: CardExpectation, state: CardContext, s
   switch (kind) {
     case 'question':
       if (handoff === 'summary') return handoffSummaryQuestion(lang, state.lastQuestion);
-      if (handoff === 'consent') return handoffConsentQuestion(lang, required(state.summary, 'the summary the consent card shows'), facts);
+      if (handoff === 'consent')
+        return handoffConsentQuestion(lang, required(state.summary, 'the summary the consent card shows'), facts);
       return topicView(required(topic, 'a question card needs its topic'), facts, state, lang, expectation.detail);
     case 'answer':
-      if (view === 'article') return articleAnswerView(outOfScopeFor(required(state.said, 'the question typed'), state), lang);
+      if (view === 'article')
+        return articleAnswerView(outOfScopeFor(required(state.said, 'the question typed'), state), lang);
       return topicView(required(topic, `a ${kind} card needs its topic`), facts, state, lang, expectation.detail);
     case 'entitlement':
       return topicView(required(topic, `a ${kind} card needs its topic`), facts, state, lang, expectation.detail);
@@ -91,11 +113,16 @@ export function expectedView(expectation: CardExpectation, state: CardContext, s
       return feedbackView(helpful ?? true, required(topic, 'a feedback card needs its topic'), lang);
     case 'ticket': {
       const ticket = state.tickets.find((t) => t.number === number);
-      if (!ticket) throw new ExpectationError(`the store holds no ticket ${String(number)} (it holds ${state.tickets.map((t) => t.number).join(', ') || 'none'})`);
+      if (!ticket)
+        throw new ExpectationError(
+          `the store holds no ticket ${String(number)} (it holds ${state.tickets.map((t) => t.number).join(', ') || 'none'})`,
+        );
       return ticketCardView(ticket, lang);
     }
     case 'triage':
-      throw new ExpectationError('the triage card goes to the triage channel, not to the user: check it with a "posted" step');
+      throw new ExpectationError(
+        'the triage card goes to the triage channel, not to the user: check it with a "posted" step',
+      );
   }
 }
 
@@ -106,7 +133,13 @@ export function assumedFacts(expectation: CardExpectation, state: CardContext): 
 
 function topicView(topic: Topic, facts: PartnerFacts, state: CardContext, lang: Lang, detail?: boolean): CardView {
   const supposed = FACT_NAMES.filter((fact) => facts[fact] !== undefined && facts[fact] !== state.facts[fact]);
-  return decisionView(decide(topic, facts), facts, lang, detail ? detailFor(state, topic, lang) : retrievedFor(state, topic, lang), supposed);
+  return decisionView(
+    decide(topic, facts),
+    facts,
+    lang,
+    detail ? detailFor(state, topic, lang) : retrievedFor(state, topic, lang),
+    supposed,
+  );
 }
 
 /** The segments a detail question on the current topic retrieves, the topic's section first. */
@@ -119,7 +152,10 @@ function detailFor(state: CardContext, topic: Topic, lang: Lang): RetrievedSegme
 function outOfScopeFor(said: NonNullable<CardContext['said']>, state: CardContext): RetrievedSegment[] {
   const classification = classifier().classify(said.text, said.localeLang ? { locale: said.localeLang } : {});
   const retrieved = outOfScopeSegments(articleRetriever(), said.text, classification);
-  if (!retrieved.length) throw new ExpectationError(`the article answers nothing for ${JSON.stringify(said.text)} (facts ${JSON.stringify(state.facts)})`);
+  if (!retrieved.length)
+    throw new ExpectationError(
+      `the article answers nothing for ${JSON.stringify(said.text)} (facts ${JSON.stringify(state.facts)})`,
+    );
   return retrieved;
 }
 
@@ -146,19 +182,42 @@ function candidates(state: CardContext, sent: AdaptiveCardJson): { name: string;
       const what = decision.ask ? `asking ${decision.ask}` : `outcome ${decision.outcome}`;
       return [
         { name: `${view.kind} card of ${topic} (${what})`, view },
-        ...[true, false].map((helpful) => ({ name: `feedback card (helpful: ${helpful}) for ${topic}`, view: feedbackView(helpful, topic, lang) })),
+        ...[true, false].map((helpful) => ({
+          name: `feedback card (helpful: ${helpful}) for ${topic}`,
+          view: feedbackView(helpful, topic, lang),
+        })),
       ];
     }),
     { name: 'welcome card', view: welcomeView(lang) },
     { name: 'help card (welcome kind)', view: helpView(lang) },
     { name: 'fallback card', view: fallbackView(lang) },
     { name: 'offer of a person (fallback kind, view handoff)', view: handoffOfferView(lang) },
-    { name: 'offer of a person after two misses (fallback kind, view handoff_after_misses)', view: handoffOfferView(lang, true) },
+    {
+      name: 'offer of a person after two misses (fallback kind, view handoff_after_misses)',
+      view: handoffOfferView(lang, true),
+    },
     { name: 'hand-off summary question without a last question', view: handoffSummaryQuestion(lang) },
-    ...(state.lastQuestion ? [{ name: 'hand-off summary question offering the last question', view: handoffSummaryQuestion(lang, state.lastQuestion) }] : []),
-    ...(state.summary ? [{ name: `hand-off consent question for the summary ${JSON.stringify(state.summary)}`, view: handoffConsentQuestion(lang, state.summary, facts) }] : []),
+    ...(state.lastQuestion
+      ? [
+          {
+            name: 'hand-off summary question offering the last question',
+            view: handoffSummaryQuestion(lang, state.lastQuestion),
+          },
+        ]
+      : []),
+    ...(state.summary
+      ? [
+          {
+            name: `hand-off consent question for the summary ${JSON.stringify(state.summary)}`,
+            view: handoffConsentQuestion(lang, state.summary, facts),
+          },
+        ]
+      : []),
     ...state.tickets.map((ticket) => ({ name: `ticket card of ${ticket.number}`, view: ticketCardView(ticket, lang) })),
-    { name: `clarify card offering ${clarifyCandidates(sent).join(', ')}`, view: clarifyView(clarifyCandidates(sent), lang) },
+    {
+      name: `clarify card offering ${clarifyCandidates(sent).join(', ')}`,
+      view: clarifyView(clarifyCandidates(sent), lang),
+    },
   ]).map(({ name, view }) => ({ name: `${name}, in ${view.data.lang}`, view }));
 }
 
@@ -171,5 +230,7 @@ export function identifyCard(card: AdaptiveCardJson, state: CardContext): string
     .filter(({ view }) => isDeepStrictEqual(JSON.parse(JSON.stringify(renderView(view))), card))
     .map(({ name }) => name);
   if (names.length <= 1) return names[0];
-  return names.length <= 3 ? `one of: ${names.join(' | ')}` : `${names[0]} (or any of ${names.length - 1} other views that render this same card)`;
+  return names.length <= 3
+    ? `one of: ${names.join(' | ')}`
+    : `${names[0]} (or any of ${names.length - 1} other views that render this same card)`;
 }

@@ -19,7 +19,12 @@ describe('feedback storage', () => {
     const records = await conversation.feedbackRecords();
     expect(records).toHaveLength(1);
     expect(records[0]?.key.startsWith(FEEDBACK_KEY_PREFIX)).toBe(true);
-    expect(records[0]?.record).toMatchObject({ intent: 'paid_support_plans', lang: 'pt', helpful: true, channelId: 'msteams' });
+    expect(records[0]?.record).toMatchObject({
+      intent: 'paid_support_plans',
+      lang: 'pt',
+      helpful: true,
+      channelId: 'msteams',
+    });
     expect(Number.isNaN(Date.parse(records[0]?.record.at ?? ''))).toBe(false);
   });
 
@@ -27,7 +32,15 @@ describe('feedback storage', () => {
     const conversation = new Conversation({ locale: 'en-US', conversationType: 'personal' });
     await conversation.act({ do: 'say', text: 'Partner Center shows "Looks like you don\'t have any benefits yet"' });
     await conversation.act({ do: 'press', match: { action: 'feedback', helpful: false } });
-    await conversation.act({ do: 'click', value: { action: 'feedback_comment', intent: 'no_benefits_error', lang: 'en', comment: `write to ${EMAIL}, our ${ACCESS_ID}` } });
+    await conversation.act({
+      do: 'click',
+      value: {
+        action: 'feedback_comment',
+        intent: 'no_benefits_error',
+        lang: 'en',
+        comment: `write to ${EMAIL}, our ${ACCESS_ID}`,
+      },
+    });
 
     const records = await conversation.feedbackRecords();
     expect(records.map(({ record }) => record.helpful)).toEqual([false, undefined]);

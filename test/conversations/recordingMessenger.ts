@@ -19,13 +19,19 @@ export class RecordingMessenger implements Messenger {
   status: DeliveryStatus = 'sent';
   private counter = 0;
 
-  async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<{ status: DeliveryStatus; id?: string }> {
+  async send(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+  ): Promise<{ status: DeliveryStatus; id?: string }> {
     const id = this.status === 'sent' ? `proactive-${++this.counter}` : undefined;
     this.sent.push({ kind: 'send', reference, activity, ...(id ? { id } : {}) });
     return { status: this.status, ...(id ? { id } : {}) };
   }
 
-  async update(reference: Partial<ConversationReference>, activity: Partial<Activity> & { id: string }): Promise<{ status: DeliveryStatus }> {
+  async update(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity> & { id: string },
+  ): Promise<{ status: DeliveryStatus }> {
     this.sent.push({ kind: 'update', reference, activity, id: activity.id });
     return { status: this.status };
   }

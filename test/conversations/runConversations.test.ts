@@ -79,7 +79,9 @@ async function cardContext(conversation: Conversation, trail: HandoffTrail, summ
     ...(lastQuestion ? { lastQuestion } : {}),
     ...(known !== undefined ? { summary: known } : {}),
     tickets: await conversation.allTickets(),
-    ...(trail.said ? { said: { text: trail.said, ...(trail.localeLang ? { localeLang: trail.localeLang } : {}) } } : {}),
+    ...(trail.said
+      ? { said: { text: trail.said, ...(trail.localeLang ? { localeLang: trail.localeLang } : {}) } }
+      : {}),
   };
 }
 
@@ -103,13 +105,15 @@ async function run(scenario: Scenario): Promise<void> {
       if (step.do === 'redeliver') pending = await conversation.redeliver(step.stateLost);
       else {
         if (step.do === 'say') trail.typed = step.text;
-        trail.said = step.do === 'say' || step.do === 'teams' ? step.text.replace(/<at>[^<]*<\/at>/g, '').trim() : undefined;
+        trail.said =
+          step.do === 'say' || step.do === 'teams' ? step.text.replace(/<at>[^<]*<\/at>/g, '').trim() : undefined;
         trail.localeLang = langOfLocale(step.locale ?? scenario.locale);
         trail.conversationType = step.conversationType ?? scenario.conversationType;
         pending = await conversation.act(step);
       }
       lastAction = step;
-      if (conversation.turnErrors.length) throw new ScenarioFailure(scenario, step, [`the turn failed: ${conversation.turnErrors.join('\n')}`]);
+      if (conversation.turnErrors.length)
+        throw new ScenarioFailure(scenario, step, [`the turn failed: ${conversation.turnErrors.join('\n')}`]);
       continue;
     }
     if ('check' in step) {
@@ -124,14 +128,22 @@ async function run(scenario: Scenario): Promise<void> {
     }
     const reply = pending.shift();
     const want =
-      step.expect === 'card' ? `${article(step.kind)} ${step.kind} card in ${step.lang}` : step.expect === 'event' ? `the event ${step.name}` : `the message ${step.key} in ${step.lang}`;
+      step.expect === 'card'
+        ? `${article(step.kind)} ${step.kind} card in ${step.lang}`
+        : step.expect === 'event'
+          ? `the event ${step.name}`
+          : `the message ${step.key} in ${step.lang}`;
     if (!reply) throw new ScenarioFailure(scenario, step, [`expected ${want}, the bot sent nothing more`]);
     let problems: string[];
     if (step.expect === 'card') {
       const summary = step.summary ? await trail.summaryFrom(step.summary, conversation) : undefined;
-      if (step.summary && summary === undefined) throw new ScenarioFailure(scenario, step, [`the consent card's summary comes from "${step.summary}", and there is none`]);
+      if (step.summary && summary === undefined)
+        throw new ScenarioFailure(scenario, step, [
+          `the consent card's summary comes from "${step.summary}", and there is none`,
+        ]);
       problems = checkCard(reply, step, await cardContext(conversation, trail, summary));
-      if (!problems.length && step.summary && summary !== undefined) trail.consented = { source: step.summary, text: summary };
+      if (!problems.length && step.summary && summary !== undefined)
+        trail.consented = { source: step.summary, text: summary };
       if (!problems.length && step.number) {
         trail.lastTicket = step.number;
         if (trail.consented && !trail.agreed.has(step.number)) trail.agreed.set(step.number, trail.consented);
@@ -147,7 +159,11 @@ async function run(scenario: Scenario): Promise<void> {
   if (left.length && lastAction) throw new ScenarioFailure(scenario, lastAction, left);
 }
 
-async function checkStored(conversation: Conversation, step: Extract<Step, { check: string }>, trail: HandoffTrail): Promise<string[]> {
+async function checkStored(
+  conversation: Conversation,
+  step: Extract<Step, { check: string }>,
+  trail: HandoffTrail,
+): Promise<string[]> {
   if (step.check === 'remembers') {
     const facts = await conversation.facts();
     return isSameFacts(facts, step.facts)
@@ -161,7 +177,8 @@ async function checkStored(conversation: Conversation, step: Extract<Step, { che
   if (step.profile === null) {
     const profile = await conversation.profile();
     const record = await conversation.userRecord();
-    if (profile !== undefined || record !== undefined) problems.push(`expected no stored profile for the user, the storage holds ${JSON.stringify(record)}`);
+    if (profile !== undefined || record !== undefined)
+      problems.push(`expected no stored profile for the user, the storage holds ${JSON.stringify(record)}`);
   }
   return problems;
 }
@@ -169,11 +186,15 @@ async function checkStored(conversation: Conversation, step: Extract<Step, { che
 async function checkFeedback(conversation: Conversation, feedback: Record<string, unknown>[]): Promise<string[]> {
   const records = await conversation.feedbackRecords();
   const problems: string[] = [];
-  if (records.length !== feedback.length) problems.push(`expected ${feedback.length} feedback record(s) under "feedback/", found ${records.length}`);
+  if (records.length !== feedback.length)
+    problems.push(`expected ${feedback.length} feedback record(s) under "feedback/", found ${records.length}`);
   feedback.forEach((want, i) => {
     const record = records[i]?.record as Record<string, unknown> | undefined;
-    const wrong = Object.entries(want).filter(([key, value]) => JSON.stringify(record?.[key]) !== JSON.stringify(value));
-    if (wrong.length) problems.push(`feedback record ${i + 1}: expected ${JSON.stringify(want)}, stored ${JSON.stringify(record)}`);
+    const wrong = Object.entries(want).filter(
+      ([key, value]) => JSON.stringify(record?.[key]) !== JSON.stringify(value),
+    );
+    if (wrong.length)
+      problems.push(`feedback record ${i + 1}: expected ${JSON.stringify(want)}, stored ${JSON.stringify(record)}`);
   });
   return problems;
 }

@@ -7,22 +7,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ACTIVITY_BYTES } from '../../src/server/readJsonBody';
 import { TEST_SECRET, startDirectLineServer, type DirectLineServer } from '../support/directLineServer';
-import { call, getActivities, newConversation, openStream, postActivity, userMessage, type WireActivity } from './directLineClient';
+import {
+  call,
+  getActivities,
+  newConversation,
+  openStream,
+  postActivity,
+  userMessage,
+  type WireActivity,
+} from './directLineClient';
 
 let server: DirectLineServer;
 
 beforeAll(async () => {
-  server = await startDirectLineServer({ pageSize: 3, rateLimit: { perSecond: 1, burst: 3 }, timings: { heartbeatMs: 100 } });
+  server = await startDirectLineServer({
+    pageSize: 3,
+    rateLimit: { perSecond: 1, burst: 3 },
+    timings: { heartbeatMs: 100 },
+  });
 });
 
 afterAll(async () => {
   await server.close();
 });
 
-const noInternals = (body: unknown) => expect(JSON.stringify(body)).not.toMatch(/Error:|\bat \w+ \(|SyntaxError|stack|on purpose/);
+const noInternals = (body: unknown) =>
+  expect(JSON.stringify(body)).not.toMatch(/Error:|\bat \w+ \(|SyntaxError|stack|on purpose/);
 
 describe('the echo and the reply', () => {
-  it('echoes the user\'s activity with its clientActivityID and the service id, then the bot\'s reply', async () => {
+  it("echoes the user's activity with its clientActivityID and the service id, then the bot's reply", async () => {
     const conversation = await newConversation(server.url, TEST_SECRET);
     const stream = await openStream(conversation.streamUrl);
     const message = userMessage('hello there');
@@ -31,7 +44,12 @@ describe('the echo and the reply', () => {
     expect(posted.body.id).toMatch(new RegExp(`^${conversation.conversationId}\\|\\d{7}$`));
 
     const echo = await stream.waitFor((a) => a.id === posted.body.id);
-    expect(echo).toMatchObject({ type: 'message', text: 'hello there', channelId: 'directline', conversation: { id: conversation.conversationId } });
+    expect(echo).toMatchObject({
+      type: 'message',
+      text: 'hello there',
+      channelId: 'directline',
+      conversation: { id: conversation.conversationId },
+    });
     expect(echo.channelData).toEqual(message.channelData);
     expect(echo.timestamp).toEqual(expect.any(String));
     const reply = await stream.waitFor((a) => a.replyToId === posted.body.id);
@@ -41,9 +59,16 @@ describe('the echo and the reply', () => {
   });
 
   it('takes the sender from the token: from.id is overridden, role is user', async () => {
-    const conversation = await newConversation(server.url, TEST_SECRET, { user: { id: 'dl_the-real-user', name: 'Ana' } });
+    const conversation = await newConversation(server.url, TEST_SECRET, {
+      user: { id: 'dl_the-real-user', name: 'Ana' },
+    });
     const stream = await openStream(conversation.streamUrl);
-    const posted = await postActivity(server.url, conversation.conversationId, conversation.token, userMessage('who am I', { from: { id: 'somebody-else', role: 'bot' } }));
+    const posted = await postActivity(
+      server.url,
+      conversation.conversationId,
+      conversation.token,
+      userMessage('who am I', { from: { id: 'somebody-else', role: 'bot' } }),
+    );
     const echo = await stream.waitFor((a) => a.id === posted.body.id);
     expect(echo.from).toEqual({ id: 'dl_the-real-user', name: 'Ana', role: 'user' });
     const reply = await stream.waitFor((a) => a.replyToId === posted.body.id);
@@ -53,11 +78,19 @@ describe('the echo and the reply', () => {
 
   it('with the secret, the activity names its sender (400 when it does not)', async () => {
     const conversation = await newConversation(server.url, TEST_SECRET);
-    const named = await postActivity(server.url, conversation.conversationId, TEST_SECRET, userMessage('from a backend', { from: { id: 'backend-user' } }));
+    const named = await postActivity(
+      server.url,
+      conversation.conversationId,
+      TEST_SECRET,
+      userMessage('from a backend', { from: { id: 'backend-user' } }),
+    );
     expect(named.status).toBe(200);
     const { body } = await getActivities(server.url, conversation.conversationId, TEST_SECRET);
     expect(body.activities.find((a) => a.id === named.body.id)?.from.id).toBe('backend-user');
-    const anonymous = await postActivity(server.url, conversation.conversationId, TEST_SECRET, { type: 'message', text: 'nobody' });
+    const anonymous = await postActivity(server.url, conversation.conversationId, TEST_SECRET, {
+      type: 'message',
+      text: 'nobody',
+    });
     expect(anonymous.status).toBe(400);
     expect(anonymous.body).toMatchObject({ error: { code: 'MissingProperty' } });
   });
@@ -65,7 +98,10 @@ describe('the echo and the reply', () => {
   it('shows typing on the stream only, never in GET', async () => {
     const conversation = await newConversation(server.url, TEST_SECRET);
     const stream = await openStream(conversation.streamUrl);
-    const typing = await postActivity(server.url, conversation.conversationId, conversation.token, { type: 'typing', from: { id: 'x' } });
+    const typing = await postActivity(server.url, conversation.conversationId, conversation.token, {
+      type: 'typing',
+      from: { id: 'x' },
+    });
     expect(typing.status).toBe(200);
     await stream.waitFor((a) => a.type === 'typing');
     const { body } = await getActivities(server.url, conversation.conversationId, conversation.token);
@@ -87,7 +123,9 @@ describe('watermarks', () => {
     const sent: string[] = [];
     for (const text of ['one', 'two', 'three']) {
       server.clock.advanceSeconds(1);
-      sent.push((await postActivity(server.url, conversation.conversationId, conversation.token, userMessage(text))).body.id);
+      sent.push(
+        (await postActivity(server.url, conversation.conversationId, conversation.token, userMessage(text))).body.id,
+      );
     }
     const seen: WireActivity[] = [];
     const watermarks: string[] = [];
@@ -101,18 +139,24 @@ describe('watermarks', () => {
     }
     expect(watermarks).toEqual(['3', '6']);
     expect(seen.map((a) => a.text)).toEqual(['one', 'echo: one', 'two', 'echo: two', 'three', 'echo: three']);
-    expect(seen.map((a) => a.id)).toEqual([0, 1, 2, 3, 4, 5].map((seq) => `${conversation.conversationId}|${String(seq).padStart(7, '0')}`));
+    expect(seen.map((a) => a.id)).toEqual(
+      [0, 1, 2, 3, 4, 5].map((seq) => `${conversation.conversationId}|${String(seq).padStart(7, '0')}`),
+    );
     expect(sent).toEqual([seen[0]?.id, seen[2]?.id, seen[4]?.id]);
   });
 
-  it('replays from the stream URL\'s watermark, and reconnects from a given one', async () => {
+  it("replays from the stream URL's watermark, and reconnects from a given one", async () => {
     const conversation = await newConversation(server.url, TEST_SECRET);
     server.clock.advanceSeconds(1);
     await postActivity(server.url, conversation.conversationId, conversation.token, userMessage('before the socket'));
     const late = await openStream(conversation.streamUrl);
     await late.waitFor((a) => a.text === 'echo: before the socket');
     late.close();
-    const reconnect = await call<{ streamUrl: string }>(server.url, `/v3/directline/conversations/${conversation.conversationId}?watermark=1`, { auth: conversation.token });
+    const reconnect = await call<{ streamUrl: string }>(
+      server.url,
+      `/v3/directline/conversations/${conversation.conversationId}?watermark=1`,
+      { auth: conversation.token },
+    );
     const resumed = await openStream(reconnect.body.streamUrl);
     const first = await resumed.waitFor(() => true);
     expect(first.text).toBe('echo: before the socket');
@@ -122,7 +166,12 @@ describe('watermarks', () => {
 
 describe('refusals', () => {
   it('is 404 for an unknown conversation (with the secret)', async () => {
-    const posted = await postActivity(server.url, 'NoSuchConversation1', TEST_SECRET, userMessage('hello', { from: { id: 'u' } }));
+    const posted = await postActivity(
+      server.url,
+      'NoSuchConversation1',
+      TEST_SECRET,
+      userMessage('hello', { from: { id: 'u' } }),
+    );
     expect(posted.status).toBe(404);
     expect(posted.body).toMatchObject({ error: { code: 'NotFound' } });
     expect((await getActivities(server.url, 'NoSuchConversation1', TEST_SECRET)).status).toBe(404);
@@ -151,12 +200,17 @@ describe('refusals', () => {
 
   it(`is 413 over ${MAX_ACTIVITY_BYTES} bytes`, async () => {
     const conversation = await newConversation(server.url, TEST_SECRET);
-    const posted = await postActivity(server.url, conversation.conversationId, conversation.token, userMessage('x'.repeat(MAX_ACTIVITY_BYTES)));
+    const posted = await postActivity(
+      server.url,
+      conversation.conversationId,
+      conversation.token,
+      userMessage('x'.repeat(MAX_ACTIVITY_BYTES)),
+    );
     expect(posted.status).toBe(413);
     expect(posted.body).toMatchObject({ error: { code: 'PayloadTooLarge' } });
   });
 
-  it('is 429 with Retry-After past the token\'s rate, and accepts again once it has refilled', async () => {
+  it("is 429 with Retry-After past the token's rate, and accepts again once it has refilled", async () => {
     const conversation = await newConversation(server.url, TEST_SECRET);
     const post = () => postActivity(server.url, conversation.conversationId, conversation.token, userMessage('again'));
     for (let i = 0; i < 3; i++) expect((await post()).status).toBe(200);
@@ -170,9 +224,17 @@ describe('refusals', () => {
 
   it('shares the rate between a token and its refreshed successor', async () => {
     const conversation = await newConversation(server.url, TEST_SECRET);
-    const refreshed = (await call<{ token: string }>(server.url, '/v3/directline/tokens/refresh', { method: 'POST', auth: conversation.token })).body.token;
-    for (let i = 0; i < 3; i++) await postActivity(server.url, conversation.conversationId, conversation.token, userMessage('burst'));
-    expect((await postActivity(server.url, conversation.conversationId, refreshed, userMessage('more'))).status).toBe(429);
+    const refreshed = (
+      await call<{ token: string }>(server.url, '/v3/directline/tokens/refresh', {
+        method: 'POST',
+        auth: conversation.token,
+      })
+    ).body.token;
+    for (let i = 0; i < 3; i++)
+      await postActivity(server.url, conversation.conversationId, conversation.token, userMessage('burst'));
+    expect((await postActivity(server.url, conversation.conversationId, refreshed, userMessage('more'))).status).toBe(
+      429,
+    );
   });
 
   it('is 502 when the bot fails, and says nothing about why', async () => {

@@ -41,7 +41,12 @@ async function conversationWithReply() {
   const stream = await openStream(conversation.streamUrl);
   const posted = await postActivity(server.url, conversation.conversationId, conversation.token, userMessage('hello'));
   await stream.waitFor((a) => a.replyToId === posted.body.id);
-  return { conversation, stream, reference: bot.references.get(conversation.conversationId) ?? {}, replyId: bot.lastReply.get(conversation.conversationId) ?? '' };
+  return {
+    conversation,
+    stream,
+    reference: bot.references.get(conversation.conversationId) ?? {},
+    replyId: bot.lastReply.get(conversation.conversationId) ?? '',
+  };
 }
 
 describe('DirectLineAdapter', () => {
@@ -51,7 +56,11 @@ describe('DirectLineAdapter', () => {
       await context.sendActivity('your ticket was updated');
     });
     const proactive = await stream.waitFor((a) => a.text === 'your ticket was updated');
-    expect(proactive).toMatchObject({ from: { role: 'bot' }, recipient: { id: expect.stringMatching(/^dl_/) }, conversation: { id: conversation.conversationId } });
+    expect(proactive).toMatchObject({
+      from: { role: 'bot' },
+      recipient: { id: expect.stringMatching(/^dl_/) },
+      conversation: { id: conversation.conversationId },
+    });
     stream.close();
   });
 
@@ -60,7 +69,12 @@ describe('DirectLineAdapter', () => {
     const original = stream.activities.find((a) => a.id === replyId);
     server.clock.advanceSeconds(30);
     await server.module.adapter.continueConversation(reference, async (context) => {
-      await context.updateActivity({ id: replyId, type: 'message', text: 'edited', conversation: reference.conversation });
+      await context.updateActivity({
+        id: replyId,
+        type: 'message',
+        text: 'edited',
+        conversation: reference.conversation,
+      });
     });
     await stream.waitFor((a) => a.id === replyId && a.text === 'edited');
     const { body } = await getActivities(server.url, conversation.conversationId, conversation.token);

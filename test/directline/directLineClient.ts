@@ -36,33 +36,70 @@ export async function call<T = Record<string, unknown>>(
   const response = await fetch(`${url}${path}`, {
     method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
     headers,
-    ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+    ...(options.body !== undefined
+      ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }
+      : {}),
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
 /** tokens/generate with the secret. */
-export async function generateToken(url: string, secret: string, body?: unknown): Promise<Reply<{ conversationId: string; token: string; expires_in: number }>> {
-  return call(url, '/v3/directline/tokens/generate', { method: 'POST', auth: secret, ...(body !== undefined ? { body } : {}) });
+export async function generateToken(
+  url: string,
+  secret: string,
+  body?: unknown,
+): Promise<Reply<{ conversationId: string; token: string; expires_in: number }>> {
+  return call(url, '/v3/directline/tokens/generate', {
+    method: 'POST',
+    auth: secret,
+    ...(body !== undefined ? { body } : {}),
+  });
 }
 
 export async function startConversation(url: string, auth: string, body?: unknown): Promise<Reply<Conversation>> {
-  return call<Conversation>(url, '/v3/directline/conversations', { method: 'POST', auth, ...(body !== undefined ? { body } : {}) });
+  return call<Conversation>(url, '/v3/directline/conversations', {
+    method: 'POST',
+    auth,
+    ...(body !== undefined ? { body } : {}),
+  });
 }
 
-export async function postActivity(url: string, conversationId: string, auth: string, activity: unknown, headers: Record<string, string> = {}): Promise<Reply<{ id: string }>> {
-  return call(url, `/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', auth, body: activity, headers });
+export async function postActivity(
+  url: string,
+  conversationId: string,
+  auth: string,
+  activity: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply<{ id: string }>> {
+  return call(url, `/v3/directline/conversations/${conversationId}/activities`, {
+    method: 'POST',
+    auth,
+    body: activity,
+    headers,
+  });
 }
 
-export async function getActivities(url: string, conversationId: string, auth: string, watermark?: string): Promise<Reply<{ activities: WireActivity[]; watermark: string }>> {
+export async function getActivities(
+  url: string,
+  conversationId: string,
+  auth: string,
+  watermark?: string,
+): Promise<Reply<{ activities: WireActivity[]; watermark: string }>> {
   const query = watermark === undefined ? '' : `?watermark=${watermark}`;
   return call(url, `/v3/directline/conversations/${conversationId}/activities${query}`, { auth });
 }
 
 /** A message as Web Chat posts it: its own from.id, and a clientActivityID to recognise the echo by. */
 export function userMessage(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { type: 'message', text, locale: 'en-US', from: { id: 'web-chat-user', name: 'Partner' }, channelData: { clientActivityID: `client-${Math.random().toString(36).slice(2)}` }, ...extra };
+  return {
+    type: 'message',
+    text,
+    locale: 'en-US',
+    from: { id: 'web-chat-user', name: 'Partner' },
+    channelData: { clientActivityID: `client-${Math.random().toString(36).slice(2)}` },
+    ...extra,
+  };
 }
 
 /** A token of a started conversation, and its stream URL. */
@@ -104,7 +141,10 @@ export class StreamRecorder {
     for (;;) {
       const value = found();
       if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`nothing arrived on the stream within ${timeoutMs} ms (got ${this.activities.length} activities)`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `nothing arrived on the stream within ${timeoutMs} ms (got ${this.activities.length} activities)`,
+        );
       await new Promise<void>((resolve) => {
         const wake = () => {
           this.waiters.delete(wake);
@@ -143,7 +183,11 @@ export class StreamRefused extends Error {
  * Opens a stream; resolves once open, or rejects with StreamRefused and the HTTP status the server answered.
  * @param localAddress the loopback address to connect from (127.0.0.2 is another client)
  */
-export function openStream(streamUrl: string, headers: Record<string, string> = {}, localAddress?: string): Promise<StreamRecorder> {
+export function openStream(
+  streamUrl: string,
+  headers: Record<string, string> = {},
+  localAddress?: string,
+): Promise<StreamRecorder> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(streamUrl, { headers, ...(localAddress ? { localAddress } : {}) });
     const recorder = new StreamRecorder(socket);

@@ -13,7 +13,11 @@ import { call, newConversation, openStream, postActivity, userMessage } from './
 
 describe('Direct Line configuration', () => {
   it('has embedded defaults: no secret (generated at start), no other trusted origin, 8 activities/s with bursts of 16', () => {
-    expect(readConfig({})).toMatchObject({ directLineSecret: '', trustedOrigins: [], directLineRateLimit: { perSecond: 8, burst: 16 } });
+    expect(readConfig({})).toMatchObject({
+      directLineSecret: '',
+      trustedOrigins: [],
+      directLineRateLimit: { perSecond: 8, burst: 16 },
+    });
   });
 
   it('requires DIRECTLINE_SECRET in production', () => {
@@ -27,13 +31,18 @@ describe('Direct Line configuration', () => {
   });
 
   it('reads TRUSTED_ORIGINS as a comma-separated list of origins, listing each one that is not', () => {
-    expect(readConfig({ TRUSTED_ORIGINS: 'https://support.partner.example, http://localhost:8080/' }).trustedOrigins).toEqual(['https://support.partner.example', 'http://localhost:8080']);
+    expect(
+      readConfig({ TRUSTED_ORIGINS: 'https://support.partner.example, http://localhost:8080/' }).trustedOrigins,
+    ).toEqual(['https://support.partner.example', 'http://localhost:8080']);
     const problems = configProblems({ TRUSTED_ORIGINS: '*,https://partner.example/chat,ftp://files.example' });
     expect(problems.filter((p) => p.startsWith('TRUSTED_ORIGINS'))).toHaveLength(3);
   });
 
   it('reads the rate limit, and refuses nonsense', () => {
-    expect(readConfig({ DIRECTLINE_RATE_PER_SECOND: '2.5', DIRECTLINE_RATE_BURST: '5' }).directLineRateLimit).toEqual({ perSecond: 2.5, burst: 5 });
+    expect(readConfig({ DIRECTLINE_RATE_PER_SECOND: '2.5', DIRECTLINE_RATE_BURST: '5' }).directLineRateLimit).toEqual({
+      perSecond: 2.5,
+      burst: 5,
+    });
     expect(configProblems({ DIRECTLINE_RATE_PER_SECOND: '0', DIRECTLINE_RATE_BURST: 'many' })).toHaveLength(2);
   });
 });
@@ -41,7 +50,10 @@ describe('Direct Line configuration', () => {
 describe('secrets and tokens in the log', () => {
   it('says a secret was generated, never its value or a token', async () => {
     const lines: string[] = [];
-    const log = pino({ level: 'trace' }, new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) }));
+    const log = pino(
+      { level: 'trace' },
+      new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) }),
+    );
     const server = await startDirectLineServer({ log, secret: '' });
     try {
       expect(lines.join('')).toContain('generated a Direct Line secret');
@@ -54,7 +66,10 @@ describe('secrets and tokens in the log', () => {
 
   it('keeps a configured secret and the tokens of a whole conversation (failures included) out of the log', async () => {
     const lines: string[] = [];
-    const log = pino({ level: 'trace' }, new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) }));
+    const log = pino(
+      { level: 'trace' },
+      new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) }),
+    );
     const server = await startDirectLineServer({ log });
     try {
       const conversation = await newConversation(server.url, TEST_SECRET);
@@ -64,7 +79,12 @@ describe('secrets and tokens in the log', () => {
       stream.close();
       const logged = lines.join('');
       expect(logged).toContain('the bot failed');
-      for (const secret of [TEST_SECRET, conversation.token, new URL(conversation.streamUrl).searchParams.get('t') ?? '']) expect(logged).not.toContain(secret);
+      for (const secret of [
+        TEST_SECRET,
+        conversation.token,
+        new URL(conversation.streamUrl).searchParams.get('t') ?? '',
+      ])
+        expect(logged).not.toContain(secret);
     } finally {
       await server.close();
     }

@@ -28,9 +28,16 @@ describe.each(backends)('%s Direct Line store', (_name, open) => {
   it('creates a conversation once', async () => {
     const opened = await open();
     const store = opened.directLine;
-    expect(await store.createConversation({ id: 'conversation-1', userId: 'dl_u', createdAt: '2026-03-01T09:00:00.000Z' })).toBe(true);
+    expect(
+      await store.createConversation({ id: 'conversation-1', userId: 'dl_u', createdAt: '2026-03-01T09:00:00.000Z' }),
+    ).toBe(true);
     expect(await store.createConversation({ id: 'conversation-1', createdAt: '2026-03-01T09:01:00.000Z' })).toBe(false);
-    expect(await store.getConversation('conversation-1')).toEqual({ id: 'conversation-1', userId: 'dl_u', createdAt: '2026-03-01T09:00:00.000Z', watermark: 0 });
+    expect(await store.getConversation('conversation-1')).toEqual({
+      id: 'conversation-1',
+      userId: 'dl_u',
+      createdAt: '2026-03-01T09:00:00.000Z',
+      watermark: 0,
+    });
     expect(await store.getConversation('conversation-2')).toBeUndefined();
     await opened.close();
   });
@@ -42,15 +49,23 @@ describe.each(backends)('%s Direct Line store', (_name, open) => {
     for (const text of ['a', 'b', 'c', 'd']) await store.appendActivity('c', message(text));
     expect((await store.getConversation('c'))?.watermark).toBe(4);
     const page = await store.activitiesSince('c', 1, 2);
-    expect(page.map((s) => [s.seq, s.activity.text])).toEqual([[1, 'b'], [2, 'c']]);
+    expect(page.map((s) => [s.seq, s.activity.text])).toEqual([
+      [1, 'b'],
+      [2, 'c'],
+    ]);
     expect(await store.activitiesSince('c', 4, 10)).toEqual([]);
     expect(await store.activitiesSince('unknown', 0, 10)).toEqual([]);
     await store.createConversation({ id: 'empty', createdAt: '2026-03-01T09:00:00.000Z' });
-    expect(await store.watermarks(['c', 'empty', 'unknown'])).toEqual(new Map([['c', 4], ['empty', 0]]));
+    expect(await store.watermarks(['c', 'empty', 'unknown'])).toEqual(
+      new Map([
+        ['c', 4],
+        ['empty', 0],
+      ]),
+    );
     await opened.close();
   });
 
-  it('keeps what was appended, not later changes to the caller\'s object', async () => {
+  it("keeps what was appended, not later changes to the caller's object", async () => {
     const opened = await open();
     const store = opened.directLine;
     await store.createConversation({ id: 'c', createdAt: '2026-03-01T09:00:00.000Z' });
@@ -68,13 +83,19 @@ describe.each(backends)('%s Direct Line store', (_name, open) => {
     await opened.close();
   });
 
-  it('finds a client\'s activity by its clientActivityID, and whether the bot replied to it', async () => {
+  it("finds a client's activity by its clientActivityID, and whether the bot replied to it", async () => {
     const opened = await open();
     const store = opened.directLine;
     await store.createConversation({ id: 'c', createdAt: '2026-03-01T09:00:00.000Z' });
     await store.appendActivity('c', message('before'));
-    const seq = await store.appendActivity('c', { ...message('question'), channelData: { clientActivityID: 'client-1' } });
-    expect(await store.findClientActivity('c', 'client-1')).toEqual({ stored: { seq, activity: expect.objectContaining({ text: 'question' }) }, replied: false });
+    const seq = await store.appendActivity('c', {
+      ...message('question'),
+      channelData: { clientActivityID: 'client-1' },
+    });
+    expect(await store.findClientActivity('c', 'client-1')).toEqual({
+      stored: { seq, activity: expect.objectContaining({ text: 'question' }) },
+      replied: false,
+    });
     await store.appendActivity('c', { type: 'message', text: 'not a reply to it', replyToId: activityId('c', 0) });
     expect((await store.findClientActivity('c', 'client-1'))?.replied).toBe(false);
     await store.appendActivity('c', { type: 'message', text: 'answer', replyToId: activityId('c', seq) });
@@ -97,13 +118,15 @@ describe.each(backends)('%s Direct Line store', (_name, open) => {
 });
 
 describe('SQLite Direct Line store shared by two instances', () => {
-  it('sees the other connection\'s conversations and never reuses a sequence number', async () => {
+  it("sees the other connection's conversations and never reuses a sequence number", async () => {
     const file = sqliteFile();
     const firstInstance = await openStorage(`sqlite:${file}`);
     const secondInstance = await openStorage(`sqlite:${file}`);
     const [first, second] = [firstInstance.directLine, secondInstance.directLine];
     await first.createConversation({ id: 'shared', createdAt: '2026-03-01T09:00:00.000Z' });
-    const seqs = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? first : second).appendActivity('shared', message(`m${i}`))));
+    const seqs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? first : second).appendActivity('shared', message(`m${i}`))),
+    );
     expect(new Set(seqs).size).toBe(20);
     expect((await second.getConversation('shared'))?.watermark).toBe(20);
     expect((await first.activitiesSince('shared', 0, 100)).map((s) => s.seq)).toEqual([...Array(20).keys()]);

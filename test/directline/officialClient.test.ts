@@ -11,7 +11,15 @@ import { TEST_SECRET } from '../support/directLineServer';
 import { startApp, type RunningApp } from '../support/testApp';
 import { call } from './directLineClient';
 
-type Activity = { id?: string; type: string; text?: string; from: { id: string; role?: string }; replyToId?: string; channelData?: { clientActivityID?: string }; attachments?: { contentType: string }[] };
+type Activity = {
+  id?: string;
+  type: string;
+  text?: string;
+  from: { id: string; role?: string };
+  replyToId?: string;
+  channelData?: { clientActivityID?: string };
+  attachments?: { contentType: string }[];
+};
 
 let app: RunningApp;
 let window: Window;
@@ -43,16 +51,29 @@ describe('botframework-directlinejs', () => {
   it('sends a question over REST and gets the answer card over the WebSocket', async () => {
     const { DirectLine, ConnectionStatus } = await import('botframework-directlinejs');
     const { body } = await call<{ token: string; userId: string }>(app.url, '/api/webchat/token', { method: 'POST' });
-    const directLine = new DirectLine({ token: body.token, domain: `${app.url}/v3/directline`, webSocket: true, conversationStartProperties: { locale: 'en-US' } });
+    const directLine = new DirectLine({
+      token: body.token,
+      domain: `${app.url}/v3/directline`,
+      webSocket: true,
+      conversationStartProperties: { locale: 'en-US' },
+    });
     const received: Activity[] = [];
     const subscription = directLine.activity$.subscribe((activity) => received.push(activity));
     try {
-      const online = new Promise<void>((resolve) => directLine.connectionStatus$.subscribe((status) => status === ConnectionStatus.Online && resolve()));
+      const online = new Promise<void>((resolve) =>
+        directLine.connectionStatus$.subscribe((status) => status === ConnectionStatus.Online && resolve()),
+      );
       await online;
       const clientActivityID = 'official-client-1';
       const id = await new Promise<string>((resolve, reject) =>
         directLine
-          .postActivity({ type: 'message', from: { id: 'someone', name: 'Partner' }, text: 'how many incidents does a Gold partner get?', locale: 'en-US', channelData: { clientActivityID } } as never)
+          .postActivity({
+            type: 'message',
+            from: { id: 'someone', name: 'Partner' },
+            text: 'how many incidents does a Gold partner get?',
+            locale: 'en-US',
+            channelData: { clientActivityID },
+          } as never)
           .subscribe({ next: resolve, error: reject }),
       );
       expect(id).toMatch(/\|\d{7}$/);
@@ -62,7 +83,9 @@ describe('botframework-directlinejs', () => {
       expect(echo?.channelData?.clientActivityID).toBe(clientActivityID);
       expect(echo?.from.id).toBe(body.userId);
       expect(directLine.connectionStatus$.getValue()).toBe(ConnectionStatus.Online);
-      expect(CountingWebSocket.opened).toEqual([expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\/conversations\/.+\/stream\?/)]);
+      expect(CountingWebSocket.opened).toEqual([
+        expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\/conversations\/.+\/stream\?/),
+      ]);
     } finally {
       subscription.unsubscribe();
       directLine.end();
@@ -75,7 +98,16 @@ describe('botframework-directlinejs', () => {
  * RxJS 5 inside directlinejs reads `this.readyState`. Handlers assigned here are bound to the request.
  */
 function browserLikeXMLHttpRequest(window: Window): typeof window.XMLHttpRequest {
-  const handlers = ['onreadystatechange', 'onload', 'onerror', 'ontimeout', 'onabort', 'onloadstart', 'onloadend', 'onprogress'];
+  const handlers = [
+    'onreadystatechange',
+    'onload',
+    'onerror',
+    'ontimeout',
+    'onabort',
+    'onloadstart',
+    'onloadend',
+    'onprogress',
+  ];
   return class extends window.XMLHttpRequest {
     constructor() {
       super();

@@ -23,12 +23,22 @@ afterAll(async () => {
 });
 
 const preflight = (path: string, origin: string) =>
-  fetch(`${server.url}${path}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-ms-bot-agent' } });
+  fetch(`${server.url}${path}`, {
+    method: 'OPTIONS',
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization,content-type,x-ms-bot-agent',
+    },
+  });
 
 describe('CORS on /v3/directline', () => {
   it('lets a trusted origin read the answer', async () => {
     const conversation = await newConversation(server.url, TEST_SECRET);
-    const reply = await call(server.url, `/v3/directline/conversations/${conversation.conversationId}/activities`, { auth: conversation.token, headers: { origin: PARTNER } });
+    const reply = await call(server.url, `/v3/directline/conversations/${conversation.conversationId}/activities`, {
+      auth: conversation.token,
+      headers: { origin: PARTNER },
+    });
     expect(reply.status).toBe(200);
     expect(reply.headers.get('access-control-allow-origin')).toBe(PARTNER);
     expect(reply.headers.get('access-control-expose-headers')).toContain('Retry-After');
@@ -36,16 +46,24 @@ describe('CORS on /v3/directline', () => {
 
   it('refuses another origin with 403 and no CORS header', async () => {
     const conversation = await newConversation(server.url, TEST_SECRET);
-    const reply = await postActivity(server.url, conversation.conversationId, conversation.token, userMessage('hi'), { origin: STRANGER });
+    const reply = await postActivity(server.url, conversation.conversationId, conversation.token, userMessage('hi'), {
+      origin: STRANGER,
+    });
     expect(reply.status).toBe(403);
     expect(reply.body).toMatchObject({ error: { code: 'OriginNotAllowed' } });
     expect(reply.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('accepts this server\'s own pages without CORS headers', async () => {
-    const { body } = await call<{ token: string }>(server.url, '/v3/directline/tokens/generate', { method: 'POST', auth: TEST_SECRET });
+  it("accepts this server's own pages without CORS headers", async () => {
+    const { body } = await call<{ token: string }>(server.url, '/v3/directline/tokens/generate', {
+      method: 'POST',
+      auth: TEST_SECRET,
+    });
     const reply = await startConversation(server.url, body.token);
-    const own = await call(server.url, `/v3/directline/conversations/${reply.body.conversationId}/activities`, { auth: body.token, headers: { origin: server.url } });
+    const own = await call(server.url, `/v3/directline/conversations/${reply.body.conversationId}/activities`, {
+      auth: body.token,
+      headers: { origin: server.url },
+    });
     expect(own.status).toBe(200);
     expect(own.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -66,10 +84,14 @@ describe('CORS on /v3/directline', () => {
 });
 
 describe('WebSocket Origin', () => {
-  it('opens for a trusted origin and for this server\'s own pages', async () => {
+  it("opens for a trusted origin and for this server's own pages", async () => {
     const conversation = await newConversation(server.url, TEST_SECRET);
     expect(await streamStatus(conversation.streamUrl, { origin: PARTNER })).toBe(0);
-    const again = await call<{ streamUrl: string }>(server.url, `/v3/directline/conversations/${conversation.conversationId}`, { auth: conversation.token });
+    const again = await call<{ streamUrl: string }>(
+      server.url,
+      `/v3/directline/conversations/${conversation.conversationId}`,
+      { auth: conversation.token },
+    );
     expect(await streamStatus(again.body.streamUrl, { origin: server.url })).toBe(0);
   });
 
@@ -82,12 +104,21 @@ describe('WebSocket Origin', () => {
 
 describe('POST /api/webchat/token', () => {
   const webchatToken = (headers: Record<string, string> = {}) =>
-    call<{ token: string; conversationId: string; expires_in: number; userId: string }>(server.url, '/api/webchat/token', { method: 'POST', headers });
+    call<{ token: string; conversationId: string; expires_in: number; userId: string }>(
+      server.url,
+      '/api/webchat/token',
+      { method: 'POST', headers },
+    );
 
-  it('gives this server\'s pages a token, a conversation and a dl_ user, without the secret', async () => {
+  it("gives this server's pages a token, a conversation and a dl_ user, without the secret", async () => {
     const { status, body, headers } = await webchatToken({ origin: server.url });
     expect(status).toBe(200);
-    expect(body).toEqual({ token: expect.any(String), conversationId: expect.any(String), expires_in: 1800, userId: expect.stringMatching(/^dl_/) });
+    expect(body).toEqual({
+      token: expect.any(String),
+      conversationId: expect.any(String),
+      expires_in: 1800,
+      userId: expect.stringMatching(/^dl_/),
+    });
     expect(headers.get('cache-control')).toBe('no-store');
     const started = await startConversation(server.url, body.token);
     expect(started.status).toBe(201);
@@ -112,6 +143,10 @@ describe('POST /api/webchat/token', () => {
     expect((await webchatToken()).status).toBe(200);
     const peer = (remoteAddress: string) => ({ socket: { remoteAddress } }) as unknown as IncomingMessage;
     expect(['127.0.0.1', '::1', '::ffff:127.0.0.1'].map((a) => isLoopbackPeer(peer(a)))).toEqual([true, true, true]);
-    expect(['10.0.0.5', '::ffff:192.168.1.2', '2001:db8::1'].map((a) => isLoopbackPeer(peer(a)))).toEqual([false, false, false]);
+    expect(['10.0.0.5', '::ffff:192.168.1.2', '2001:db8::1'].map((a) => isLoopbackPeer(peer(a)))).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });

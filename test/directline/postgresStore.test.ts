@@ -45,12 +45,23 @@ describe('PostgreSQL Direct Line store', () => {
 
   it('creates a conversation once', async () => {
     const store = await instance();
-    expect(await store.createConversation({ id: 'conversation-1', userId: 'dl_u', createdAt: '2026-03-01T09:00:00.000Z' })).toBe(true);
+    expect(
+      await store.createConversation({ id: 'conversation-1', userId: 'dl_u', createdAt: '2026-03-01T09:00:00.000Z' }),
+    ).toBe(true);
     expect(await store.createConversation({ id: 'conversation-1', createdAt: '2026-03-01T09:01:00.000Z' })).toBe(false);
-    expect(await store.getConversation('conversation-1')).toEqual({ id: 'conversation-1', userId: 'dl_u', createdAt: '2026-03-01T09:00:00.000Z', watermark: 0 });
+    expect(await store.getConversation('conversation-1')).toEqual({
+      id: 'conversation-1',
+      userId: 'dl_u',
+      createdAt: '2026-03-01T09:00:00.000Z',
+      watermark: 0,
+    });
     expect(await store.getConversation('conversation-2')).toBeUndefined();
     await store.createConversation({ id: 'anonymous', createdAt: '2026-03-01T09:00:00.000Z' });
-    expect(await store.getConversation('anonymous')).toEqual({ id: 'anonymous', createdAt: '2026-03-01T09:00:00.000Z', watermark: 0 });
+    expect(await store.getConversation('anonymous')).toEqual({
+      id: 'anonymous',
+      createdAt: '2026-03-01T09:00:00.000Z',
+      watermark: 0,
+    });
   });
 
   it('numbers activities in order and reads them by watermark and limit', async () => {
@@ -78,17 +89,34 @@ describe('PostgreSQL Direct Line store', () => {
   it('keeps activities as appended: nested values, other scripts, control characters; not later changes to the object', async () => {
     const store = await instance();
     await store.createConversation({ id: 'c', createdAt: '2026-03-01T09:00:00.000Z' });
-    const activity = { type: 'message', text: 'Привет \u0007 "Não" 😀', channelData: { clientActivityID: 'x', nested: [1, { deep: null }] }, timestamp: new Date('2026-03-01T09:00:01.000Z') };
+    const activity = {
+      type: 'message',
+      text: 'Привет \u0007 "Não" 😀',
+      channelData: { clientActivityID: 'x', nested: [1, { deep: null }] },
+      timestamp: new Date('2026-03-01T09:00:01.000Z'),
+    };
     await store.appendActivity('c', activity);
     activity.text = 'changed';
-    expect((await store.activitiesSince('c', 0, 1))[0]?.activity).toEqual({ ...activity, text: 'Привет \u0007 "Não" 😀', timestamp: '2026-03-01T09:00:01.000Z' });
+    expect((await store.activitiesSince('c', 0, 1))[0]?.activity).toEqual({
+      ...activity,
+      text: 'Привет \u0007 "Não" 😀',
+      timestamp: '2026-03-01T09:00:01.000Z',
+    });
   });
 
   it('drops a NUL and half a surrogate pair, in values and keys, as every PostgreSQL writer does (postgresJson)', async () => {
     const store = await instance();
     await store.createConversation({ id: 'c', createdAt: '2026-03-01T09:00:00.000Z' });
-    await store.appendActivity('c', { type: 'message', text: 'a\u0000b\uD800c😀', channelData: { ['k\uDFFF']: '\u0000' } });
-    expect((await store.activitiesSince('c', 0, 1))[0]?.activity).toEqual({ type: 'message', text: 'abc😀', channelData: { k: '' } });
+    await store.appendActivity('c', {
+      type: 'message',
+      text: 'a\u0000b\uD800c😀',
+      channelData: { ['k\uDFFF']: '\u0000' },
+    });
+    expect((await store.activitiesSince('c', 0, 1))[0]?.activity).toEqual({
+      type: 'message',
+      text: 'abc😀',
+      channelData: { k: '' },
+    });
   });
 
   it('refuses to append to an unknown conversation', async () => {
@@ -96,12 +124,18 @@ describe('PostgreSQL Direct Line store', () => {
     await expect(store.appendActivity('nobody', message('x'))).rejects.toBeInstanceOf(UnknownConversationError);
   });
 
-  it('finds a client\'s activity by its clientActivityID, and whether the bot replied to it', async () => {
+  it("finds a client's activity by its clientActivityID, and whether the bot replied to it", async () => {
     const store = await instance();
     await store.createConversation({ id: 'c', createdAt: '2026-03-01T09:00:00.000Z' });
     await store.appendActivity('c', message('before'));
-    const seq = await store.appendActivity('c', { ...message('question'), channelData: { clientActivityID: 'client-1' } });
-    expect(await store.findClientActivity('c', 'client-1')).toEqual({ stored: { seq, activity: expect.objectContaining({ text: 'question' }) }, replied: false });
+    const seq = await store.appendActivity('c', {
+      ...message('question'),
+      channelData: { clientActivityID: 'client-1' },
+    });
+    expect(await store.findClientActivity('c', 'client-1')).toEqual({
+      stored: { seq, activity: expect.objectContaining({ text: 'question' }) },
+      replied: false,
+    });
     await store.appendActivity('c', { type: 'message', text: 'not a reply to it', replyToId: activityId('c', 0) });
     expect((await store.findClientActivity('c', 'client-1'))?.replied).toBe(false);
     await store.appendActivity('c', { type: 'message', text: 'answer', replyToId: activityId('c', seq) });
@@ -127,7 +161,8 @@ describe('PostgreSQL Direct Line store shared by two instances', () => {
     await Promise.all(
       [first, second].map(async (store, which) => {
         // Each instance appends in sequence, as one conversation's turns do; the two race each other.
-        for (let i = 0; i < 25; i++) perInstance[which]?.push(await store.appendActivity('shared', message(`${which}-${i}`)));
+        for (let i = 0; i < 25; i++)
+          perInstance[which]?.push(await store.appendActivity('shared', message(`${which}-${i}`)));
       }),
     );
     const all = [...(perInstance[0] ?? []), ...(perInstance[1] ?? [])];
@@ -138,13 +173,16 @@ describe('PostgreSQL Direct Line store shared by two instances', () => {
     const stored = await first.activitiesSince('shared', 0, 100);
     expect(stored.map((s) => s.seq)).toEqual([...Array(50).keys()]);
     // Every activity is stored under the number its append returned.
-    for (const [which, seqs] of perInstance.entries()) for (const [i, seq] of seqs.entries()) expect(stored[seq]?.activity.text).toBe(`${which}-${i}`);
+    for (const [which, seqs] of perInstance.entries())
+      for (const [i, seq] of seqs.entries()) expect(stored[seq]?.activity.text).toBe(`${which}-${i}`);
   });
 
   it('parallel appends of many writers never share a number', async () => {
     const [first, second] = [await instance(), await instance()];
     await first.createConversation({ id: 'burst', createdAt: '2026-03-01T09:00:00.000Z' });
-    const seqs = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? first : second).appendActivity('burst', message(`m${i}`))));
+    const seqs = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? first : second).appendActivity('burst', message(`m${i}`))),
+    );
     expect([...seqs].sort((a, b) => a - b)).toEqual([...Array(40).keys()]);
   });
 
@@ -178,18 +216,27 @@ describe('the Direct Line service on PostgreSQL, two instances', () => {
     servers = [];
   });
 
-  it('a conversation started on one is read and written on the other, and the other\'s socket gets what the first wrote', async () => {
+  it("a conversation started on one is read and written on the other, and the other's socket gets what the first wrote", async () => {
     servers = [
       await startDirectLineServer({ store: await instance(), log: pino({ level: 'silent' }) }),
       await startDirectLineServer({ store: await instance(), log: pino({ level: 'silent' }) }),
     ];
     const [a, b] = servers as [DirectLineServer, DirectLineServer];
     const conversation = await newConversation(a.url, TEST_SECRET);
-    const reconnect = await call<{ streamUrl: string }>(b.url, `/v3/directline/conversations/${conversation.conversationId}`, { auth: conversation.token });
+    const reconnect = await call<{ streamUrl: string }>(
+      b.url,
+      `/v3/directline/conversations/${conversation.conversationId}`,
+      { auth: conversation.token },
+    );
     expect(reconnect.status).toBe(200);
     const stream = await openStream(reconnect.body.streamUrl);
     try {
-      const posted = await postActivity(a.url, conversation.conversationId, conversation.token, userMessage('hello from A'));
+      const posted = await postActivity(
+        a.url,
+        conversation.conversationId,
+        conversation.token,
+        userMessage('hello from A'),
+      );
       expect(posted.status).toBe(200);
       await stream.waitFor((activity) => activity.id === posted.body.id);
       const echo = await stream.waitFor((activity) => activity.replyToId === posted.body.id);
@@ -197,7 +244,12 @@ describe('the Direct Line service on PostgreSQL, two instances', () => {
       const onB = await getActivities(b.url, conversation.conversationId, conversation.token);
       expect(onB.body.activities.map((activity) => activity.id)).toEqual([posted.body.id, echo.id]);
       expect(onB.body.watermark).toBe('2');
-      const second = await postActivity(b.url, conversation.conversationId, conversation.token, userMessage('hello from B'));
+      const second = await postActivity(
+        b.url,
+        conversation.conversationId,
+        conversation.token,
+        userMessage('hello from B'),
+      );
       const onA = await getActivities(a.url, conversation.conversationId, conversation.token, onB.body.watermark);
       expect(onA.body.activities[0]?.id).toBe(second.body.id);
     } finally {

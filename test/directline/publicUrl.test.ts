@@ -19,7 +19,11 @@ afterEach(async () => {
 
 /** Starts a conversation with the secret, naming `host` in Host; resolves with the stream URL's origin. */
 async function streamOriginFor(running: DirectLineServer, headers: Record<string, string>): Promise<string> {
-  const exchange = await rawRequest(running.url, { method: 'POST', path: '/v3/directline/conversations', headers: { authorization: `Bearer ${TEST_SECRET}`, ...headers } });
+  const exchange = await rawRequest(running.url, {
+    method: 'POST',
+    path: '/v3/directline/conversations',
+    headers: { authorization: `Bearer ${TEST_SECRET}`, ...headers },
+  });
   expect(exchange.status).toBe(201);
   return new URL((JSON.parse(exchange.text) as { streamUrl: string }).streamUrl).origin;
 }
@@ -28,9 +32,13 @@ describe('the stream URL', () => {
   it('without PUBLIC_URL, is the address the request reached, whatever Host and X-Forwarded-Proto the client sent', async () => {
     server = await startDirectLineServer();
     const { port } = new URL(server.url);
-    expect(await streamOriginFor(server, { host: 'evil.example', 'x-forwarded-proto': 'https' })).toBe(`ws://127.0.0.1:${port}`);
+    expect(await streamOriginFor(server, { host: 'evil.example', 'x-forwarded-proto': 'https' })).toBe(
+      `ws://127.0.0.1:${port}`,
+    );
     expect(await streamOriginFor(server, { host: '127.0.0.1:1' })).toBe(`ws://127.0.0.1:${port}`);
-    expect(await streamOriginFor(server, { host: `localhost:${port}`, 'x-forwarded-proto': 'https' })).toBe(`ws://localhost:${port}`);
+    expect(await streamOriginFor(server, { host: `localhost:${port}`, 'x-forwarded-proto': 'https' })).toBe(
+      `ws://localhost:${port}`,
+    );
   });
 
   it('with PUBLIC_URL, is built from it, whatever Host the client sent', async () => {

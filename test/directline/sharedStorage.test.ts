@@ -23,7 +23,12 @@ describe('Direct Line conversations in SQLite', () => {
     const before = await startApp({ env });
     const conversation = await newConversation(before.url, TEST_SECRET);
     const stream = await openStream(conversation.streamUrl);
-    const question = await postActivity(before.url, conversation.conversationId, conversation.token, userMessage('how many incidents does a Gold partner get?'));
+    const question = await postActivity(
+      before.url,
+      conversation.conversationId,
+      conversation.token,
+      userMessage('how many incidents does a Gold partner get?'),
+    );
     const answer = await stream.waitFor((a) => a.replyToId === question.body.id);
     stream.close();
     await before.close();
@@ -36,7 +41,12 @@ describe('Direct Line conversations in SQLite', () => {
       expect(ids).toContain(question.body.id);
       expect(ids).toContain(answer.id);
       expect(body.activities.find((a) => a.id === answer.id)?.attachments?.[0]?.contentType).toBe(ADAPTIVE_CARD);
-      const next = await postActivity(after.url, conversation.conversationId, conversation.token, userMessage('thanks'));
+      const next = await postActivity(
+        after.url,
+        conversation.conversationId,
+        conversation.token,
+        userMessage('thanks'),
+      );
       expect(next.status).toBe(200);
       expect(next.body.id > (ids.at(-1) ?? '')).toBe(true);
     } finally {
@@ -49,9 +59,18 @@ describe('Direct Line conversations in SQLite', () => {
     const [writer, reader] = [await startApp({ env }), await startApp({ env })];
     try {
       const conversation = await newConversation(writer.url, TEST_SECRET);
-      const reconnect = await call<{ streamUrl: string }>(reader.url, `/v3/directline/conversations/${conversation.conversationId}`, { auth: conversation.token });
+      const reconnect = await call<{ streamUrl: string }>(
+        reader.url,
+        `/v3/directline/conversations/${conversation.conversationId}`,
+        { auth: conversation.token },
+      );
       const stream = await openStream(reconnect.body.streamUrl);
-      const question = await postActivity(writer.url, conversation.conversationId, conversation.token, userMessage('Where do I find my Access ID?'));
+      const question = await postActivity(
+        writer.url,
+        conversation.conversationId,
+        conversation.token,
+        userMessage('Where do I find my Access ID?'),
+      );
       await stream.waitFor((a) => a.id === question.body.id);
       const answer = await stream.waitFor((a) => a.replyToId === question.body.id);
       expect(answer.attachments?.[0]?.contentType).toBe(ADAPTIVE_CARD);

@@ -10,7 +10,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryDirectLineStore } from '../../src/directline/store/memoryDirectLineStore';
 import { Metrics } from '../../src/observability/metrics';
 import { TEST_SECRET, startDirectLineServer, type DirectLineServer } from '../support/directLineServer';
-import { StreamRefused, newConversation, openStream, postActivity, streamStatus, userMessage, type StreamRecorder } from './directLineClient';
+import {
+  StreamRefused,
+  newConversation,
+  openStream,
+  postActivity,
+  streamStatus,
+  userMessage,
+  type StreamRecorder,
+} from './directLineClient';
 
 let server: DirectLineServer | undefined;
 const opened: StreamRecorder[] = [];
@@ -31,7 +39,9 @@ async function open(streamUrl: string, localAddress?: string): Promise<StreamRec
 async function metric(metrics: Metrics, name: string, labels: Record<string, string> = {}): Promise<number> {
   const found = (await metrics.registry.getMetricsAsJSON()).find((m) => m.name === name);
   const values = (found?.values ?? []) as { value: number; labels: Record<string, string | number> }[];
-  return values.filter((v) => Object.entries(labels).every(([key, value]) => v.labels[key] === value)).reduce((sum, v) => sum + v.value, 0);
+  return values
+    .filter((v) => Object.entries(labels).every(([key, value]) => v.labels[key] === value))
+    .reduce((sum, v) => sum + v.value, 0);
 }
 
 /** Retries `attempt` until it returns true (the server sees a client's close a moment after the client). */
@@ -68,7 +78,7 @@ describe('idle streams', () => {
 });
 
 describe('stream caps', () => {
-  it('refuses (429) a conversation\'s stream past its cap, opens one again once another closes; other conversations are not affected', async () => {
+  it("refuses (429) a conversation's stream past its cap, opens one again once another closes; other conversations are not affected", async () => {
     const metrics = new Metrics({ processMetrics: false });
     server = await startDirectLineServer({ streams: { perConversation: 2 }, metrics });
     const conversation = await newConversation(server.url, TEST_SECRET);
@@ -81,7 +91,7 @@ describe('stream caps', () => {
     expect(await eventually(async () => (await streamStatus(conversation.streamUrl)) === 0)).toBe(true);
   });
 
-  it('refuses (429) a client address\'s stream past its cap, whatever the conversation; another address opens', async () => {
+  it("refuses (429) a client address's stream past its cap, whatever the conversation; another address opens", async () => {
     const metrics = new Metrics({ processMetrics: false });
     server = await startDirectLineServer({ streams: { perAddress: 3 }, metrics });
     for (let i = 0; i < 3; i++) await open((await newConversation(server.url, TEST_SECRET)).streamUrl);
@@ -95,7 +105,9 @@ describe('stream caps', () => {
     server = await startDirectLineServer({ streams: { perConversation: 3 } });
     const conversation = await newConversation(server.url, TEST_SECRET);
     const attempts = await Promise.allSettled(Array.from({ length: 40 }, () => open(conversation.streamUrl)));
-    const refusals = attempts.filter((a) => a.status === 'rejected').map((a) => (a.reason instanceof StreamRefused ? a.reason.status : String(a.reason)));
+    const refusals = attempts
+      .filter((a) => a.status === 'rejected')
+      .map((a) => (a.reason instanceof StreamRefused ? a.reason.status : String(a.reason)));
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(3);
     expect(refusals).toEqual(Array.from({ length: 37 }, () => 429));
   });
@@ -123,7 +135,9 @@ describe('stream caps', () => {
     const { hostname, port, pathname, search } = new URL(conversation.streamUrl);
     const socket = connect(Number(port), hostname);
     await new Promise<void>((resolve) => socket.once('connect', resolve));
-    socket.write(`GET ${pathname}${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`);
+    socket.write(
+      `GET ${pathname}${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+    );
     expect(await eventually(async () => (store as unknown as { waiting: unknown[] }).waiting.length === 1)).toBe(true);
     socket.destroy();
     await new Promise((resolve) => setTimeout(resolve, 100));

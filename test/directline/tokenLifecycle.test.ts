@@ -9,7 +9,16 @@ import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenSigningKey } from '../../src/directline/tokens/directLineTokens';
 import { TEST_SECRET, startDirectLineServer, type DirectLineServer } from '../support/directLineServer';
-import { call, generateToken, getActivities, newConversation, postActivity, startConversation, streamStatus, userMessage } from './directLineClient';
+import {
+  call,
+  generateToken,
+  getActivities,
+  newConversation,
+  postActivity,
+  startConversation,
+  streamStatus,
+  userMessage,
+} from './directLineClient';
 
 let server: DirectLineServer;
 
@@ -21,14 +30,23 @@ afterAll(async () => {
   await server.close();
 });
 
-const refresh = (token: string) => call<{ conversationId: string; token: string; expires_in: number }>(server.url, '/v3/directline/tokens/refresh', { method: 'POST', auth: token });
-const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+const refresh = (token: string) =>
+  call<{ conversationId: string; token: string; expires_in: number }>(server.url, '/v3/directline/tokens/refresh', {
+    method: 'POST',
+    auth: token,
+  });
+const claimsOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 
 describe('generate token', () => {
   it('exchanges the secret for a token of a new conversation, valid 1800 s', async () => {
     const { status, body } = await generateToken(server.url, TEST_SECRET);
     expect(status).toBe(200);
-    expect(body).toEqual({ conversationId: expect.stringMatching(/^[\w-]{8,}$/), token: expect.any(String), expires_in: 1800 });
+    expect(body).toEqual({
+      conversationId: expect.stringMatching(/^[\w-]{8,}$/),
+      token: expect.any(String),
+      expires_in: 1800,
+    });
   });
 
   it('embeds the dl_ user it is given (the official client reads the "user" claim)', async () => {
@@ -96,7 +114,9 @@ describe('a token is good for its own conversation only', () => {
     const foreign = mine.token;
     expect((await getActivities(server.url, theirs.conversationId, foreign)).status).toBe(403);
     expect((await postActivity(server.url, theirs.conversationId, foreign, userMessage('hello'))).status).toBe(403);
-    expect((await call(server.url, `/v3/directline/conversations/${theirs.conversationId}`, { auth: foreign })).status).toBe(403);
+    expect(
+      (await call(server.url, `/v3/directline/conversations/${theirs.conversationId}`, { auth: foreign })).status,
+    ).toBe(403);
   });
 
   it('is 403 when signed by another secret (another deployment)', async () => {
@@ -117,14 +137,16 @@ describe('a token is good for its own conversation only', () => {
       postActivity(server.url, conversation.conversationId, conversation.token, userMessage('hello')),
       startConversation(server.url, conversation.token),
     ]);
-    for (const { status, body } of answers) expect([status, body]).toEqual([403, { error: { code: 'TokenExpired', message: expect.any(String) } }]);
+    for (const { status, body } of answers)
+      expect([status, body]).toEqual([403, { error: { code: 'TokenExpired', message: expect.any(String) } }]);
   });
 });
 
 describe('what a token must be', () => {
   const forbidden = { error: { code: 'Forbidden', message: expect.any(String) } };
   /** The same claims as a good token, re-encoded with another header. */
-  const resigned = (token: string, algorithm: jwt.Algorithm) => jwt.sign(claimsOf(token), algorithm === 'none' ? '' : tokenSigningKey(TEST_SECRET), { algorithm });
+  const resigned = (token: string, algorithm: jwt.Algorithm) =>
+    jwt.sign(claimsOf(token), algorithm === 'none' ? '' : tokenSigningKey(TEST_SECRET), { algorithm });
 
   it('is 403 before its nbf (a token from an instance whose clock is ahead), and accepted within a few seconds of skew', async () => {
     const conversation = await newConversation(server.url, TEST_SECRET);
@@ -142,7 +164,9 @@ describe('what a token must be', () => {
 
   it('is 403 with alg none, or HS512 / HS384 with the right key and claims: HS256 only', async () => {
     const conversation = await newConversation(server.url, TEST_SECRET);
-    expect((await getActivities(server.url, conversation.conversationId, resigned(conversation.token, 'HS256'))).status).toBe(200);
+    expect(
+      (await getActivities(server.url, conversation.conversationId, resigned(conversation.token, 'HS256'))).status,
+    ).toBe(200);
     for (const algorithm of ['none', 'HS512', 'HS384'] as const) {
       const forged = resigned(conversation.token, algorithm);
       const answer = await getActivities(server.url, conversation.conversationId, forged);
@@ -156,11 +180,16 @@ describe('what a token must be', () => {
 });
 
 describe('start conversation', () => {
-  it('starts the token\'s conversation once (201), then opens it again (200)', async () => {
+  it("starts the token's conversation once (201), then opens it again (200)", async () => {
     const { body: generated } = await generateToken(server.url, TEST_SECRET);
     const first = await startConversation(server.url, generated.token);
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ conversationId: generated.conversationId, token: generated.token, expires_in: 1800, streamUrl: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\/conversations\/.+\/stream\?/) });
+    expect(first.body).toEqual({
+      conversationId: generated.conversationId,
+      token: generated.token,
+      expires_in: 1800,
+      streamUrl: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\/conversations\/.+\/stream\?/),
+    });
     const again = await startConversation(server.url, generated.token);
     expect(again.status).toBe(200);
     expect(again.body.conversationId).toBe(generated.conversationId);
@@ -174,7 +203,14 @@ describe('start conversation', () => {
 
   it('is 401 without credentials', async () => {
     expect((await call(server.url, '/v3/directline/conversations', { method: 'POST' })).status).toBe(401);
-    expect((await call(server.url, '/v3/directline/conversations', { method: 'POST', headers: { authorization: 'Basic dXNlcjpwYXNz' } })).status).toBe(401);
+    expect(
+      (
+        await call(server.url, '/v3/directline/conversations', {
+          method: 'POST',
+          headers: { authorization: 'Basic dXNlcjpwYXNz' },
+        })
+      ).status,
+    ).toBe(401);
   });
 });
 
@@ -185,7 +221,11 @@ describe('stream URL', () => {
     expect(await streamStatus(conversation.streamUrl)).toBe(0);
     server.clock.advanceSeconds(2);
     expect(await streamStatus(conversation.streamUrl)).toBe(403);
-    const reconnect = await call<{ streamUrl: string; token: string; conversationId: string }>(server.url, `/v3/directline/conversations/${conversation.conversationId}?watermark=0`, { auth: conversation.token });
+    const reconnect = await call<{ streamUrl: string; token: string; conversationId: string }>(
+      server.url,
+      `/v3/directline/conversations/${conversation.conversationId}?watermark=0`,
+      { auth: conversation.token },
+    );
     expect(reconnect.status).toBe(200);
     expect(reconnect.body).toMatchObject({ conversationId: conversation.conversationId, token: conversation.token });
     expect(await streamStatus(reconnect.body.streamUrl)).toBe(0);
@@ -202,6 +242,8 @@ describe('stream URL', () => {
   });
 
   it('is 404 on reconnect to an unknown conversation (with the secret)', async () => {
-    expect((await call(server.url, '/v3/directline/conversations/UnknownConversation1', { auth: TEST_SECRET })).status).toBe(404);
+    expect(
+      (await call(server.url, '/v3/directline/conversations/UnknownConversation1', { auth: TEST_SECRET })).status,
+    ).toBe(404);
   });
 });

@@ -10,7 +10,13 @@ import { t } from '../../src/i18n/strings';
 import { useTestSchema } from '../support/postgres';
 import { HARNESS_DIRECTLINE_SECRET, request, startHarness, type Harness } from '../robustness/support/appHarness';
 import { EXCEPTION_TEXT } from '../robustness/support/properties';
-import { getActivities, newConversation, postActivity, userMessage, type WireActivity } from '../directline/directLineClient';
+import {
+  getActivities,
+  newConversation,
+  postActivity,
+  userMessage,
+  type WireActivity,
+} from '../directline/directLineClient';
 import { TcpProxy } from '../storage/tcpProxy';
 
 const schema = useTestSchema('dloutage');
@@ -36,7 +42,9 @@ const ready = async () => (await request(harness.url, '/readyz')).status;
 describe('Direct Line while the storage is down', () => {
   it('answers 503 with Retry-After, and the same activity posted again once it is back is stored and answered once', async () => {
     const { conversationId, token } = await newConversation(harness.url, HARNESS_DIRECTLINE_SECRET);
-    expect((await postActivity(harness.url, conversationId, token, userMessage('hello', { locale: 'fr-FR' }))).status).toBe(200);
+    expect(
+      (await postActivity(harness.url, conversationId, token, userMessage('hello', { locale: 'fr-FR' }))).status,
+    ).toBe(200);
 
     await proxy.stop();
     await expect.poll(ready, { timeout: 20_000 }).toBe(503);
@@ -44,7 +52,9 @@ describe('Direct Line while the storage is down', () => {
     const refused = await postActivity(harness.url, conversationId, token, question);
     expect(refused.status).toBe(503);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(refused.body).toEqual({ error: { code: 'ServiceUnavailable', message: t('fr', 'error.storage_unavailable') } });
+    expect(refused.body).toEqual({
+      error: { code: 'ServiceUnavailable', message: t('fr', 'error.storage_unavailable') },
+    });
     expect(EXCEPTION_TEXT.test(JSON.stringify(refused.body))).toBe(false);
 
     await proxy.start(proxyPort);
@@ -58,12 +68,20 @@ describe('Direct Line while the storage is down', () => {
     const clientId = (question.channelData as { clientActivityID: string }).clientActivityID;
     const posted = body.activities.filter((activity) => activity.channelData?.clientActivityID === clientId);
     expect(posted.map((activity) => activity.id)).toEqual([accepted.body.id]);
-    const replies = (activities: WireActivity[]) => activities.filter((activity) => activity.replyToId === accepted.body.id);
+    const replies = (activities: WireActivity[]) =>
+      activities.filter((activity) => activity.replyToId === accepted.body.id);
     expect(replies(body.activities).length).toBeGreaterThan(0);
     // One answer: as many replies as the same question gets in a conversation without an outage.
     const fresh = await newConversation(harness.url, HARNESS_DIRECTLINE_SECRET);
-    const control = await postActivity(harness.url, fresh.conversationId, fresh.token, userMessage(question.text as string, { locale: 'fr-FR' }));
+    const control = await postActivity(
+      harness.url,
+      fresh.conversationId,
+      fresh.token,
+      userMessage(question.text as string, { locale: 'fr-FR' }),
+    );
     const controlActivities = (await getActivities(harness.url, fresh.conversationId, fresh.token)).body.activities;
-    expect(replies(body.activities)).toHaveLength(controlActivities.filter((activity) => activity.replyToId === control.body.id).length);
+    expect(replies(body.activities)).toHaveLength(
+      controlActivities.filter((activity) => activity.replyToId === control.body.id).length,
+    );
   }, 90_000);
 });

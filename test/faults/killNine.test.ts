@@ -64,15 +64,35 @@ describe('kill -9 with SQLite', () => {
 describe('kill -9 while a turn is on its way', () => {
   it('leaves a file that opens, passes the integrity check and continues the conversation', async () => {
     const file = join(folder, 'in-flight.db');
-    const chatOn = (running: BotProcess) => new TeamsChat({ url: running.url, connector, conversationId: 'a:in-flight', userId: '29:in-flight' });
+    const chatOn = (running: BotProcess) =>
+      new TeamsChat({ url: running.url, connector, conversationId: 'a:in-flight', userId: '29:in-flight' });
     await bot?.stop();
     bot = await startBotProcess('first', { STORAGE_URL: `sqlite:${file}`, RATE_LIMIT: 'off' });
-    expect(asksFor((await chatOn(bot).say('Azure says this Access ID is already associated to an account')).replies, 'membership')).toBe(true);
-    expect(asksFor((await chatOn(bot).submit({ action: 'fact', fact: 'membership', value: 'gold', intent: 'access_id_already_associated' })).replies, 'contractHistory')).toBe(true);
+    expect(
+      asksFor(
+        (await chatOn(bot).say('Azure says this Access ID is already associated to an account')).replies,
+        'membership',
+      ),
+    ).toBe(true);
+    expect(
+      asksFor(
+        (
+          await chatOn(bot).submit({
+            action: 'fact',
+            fact: 'membership',
+            value: 'gold',
+            intent: 'access_id_already_associated',
+          })
+        ).replies,
+        'contractHistory',
+      ),
+    ).toBe(true);
 
     // Killed 0, 2, 5 and 15 ms after a turn was sent: before it, during it, or after it.
     for (const [round, delayMs] of [0, 2, 5, 15].entries()) {
-      const inFlight = chatOn(bot).say('how many incidents does a Gold partner get?').catch(() => undefined);
+      const inFlight = chatOn(bot)
+        .say('how many incidents does a Gold partner get?')
+        .catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       await bot.kill();
       await inFlight;
@@ -83,7 +103,9 @@ describe('kill -9 while a turn is on its way', () => {
         const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM state').all();
         for (const row of rows) expect(() => JSON.parse(row.value), `round ${round}: ${row.key}`).not.toThrow();
         const profile = rows.find((row) => row.key.includes('29:in-flight'));
-        expect(JSON.parse(String(profile?.value)).profile.facts, `round ${round}`).toMatchObject({ membership: 'gold' });
+        expect(JSON.parse(String(profile?.value)).profile.facts, `round ${round}`).toMatchObject({
+          membership: 'gold',
+        });
       } finally {
         db.close();
       }

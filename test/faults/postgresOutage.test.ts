@@ -35,7 +35,10 @@ afterAll(async () => {
 
 async function readiness(): Promise<{ status: number; storage: unknown }> {
   const response = await request(harness.url, '/readyz');
-  return { status: response.status, storage: (JSON.parse(response.text) as { checks: { storage: unknown } }).checks.storage };
+  return {
+    status: response.status,
+    storage: (JSON.parse(response.text) as { checks: { storage: unknown } }).checks.storage,
+  };
 }
 
 /** Every row of the state table, read past the proxy: what is stored, value and eTag. */
@@ -43,7 +46,11 @@ async function storedState(): Promise<{ key: string; value: unknown; etag: strin
   const client = new Client({ connectionString: schema().url });
   await client.connect();
   try {
-    return (await client.query<{ key: string; value: unknown; etag: string }>('SELECT key, value, etag FROM state ORDER BY key')).rows;
+    return (
+      await client.query<{ key: string; value: unknown; etag: string }>(
+        'SELECT key, value, etag FROM state ORDER BY key',
+      )
+    ).rows;
   } finally {
     await client.end();
   }
@@ -51,18 +58,37 @@ async function storedState(): Promise<{ key: string; value: unknown; etag: strin
 
 async function storageErrors(): Promise<number> {
   const text = (await request(harness.url, '/metrics')).text;
-  return [...text.matchAll(/^bot_storage_errors_total\{[^}]*\} (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+  return [...text.matchAll(/^bot_storage_errors_total\{[^}]*\} (\d+)/gm)].reduce(
+    (sum, match) => sum + Number(match[1]),
+    0,
+  );
 }
 
 const texts = (replies: readonly Reply[]) => replies.map((reply) => reply.text);
 
 describe('PostgreSQL unavailable mid-run', () => {
-  it('goes red, asks to try again in the user\'s language, writes nothing, and continues when the database is back', async () => {
+  it("goes red, asks to try again in the user's language, writes nothing, and continues when the database is back", async () => {
     const english = new TeamsChat({ url: harness.url, connector: harness.connector, locale: 'en-US' });
     const russian = new TeamsChat({ url: harness.url, connector: harness.connector, locale: 'ru-RU' });
-    expect(asksFor((await english.say('Azure says this Access ID is already associated to an account')).replies, 'membership')).toBe(true);
-    expect(asksFor((await russian.say('В портале Azure ошибка «Этот идентификатор доступа уже связан с учетной записью», что делать?')).replies, 'membership')).toBe(true);
-    expect(asksFor((await russian.press({ action: 'fact', fact: 'membership', value: 'gold' })).replies, 'contractHistory')).toBe(true);
+    expect(
+      asksFor(
+        (await english.say('Azure says this Access ID is already associated to an account')).replies,
+        'membership',
+      ),
+    ).toBe(true);
+    expect(
+      asksFor(
+        (
+          await russian.say(
+            'В портале Azure ошибка «Этот идентификатор доступа уже связан с учетной записью», что делать?',
+          )
+        ).replies,
+        'membership',
+      ),
+    ).toBe(true);
+    expect(
+      asksFor((await russian.press({ action: 'fact', fact: 'membership', value: 'gold' })).replies, 'contractHistory'),
+    ).toBe(true);
     expect((await readiness()).status).toBe(200);
     const before = await storedState();
     const errorsBefore = await storageErrors();
@@ -77,7 +103,8 @@ describe('PostgreSQL unavailable mid-run', () => {
     const clicked = await russian.press({ action: 'fact', fact: 'contractHistory', value: 'linked_before' });
     expect(clicked.status).toBe(200);
     expect(texts(clicked.replies)).toEqual([t('ru', 'error.storage_unavailable')]);
-    for (const reply of [...typed.replies, ...clicked.replies]) expect(EXCEPTION_TEXT.test(JSON.stringify(reply))).toBe(false);
+    for (const reply of [...typed.replies, ...clicked.replies])
+      expect(EXCEPTION_TEXT.test(JSON.stringify(reply))).toBe(false);
     expect(await storageErrors(), 'the outage shows in bot_storage_errors_total').toBeGreaterThan(errorsBefore);
     const failures = harness.logs.entries().filter((entry) => entry.msg === 'turn failed');
     expect(failures.length).toBeGreaterThanOrEqual(2);
@@ -96,6 +123,9 @@ describe('PostgreSQL unavailable mid-run', () => {
     const [card] = answered.replies.flatMap((reply) => reply.attachments ?? []);
     expect(JSON.stringify(card?.content)).toContain(t('ru', 'fact.membership.gold'));
     const profile = (await storedState()).find((row) => row.key.includes(russian.userId));
-    expect((profile?.value as { profile: { facts: unknown } }).profile.facts).toMatchObject({ membership: 'gold', contractHistory: 'linked_before' });
+    expect((profile?.value as { profile: { facts: unknown } }).profile.facts).toMatchObject({
+      membership: 'gold',
+      contractHistory: 'linked_before',
+    });
   }, 90_000);
 });

@@ -29,10 +29,13 @@ describe('anonymous local development', () => {
     expect(JSON.stringify(card)).toContain('20');
   });
 
-  it.each(['https://smba.trafficmanager.net/emea/', 'http://10.0.0.5/', 'http://169.254.169.254/latest/'])('refuses to reply to %s', async (serviceUrl) => {
-    const before = connector.received.length;
-    const response = await post(app.url, messageActivity(serviceUrl, 'hello'));
-    expect(response.status).toBe(403);
-    expect(connector.received.length).toBe(before);
-  });
+  it.each(['https://smba.trafficmanager.net/emea/', 'http://10.0.0.5/', 'http://169.254.169.254/latest/'])(
+    'refuses to reply to %s',
+    async (serviceUrl) => {
+      const before = connector.received.length;
+      const response = await post(app.url, messageActivity(serviceUrl, 'hello'));
+      expect(response.status).toBe(403);
+      expect(connector.received.length).toBe(before);
+    },
+  );
 });

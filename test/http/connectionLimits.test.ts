@@ -50,19 +50,26 @@ describe('HTTP socket timeouts', () => {
 
   it('closes a connection whose headers never end (408)', async () => {
     app = await startApp({ env: TIMEOUTS });
-    expect(await untilClosed(app.url, 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ')).toMatch(/^HTTP\/1\.1 408 /);
+    expect(await untilClosed(app.url, 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ')).toMatch(
+      /^HTTP\/1\.1 408 /,
+    );
   });
 
   it('closes a request whose body never completes (408), before the bot reads it', async () => {
     app = await startApp({ env: TIMEOUTS });
-    const head = 'POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n';
+    const head =
+      'POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n';
     expect(await untilClosed(app.url, `${head}{"type":"mess`)).toMatch(/^HTTP\/1\.1 408 /);
   });
 
   it('closes an idle keep-alive connection after its answer', async () => {
     app = await startApp({ env: TIMEOUTS });
     // Node's own keep-alive timeout is 5 s: the bound is below it, far above the configured 300 ms.
-    const received = await untilClosed(app.url, 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n', 4000);
+    const received = await untilClosed(
+      app.url,
+      'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n',
+      4000,
+    );
     expect(received).toMatch(/^HTTP\/1\.1 200 /);
     expect(received).not.toMatch(/408/);
   });
@@ -70,7 +77,9 @@ describe('HTTP socket timeouts', () => {
 
 describe('Direct Line stream settings from the environment', () => {
   it('closes an idle stream and refuses one past the conversation cap, and /metrics counts both', async () => {
-    app = await startApp({ env: { DIRECTLINE_SECRET: SECRET, DIRECTLINE_STREAM_IDLE_MS: '300', DIRECTLINE_STREAMS_PER_CONVERSATION: '1' } });
+    app = await startApp({
+      env: { DIRECTLINE_SECRET: SECRET, DIRECTLINE_STREAM_IDLE_MS: '300', DIRECTLINE_STREAMS_PER_CONVERSATION: '1' },
+    });
     const conversation = await newConversation(app.url, SECRET);
     const stream = await openStream(conversation.streamUrl);
     try {

@@ -1,7 +1,11 @@
 /** A message activity as a channel posts it to /api/messages. */
 let counter = 0;
 
-export function messageActivity(serviceUrl: string, text: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function messageActivity(
+  serviceUrl: string,
+  text: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   counter++;
   return {
     type: 'message',
@@ -17,7 +21,11 @@ export function messageActivity(serviceUrl: string, text: string, overrides: Rec
   };
 }
 
-export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+export async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
   const response = await fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -25,7 +25,9 @@ describe('/metrics', () => {
     app = await startApp();
     const activity = messageActivity(connector.serviceUrl, 'how many incidents does a Gold partner get?');
     expect((await post(app.url, activity)).status).toBe(200);
-    expect((await post(app.url, messageActivity(connector.serviceUrl, 'what is the weather in Lisbon tomorrow?'))).status).toBe(200);
+    expect(
+      (await post(app.url, messageActivity(connector.serviceUrl, 'what is the weather in Lisbon tomorrow?'))).status,
+    ).toBe(200);
     const response = await fetch(`${app.url}/metrics`);
     expect(response.status).toBe(200);
     const text = await response.text();
@@ -33,7 +35,12 @@ describe('/metrics', () => {
     expect(text).toMatch(/bot_classification_confidence_count 2/);
     expect(text).toMatch(/bot_turn_duration_seconds_count\{channel="msteams"\} 2/);
     expect(text).toMatch(/bot_fallbacks_total\{kind="(out_of_scope|clarify)"\} 1/);
-    for (const name of ['bot_handoffs_total', 'directline_websocket_connections', 'bot_storage_errors_total', 'process_resident_memory_bytes']) {
+    for (const name of [
+      'bot_handoffs_total',
+      'directline_websocket_connections',
+      'bot_storage_errors_total',
+      'process_resident_memory_bytes',
+    ]) {
       expect(text).toContain(name);
     }
     // A label is a closed set: nothing the user typed becomes one.
@@ -44,7 +51,9 @@ describe('/metrics', () => {
     const token = 'metrics-token-0123456789';
     app = await startApp({ env: { METRICS_TOKEN: token } });
     expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
-    expect((await fetch(`${app.url}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+    expect(
+      (await fetch(`${app.url}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status,
+    ).toBe(401);
     expect((await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 
@@ -75,6 +84,8 @@ describe('/metrics', () => {
     app = await startApp({ env: { TRUST_PROXY: 'true', METRICS_TOKEN: token } });
     const headers = { 'x-forwarded-for': '203.0.113.5' };
     expect((await fetch(`${app.url}/metrics`, { headers })).status).toBe(401);
-    expect((await fetch(`${app.url}/metrics`, { headers: { ...headers, authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${app.url}/metrics`, { headers: { ...headers, authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
   });
 });

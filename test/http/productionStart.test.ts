@@ -15,7 +15,12 @@ describe('configuration', () => {
 
   it('lists every problem at once', () => {
     try {
-      readConfig({ PORT: 'eighty', STORAGE_URL: 'mongodb://x', MicrosoftAppId: 'not-a-guid', MicrosoftAppType: 'Other' });
+      readConfig({
+        PORT: 'eighty',
+        STORAGE_URL: 'mongodb://x',
+        MicrosoftAppId: 'not-a-guid',
+        MicrosoftAppType: 'Other',
+      });
       expect.unreachable();
     } catch (error) {
       expect((error as ConfigError).problems.length).toBeGreaterThanOrEqual(4);
@@ -32,7 +37,8 @@ describe('configuration', () => {
     expect(readConfig({}).trustProxy).toBe(0);
     expect(readConfig({ TRUST_PROXY: 'true', ...token }).trustProxy).toBe(1);
     expect(readConfig({ TRUST_PROXY: '2', ...token }).trustProxy).toBe(2);
-    for (const wrong of ['yes', '-1', '1.5', '11']) expect(() => readConfig({ TRUST_PROXY: wrong, ...token }), wrong).toThrow(/TRUST_PROXY must be/);
+    for (const wrong of ['yes', '-1', '1.5', '11'])
+      expect(() => readConfig({ TRUST_PROXY: wrong, ...token }), wrong).toThrow(/TRUST_PROXY must be/);
   });
 
   it('reads the socket timeouts and the stream limits, and names each malformed one', () => {
@@ -40,9 +46,25 @@ describe('configuration', () => {
       httpTimeouts: { headersMs: 20_000, requestMs: 30_000, keepAliveMs: 5_000 },
       directLineStreams: { idleMs: 300_000, perConversation: 4, perAddress: 100 },
     });
-    const set = { HTTP_HEADERS_TIMEOUT_MS: '300', HTTP_REQUEST_TIMEOUT_MS: '600', HTTP_KEEP_ALIVE_TIMEOUT_MS: '300', DIRECTLINE_STREAM_IDLE_MS: '300', DIRECTLINE_STREAMS_PER_CONVERSATION: '1', DIRECTLINE_STREAMS_PER_ADDRESS: '2' };
-    expect(readConfig(set)).toMatchObject({ httpTimeouts: { headersMs: 300, requestMs: 600, keepAliveMs: 300 }, directLineStreams: { idleMs: 300, perConversation: 1, perAddress: 2 } });
-    const wrong = { HTTP_HEADERS_TIMEOUT_MS: '5s', HTTP_KEEP_ALIVE_TIMEOUT_MS: '0', DIRECTLINE_STREAM_IDLE_MS: '-1', DIRECTLINE_STREAMS_PER_CONVERSATION: '0', DIRECTLINE_STREAMS_PER_ADDRESS: '1.5' };
+    const set = {
+      HTTP_HEADERS_TIMEOUT_MS: '300',
+      HTTP_REQUEST_TIMEOUT_MS: '600',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '300',
+      DIRECTLINE_STREAM_IDLE_MS: '300',
+      DIRECTLINE_STREAMS_PER_CONVERSATION: '1',
+      DIRECTLINE_STREAMS_PER_ADDRESS: '2',
+    };
+    expect(readConfig(set)).toMatchObject({
+      httpTimeouts: { headersMs: 300, requestMs: 600, keepAliveMs: 300 },
+      directLineStreams: { idleMs: 300, perConversation: 1, perAddress: 2 },
+    });
+    const wrong = {
+      HTTP_HEADERS_TIMEOUT_MS: '5s',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '0',
+      DIRECTLINE_STREAM_IDLE_MS: '-1',
+      DIRECTLINE_STREAMS_PER_CONVERSATION: '0',
+      DIRECTLINE_STREAMS_PER_ADDRESS: '1.5',
+    };
     try {
       readConfig(wrong);
       expect.unreachable();
@@ -50,7 +72,9 @@ describe('configuration', () => {
       const problems = (error as ConfigError).problems.join('\n');
       for (const name of Object.keys(wrong)) expect(problems).toContain(name);
     }
-    expect(() => readConfig({ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS must not be longer/);
+    expect(() => readConfig({ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_MS must not be longer/,
+    );
   });
 
   it('the process exits with the message and no stack trace', () => {

@@ -42,11 +42,17 @@ describe('rate limits', () => {
 
   it('limits messages per user on /api/messages', async () => {
     connector = await new FakeConnector().start();
-    app = await startApp({ env: { RATE_LIMIT_USER_PER_SECOND: '0.2', RATE_LIMIT_USER_BURST: '2', RATE_LIMIT_IP_BURST: '100' } });
-    const send = () => post(app!.url, messageActivity(connector!.serviceUrl, 'hello', { from: { id: 'same-user', name: 'Same' } }));
+    app = await startApp({
+      env: { RATE_LIMIT_USER_PER_SECOND: '0.2', RATE_LIMIT_USER_BURST: '2', RATE_LIMIT_IP_BURST: '100' },
+    });
+    const send = () =>
+      post(app!.url, messageActivity(connector!.serviceUrl, 'hello', { from: { id: 'same-user', name: 'Same' } }));
     const seen = await statuses(3, send);
     expect(seen).toEqual([200, 200, 429]);
-    const other = await post(app.url, messageActivity(connector.serviceUrl, 'hello', { from: { id: 'another-user', name: 'Other' } }));
+    const other = await post(
+      app.url,
+      messageActivity(connector.serviceUrl, 'hello', { from: { id: 'another-user', name: 'Other' } }),
+    );
     expect(other.status).toBe(200);
   });
 

@@ -39,7 +39,11 @@ describe('request validation', () => {
     noInternals(response.text);
   });
 
-  it.each([['an array', []], ['a string', '"text"'], ['null', 'null']])('answers 400 to %s', async (_name, body) => {
+  it.each([
+    ['an array', []],
+    ['a string', '"text"'],
+    ['null', 'null'],
+  ])('answers 400 to %s', async (_name, body) => {
     expect((await post(app.url, body)).status).toBe(400);
   });
 
@@ -58,7 +62,11 @@ describe('request validation', () => {
   });
 
   it('answers 415 to a body that is not JSON by its content type', async () => {
-    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
     expect(response.status).toBe(415);
   });
 });

@@ -33,12 +33,42 @@ describe('the token matrix', () => {
     ['no Authorization header', () => ({})],
     ['a malformed bearer token', () => bearer('not.a.jwt')],
     ['a Basic scheme', () => ({ authorization: 'Basic dXNlcjpwYXNz' })],
-    ['a forged signature', () => bearer(identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl, signingKey: LocalIdentityProvider.otherKey() }))],
-    ['HS256 signed with the public key', () => bearer(identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl, algorithm: 'HS256' }))],
-    ['alg "none"', () => bearer(identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl, algorithm: 'none' }))],
-    ['an expired token', () => bearer(identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl, expiresInSeconds: -3600 }))],
-    ['a token for another bot', () => bearer(identity.token({ audience: '00000000-0000-4000-8000-0000000000ff', serviceUrl: connector.serviceUrl }))],
-    ['a token from another issuer', () => bearer(identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl, issuer: 'https://evil.example' }))],
+    [
+      'a forged signature',
+      () =>
+        bearer(
+          identity.token({
+            audience: TEST_APP_ID,
+            serviceUrl: connector.serviceUrl,
+            signingKey: LocalIdentityProvider.otherKey(),
+          }),
+        ),
+    ],
+    [
+      'HS256 signed with the public key',
+      () => bearer(identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl, algorithm: 'HS256' })),
+    ],
+    [
+      'alg "none"',
+      () => bearer(identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl, algorithm: 'none' })),
+    ],
+    [
+      'an expired token',
+      () =>
+        bearer(identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl, expiresInSeconds: -3600 })),
+    ],
+    [
+      'a token for another bot',
+      () =>
+        bearer(identity.token({ audience: '00000000-0000-4000-8000-0000000000ff', serviceUrl: connector.serviceUrl })),
+    ],
+    [
+      'a token from another issuer',
+      () =>
+        bearer(
+          identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl, issuer: 'https://evil.example' }),
+        ),
+    ],
   ];
 
   it.each(cases)('answers 401 to %s, with no exception text', async (_name, headers) => {
@@ -49,7 +79,11 @@ describe('the token matrix', () => {
 
   it('accepts a token the channel service signed, and the reply reaches the connector', async () => {
     const activity = messageActivity(connector.serviceUrl, 'how many incidents does a Gold partner get?');
-    const response = await post(app.url, activity, bearer(identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl })));
+    const response = await post(
+      app.url,
+      activity,
+      bearer(identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl })),
+    );
     expect(response.status).toBe(200);
     const [reply] = await connector.waitFor((activity.conversation as { id: string }).id, 1);
     expect(reply?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
@@ -57,7 +91,11 @@ describe('the token matrix', () => {
 
   it('does not let a valid token for one service URL post an activity naming another', async () => {
     const activity = messageActivity('http://127.0.0.2:9/', 'hello');
-    const response = await post(app.url, activity, bearer(identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl })));
+    const response = await post(
+      app.url,
+      activity,
+      bearer(identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl })),
+    );
     expect(response.status).toBe(401);
   });
 });

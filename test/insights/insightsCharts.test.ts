@@ -13,10 +13,15 @@ describe('insights charts', () => {
   });
 
   it('draws one rect per non-zero value, stacked, with its number in a title, and grid lines at whole numbers only', () => {
-    const svg = stackedColumns('Per day', series, [
-      { tick: '11-01', name: 'Nov 1', values: [3, 0] },
-      { tick: '', name: 'Nov 2', values: [2, 3] },
-    ], String);
+    const svg = stackedColumns(
+      'Per day',
+      series,
+      [
+        { tick: '11-01', name: 'Nov 1', values: [3, 0] },
+        { tick: '', name: 'Nov 2', values: [2, 3] },
+      ],
+      String,
+    );
     expect(svg.match(/<rect /g)?.length).toBe(3);
     expect(svg).toContain('<title>Nov 2 · B &lt;b&gt;: 3</title>');
     // The top is 5: lines at 0 and 5, none at 2.5.
@@ -29,7 +34,13 @@ describe('insights charts', () => {
   });
 
   it('splits a share bar by the parts of its total, and draws an empty track for nothing', () => {
-    const bar = shareBar([{ className: 's-a', label: 'A', value: 1 }, { className: 's-b', label: 'B', value: 3 }], String);
+    const bar = shareBar(
+      [
+        { className: 's-a', label: 'A', value: 1 },
+        { className: 's-b', label: 'B', value: 3 },
+      ],
+      String,
+    );
     expect(bar).toMatch(/class="s-a" x="0" y="0" width="60"/);
     expect(bar).toMatch(/class="s-b" x="60" y="0" width="180"/);
     expect(shareBar([{ className: 's-a', label: 'A', value: 0 }], String).match(/<rect /g)?.length).toBe(1);

@@ -28,28 +28,43 @@ const BACKENDS = [
 ];
 
 /** The conversations of the test: what each partner sends, in order (text, or a card's submit value). */
-function conversations(serviceUrl: string): { channelId: string; locale: string; id: string; steps: (string | Record<string, unknown>)[] }[] {
+function conversations(
+  serviceUrl: string,
+): { channelId: string; locale: string; id: string; steps: (string | Record<string, unknown>)[] }[] {
   return [
     {
       // "did you mean" (clarify-en), a suggestion picked, then "Yes" to "Was this helpful?".
       id: 'insights-en',
       channelId: 'msteams',
       locale: 'en-US',
-      steps: ['support stuff', { action: 'ask', intent: 'entitlement' }, { action: 'feedback', helpful: true, intent: 'entitlement', lang: 'en' }],
+      steps: [
+        'support stuff',
+        { action: 'ask', intent: 'entitlement' },
+        { action: 'feedback', helpful: true, intent: 'entitlement', lang: 'en' },
+      ],
     },
     {
       // An out-of-scope question (out-of-scope-fr), then the button for a person, the last question as summary, consent.
       id: 'insights-fr',
       channelId: 'msteams',
       locale: 'fr-FR',
-      steps: ['Quel temps fera-t-il demain à Lyon ?', { action: 'handoff' }, { action: 'handoff_summary' }, { action: 'handoff_consent', consent: true }],
+      steps: [
+        'Quel temps fera-t-il demain à Lyon ?',
+        { action: 'handoff' },
+        { action: 'handoff_summary' },
+        { action: 'handoff_consent', consent: true },
+      ],
     },
     {
       // A miss, an answer (misses-not-in-a-row-pt), then "No" to "Was this helpful?", on web chat.
       id: 'insights-pt',
       channelId: 'webchat',
       locale: 'pt-BR',
-      steps: ['Como instalo o Windows 11 num Mac?', 'Quais planos de suporte pagos existem para parceiros?', { action: 'feedback', helpful: false, intent: 'paid_support_plans', lang: 'pt' }],
+      steps: [
+        'Como instalo o Windows 11 num Mac?',
+        'Quais planos de suporte pagos existem para parceiros?',
+        { action: 'feedback', helpful: false, intent: 'paid_support_plans', lang: 'pt' },
+      ],
     },
   ].map((c) => ({ ...c, serviceUrl }));
 }
@@ -74,7 +89,8 @@ describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
   let connector: FakeConnector;
   let app: RunningApp;
   let url: string;
-  const get = (path: string, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) => fetch(`${url}${path}`, { headers });
+  const get = (path: string, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) =>
+    fetch(`${url}${path}`, { headers });
   const report = async (query = ''): Promise<InsightsReport> => {
     const response = await get(`/api/insights${query}`);
     expect(response.status, await response.clone().text()).toBe(200);
@@ -83,7 +99,10 @@ describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
 
   beforeAll(async () => {
     connector = await new FakeConnector().start();
-    app = await startApp({ env: { STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: KEY, RATE_LIMIT: 'off' }, storageFromUrl: true });
+    app = await startApp({
+      env: { STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: KEY, RATE_LIMIT: 'off' },
+      storageFromUrl: true,
+    });
     url = app.url;
     await talk(url, connector.serviceUrl);
   }, 60_000);
@@ -95,7 +114,17 @@ describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
   it('counts conversations, questions by outcome, hand-offs, deflection, tickets and feedback by topic', async () => {
     const { totals, tickets, feedback, feedbackByTopic, period } = await report();
     expect(period.days).toBe(30);
-    expect(totals).toEqual({ conversations: 3, questions: 4, answered: 1, clarify: 1, rejected: 2, handoffs: 1, deflected: 1, deflectionRate: 1 / 3, tickets: 1 });
+    expect(totals).toEqual({
+      conversations: 3,
+      questions: 4,
+      answered: 1,
+      clarify: 1,
+      rejected: 2,
+      handoffs: 1,
+      deflected: 1,
+      deflectionRate: 1 / 3,
+      tickets: 1,
+    });
     expect(tickets).toEqual({ new: 1, assigned: 0, resolved: 0, total: 1 });
     expect(feedback).toEqual({ helpful: 1, notHelpful: 1 });
     expect(feedbackByTopic).toEqual([
@@ -106,20 +135,44 @@ describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
 
   it('splits them by language and by channel, and filters by either', async () => {
     const all = await report();
-    expect(all.byLang.map(({ lang, conversations, questions, handoffs, tickets }) => ({ lang, conversations, questions, handoffs, tickets }))).toEqual([
+    expect(
+      all.byLang.map(({ lang, conversations, questions, handoffs, tickets }) => ({
+        lang,
+        conversations,
+        questions,
+        handoffs,
+        tickets,
+      })),
+    ).toEqual([
       { lang: 'en', conversations: 1, questions: 1, handoffs: 0, tickets: 0 },
       { lang: 'pt', conversations: 1, questions: 2, handoffs: 0, tickets: 0 },
       { lang: 'fr', conversations: 1, questions: 1, handoffs: 1, tickets: 1 },
     ]);
-    expect(all.byChannel.map(({ channel, conversations, questions }) => ({ channel, conversations, questions }))).toEqual([
+    expect(
+      all.byChannel.map(({ channel, conversations, questions }) => ({ channel, conversations, questions })),
+    ).toEqual([
       { channel: 'msteams', conversations: 2, questions: 2 },
       { channel: 'webchat', conversations: 1, questions: 2 },
     ]);
     const french = await report('?lang=fr');
     expect(french.filter).toEqual({ lang: 'fr' });
-    expect(french.totals).toMatchObject({ conversations: 1, questions: 1, rejected: 1, handoffs: 1, deflected: 0, tickets: 1 });
+    expect(french.totals).toMatchObject({
+      conversations: 1,
+      questions: 1,
+      rejected: 1,
+      handoffs: 1,
+      deflected: 0,
+      tickets: 1,
+    });
     const webchat = await report('?channel=webchat');
-    expect(webchat.totals).toMatchObject({ conversations: 1, questions: 2, answered: 1, rejected: 1, deflected: 1, tickets: 0 });
+    expect(webchat.totals).toMatchObject({
+      conversations: 1,
+      questions: 2,
+      answered: 1,
+      rejected: 1,
+      deflected: 1,
+      tickets: 0,
+    });
     expect(webchat.channels).toEqual(['msteams', 'webchat']);
   });
 
@@ -135,11 +188,25 @@ describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
   it('counts a period that ended before the turns as empty, day by day', async () => {
     const past = await report('?from=2020-01-01&to=2020-01-07');
     expect(past.period).toEqual({ from: '2020-01-01', to: '2020-01-07', days: 7 });
-    expect(past.byDay.map((d) => d.day)).toEqual(['2020-01-01', '2020-01-02', '2020-01-03', '2020-01-04', '2020-01-05', '2020-01-06', '2020-01-07']);
+    expect(past.byDay.map((d) => d.day)).toEqual([
+      '2020-01-01',
+      '2020-01-02',
+      '2020-01-03',
+      '2020-01-04',
+      '2020-01-05',
+      '2020-01-06',
+      '2020-01-07',
+    ]);
     expect(past.totals.conversations).toBe(0);
     expect(past.totals.deflectionRate).toBeNull();
     const today = (await report()).byDay.at(-1);
-    expect(today).toEqual({ day: new Date().toISOString().slice(0, 10), answered: 1, clarify: 1, rejected: 2, handoffs: 1 });
+    expect(today).toEqual({
+      day: new Date().toISOString().slice(0, 10),
+      answered: 1,
+      clarify: 1,
+      rejected: 2,
+      handoffs: 1,
+    });
   });
 
   it('refuses wrong parameters with every problem named (400), in the page language on the page', async () => {
@@ -153,9 +220,13 @@ describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
       t('en', 'insights.error.bad_lang', { known: 'en, ru, pt, fr' }),
       t('en', 'insights.error.bad_channel', { known: CHANNEL_LABELS.join(', ') }),
     ]);
-    const order = (await (await get('/api/insights?from=2026-03-02&to=2026-03-01')).json()) as { error: { problems: string[] } };
+    const order = (await (await get('/api/insights?from=2026-03-02&to=2026-03-01')).json()) as {
+      error: { problems: string[] };
+    };
     expect(order.error.problems).toEqual([t('en', 'insights.error.from_after_to')]);
-    const long = (await (await get('/api/insights?from=2024-01-01&to=2026-01-01')).json()) as { error: { problems: string[] } };
+    const long = (await (await get('/api/insights?from=2024-01-01&to=2026-01-01')).json()) as {
+      error: { problems: string[] };
+    };
     expect(long.error.problems).toEqual([t('en', 'insights.error.too_long', { max: 366 })]);
 
     const page = await get('/insights?from=yesterday&locale=ru-RU');
@@ -166,7 +237,11 @@ describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
   });
 
   it('answers only with the key, as a bearer header or x-api-key; never a key in the URL', async () => {
-    const refused: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-key-0123456789abcdef' }, { authorization: `Basic ${KEY}` }];
+    const refused: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong-key-0123456789abcdef' },
+      { authorization: `Basic ${KEY}` },
+    ];
     for (const headers of refused) {
       const api = await get('/api/insights', headers);
       expect(api.status).toBe(401);
@@ -181,7 +256,7 @@ describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
     expect((await get('/api/insights', { 'x-api-key': KEY })).status).toBe(200);
   });
 
-  it('the page takes the review page\'s sign-in cookie (the API does not); a forged or missing one gets the way to sign in', async () => {
+  it("the page takes the review page's sign-in cookie (the API does not); a forged or missing one gets the way to sign in", async () => {
     const login = await fetch(`${url}/review/login`, {
       method: 'POST',
       redirect: 'manual',
@@ -201,15 +276,27 @@ describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
     expect(await forged.text()).toContain('href="/review?locale=fr-FR"');
   });
 
-  it('draws the page in each of the four languages with the numbers and charts, under the pages\' CSP', async () => {
-    for (const [locale, lang] of [['en-US', 'en'], ['ru-RU', 'ru'], ['pt-BR', 'pt'], ['fr-FR', 'fr']] as const) {
+  it("draws the page in each of the four languages with the numbers and charts, under the pages' CSP", async () => {
+    for (const [locale, lang] of [
+      ['en-US', 'en'],
+      ['ru-RU', 'ru'],
+      ['pt-BR', 'pt'],
+      ['fr-FR', 'fr'],
+    ] as const) {
       const response = await get(`/insights?locale=${locale}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
       expect(response.headers.get('x-frame-options')).toBe('DENY');
       const html = await response.text();
       expect(html).toContain(`<html lang="${locale}">`);
-      for (const key of ['insights.title', 'insights.by_day', 'insights.by_lang', 'insights.by_channel', 'insights.feedback_by_topic', 'insights.top_rejected']) {
+      for (const key of [
+        'insights.title',
+        'insights.by_day',
+        'insights.by_lang',
+        'insights.by_channel',
+        'insights.feedback_by_topic',
+        'insights.top_rejected',
+      ]) {
         expect(html, key).toContain(t(lang, key).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`));
       }
       expect(html.match(/<svg /g)?.length).toBeGreaterThan(5);

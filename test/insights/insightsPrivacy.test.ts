@@ -65,7 +65,10 @@ const BACKENDS = [
 describe.each(BACKENDS)('insights keep nothing identifying, stored in $name', (backend) => {
   it('no secret, user id or conversation id in the insights JSON, the page in four languages or the table', async () => {
     const connector = await new FakeConnector().start();
-    const app = await startApp({ env: { STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: KEY, RATE_LIMIT: 'off' }, storageFromUrl: true });
+    const app = await startApp({
+      env: { STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: KEY, RATE_LIMIT: 'off' },
+      storageFromUrl: true,
+    });
     const { url } = app;
     try {
       const send = async (step: string | Record<string, unknown>) => {
@@ -79,7 +82,12 @@ describe.each(BACKENDS)('insights keep nothing identifying, stored in $name', (b
       await send(REJECTED);
       await send(`We are a Gold partner, Access ID ${ACCESS_ID}, how many incidents do we get? mail ${EMAIL}`);
       await send({ action: 'feedback', helpful: false, intent: 'remaining_incidents', lang: 'en' });
-      await send({ action: 'feedback_comment', intent: 'remaining_incidents', lang: 'en', comment: `wrong, my contract is ${CONTRACT_ID} ${JWT}` });
+      await send({
+        action: 'feedback_comment',
+        intent: 'remaining_incidents',
+        lang: 'en',
+        comment: `wrong, my contract is ${CONTRACT_ID} ${JWT}`,
+      });
       await send(REJECTED);
       await send('talk to a person');
       await send(`Summary: ${GUID} ${EMAIL} ${ACCESS_ID}`);
@@ -94,13 +102,20 @@ describe.each(BACKENDS)('insights keep nothing identifying, stored in $name', (b
       expect(report.topRejected?.length).toBeGreaterThan(0);
       expect(report.topRejected?.[0]?.text).toContain('which tuna is best for cats?');
 
-      const outputs = [{ where: '/api/insights', text: json }, { where: 'insights_events', text: await backend.insightsRows() }];
+      const outputs = [
+        { where: '/api/insights', text: json },
+        { where: 'insights_events', text: await backend.insightsRows() },
+      ];
       for (const lang of LANGS) {
-        const page = await fetch(`${url}/insights?locale=${LOCALE_OF[lang]}`, { headers: { authorization: `Bearer ${KEY}` } });
+        const page = await fetch(`${url}/insights?locale=${LOCALE_OF[lang]}`, {
+          headers: { authorization: `Bearer ${KEY}` },
+        });
         expect(page.status).toBe(200);
         outputs.push({ where: `/insights in ${lang}`, text: await page.text() });
       }
-      const hits = outputs.flatMap(({ where, text }) => SECRETS.filter((secret) => text.includes(secret)).map((secret) => `${secret} in ${where}`));
+      const hits = outputs.flatMap(({ where, text }) =>
+        SECRETS.filter((secret) => text.includes(secret)).map((secret) => `${secret} in ${where}`),
+      );
       expect(hits).toEqual([]);
     } finally {
       await app.close();

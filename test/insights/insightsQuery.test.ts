@@ -19,12 +19,20 @@ describe('the insights query', () => {
     const query = parse('');
     expect(query).toEqual({ from: '2026-11-05', to: '2026-12-04' });
     expect(daysOf(query)).toHaveLength(30);
-    expect(periodTimes(query)).toEqual({ start: new Date('2026-11-05T00:00:00.000Z'), end: new Date('2026-12-05T00:00:00.000Z') });
+    expect(periodTimes(query)).toEqual({
+      start: new Date('2026-11-05T00:00:00.000Z'),
+      end: new Date('2026-12-05T00:00:00.000Z'),
+    });
   });
 
   it('takes 30 days before a given end, and a given start up to today', () => {
     expect(parse('to=2026-03-01')).toEqual({ from: '2026-01-31', to: '2026-03-01' });
-    expect(parse('from=2026-12-01&lang=pt&channel=webchat&locale=fr-FR')).toEqual({ from: '2026-12-01', to: '2026-12-04', lang: 'pt', channel: 'webchat' });
+    expect(parse('from=2026-12-01&lang=pt&channel=webchat&locale=fr-FR')).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-04',
+      lang: 'pt',
+      channel: 'webchat',
+    });
     expect(daysOf(parse('from=2024-02-28&to=2024-03-01'))).toEqual(['2024-02-28', '2024-02-29', '2024-03-01']);
   });
 

@@ -15,15 +15,25 @@ import type { Logger } from '../../src/log/logger';
 const AT = Date.parse('2026-12-04T10:00:00.000Z');
 
 function turnContext(channelId: string, conversationId: string): TurnContext {
-  const context = { activity: { channelId, conversation: { id: conversationId } }, turnState: new Map() } as unknown as TurnContext;
-  setTurn(context, { input: { kind: 'submit', submit: { action: 'feedback', helpful: true, intent: 'entitlement' } }, lang: 'fr', at: AT });
+  const context = {
+    activity: { channelId, conversation: { id: conversationId } },
+    turnState: new Map(),
+  } as unknown as TurnContext;
+  setTurn(context, {
+    input: { kind: 'submit', submit: { action: 'feedback', helpful: true, intent: 'entitlement' } },
+    lang: 'fr',
+    at: AT,
+  });
   return context;
 }
 
-const log = () => ({ warn: vi.fn(), info: vi.fn(), error: vi.fn(), debug: vi.fn() }) as unknown as Logger & { warn: ReturnType<typeof vi.fn> };
+const log = () =>
+  ({ warn: vi.fn(), info: vi.fn(), error: vi.fn(), debug: vi.fn() }) as unknown as Logger & {
+    warn: ReturnType<typeof vi.fn>;
+  };
 
 describe('InsightsRecorder', () => {
-  it('writes the noted outcome with the turn\'s language, a closed channel label and a salted conversation key', async () => {
+  it("writes the noted outcome with the turn's language, a closed channel label and a salted conversation key", async () => {
     const store = new MemoryInsightsStore();
     const recorder = new InsightsRecorder(store, log());
     const context = turnContext('a-channel-of-its-own', 'a:1ConversationId');
@@ -31,7 +41,14 @@ describe('InsightsRecorder', () => {
     await recorder.record(context);
     const events = await store.eventsBetween(new Date(0), new Date(AT + 1));
     expect(events).toEqual([
-      { at: '2026-12-04T10:00:00.000Z', lang: 'fr', channel: 'other', conversation: conversationKey(await store.salt(), 'a-channel-of-its-own', 'a:1ConversationId'), outcome: 'helpful', intent: 'entitlement' },
+      {
+        at: '2026-12-04T10:00:00.000Z',
+        lang: 'fr',
+        channel: 'other',
+        conversation: conversationKey(await store.salt(), 'a-channel-of-its-own', 'a:1ConversationId'),
+        outcome: 'helpful',
+        intent: 'entitlement',
+      },
     ]);
     expect(JSON.stringify(events)).not.toContain('ConversationId');
   });
@@ -45,7 +62,9 @@ describe('InsightsRecorder', () => {
     noteOutcome(context, 'rejected');
     noteOutcome(context, 'answered', 'paid_support_plans');
     await recorder.record(context);
-    expect((await store.eventsBetween(new Date(0), new Date(AT + 1))).map((e) => [e.outcome, e.intent])).toEqual([['answered', 'paid_support_plans']]);
+    expect((await store.eventsBetween(new Date(0), new Date(AT + 1))).map((e) => [e.outcome, e.intent])).toEqual([
+      ['answered', 'paid_support_plans'],
+    ]);
   });
 
   it('logs a store that fails, and asks for the salt again on the next turn', async () => {

@@ -20,7 +20,14 @@ export interface InsightsStoreBackend {
   openAnother?(): Promise<OpenedInsights>;
 }
 
-const event = (at: string, fields: Partial<InsightEvent> = {}): InsightEvent => ({ at, lang: 'en', channel: 'msteams', conversation: 'c-1', outcome: 'answered', ...fields });
+const event = (at: string, fields: Partial<InsightEvent> = {}): InsightEvent => ({
+  at,
+  lang: 'en',
+  channel: 'msteams',
+  conversation: 'c-1',
+  outcome: 'answered',
+  ...fields,
+});
 
 export function describeInsightsStoreConformance(backend: InsightsStoreBackend): void {
   describe(`${backend.name} insights store conformance`, () => {
@@ -37,24 +44,46 @@ export function describeInsightsStoreConformance(backend: InsightsStoreBackend):
     });
 
     it('reads back every field of the events of a period, oldest first, the start inclusive and the end exclusive', async () => {
-      await store.record(event('2026-11-03T10:00:00.000Z', { lang: 'ru', channel: 'directline', conversation: 'c-2', outcome: 'not_helpful', intent: 'entitlement' }));
+      await store.record(
+        event('2026-11-03T10:00:00.000Z', {
+          lang: 'ru',
+          channel: 'directline',
+          conversation: 'c-2',
+          outcome: 'not_helpful',
+          intent: 'entitlement',
+        }),
+      );
       await store.record(event('2026-11-01T00:00:00.000Z', { outcome: 'clarify', intent: 'out_of_scope' }));
       await store.record(event('2026-10-31T23:59:59.999Z'));
       await store.record(event('2026-11-04T00:00:00.000Z', { outcome: 'handoff' }));
       await store.record(event('2026-11-02T12:30:00.000Z', { outcome: 'rejected' }));
 
-      const read = await store.eventsBetween(new Date('2026-11-01T00:00:00.000Z'), new Date('2026-11-04T00:00:00.000Z'));
+      const read = await store.eventsBetween(
+        new Date('2026-11-01T00:00:00.000Z'),
+        new Date('2026-11-04T00:00:00.000Z'),
+      );
       expect(read).toEqual([
         event('2026-11-01T00:00:00.000Z', { outcome: 'clarify', intent: 'out_of_scope' }),
         event('2026-11-02T12:30:00.000Z', { outcome: 'rejected' }),
-        event('2026-11-03T10:00:00.000Z', { lang: 'ru', channel: 'directline', conversation: 'c-2', outcome: 'not_helpful', intent: 'entitlement' }),
+        event('2026-11-03T10:00:00.000Z', {
+          lang: 'ru',
+          channel: 'directline',
+          conversation: 'c-2',
+          outcome: 'not_helpful',
+          intent: 'entitlement',
+        }),
       ]);
-      expect(await store.eventsBetween(new Date('2026-12-01T00:00:00.000Z'), new Date('2026-12-31T00:00:00.000Z'))).toEqual([]);
+      expect(
+        await store.eventsBetween(new Date('2026-12-01T00:00:00.000Z'), new Date('2026-12-31T00:00:00.000Z')),
+      ).toEqual([]);
     });
 
     it('keeps an event without a topic without one', async () => {
       await store.record(event('2026-11-01T08:00:00.000Z', { outcome: 'handoff' }));
-      const [read] = await store.eventsBetween(new Date('2026-11-01T00:00:00.000Z'), new Date('2026-11-02T00:00:00.000Z'));
+      const [read] = await store.eventsBetween(
+        new Date('2026-11-01T00:00:00.000Z'),
+        new Date('2026-11-02T00:00:00.000Z'),
+      );
       expect(read).toEqual(event('2026-11-01T08:00:00.000Z', { outcome: 'handoff' }));
       expect(read).not.toHaveProperty('intent');
     });
@@ -66,9 +95,12 @@ export function describeInsightsStoreConformance(backend: InsightsStoreBackend):
     });
 
     it('retention deletes the events before the date and says how many', async () => {
-      for (const at of ['2026-01-01T00:00:00.000Z', '2026-01-31T23:59:59.999Z', '2026-02-01T00:00:00.000Z']) await store.record(event(at));
+      for (const at of ['2026-01-01T00:00:00.000Z', '2026-01-31T23:59:59.999Z', '2026-02-01T00:00:00.000Z'])
+        await store.record(event(at));
       expect(await store.deleteBefore(new Date('2026-02-01T00:00:00.000Z'))).toBe(2);
-      expect((await store.eventsBetween(new Date(0), new Date('2027-01-01T00:00:00.000Z'))).map((e) => e.at)).toEqual(['2026-02-01T00:00:00.000Z']);
+      expect((await store.eventsBetween(new Date(0), new Date('2027-01-01T00:00:00.000Z'))).map((e) => e.at)).toEqual([
+        '2026-02-01T00:00:00.000Z',
+      ]);
       expect(await store.deleteBefore(new Date('2026-02-01T00:00:00.000Z'))).toBe(0);
     });
 

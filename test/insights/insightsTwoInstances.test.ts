@@ -21,7 +21,10 @@ describe('insights of two instances on one PostgreSQL', () => {
   beforeAll(async () => {
     connector = await new FakeConnector().start();
     for (let i = 0; i < 2; i++) {
-      const app = await startApp({ env: { STORAGE_URL: schema().url, TICKETS_API_KEY: KEY, RATE_LIMIT: 'off' }, storageFromUrl: true });
+      const app = await startApp({
+        env: { STORAGE_URL: schema().url, TICKETS_API_KEY: KEY, RATE_LIMIT: 'off' },
+        storageFromUrl: true,
+      });
       apps.push({ app, url: app.url });
     }
   }, 60_000);
@@ -31,11 +34,16 @@ describe('insights of two instances on one PostgreSQL', () => {
   });
 
   const say = async (instance: number, conversationId: string, text: string) => {
-    const activity = messageActivity(connector.serviceUrl, text, { conversation: { id: conversationId, conversationType: 'personal' }, from: { id: `${conversationId}-user`, name: 'Partner' } });
+    const activity = messageActivity(connector.serviceUrl, text, {
+      conversation: { id: conversationId, conversationType: 'personal' },
+      from: { id: `${conversationId}-user`, name: 'Partner' },
+    });
     expect((await post(apps[instance]!.url, activity)).status).toBe(200);
   };
   const insightsOf = async (instance: number): Promise<InsightsReport> => {
-    const response = await fetch(`${apps[instance]!.url}/api/insights`, { headers: { authorization: `Bearer ${KEY}` } });
+    const response = await fetch(`${apps[instance]!.url}/api/insights`, {
+      headers: { authorization: `Bearer ${KEY}` },
+    });
     expect(response.status).toBe(200);
     return (await response.json()) as InsightsReport;
   };

@@ -8,7 +8,8 @@ import { PROJECT_ROOT } from '../../src/contentPath';
 import { freePort } from '../support/freePort';
 
 /** Variables of the test run the bot must not inherit (they would change what it reads or how node starts). */
-const NOT_INHERITED = /^(VITEST|NODE_OPTIONS$|STORAGE_URL$|PORT$|Microsoft|DIRECTLINE_|TICKETS_API_KEY$|RATE_LIMIT|TRUST_PROXY$|METRICS_TOKEN$)/;
+const NOT_INHERITED =
+  /^(VITEST|NODE_OPTIONS$|STORAGE_URL$|PORT$|Microsoft|DIRECTLINE_|TICKETS_API_KEY$|RATE_LIMIT|TRUST_PROXY$|METRICS_TOKEN$)/;
 
 export interface BotProcess {
   name: string;
@@ -22,7 +23,11 @@ export interface BotProcess {
 }
 
 /** @example const a = await startBotProcess('A', { STORAGE_URL: url, DIRECTLINE_SECRET: secret }) */
-export async function startBotProcess(name: string, env: Record<string, string>, options: { readyTimeoutMs?: number } = {}): Promise<BotProcess> {
+export async function startBotProcess(
+  name: string,
+  env: Record<string, string>,
+  options: { readyTimeoutMs?: number } = {},
+): Promise<BotProcess> {
   const port = await freePort();
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !NOT_INHERITED.test(key)));
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'src/index.ts'], {
@@ -55,19 +60,28 @@ export async function startBotProcess(name: string, env: Record<string, string>,
   return bot;
 }
 
-async function waitUntilReady(bot: BotProcess, child: ChildProcess, exited: Promise<number | null>, timeoutMs: number): Promise<void> {
+async function waitUntilReady(
+  bot: BotProcess,
+  child: ChildProcess,
+  exited: Promise<number | null>,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
   for (;;) {
-    if (exitCode !== undefined || child.exitCode !== null) throw new Error(`bot ${bot.name} exited (code ${String(exitCode ?? child.exitCode)}) before it was ready:\n${bot.output()}`);
+    if (exitCode !== undefined || child.exitCode !== null)
+      throw new Error(
+        `bot ${bot.name} exited (code ${String(exitCode ?? child.exitCode)}) before it was ready:\n${bot.output()}`,
+      );
     try {
       const response = await fetch(`${bot.url}/readyz`, { signal: AbortSignal.timeout(2000) });
       if (response.status === 200) return;
     } catch {
       // Not listening yet.
     }
-    if (Date.now() > deadline) throw new Error(`bot ${bot.name} was not ready on ${bot.url} within ${timeoutMs} ms:\n${bot.output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`bot ${bot.name} was not ready on ${bot.url} within ${timeoutMs} ms:\n${bot.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

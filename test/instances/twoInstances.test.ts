@@ -15,7 +15,15 @@ import { decisionView } from '../../cards/views/decisionView';
 import { t } from '../../src/i18n/strings';
 import { decide } from '../../src/rules/decide';
 import type { PartnerFacts } from '../../src/rules/facts';
-import { call, getActivities, openStream, postActivity, startConversation, userMessage, type Conversation } from '../directline/directLineClient';
+import {
+  call,
+  getActivities,
+  openStream,
+  postActivity,
+  startConversation,
+  userMessage,
+  type Conversation,
+} from '../directline/directLineClient';
 import { FakeTeamsConnector, type ConnectorActivity } from '../support/fakeTeamsConnector';
 import { useTestSchema } from '../support/postgres';
 import { startBotProcess, type BotProcess } from './botProcess';
@@ -40,7 +48,13 @@ const started: BotProcess[] = [];
 beforeAll(async () => {
   try {
     connector = await new FakeTeamsConnector().start();
-    const env = { STORAGE_URL: schema().url, DIRECTLINE_SECRET: SECRET, TICKETS_API_KEY: API_KEY, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' };
+    const env = {
+      STORAGE_URL: schema().url,
+      DIRECTLINE_SECRET: SECRET,
+      TICKETS_API_KEY: API_KEY,
+      RATE_LIMIT: 'off',
+      LOG_LEVEL: 'warn',
+    };
     // Started together: their migrations meet at the advisory lock.
     const bots = await Promise.allSettled([startBotProcess('A', env), startBotProcess('B', env)]);
     for (const bot of bots) if (bot.status === 'fulfilled') started.push(bot.value);
@@ -74,21 +88,35 @@ async function send(bot: BotProcess, activity: Record<string, unknown>): Promise
 }
 
 function fromTeams(fields: Record<string, unknown>): Record<string, unknown> {
-  return { id: `teams-activity-${++counter}`, channelId: 'msteams', serviceUrl: connector.serviceUrl, recipient: BOT, timestamp: new Date().toISOString(), locale: 'en-US', ...fields };
+  return {
+    id: `teams-activity-${++counter}`,
+    channelId: 'msteams',
+    serviceUrl: connector.serviceUrl,
+    recipient: BOT,
+    timestamp: new Date().toISOString(),
+    locale: 'en-US',
+    ...fields,
+  };
 }
 
 /** A partner's personal chat with the bot. */
 function personalChat(name: string) {
-  const user = { id: `29:partner-${name}`, name, aadObjectId: `00000000-0000-0000-0000-${String(++counter).padStart(12, '0')}` };
+  const user = {
+    id: `29:partner-${name}`,
+    name,
+    aadObjectId: `00000000-0000-0000-0000-${String(++counter).padStart(12, '0')}`,
+  };
   const conversation = { id: `a:personal-${name}`, conversationType: 'personal', isGroup: false, tenantId: TENANT.id };
   return {
     id: conversation.id,
-    say: (content: { text: string } | { value: Record<string, unknown> }) => fromTeams({ type: 'message', from: user, conversation, channelData: { tenant: TENANT }, ...content }),
+    say: (content: { text: string } | { value: Record<string, unknown> }) =>
+      fromTeams({ type: 'message', from: user, conversation, channelData: { tenant: TENANT }, ...content }),
   };
 }
 
 function cardOf(activity: ConnectorActivity | undefined): AdaptiveCardJson | undefined {
-  return activity?.attachments?.find((attachment) => attachment.contentType === ADAPTIVE_CARD_CONTENT_TYPE)?.content as AdaptiveCardJson | undefined;
+  return activity?.attachments?.find((attachment) => attachment.contentType === ADAPTIVE_CARD_CONTENT_TYPE)?.content as
+    AdaptiveCardJson | undefined;
 }
 
 /** The fact a question card asks for: the `fact` of its choice buttons. */
@@ -123,7 +151,12 @@ function factsOf(card: AdaptiveCardJson | undefined): { title: string; value: st
 describe('two instances on one PostgreSQL', () => {
   it('(a) a Teams conversation whose turns alternate between the instances keeps its dialog state', async () => {
     const chat = personalChat('alternating');
-    await send(a, chat.say({ text: "getting 'this access id is already associated to an account' when linking support benefits in azure" }));
+    await send(
+      a,
+      chat.say({
+        text: "getting 'this access id is already associated to an account' when linking support benefits in azure",
+      }),
+    );
     const [first] = await connector.waitForPosts(chat.id, 1);
     expect(factAsked(cardOf(first?.activity)), 'A asks for the membership').toEqual(['membership']);
 
@@ -135,7 +168,9 @@ describe('two instances on one PostgreSQL', () => {
     await send(a, chat.say({ text: 'First time we linked it' }));
     const third = (await connector.waitForPosts(chat.id, 3))[2];
     const facts: PartnerFacts = { productKind: 'cloud', membership: 'gold', contractHistory: 'first_time' };
-    const answer = JSON.parse(JSON.stringify(renderView(decisionView(decide('access_id_already_associated', facts), facts, 'en')))) as unknown;
+    const answer = JSON.parse(
+      JSON.stringify(renderView(decisionView(decide('access_id_already_associated', facts), facts, 'en'))),
+    ) as unknown;
     expect(cardOf(third?.activity), 'A answers with the facts gathered on both instances').toEqual(answer);
     expect(connector.posted(chat.id)).toHaveLength(3);
   });
@@ -144,15 +179,26 @@ describe('two instances on one PostgreSQL', () => {
     const started = await startConversation(a.url, SECRET);
     expect(started.status).toBe(201);
     const { conversationId, token }: Conversation = started.body;
-    const onB = await call<{ streamUrl: string; conversationId: string }>(b.url, `/v3/directline/conversations/${conversationId}`, { auth: token });
+    const onB = await call<{ streamUrl: string; conversationId: string }>(
+      b.url,
+      `/v3/directline/conversations/${conversationId}`,
+      { auth: token },
+    );
     expect(onB.status).toBe(200);
     expect(onB.body.streamUrl).toContain(`127.0.0.1:${b.port}`);
     const stream = await openStream(onB.body.streamUrl);
     try {
-      const question = await postActivity(a.url, conversationId, token, userMessage('how many incidents does a Gold partner get?'));
+      const question = await postActivity(
+        a.url,
+        conversationId,
+        token,
+        userMessage('how many incidents does a Gold partner get?'),
+      );
       expect(question.status).toBe(200);
       await stream.waitFor((activity) => activity.id === question.body.id);
-      const reply = await stream.waitFor((activity) => activity.replyToId === question.body.id && activity.type === 'message');
+      const reply = await stream.waitFor(
+        (activity) => activity.replyToId === question.body.id && activity.type === 'message',
+      );
       expect(reply.attachments?.[0]?.contentType).toBe(ADAPTIVE_CARD_CONTENT_TYPE);
 
       const readOnB = await getActivities(b.url, conversationId, token);
@@ -174,7 +220,9 @@ describe('two instances on one PostgreSQL', () => {
       await stream.waitFor((activity) => activity.id === followUp.body.id);
       const all = await getActivities(b.url, conversationId, token);
       const stored = all.body.activities.map((activity) => activity.id);
-      const streamed = stream.activities.filter((activity) => activity.type !== 'typing').map((activity) => activity.id);
+      const streamed = stream.activities
+        .filter((activity) => activity.type !== 'typing')
+        .map((activity) => activity.id);
       const from = stored.indexOf(streamed[0] as string);
       expect(from).toBeGreaterThanOrEqual(0);
       expect(streamed).toEqual(stored.slice(from, from + streamed.length));
@@ -211,7 +259,10 @@ describe('two instances on one PostgreSQL', () => {
     for (const step of steps) await send(a, step);
     const toPartner = await connector.waitForPosts(chat.id, 4);
     const number = /MPN-\d{6}/.exec(JSON.stringify(toPartner.at(-1)?.activity))?.[0];
-    expect(number, `the hand-off ends with the ticket card: ${JSON.stringify(toPartner.map((r) => r.activity.text ?? cardOf(r.activity)?.body?.[0]))}\n${a.output()}`).toBeDefined();
+    expect(
+      number,
+      `the hand-off ends with the ticket card: ${JSON.stringify(toPartner.map((r) => r.activity.text ?? cardOf(r.activity)?.body?.[0]))}\n${a.output()}`,
+    ).toBeDefined();
     const [posted] = await connector.waitForPosts(TRIAGE_CHANNEL.id, 1);
     expect(JSON.stringify(cardOf(posted?.activity))).toContain(number as string);
 
@@ -222,12 +273,21 @@ describe('two instances on one PostgreSQL', () => {
         type: 'invoke',
         name: 'adaptiveCard/action',
         from: ENGINEER,
-        conversation: { id: `${TRIAGE_CHANNEL.id};messageid=${replyToId}`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
+        conversation: {
+          id: `${TRIAGE_CHANNEL.id};messageid=${replyToId}`,
+          conversationType: 'channel',
+          isGroup: true,
+          tenantId: TENANT.id,
+        },
         channelData: { tenant: TENANT, team: TEAM, channel: TRIAGE_CHANNEL },
         replyToId,
         value: { action: { type: 'Action.Execute', verb, data: { ticket: number } }, trigger: 'manual' },
       });
-    const assigned = (await send(b, execute(EXECUTE_VERBS.assign))).body as { statusCode: number; type: string; value: AdaptiveCardJson };
+    const assigned = (await send(b, execute(EXECUTE_VERBS.assign))).body as {
+      statusCode: number;
+      type: string;
+      value: AdaptiveCardJson;
+    };
     expect(assigned).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });
     const assignedFacts = [
       { title: t('en', 'ticket.status'), value: t('en', 'ticket.status.assigned') },
@@ -238,9 +298,17 @@ describe('two instances on one PostgreSQL', () => {
     // A: the API and the card's refresh both show the assignment B made.
     const response = await fetch(`${a.url}/api/tickets`, { headers: { authorization: `Bearer ${API_KEY}` } });
     expect(response.status).toBe(200);
-    const { tickets } = (await response.json()) as { tickets: { number: string; status: string; assignee?: { name: string } }[] };
-    expect(tickets.find((ticket) => ticket.number === number)).toMatchObject({ status: 'assigned', assignee: { name: ENGINEER.name } });
-    const refreshed = (await send(a, execute(EXECUTE_VERBS.refresh))).body as { statusCode: number; value: AdaptiveCardJson };
+    const { tickets } = (await response.json()) as {
+      tickets: { number: string; status: string; assignee?: { name: string } }[];
+    };
+    expect(tickets.find((ticket) => ticket.number === number)).toMatchObject({
+      status: 'assigned',
+      assignee: { name: ENGINEER.name },
+    });
+    const refreshed = (await send(a, execute(EXECUTE_VERBS.refresh))).body as {
+      statusCode: number;
+      value: AdaptiveCardJson;
+    };
     expect(refreshed.value).toEqual(assigned.value);
   });
 });

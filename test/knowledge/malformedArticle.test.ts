@@ -92,7 +92,10 @@ describe('translations that disagree', () => {
     const { file: broken, text: original } = fileOf(locale);
     const pair = pairOf(original, 124);
     const reworded = pair.replace(/(data-stu-id="[^"]+">)(.*?)(<\/span>)/, '$1$2 (changed)$3');
-    expectFormatError(buildWith(locale, (t) => t.replace(pair, reworded)), { file: broken, line: lineOf(original, 124) });
+    expectFormatError(
+      buildWith(locale, (t) => t.replace(pair, reworded)),
+      { file: broken, line: lineOf(original, 124) },
+    );
   });
 
   it('refuse to build a knowledge base without the fr-FR translation', () => {

@@ -100,13 +100,20 @@ describe('log lines', () => {
     const conversation = await newConversation(url, HARNESS_DIRECTLINE_SECRET);
     storage.failWrites = true;
     const beforeDirectLine = logs.lines.length;
-    await postActivity(url, conversation.conversationId, conversation.token, userMessage('how many incidents does a Gold partner get?'));
+    await postActivity(
+      url,
+      conversation.conversationId,
+      conversation.token,
+      userMessage('how many incidents does a Gold partner get?'),
+    );
     const directLineLines = logs.entries().slice(beforeDirectLine);
     storage.failWrites = false;
 
     const groups = { ticket: ticketLines, failure: failureLines, directLine: directLineLines };
     expect(ticketLines.map((entry) => entry.msg)).toContain('no triage channel: the ticket waits in the store');
-    expect(failureLines.map((entry) => entry.msg)).toEqual(expect.arrayContaining(['turn failed', 'could not clear the dialog state']));
+    expect(failureLines.map((entry) => entry.msg)).toEqual(
+      expect.arrayContaining(['turn failed', 'could not clear the dialog state']),
+    );
     expect(directLineLines.map((entry) => entry.msg)).toContain('turn failed');
     const ids = Object.entries(groups).map(([name, entries]) => {
       const found = new Set(entries.map((entry) => entry.correlationId));
@@ -129,10 +136,15 @@ describe('log lines', () => {
     for (let i = 0; i < 8; i++) {
       const before = harness.logs.lines.length;
       // The answer went out; saving the state after it failed: the apology follows.
-      const reply = (await chat.say('how many incidents does a Gold partner get?')).replies.find((r) => String(r.text).startsWith(apology));
+      const reply = (await chat.say('how many incidents does a Gold partner get?')).replies.find((r) =>
+        String(r.text).startsWith(apology),
+      );
       const given = String(reply?.text).slice(apology.length);
       expect(given).toMatch(/^[0-9A-F]{8}$/);
-      const logged = harness.logs.entries().slice(before).find((entry) => entry.msg === 'turn failed');
+      const logged = harness.logs
+        .entries()
+        .slice(before)
+        .find((entry) => entry.msg === 'turn failed');
       expect(logged?.reference).toBe(given);
     }
   });
@@ -153,8 +165,17 @@ describe('log lines', () => {
     const driverError = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     const wrapper = Object.assign(new Error(''), { name: 'DialogContextError', error: driverError });
     log.error({ err: wrapper }, 'turn failed');
-    log.error({ err: new Error('the turn could not be saved', { cause: Object.assign(new Error('Not Found'), { statusCode: 404 }) }) }, 'turn failed');
-    const [wrapped, caused] = logs.entries() as { err: { cause?: { message: string; code?: string; statusCode?: number } } }[];
+    log.error(
+      {
+        err: new Error('the turn could not be saved', {
+          cause: Object.assign(new Error('Not Found'), { statusCode: 404 }),
+        }),
+      },
+      'turn failed',
+    );
+    const [wrapped, caused] = logs.entries() as {
+      err: { cause?: { message: string; code?: string; statusCode?: number } };
+    }[];
     expect(wrapped?.err.cause).toMatchObject({ message: 'connect ECONNREFUSED 127.0.0.1:5432', code: 'ECONNREFUSED' });
     expect(caused?.err.cause).toMatchObject({ message: 'Not Found', statusCode: 404 });
   });

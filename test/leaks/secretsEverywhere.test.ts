@@ -31,9 +31,17 @@ const SPACED_CONTRACT = '12 345 678';
 const HYPHENATED_CONTRACT = '123-456-789';
 const WIDE_CONTRACT = '４８２９１５７３';
 const WIDE_EMAIL = 'ｊａｎｅ．ｗｉｄｅ＠ｃｏｎｔｏｓｏ．ｃｏｍ';
-const SECRETS = [ACCESS_ID, CONTRACT_ID, EMAIL, JWT, SHORT_CONTRACT, SPACED_CONTRACT, HYPHENATED_CONTRACT, WIDE_CONTRACT, WIDE_EMAIL].flatMap((secret) => [
-  ...new Set([secret, secret.normalize('NFKC')]),
-]);
+const SECRETS = [
+  ACCESS_ID,
+  CONTRACT_ID,
+  EMAIL,
+  JWT,
+  SHORT_CONTRACT,
+  SPACED_CONTRACT,
+  HYPHENATED_CONTRACT,
+  WIDE_CONTRACT,
+  WIDE_EMAIL,
+].flatMap((secret) => [...new Set([secret, secret.normalize('NFKC')])]);
 const SAID =
   `Hi, my Access ID: ${ACCESS_ID} and Contract ID ${CONTRACT_ID}, mail ${EMAIL}, token ${JWT}, contract ${SHORT_CONTRACT}, ` +
   `or ${SPACED_CONTRACT}, or ${HYPHENATED_CONTRACT}, or ${WIDE_CONTRACT}, write to ${WIDE_EMAIL} — Azure says the Access ID is already associated`;
@@ -42,7 +50,13 @@ const EVERY_FIELD = {
   speak: SAID,
   summary: SAID,
   channelData: { note: SAID, nested: { deeper: [SAID] } },
-  attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', name: SAID, content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: SAID }] } }],
+  attachments: [
+    {
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      name: SAID,
+      content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: SAID }] },
+    },
+  ],
   entities: [{ type: 'note', text: SAID }],
 };
 const API_KEY = 'tickets-api-key-0123456789abcdef';
@@ -80,9 +94,13 @@ const BACKENDS: Backend[] = [
       const client = new Client({ connectionString: schema().url });
       await client.connect();
       try {
-        const { rows } = await client.query<{ name: string }>('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1', [schema().schema]);
+        const { rows } = await client.query<{ name: string }>(
+          'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1',
+          [schema().schema],
+        );
         const tables: { name: string; json: string }[] = [];
-        for (const { name } of rows) tables.push({ name, json: JSON.stringify((await client.query(`SELECT * FROM "${name}"`)).rows) });
+        for (const { name } of rows)
+          tables.push({ name, json: JSON.stringify((await client.query(`SELECT * FROM "${name}"`)).rows) });
         return tables;
       } finally {
         await client.end();
@@ -91,7 +109,11 @@ const BACKENDS: Backend[] = [
   },
 ];
 
-const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 describe.each(BACKENDS)('secrets through every path, stored in $name', (backend) => {
   const outputs: { where: string; text: string }[] = [];
@@ -103,7 +125,10 @@ describe.each(BACKENDS)('secrets through every path, stored in $name', (backend)
   async function request(where: string, path: string, init: RequestInit = {}): Promise<Response> {
     const response = await fetch(`${url}${path}`, init);
     const body = await response.clone().text();
-    outputs.push({ where: `${where}: response ${response.status} ${path}`, text: `${JSON.stringify([...response.headers])}\n${body}` });
+    outputs.push({
+      where: `${where}: response ${response.status} ${path}`,
+      text: `${JSON.stringify([...response.headers])}\n${body}`,
+    });
     return response;
   }
 
@@ -133,11 +158,18 @@ describe.each(BACKENDS)('secrets through every path, stored in $name', (backend)
     const conversation = { id: 'leak-conversation', conversationType: 'personal' };
     const from = { id: 'leak-user', name: EMAIL };
     const send = (extra: Record<string, unknown>) =>
-      request('/api/messages', '/api/messages', json({ ...messageActivity(connector.serviceUrl, '', { conversation, from }), ...extra }));
+      request(
+        '/api/messages',
+        '/api/messages',
+        json({ ...messageActivity(connector.serviceUrl, '', { conversation, from }), ...extra }),
+      );
 
     // Text, a card submit with a comment, and a hand-off that opens a ticket with a summary and an excerpt.
     await send({ text: SAID, ...EVERY_FIELD });
-    await send({ text: undefined, value: { action: 'feedback_comment', intent: 'entitlement', lang: 'en', comment: SAID } });
+    await send({
+      text: undefined,
+      value: { action: 'feedback_comment', intent: 'entitlement', lang: 'en', comment: SAID },
+    });
     await send({ text: 'talk to a person' });
     await send({ text: `Please check:\r\n${SAID}\n{"level":60,"msg":"forged"}` });
     await send({ text: undefined, value: { action: 'handoff_consent', consent: true } });
@@ -148,20 +180,36 @@ describe.each(BACKENDS)('secrets through every path, stored in $name', (backend)
     });
 
     // Direct Line: a token from the same-origin endpoint, a conversation, the same message, reading it back.
-    const token = (await (await request('webchat token', '/api/webchat/token', { method: 'POST' })).json()) as { token: string };
+    const token = (await (await request('webchat token', '/api/webchat/token', { method: 'POST' })).json()) as {
+      token: string;
+    };
     const auth = { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' };
-    const started = (await (await request('directline start', '/v3/directline/conversations', { method: 'POST', headers: auth })).json()) as { conversationId: string };
+    const started = (await (
+      await request('directline start', '/v3/directline/conversations', { method: 'POST', headers: auth })
+    ).json()) as { conversationId: string };
     await request('directline post', `/v3/directline/conversations/${started.conversationId}/activities`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ type: 'message', from: { id: 'ignored', name: WIDE_EMAIL }, text: SAID, ...EVERY_FIELD, channelData: { clientActivityID: 'leak-1', note: SAID } }),
+      body: JSON.stringify({
+        type: 'message',
+        from: { id: 'ignored', name: WIDE_EMAIL },
+        text: SAID,
+        ...EVERY_FIELD,
+        channelData: { clientActivityID: 'leak-1', note: SAID },
+      }),
     });
-    await request('directline read', `/v3/directline/conversations/${started.conversationId}/activities?watermark=0`, { headers: auth });
+    await request('directline read', `/v3/directline/conversations/${started.conversationId}/activities?watermark=0`, {
+      headers: auth,
+    });
 
     // Query strings and the tickets API.
     await request('query string', `/?q=${encodeURIComponent(SAID)}`);
-    await request('tickets api', `/api/tickets?intent=${encodeURIComponent(ACCESS_ID)}`, { headers: { authorization: `Bearer ${API_KEY}` } });
-    const tickets = (await (await request('tickets api', '/api/tickets', { headers: { authorization: `Bearer ${API_KEY}` } })).json()) as { tickets: unknown[] };
+    await request('tickets api', `/api/tickets?intent=${encodeURIComponent(ACCESS_ID)}`, {
+      headers: { authorization: `Bearer ${API_KEY}` },
+    });
+    const tickets = (await (
+      await request('tickets api', '/api/tickets', { headers: { authorization: `Bearer ${API_KEY}` } })
+    ).json()) as { tickets: unknown[] };
     expect(tickets.tickets.length, 'the hand-off opened a ticket').toBe(1);
     await request('metrics', '/metrics');
 
@@ -179,10 +227,11 @@ describe.each(BACKENDS)('secrets through every path, stored in $name', (backend)
 
     expect(logLines.length, 'the logger captured the run').toBeGreaterThan(0);
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['state', 'tickets']));
-    const hits = outputs.flatMap(({ where, text }) => SECRETS.filter((secret) => text.includes(secret)).map((secret) => `${secret} in ${where}`));
+    const hits = outputs.flatMap(({ where, text }) =>
+      SECRETS.filter((secret) => text.includes(secret)).map((secret) => `${secret} in ${where}`),
+    );
     expect(hits).toEqual([]);
     // The summary above was typed with line breaks: every line the sink got is still a whole JSON line.
     for (const line of logLines) expect(() => JSON.parse(line), line).not.toThrow();
   }, 60_000);
-
 });

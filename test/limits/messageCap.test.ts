@@ -39,7 +39,9 @@ describe('the message text cap', () => {
     const text = over(lang);
     const step = await chat(LOCALE_OF[lang]).say(text);
     expect(step.status).toBe(200);
-    expect(step.replies.map((reply) => reply.text)).toEqual([t(lang, 'conversation.too_long', { length: [...text].length, limit: MAX_MESSAGE_CHARS })]);
+    expect(step.replies.map((reply) => reply.text)).toEqual([
+      t(lang, 'conversation.too_long', { length: [...text].length, limit: MAX_MESSAGE_CHARS }),
+    ]);
   });
 
   it('answers in the language the user wrote in before, whatever the client locale', async () => {
@@ -47,7 +49,9 @@ describe('the message text cap', () => {
     await conversation.say('Combien d’incidents de support technique un partenaire Gold reçoit-il ?');
     const text = over('en');
     const step = await conversation.say(text);
-    expect(step.replies.map((reply) => reply.text)).toEqual([t('fr', 'conversation.too_long', { length: text.length, limit: MAX_MESSAGE_CHARS })]);
+    expect(step.replies.map((reply) => reply.text)).toEqual([
+      t('fr', 'conversation.too_long', { length: text.length, limit: MAX_MESSAGE_CHARS }),
+    ]);
   });
 
   it('counts an emoji as one character, not two UTF-16 units', async () => {
@@ -55,9 +59,13 @@ describe('the message text cap', () => {
     const characters = [...text].length;
     const step = await chat('en-US').say(text);
     expect(characters).toBeGreaterThan(MAX_MESSAGE_CHARS);
-    expect(step.replies.map((reply) => reply.text)).toEqual([t('en', 'conversation.too_long', { length: characters, limit: MAX_MESSAGE_CHARS })]);
+    expect(step.replies.map((reply) => reply.text)).toEqual([
+      t('en', 'conversation.too_long', { length: characters, limit: MAX_MESSAGE_CHARS }),
+    ]);
     const under = await chat('en-US').say('😀'.repeat(MAX_MESSAGE_CHARS - 1));
-    expect(under.replies.map((reply) => reply.text)).not.toContainEqual(expect.stringContaining(String(MAX_MESSAGE_CHARS)));
+    expect(under.replies.map((reply) => reply.text)).not.toContainEqual(
+      expect.stringContaining(String(MAX_MESSAGE_CHARS)),
+    );
   });
 
   it('answers a question of exactly the cap as a question', async () => {

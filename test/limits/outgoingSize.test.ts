@@ -8,14 +8,30 @@ import { CardFactory, MessageFactory, TestAdapter, TurnContext, type Activity } 
 import { describe, expect, it } from 'vitest';
 import { MAX_CARD_BYTES, renderView } from '../../cards/renderCard';
 import { sampleViews, SAMPLE_TRIAGE_TICKETS } from '../../tools/gallery/sampleViews';
-import { MAX_OUTGOING_BYTES, OutgoingMessageTooLargeError, sendString, sendView, withinLimit } from '../../src/bot/send';
+import {
+  MAX_OUTGOING_BYTES,
+  OutgoingMessageTooLargeError,
+  sendString,
+  sendView,
+  withinLimit,
+} from '../../src/bot/send';
 import { TRANSCRIPT_LINES, transcriptLine } from '../../src/bot/transcript';
 import { t } from '../../src/i18n/strings';
 import type { Ticket } from '../../src/tickets/ticket';
 import { triageCardView } from '../../cards/views/triageCardView';
 
 /** What TurnContext (addresses) and the channel (id, time) add to every outgoing activity: a few hundred bytes, outside the 80 KB of content. */
-const ENVELOPE = ['from', 'recipient', 'conversation', 'serviceUrl', 'channelId', 'replyToId', 'locale', 'id', 'timestamp'] as const;
+const ENVELOPE = [
+  'from',
+  'recipient',
+  'conversation',
+  'serviceUrl',
+  'channelId',
+  'replyToId',
+  'locale',
+  'id',
+  'timestamp',
+] as const;
 const ENVELOPE_ALLOWANCE = 2048;
 
 /** The bytes of what the bot wrote (the activity without its envelope). */
@@ -92,7 +108,9 @@ describe('outgoing message size', () => {
   it('cuts a text over the limit to fit, at a whole character, ending in an ellipsis', async () => {
     for (const unit of ['x', '技', '😀', '"']) {
       const note = unit.repeat(100_000);
-      const [sent] = await sentBy('msteams', (context) => sendString(context, 'en', 'ticket.resolved_message', { number: 'MPN-000001', note }));
+      const [sent] = await sentBy('msteams', (context) =>
+        sendString(context, 'en', 'ticket.resolved_message', { number: 'MPN-000001', note }),
+      );
       expect(sent).toBeDefined();
       const text = String(sent?.text);
       expect(bytesOf(sent as Partial<Activity>), unit).toBeLessThanOrEqual(MAX_OUTGOING_BYTES);
@@ -111,7 +129,11 @@ describe('outgoing message size', () => {
   });
 
   it('refuses a card message over the limit rather than cut it', () => {
-    const body = Array.from({ length: 900 }, (_, i) => ({ type: 'TextBlock', text: `${i} ${'y'.repeat(100)}`, wrap: true }));
+    const body = Array.from({ length: 900 }, (_, i) => ({
+      type: 'TextBlock',
+      text: `${i} ${'y'.repeat(100)}`,
+      wrap: true,
+    }));
     const message = MessageFactory.attachment(CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body }));
     expect(() => withinLimit(message)).toThrow(OutgoingMessageTooLargeError);
   });

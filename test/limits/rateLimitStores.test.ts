@@ -40,11 +40,21 @@ describe.each([
 ] as const)('%s rate limit store', (_name, open) => {
   it('allows the burst at once, refuses the next with the seconds until a token, and refills at the rate', async () => {
     const clock = standingClock();
-    const limiter = new RateLimiter({ name: 'test', setting: { perSecond: 0.5, burst: 3 }, store: await open(), clock });
+    const limiter = new RateLimiter({
+      name: 'test',
+      setting: { perSecond: 0.5, burst: 3 },
+      store: await open(),
+      clock,
+    });
     const key = freshKey();
     const decisions = [];
     for (let i = 0; i < 4; i++) decisions.push(await limiter.take(key));
-    expect(decisions).toEqual([{ allowed: true }, { allowed: true }, { allowed: true }, { allowed: false, retryAfterSeconds: 2 }]);
+    expect(decisions).toEqual([
+      { allowed: true },
+      { allowed: true },
+      { allowed: true },
+      { allowed: false, retryAfterSeconds: 2 },
+    ]);
     clock.advance(1000);
     expect(await limiter.take(key)).toEqual({ allowed: false, retryAfterSeconds: 1 });
     clock.advance(1000);
@@ -71,7 +81,12 @@ describe.each([
 
   it('never spends a token twice when takes come at once', async () => {
     const clock = standingClock();
-    const limiter = new RateLimiter({ name: 'test', setting: { perSecond: 0.001, burst: 10 }, store: await open(), clock });
+    const limiter = new RateLimiter({
+      name: 'test',
+      setting: { perSecond: 0.001, burst: 10 },
+      store: await open(),
+      clock,
+    });
     const key = freshKey();
     const decisions = await Promise.all(Array.from({ length: 40 }, () => limiter.take(key)));
     expect(decisions.filter((decision) => decision.allowed)).toHaveLength(10);
@@ -83,7 +98,10 @@ describe('PostgreSQL rate limits shared by two instances', () => {
     const clock = standingClock();
     const setting = { perSecond: 0.001, burst: 6 };
     const [a, b] = [await postgresStore(), await postgresStore()];
-    const instances = [new RateLimiter({ name: 'address', setting, store: a, clock }), new RateLimiter({ name: 'address', setting, store: b, clock })];
+    const instances = [
+      new RateLimiter({ name: 'address', setting, store: a, clock }),
+      new RateLimiter({ name: 'address', setting, store: b, clock }),
+    ];
     const key = freshKey();
     const allowed = [];
     for (let i = 0; i < 12; i++) allowed.push((await (instances[i % 2] as RateLimiter).take(key)).allowed);
@@ -94,7 +112,13 @@ describe('PostgreSQL rate limits shared by two instances', () => {
   it('let a request through when the store fails, and report the failure', async () => {
     const failures: unknown[] = [];
     const broken: RateLimitStore = { take: () => Promise.reject(new Error('connection terminated')) };
-    const limiter = new RateLimiter({ name: 'address', setting: { perSecond: 1, burst: 1 }, store: broken, clock: systemClock, onStoreError: (error) => failures.push(error) });
+    const limiter = new RateLimiter({
+      name: 'address',
+      setting: { perSecond: 1, burst: 1 },
+      store: broken,
+      clock: systemClock,
+      onStoreError: (error) => failures.push(error),
+    });
     expect(await limiter.take('client')).toEqual({ allowed: true });
     expect(failures).toHaveLength(1);
   });

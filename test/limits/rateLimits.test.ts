@@ -28,7 +28,11 @@ async function start(env: NodeJS.ProcessEnv): Promise<Harness> {
 }
 
 /** A request from `from` (a loopback address) with optional headers. */
-function send(method: string, path: string, options: { from?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawExchange> {
+function send(
+  method: string,
+  path: string,
+  options: { from?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawExchange> {
   return rawRequest(harness!.url, {
     method,
     path,
@@ -42,8 +46,13 @@ function expectTooMany(exchange: RawExchange, context: string): number {
   expect(exchange.status, context).toBe(429);
   expectClientAnswer(exchange, context);
   const retryAfter = Number(exchange.headers.get('retry-after'));
-  expect(Number.isInteger(retryAfter) && retryAfter >= 1, `${context}: Retry-After ${exchange.headers.get('retry-after')}`).toBe(true);
-  expect(JSON.parse(exchange.text)).toEqual({ error: { code: 'TooManyRequests', message: expect.stringContaining(String(retryAfter)) } });
+  expect(
+    Number.isInteger(retryAfter) && retryAfter >= 1,
+    `${context}: Retry-After ${exchange.headers.get('retry-after')}`,
+  ).toBe(true);
+  expect(JSON.parse(exchange.text)).toEqual({
+    error: { code: 'TooManyRequests', message: expect.stringContaining(String(retryAfter)) },
+  });
   return retryAfter;
 }
 
@@ -59,12 +68,18 @@ describe('per-address limit', () => {
   });
 
   it('limits /api/messages in anonymous mode per address, whichever users the activities name', async () => {
-    const { url, connector } = await start({ RATE_LIMIT_IP_PER_SECOND: '0.1', RATE_LIMIT_IP_BURST: '3', RATE_LIMIT_USER_BURST: '100' });
+    const { url, connector } = await start({
+      RATE_LIMIT_IP_PER_SECOND: '0.1',
+      RATE_LIMIT_IP_BURST: '3',
+      RATE_LIMIT_USER_BURST: '100',
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await new TeamsChat({ url, connector }).say('hello')).status);
     expect(statuses).toEqual([200, 200, 200]);
     const received = connector.received.length;
-    const refused = await send('POST', '/api/messages', { body: JSON.stringify(new TeamsChat({ url, connector }).activity({ text: 'hello' })) });
+    const refused = await send('POST', '/api/messages', {
+      body: JSON.stringify(new TeamsChat({ url, connector }).activity({ text: 'hello' })),
+    });
     expectTooMany(refused, 'fourth message from one address');
     expect(connector.received.length, 'the bot did not run the refused turn').toBe(received);
   });
@@ -80,23 +95,39 @@ describe('per-address limit', () => {
   it('ignores X-Forwarded-For without TRUST_PROXY: a client cannot pick another bucket', async () => {
     await start({ RATE_LIMIT_IP_PER_SECOND: '0.1', RATE_LIMIT_IP_BURST: '1' });
     expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1' } })).status).toBe(200);
-    expectTooMany(await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.2' } }), 'a new X-Forwarded-For, same socket address');
+    expectTooMany(
+      await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.2' } }),
+      'a new X-Forwarded-For, same socket address',
+    );
   });
 
   it('with TRUST_PROXY=true, limits the address our proxy appended (the last X-Forwarded-For entry): rotating the first bypasses nothing', async () => {
     await start({ RATE_LIMIT_IP_PER_SECOND: '0.1', RATE_LIMIT_IP_BURST: '1', TRUST_PROXY: 'true', METRICS_TOKEN });
     // nginx's $proxy_add_x_forwarded_for keeps what the client sent and appends the address it saw.
     expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 198.51.100.7' } })).status).toBe(200);
-    expectTooMany(await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.2, 198.51.100.7' } }), 'the same client, a forged first entry');
-    expectTooMany(await send('GET', '/', { headers: { 'x-forwarded-for': '198.51.100.7' } }), 'the same client, no forged entry');
+    expectTooMany(
+      await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.2, 198.51.100.7' } }),
+      'the same client, a forged first entry',
+    );
+    expectTooMany(
+      await send('GET', '/', { headers: { 'x-forwarded-for': '198.51.100.7' } }),
+      'the same client, no forged entry',
+    );
     expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 198.51.100.8' } })).status).toBe(200);
   });
 
   it('with TRUST_PROXY=2 (a CDN in front of our proxy), limits the second entry from the right', async () => {
     await start({ RATE_LIMIT_IP_PER_SECOND: '0.1', RATE_LIMIT_IP_BURST: '1', TRUST_PROXY: '2', METRICS_TOKEN });
-    expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 198.51.100.7, 10.0.0.1' } })).status).toBe(200);
-    expectTooMany(await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.2, 198.51.100.7, 10.0.0.2' } }), 'the same client through another CDN node');
-    expect((await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 198.51.100.8, 10.0.0.1' } })).status).toBe(200);
+    expect(
+      (await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 198.51.100.7, 10.0.0.1' } })).status,
+    ).toBe(200);
+    expectTooMany(
+      await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.2, 198.51.100.7, 10.0.0.2' } }),
+      'the same client through another CDN node',
+    );
+    expect(
+      (await send('GET', '/', { headers: { 'x-forwarded-for': '203.0.113.1, 198.51.100.8, 10.0.0.1' } })).status,
+    ).toBe(200);
   });
 
   it('never limits /healthz and /readyz, even for an address whose bucket is empty', async () => {
@@ -110,7 +141,16 @@ describe('per-address limit', () => {
   });
 
   it('RATE_LIMIT=off lets every request through', async () => {
-    harness = await startHarness({ env: { RATE_LIMIT: 'off', RATE_LIMIT_IP_PER_SECOND: '0.1', RATE_LIMIT_IP_BURST: '1', RATE_LIMIT_USER_PER_SECOND: '0.1', RATE_LIMIT_USER_BURST: '1' }, storage: 'memory' });
+    harness = await startHarness({
+      env: {
+        RATE_LIMIT: 'off',
+        RATE_LIMIT_IP_PER_SECOND: '0.1',
+        RATE_LIMIT_IP_BURST: '1',
+        RATE_LIMIT_USER_PER_SECOND: '0.1',
+        RATE_LIMIT_USER_BURST: '1',
+      },
+      storage: 'memory',
+    });
     const { url, connector } = harness;
     for (let i = 0; i < 10; i++) expect((await send('POST', '/api/webchat/token')).status).toBe(200);
     const chat = new TeamsChat({ url, connector });
@@ -119,8 +159,12 @@ describe('per-address limit', () => {
 });
 
 describe('per-user limit on /api/messages', () => {
-  it('answers 429 with Retry-After past a user\'s burst, before the bot sees the message; other users go on', async () => {
-    const { url, connector } = await start({ RATE_LIMIT_USER_PER_SECOND: '0.1', RATE_LIMIT_USER_BURST: '2', RATE_LIMIT_IP_BURST: '100' });
+  it("answers 429 with Retry-After past a user's burst, before the bot sees the message; other users go on", async () => {
+    const { url, connector } = await start({
+      RATE_LIMIT_USER_PER_SECOND: '0.1',
+      RATE_LIMIT_USER_BURST: '2',
+      RATE_LIMIT_IP_BURST: '100',
+    });
     const chat = new TeamsChat({ url, connector });
     expect((await chat.say('hello')).status).toBe(200);
     expect((await chat.say('how many incidents does a Gold partner get?')).status).toBe(200);
@@ -129,12 +173,23 @@ describe('per-user limit on /api/messages', () => {
     expectTooMany(refused, 'third message of one user');
     expect(connector.received.length).toBe(received);
     // The same user in another conversation is the same user; another user in this one is not.
-    expectTooMany(await send('POST', '/api/messages', { body: JSON.stringify(new TeamsChat({ url, connector, userId: chat.userId }).activity({ text: 'elsewhere' })) }), 'same user elsewhere');
-    expect((await new TeamsChat({ url, connector, conversationId: chat.conversationId }).say('hello')).status).toBe(200);
+    expectTooMany(
+      await send('POST', '/api/messages', {
+        body: JSON.stringify(new TeamsChat({ url, connector, userId: chat.userId }).activity({ text: 'elsewhere' })),
+      }),
+      'same user elsewhere',
+    );
+    expect((await new TeamsChat({ url, connector, conversationId: chat.conversationId }).say('hello')).status).toBe(
+      200,
+    );
   });
 
   it('does not count what is not a message (a conversation update) against the user', async () => {
-    const { url, connector } = await start({ RATE_LIMIT_USER_PER_SECOND: '0.1', RATE_LIMIT_USER_BURST: '1', RATE_LIMIT_IP_BURST: '100' });
+    const { url, connector } = await start({
+      RATE_LIMIT_USER_PER_SECOND: '0.1',
+      RATE_LIMIT_USER_BURST: '1',
+      RATE_LIMIT_IP_BURST: '100',
+    });
     const chat = new TeamsChat({ url, connector });
     for (let i = 0; i < 3; i++) {
       const update = chat.activity({ type: 'conversationUpdate', membersAdded: [{ id: '28:mpn-support-assistant' }] });

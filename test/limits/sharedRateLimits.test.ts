@@ -24,16 +24,27 @@ async function start(env: NodeJS.ProcessEnv, storage?: 'memory'): Promise<Harnes
 describe('two instances on one PostgreSQL', () => {
   it('allow a client address its burst once between them', async () => {
     // A rate so slow that nothing refills during the test: the burst is all there is.
-    const env = { STORAGE_URL: schema().url, RATE_LIMIT: 'on', RATE_LIMIT_IP_PER_SECOND: '0.001', RATE_LIMIT_IP_BURST: '4' };
+    const env = {
+      STORAGE_URL: schema().url,
+      RATE_LIMIT: 'on',
+      RATE_LIMIT_IP_PER_SECOND: '0.001',
+      RATE_LIMIT_IP_BURST: '4',
+    };
     const instances = [await start(env), await start(env)];
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
       const instance = instances[i % 2] as Harness;
-      statuses.push((await rawRequest(instance.url, { method: 'POST', path: '/api/webchat/token', localAddress: '127.0.0.3' })).status);
+      statuses.push(
+        (await rawRequest(instance.url, { method: 'POST', path: '/api/webchat/token', localAddress: '127.0.0.3' }))
+          .status,
+      );
     }
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429, 429, 429]);
     // Another client address has a bucket of its own.
-    expect((await rawRequest(instances[1]!.url, { method: 'POST', path: '/api/webchat/token', localAddress: '127.0.0.4' })).status).toBe(200);
+    expect(
+      (await rawRequest(instances[1]!.url, { method: 'POST', path: '/api/webchat/token', localAddress: '127.0.0.4' }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -42,7 +53,10 @@ describe('Direct Line activities per token', () => {
   const postThree = async (harness: Harness): Promise<number[]> => {
     const conversation = await newConversation(harness.url, HARNESS_DIRECTLINE_SECRET);
     const statuses: number[] = [];
-    for (const text of ['hello', 'what is the access id?', 'thanks']) statuses.push((await postActivity(harness.url, conversation.conversationId, conversation.token, userMessage(text))).status);
+    for (const text of ['hello', 'what is the access id?', 'thanks'])
+      statuses.push(
+        (await postActivity(harness.url, conversation.conversationId, conversation.token, userMessage(text))).status,
+      );
     return statuses;
   };
 

@@ -17,7 +17,10 @@ function problemsOf(env: Record<string, string | undefined>): readonly string[] 
 
 describe('readAppPackageValues', () => {
   it('reads the three values, trimmed, the domain in lower case', () => {
-    expect(readAppPackageValues({ ...SAMPLE_VALUES, BOT_DOMAIN: ' MPN-Bot.Example.com ' })).toEqual({ ...SAMPLE_VALUES, BOT_DOMAIN: 'mpn-bot.example.com' });
+    expect(readAppPackageValues({ ...SAMPLE_VALUES, BOT_DOMAIN: ' MPN-Bot.Example.com ' })).toEqual({
+      ...SAMPLE_VALUES,
+      BOT_DOMAIN: 'mpn-bot.example.com',
+    });
   });
 
   it('names every variable that is missing or empty, in one error', () => {
@@ -27,8 +30,15 @@ describe('readAppPackageValues', () => {
   });
 
   it.each(['TEAMS_APP_ID', 'MicrosoftAppId'])('wants %s to be a GUID', (name) => {
-    for (const bad of ['not-a-guid', '3f2504e04f8941d39a0c0305e82c3301', '{3f2504e0-4f89-41d3-9a0c-0305e82c3301}', '3f2504e0-4f89-41d3-9a0c-0305e82c330']) {
-      expect(problemsOf({ ...SAMPLE_VALUES, [name]: bad })).toEqual([`${name} must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${bad}"`]);
+    for (const bad of [
+      'not-a-guid',
+      '3f2504e04f8941d39a0c0305e82c3301',
+      '{3f2504e0-4f89-41d3-9a0c-0305e82c3301}',
+      '3f2504e0-4f89-41d3-9a0c-0305e82c330',
+    ]) {
+      expect(problemsOf({ ...SAMPLE_VALUES, [name]: bad })).toEqual([
+        `${name} must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${bad}"`,
+      ]);
     }
   });
 
@@ -50,16 +60,32 @@ describe('readAppPackageValues', () => {
   });
 
   it('knows a host name', () => {
-    expect(['a.io', 'mpn-bot.azurewebsites.net', 'x1.dev-tunnels.ms', 'xn--80ak6aa92e.com'].filter((name) => !isHostName(name))).toEqual([]);
-    expect(['a', 'a..b', '-a.com', 'a-.com', `${'a'.repeat(64)}.com`, '1.2.3.4', 'a.b/c'].filter(isHostName)).toEqual([]);
+    expect(
+      ['a.io', 'mpn-bot.azurewebsites.net', 'x1.dev-tunnels.ms', 'xn--80ak6aa92e.com'].filter(
+        (name) => !isHostName(name),
+      ),
+    ).toEqual([]);
+    expect(['a', 'a..b', '-a.com', 'a-.com', `${'a'.repeat(64)}.com`, '1.2.3.4', 'a.b/c'].filter(isHostName)).toEqual(
+      [],
+    );
   });
 });
 
 describe('placeholders', () => {
   it('fills ${{NAME}} in string values anywhere in a document, keys untouched', () => {
-    const json = { id: '${{TEAMS_APP_ID}}', urls: ['https://${{BOT_DOMAIN}}/tab?locale={locale}'], '${{KEY}}': 1, n: 2 };
+    const json = {
+      id: '${{TEAMS_APP_ID}}',
+      urls: ['https://${{BOT_DOMAIN}}/tab?locale={locale}'],
+      '${{KEY}}': 1,
+      n: 2,
+    };
     expect(fillPlaceholders(json, SAMPLE_VALUES)).toEqual({
-      value: { id: SAMPLE_VALUES.TEAMS_APP_ID, urls: [`https://${SAMPLE_VALUES.BOT_DOMAIN}/tab?locale={locale}`], '${{KEY}}': 1, n: 2 },
+      value: {
+        id: SAMPLE_VALUES.TEAMS_APP_ID,
+        urls: [`https://${SAMPLE_VALUES.BOT_DOMAIN}/tab?locale={locale}`],
+        '${{KEY}}': 1,
+        n: 2,
+      },
       unknown: [],
     });
   });

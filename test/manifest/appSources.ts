@@ -57,7 +57,11 @@ export function manifestDirWith(file?: string, change?: (json: Record<string, un
 export function zipEntries(zip: Uint8Array): { name: string; method: number; data: Buffer }[] {
   const methods = new Map<string, number>();
   const files = unzipSync(zip, { filter: (file) => (methods.set(file.name, file.compression), true) });
-  return Object.entries(files).map(([name, data]) => ({ name, method: methods.get(name) ?? -1, data: Buffer.from(data) }));
+  return Object.entries(files).map(([name, data]) => ({
+    name,
+    method: methods.get(name) ?? -1,
+    data: Buffer.from(data),
+  }));
 }
 
 /** 8-bit RGBA pixels (row by row from the top left) as a PNG file. */

@@ -34,8 +34,13 @@ describe('buildAppPackage', () => {
 
   it('fills in the values and leaves no placeholder, in any file', () => {
     const manifest = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '') as Record<string, unknown>;
-    expect(manifest).toMatchObject({ id: SAMPLE_VALUES.TEAMS_APP_ID, bots: [{ botId: SAMPLE_VALUES.MicrosoftAppId }], validDomains: [SAMPLE_VALUES.BOT_DOMAIN] });
-    for (const name of ['manifest.json', 'ru-ru.json', 'pt-br.json', 'fr-fr.json']) expect(files.get(name)?.toString('utf8')).not.toContain('${{');
+    expect(manifest).toMatchObject({
+      id: SAMPLE_VALUES.TEAMS_APP_ID,
+      bots: [{ botId: SAMPLE_VALUES.MicrosoftAppId }],
+      validDomains: [SAMPLE_VALUES.BOT_DOMAIN],
+    });
+    for (const name of ['manifest.json', 'ru-ru.json', 'pt-br.json', 'fr-fr.json'])
+      expect(files.get(name)?.toString('utf8')).not.toContain('${{');
   });
 
   it('keeps the localization files in UTF-8, with their ё, ç and é', () => {
@@ -45,7 +50,8 @@ describe('buildAppPackage', () => {
   });
 
   it('puts the icons in unchanged', () => {
-    for (const icon of ['color.png', 'outline.png']) expect(files.get(icon)?.equals(readFileSync(join(MANIFEST_DIR, icon)))).toBe(true);
+    for (const icon of ['color.png', 'outline.png'])
+      expect(files.get(icon)?.equals(readFileSync(join(MANIFEST_DIR, icon)))).toBe(true);
   });
 
   it('builds the same bytes from the same sources and values', () => {
@@ -68,11 +74,15 @@ describe('buildAppPackage', () => {
     const dir = manifestDirWith('ru-ru.json', (json) => {
       json['bots[0].commandLists[0].commands[0].tooltip'] = 'подсказка';
     });
-    expect(problemsBuilding(dir)).toEqual(['ru-ru.json: / must NOT have additional properties: "bots[0].commandLists[0].commands[0].tooltip"']);
+    expect(problemsBuilding(dir)).toEqual([
+      'ru-ru.json: / must NOT have additional properties: "bots[0].commandLists[0].commands[0].tooltip"',
+    ]);
     const incomplete = manifestDirWith('pt-br.json', (json) => {
       delete json['staticTabs[1].name'];
     });
-    expect(problemsBuilding(incomplete)).toEqual(['pt-br.json: no translation for staticTabs[1].name ("Support benefits")']);
+    expect(problemsBuilding(incomplete)).toEqual([
+      'pt-br.json: no translation for staticTabs[1].name ("Support benefits")',
+    ]);
   });
 
   it('lists missing files and icons of the wrong kind', () => {
@@ -83,6 +93,9 @@ describe('buildAppPackage', () => {
     const problems = problemsBuilding(dir);
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^ru-ru\.json: not valid UTF-8 JSON/);
-    expect(problems.slice(1)).toEqual([`fr-fr.json: not found in ${dir}`, 'color.png: the color icon must be 192×192 pixels, not 32×32']);
+    expect(problems.slice(1)).toEqual([
+      `fr-fr.json: not found in ${dir}`,
+      'color.png: the color icon must be 192×192 pixels, not 32×32',
+    ]);
   });
 });

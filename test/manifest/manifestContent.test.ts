@@ -16,24 +16,40 @@ import { LANGUAGE_FILES, SAMPLE_VALUES, sampleLocalization, sampleManifest } fro
 
 const manifest = sampleManifest();
 const bot = manifest.bots?.[0];
-const EVERYWHERE = ['help', 'activate benefits', 'incidents remaining', 'entitlement', 'talk to a person', 'forget my details'];
+const EVERYWHERE = [
+  'help',
+  'activate benefits',
+  'incidents remaining',
+  'entitlement',
+  'talk to a person',
+  'forget my details',
+];
 const https = (path: string) => `https://${SAMPLE_VALUES.BOT_DOMAIN}${path}`;
 
 describe('the bot in manifest.json', () => {
   it('is the MicrosoftAppId bot, conversational, without files, in personal, team and group chat scopes', () => {
     expect(manifest.bots).toHaveLength(1);
     expect(bot).toMatchObject({ botId: SAMPLE_VALUES.MicrosoftAppId, supportsFiles: false, isNotificationOnly: false });
-    expect(bot && 'scopes' in bot ? [...(bot.scopes as string[])].sort() : []).toEqual(['groupChat', 'personal', 'team']);
+    expect(bot && 'scopes' in bot ? [...(bot.scopes as string[])].sort() : []).toEqual([
+      'groupChat',
+      'personal',
+      'team',
+    ]);
   });
 
   it('has one command list per scope', () => {
     expect(bot?.commandLists?.map((list) => list.scopes)).toEqual([['personal'], ['team'], ['groupChat']]);
   });
 
-  it.each(['personal', 'team', 'groupChat'])('offers the commands in %s scope, "triage here" only in a team', (scope) => {
-    const list = bot?.commandLists?.find((candidate) => candidate.scopes.includes(scope));
-    expect(list?.commands.map((command) => command.title)).toEqual(scope === 'team' ? [...EVERYWHERE, 'triage here'] : EVERYWHERE);
-  });
+  it.each(['personal', 'team', 'groupChat'])(
+    'offers the commands in %s scope, "triage here" only in a team',
+    (scope) => {
+      const list = bot?.commandLists?.find((candidate) => candidate.scopes.includes(scope));
+      expect(list?.commands.map((command) => command.title)).toEqual(
+        scope === 'team' ? [...EVERYWHERE, 'triage here'] : EVERYWHERE,
+      );
+    },
+  );
 
   it('describes every command', () => {
     expect(commandsIn(manifest).filter((command) => !command.description?.trim())).toEqual([]);
@@ -56,7 +72,8 @@ describe('the rest of manifest.json', () => {
     expect(manifest.validDomains).toEqual([SAMPLE_VALUES.BOT_DOMAIN]);
     const developer = manifest.developer as Record<string, string>;
     expect(developer.name).toMatch(/^MPN .*team$/);
-    for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) expect(developer[key]).toMatch(new RegExp(`^${https('/').replace(/[.]/g, '\\.')}`));
+    for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl'])
+      expect(developer[key]).toMatch(new RegExp(`^${https('/').replace(/[.]/g, '\\.')}`));
   });
 
   it('is in English with Russian, Brazilian Portuguese and French localization files', () => {
@@ -79,15 +96,22 @@ describe.each(['manifest.json', ...LANGUAGE_FILES])('commands as %s shows them',
   const commands = commandsIn(manifest, file === 'manifest.json' ? {} : sampleLocalization(file));
 
   it(`have titles of at most ${COMMAND_TITLE_MAX} characters`, () => {
-    expect(commands.filter((command) => lengthOf(command.title) > COMMAND_TITLE_MAX).map((command) => command.title)).toEqual([]);
+    expect(
+      commands.filter((command) => lengthOf(command.title) > COMMAND_TITLE_MAX).map((command) => command.title),
+    ).toEqual([]);
   });
 
   it(`have descriptions of at most ${COMMAND_DESCRIPTION_MAX} characters`, () => {
-    expect(commands.filter((command) => lengthOf(command.description ?? '') > COMMAND_DESCRIPTION_MAX).map((command) => command.key)).toEqual([]);
+    expect(
+      commands
+        .filter((command) => lengthOf(command.description ?? '') > COMMAND_DESCRIPTION_MAX)
+        .map((command) => command.key),
+    ).toEqual([]);
   });
 
   it('have distinct titles within each scope, the same in every scope', () => {
-    const titles = (list: number) => commands.filter((command) => command.list === list).map((command) => command.title);
+    const titles = (list: number) =>
+      commands.filter((command) => command.list === list).map((command) => command.title);
     for (const list of [0, 1, 2]) expect(new Set(titles(list)).size).toBe(titles(list).length);
     expect(titles(2)).toEqual(titles(0));
     expect(titles(1).slice(0, -1)).toEqual(titles(0));
@@ -99,7 +123,11 @@ describe.each(LANGUAGE_FILES)('manifest/%s', (file) => {
 
   it('translates every string of the manifest and nothing else', () => {
     expect(localizationProblems(file, manifest, localization)).toEqual([]);
-    expect(Object.keys(localization).filter((key) => key !== '$schema').sort()).toEqual([...localizableStrings(manifest).keys()].sort());
+    expect(
+      Object.keys(localization)
+        .filter((key) => key !== '$schema')
+        .sort(),
+    ).toEqual([...localizableStrings(manifest).keys()].sort());
   });
 
   it('translates rather than copies: no text equals the English one', () => {

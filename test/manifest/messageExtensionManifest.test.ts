@@ -18,7 +18,11 @@ interface Command {
   initialRun: boolean;
   parameters: { name: string; title: string; description: string; inputType: string }[];
 }
-const extension = (manifest.composeExtensions?.[0] ?? {}) as { botId?: string; commands?: Command[]; messageHandlers?: unknown };
+const extension = (manifest.composeExtensions?.[0] ?? {}) as {
+  botId?: string;
+  commands?: Command[];
+  messageHandlers?: unknown;
+};
 const commands = extension.commands ?? [];
 
 describe('composeExtensions in manifest.json', () => {
@@ -37,8 +41,12 @@ describe('composeExtensions in manifest.json', () => {
   });
 
   it('gives each command the one text parameter the code reads', () => {
-    expect(commands.map((command) => command.parameters.map((parameter) => [parameter.name, parameter.inputType]))).toEqual(
-      Object.keys(MESSAGE_EXTENSION_COMMANDS).map((key) => [[COMMAND_PARAMETERS[key as keyof typeof COMMAND_PARAMETERS], 'text']]),
+    expect(
+      commands.map((command) => command.parameters.map((parameter) => [parameter.name, parameter.inputType])),
+    ).toEqual(
+      Object.keys(MESSAGE_EXTENSION_COMMANDS).map((key) => [
+        [COMMAND_PARAMETERS[key as keyof typeof COMMAND_PARAMETERS], 'text'],
+      ]),
     );
   });
 
@@ -47,26 +55,39 @@ describe('composeExtensions in manifest.json', () => {
     expect(extension.messageHandlers).toEqual([{ type: 'link', value: { domains: [host] } }]);
   });
 
-  it.each(LANGUAGE_FILES)('%s translates every command title, description and parameter, within 32 and 128 characters', (file) => {
-    const localization = sampleLocalization(file);
-    expect(localizationProblems(file, manifest, localization)).toEqual([]);
-    const texts = Object.entries(localization).filter(([key]) => key.startsWith('composeExtensions[0]'));
-    expect(texts).toHaveLength(commands.length * 4);
-    for (const [key, text] of texts) {
-      expect(typeof text).toBe('string');
-      expect(lengthOf(text as string), key).toBeLessThanOrEqual(key.endsWith('.title') ? 32 : 128);
-    }
-  });
+  it.each(LANGUAGE_FILES)(
+    '%s translates every command title, description and parameter, within 32 and 128 characters',
+    (file) => {
+      const localization = sampleLocalization(file);
+      expect(localizationProblems(file, manifest, localization)).toEqual([]);
+      const texts = Object.entries(localization).filter(([key]) => key.startsWith('composeExtensions[0]'));
+      expect(texts).toHaveLength(commands.length * 4);
+      for (const [key, text] of texts) {
+        expect(typeof text).toBe('string');
+        expect(lengthOf(text as string), key).toBeLessThanOrEqual(key.endsWith('.title') ? 32 : 128);
+      }
+    },
+  );
 
   it('is valid against the official schema, which refuses an unknown command type or a handler without a value', () => {
     expect(validateAgainstSchema('manifest', manifest.manifestVersion, manifest)).toEqual([]);
-    const badType = { ...manifest, composeExtensions: [{ ...extension, commands: [{ ...commands[0], type: 'search' }] }] };
-    expect(validateAgainstSchema('manifest', manifest.manifestVersion, badType).join('\n')).toMatch(/^\/composeExtensions\/0\/commands\/0\/type /m);
+    const badType = {
+      ...manifest,
+      composeExtensions: [{ ...extension, commands: [{ ...commands[0], type: 'search' }] }],
+    };
+    expect(validateAgainstSchema('manifest', manifest.manifestVersion, badType).join('\n')).toMatch(
+      /^\/composeExtensions\/0\/commands\/0\/type /m,
+    );
     const noValue = { ...manifest, composeExtensions: [{ ...extension, messageHandlers: [{ type: 'link' }] }] };
-    expect(validateAgainstSchema('manifest', manifest.manifestVersion, noValue)).toContainEqual("/composeExtensions/0/messageHandlers/0 must have required property 'value'");
+    expect(validateAgainstSchema('manifest', manifest.manifestVersion, noValue)).toContainEqual(
+      "/composeExtensions/0/messageHandlers/0 must have required property 'value'",
+    );
   });
 
-  it.each(LANGUAGE_FILES)('%s is valid against the official localization schema with its composeExtensions keys', (file) => {
-    expect(validateAgainstSchema('localization', manifest.manifestVersion, sampleLocalization(file))).toEqual([]);
-  });
+  it.each(LANGUAGE_FILES)(
+    '%s is valid against the official localization schema with its composeExtensions keys',
+    (file) => {
+      expect(validateAgainstSchema('localization', manifest.manifestVersion, sampleLocalization(file))).toEqual([]);
+    },
+  );
 });

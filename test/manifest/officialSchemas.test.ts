@@ -4,7 +4,12 @@
  * validation catches a missing required field, an unknown key and an over-long string.
  */
 import { describe, expect, it } from 'vitest';
-import { bundledManifestVersions, schemaFile, schemaUrl, validateAgainstSchema } from '../../src/teamsApp/officialSchemas';
+import {
+  bundledManifestVersions,
+  schemaFile,
+  schemaUrl,
+  validateAgainstSchema,
+} from '../../src/teamsApp/officialSchemas';
 import { placeholdersIn } from '../../src/teamsApp/placeholders';
 import { LANGUAGE_FILES, readSource, sampleLocalization, sampleManifest } from './appSources';
 
@@ -42,20 +47,28 @@ describe('manifest/manifest.json', () => {
     (field) => {
       const broken: Record<string, unknown> = structuredClone(manifest);
       delete broken[field];
-      expect(validateAgainstSchema('manifest', version, broken)).toContainEqual(`/ must have required property '${field}'`);
+      expect(validateAgainstSchema('manifest', version, broken)).toContainEqual(
+        `/ must have required property '${field}'`,
+      );
     },
   );
 
   it('fails validation with a key the schema does not know, or a bot without botId', () => {
     const unknownKey = { ...structuredClone(manifest), botName: 'x' };
-    expect(validateAgainstSchema('manifest', version, unknownKey)).toContainEqual('/ must NOT have additional properties: "botName"');
+    expect(validateAgainstSchema('manifest', version, unknownKey)).toContainEqual(
+      '/ must NOT have additional properties: "botName"',
+    );
     const noBotId = structuredClone(manifest) as { bots: Record<string, unknown>[] };
     delete noBotId.bots[0]?.botId;
-    expect(validateAgainstSchema('manifest', version, noBotId)).toContainEqual("/bots/0 must have required property 'botId'");
+    expect(validateAgainstSchema('manifest', version, noBotId)).toContainEqual(
+      "/bots/0 must have required property 'botId'",
+    );
   });
 
   it('fails validation with a different manifestVersion than its schema', () => {
-    expect(validateAgainstSchema('manifest', version, { ...manifest, manifestVersion: '1.19' }).join('\n')).toMatch(/^\/manifestVersion /m);
+    expect(validateAgainstSchema('manifest', version, { ...manifest, manifestVersion: '1.19' }).join('\n')).toMatch(
+      /^\/manifestVersion /m,
+    );
   });
 });
 
@@ -71,14 +84,25 @@ describe.each(LANGUAGE_FILES)('manifest/%s', (file) => {
   });
 
   it('fails validation with a key the schema does not allow', () => {
-    for (const key of ['name.nickname', 'bots[0].commandLists[0].commands[0].label', 'staticTabs[0].title', 'bots[1].commandLists[0].commands[0].title']) {
-      expect(validateAgainstSchema('localization', version, { ...localization, [key]: 'x' })).toContainEqual(`/ must NOT have additional properties: "${key}"`);
+    for (const key of [
+      'name.nickname',
+      'bots[0].commandLists[0].commands[0].label',
+      'staticTabs[0].title',
+      'bots[1].commandLists[0].commands[0].title',
+    ]) {
+      expect(validateAgainstSchema('localization', version, { ...localization, [key]: 'x' })).toContainEqual(
+        `/ must NOT have additional properties: "${key}"`,
+      );
     }
   });
 
   it('fails validation without a required key or with an over-long short name', () => {
     const { ['description.short']: _dropped, ...withoutShortDescription } = localization;
-    expect(validateAgainstSchema('localization', version, withoutShortDescription)).toContainEqual("/ must have required property 'description.short'");
-    expect(validateAgainstSchema('localization', version, { ...localization, 'name.short': 'x'.repeat(31) }).join('\n')).toMatch(/^\/name\.short must NOT have more than 30 characters/m);
+    expect(validateAgainstSchema('localization', version, withoutShortDescription)).toContainEqual(
+      "/ must have required property 'description.short'",
+    );
+    expect(
+      validateAgainstSchema('localization', version, { ...localization, 'name.short': 'x'.repeat(31) }).join('\n'),
+    ).toMatch(/^\/name\.short must NOT have more than 30 characters/m);
   });
 });

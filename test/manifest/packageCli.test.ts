@@ -43,7 +43,9 @@ const NO_STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
 
 describe('npm run package', () => {
   it('is the package script of package.json', () => {
-    const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
     expect(scripts.package).toBe('tsx tools/packageCli.ts');
   });
 
@@ -52,7 +54,10 @@ describe('npm run package', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(zipEntries(readFileSync(run.zip)).map((entry) => entry.name)).toEqual(PACKAGE_FILES);
-    expect(manifestIn(run.zip)).toMatchObject({ id: SAMPLE_VALUES.TEAMS_APP_ID, bots: [{ botId: SAMPLE_VALUES.MicrosoftAppId }] });
+    expect(manifestIn(run.zip)).toMatchObject({
+      id: SAMPLE_VALUES.TEAMS_APP_ID,
+      bots: [{ botId: SAMPLE_VALUES.MicrosoftAppId }],
+    });
     for (const file of PACKAGE_FILES) expect(run.stdout).toContain(file);
   });
 
@@ -61,7 +66,11 @@ describe('npm run package', () => {
     const envFile = `# local values\nTEAMS_APP_ID=${otherAppId}\nMicrosoftAppId="${SAMPLE_VALUES.MicrosoftAppId}"\nBOT_DOMAIN=from-file.example.com\n`;
     const run = runPackage({ TEAMS_APP_ID: SAMPLE_VALUES.TEAMS_APP_ID }, envFile);
     expect(run.status).toBe(0);
-    expect(manifestIn(run.zip)).toMatchObject({ id: SAMPLE_VALUES.TEAMS_APP_ID, bots: [{ botId: SAMPLE_VALUES.MicrosoftAppId }], validDomains: ['from-file.example.com'] });
+    expect(manifestIn(run.zip)).toMatchObject({
+      id: SAMPLE_VALUES.TEAMS_APP_ID,
+      bots: [{ botId: SAMPLE_VALUES.MicrosoftAppId }],
+      validDomains: ['from-file.example.com'],
+    });
   });
 
   it('names every missing variable, exits with 1 and writes nothing', () => {
@@ -79,7 +88,9 @@ describe('npm run package', () => {
   ])('names a malformed %s and exits with 1', (name, value) => {
     const run = runPackage({ ...SAMPLE_VALUES, [name]: value });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^  - ${name} must be .*"${value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"`, 'm'));
+    expect(run.stderr).toMatch(
+      new RegExp(`^  - ${name} must be .*"${value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"`, 'm'),
+    );
     expect(run.stderr.match(/^ {2}- /gm)).toHaveLength(1);
     expect(run.stderr).toContain(`Set ${name} in the environment or in`);
     expect(run.stderr).not.toMatch(NO_STACK_TRACE);

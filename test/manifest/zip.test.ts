@@ -15,7 +15,10 @@ const hasUnzip = spawnSync('unzip', ['-v'], { encoding: 'utf8' }).status === 0;
 
 const ENTRIES: ZipEntry[] = [
   { name: 'manifest.json', data: Buffer.from(`${JSON.stringify({ hello: 'world'.repeat(50) }, null, 2)}\n`) },
-  { name: 'random.bin', data: Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7919 + (i >> 2) * 104729) & 0xff)) },
+  {
+    name: 'random.bin',
+    data: Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7919 + (i >> 2) * 104729) & 0xff)),
+  },
   { name: 'empty.txt', data: Buffer.alloc(0) },
   { name: 'dossier/déjà-vu.txt', data: Buffer.from('Ещё раз, с ё и é\n') },
 ];
@@ -55,7 +58,10 @@ describe('writeZip', () => {
     const dateOf = (zip: Buffer) => [zip.readUInt16LE(10), zip.readUInt16LE(12)];
     expect(dateOf(writeZip([{ name: 'a', data: Buffer.from('a') }]))).toEqual([0, (0 << 9) | (1 << 5) | 1]);
     const modified = new Date(2025, 5, 30, 13, 45, 58);
-    expect(dateOf(writeZip([{ name: 'a', data: Buffer.from('a') }], { modified }))).toEqual([(13 << 11) | (45 << 5) | 29, (45 << 9) | (6 << 5) | 30]);
+    expect(dateOf(writeZip([{ name: 'a', data: Buffer.from('a') }], { modified }))).toEqual([
+      (13 << 11) | (45 << 5) | 29,
+      (45 << 9) | (6 << 5) | 30,
+    ]);
   });
 
   it('gives the same bytes for the same entries', () => {
@@ -67,7 +73,12 @@ describe('writeZip', () => {
   });
 
   it('refuses the same name twice', () => {
-    expect(() => writeZip([{ name: 'a', data: Buffer.from('1') }, { name: 'a', data: Buffer.from('2') }])).toThrow(/appears twice/);
+    expect(() =>
+      writeZip([
+        { name: 'a', data: Buffer.from('1') },
+        { name: 'a', data: Buffer.from('2') },
+      ]),
+    ).toThrow(/appears twice/);
   });
 
   it('writes an empty archive as a lone end record', () => {
@@ -76,7 +87,9 @@ describe('writeZip', () => {
   });
 
   it('refuses a time a ZIP cannot record', () => {
-    expect(() => writeZip([{ name: 'a', data: Buffer.from('a') }], { modified: new Date(1979, 11, 31) })).toThrow(RangeError);
+    expect(() => writeZip([{ name: 'a', data: Buffer.from('a') }], { modified: new Date(1979, 11, 31) })).toThrow(
+      RangeError,
+    );
   });
 
   it.skipIf(!hasUnzip)('passes `unzip -t` (Info-ZIP)', () => {

@@ -33,7 +33,8 @@ afterAll(async () => {
 });
 
 const NO_INTERNALS = /exception|stack|Error\b|TypeError|undefined|\bat \S+ \(|\.ts:\d+/;
-const search = (fields: Partial<Parameters<typeof queryInvoke>[0]> = {}) => queryInvoke({ serviceUrl: connector.serviceUrl, commandId: MESSAGE_EXTENSION_COMMANDS.searchArticle, ...fields });
+const search = (fields: Partial<Parameters<typeof queryInvoke>[0]> = {}) =>
+  queryInvoke({ serviceUrl: connector.serviceUrl, commandId: MESSAGE_EXTENSION_COMMANDS.searchArticle, ...fields });
 
 function expectNotice(answer: Awaited<ReturnType<typeof invoke>>, title: string): void {
   expect(answer.status).toBe(200);
@@ -50,14 +51,23 @@ describe.each(LANGS)('bad input in %s', (lang) => {
   it(`a query over ${MAX_QUERY_LENGTH} characters gets one result saying how long it may be, for both commands`, async () => {
     const long = 'Access ID '.repeat(60);
     for (const commandId of Object.values(MESSAGE_EXTENSION_COMMANDS)) {
-      const answer = await invoke(app.url, search({ commandId, text: long, parameterName: commandId === 'findTicket' ? 'ticket' : 'question', locale }));
+      const answer = await invoke(
+        app.url,
+        search({ commandId, text: long, parameterName: commandId === 'findTicket' ? 'ticket' : 'question', locale }),
+      );
       expectNotice(answer, t(lang, 'messageExtension.too_long.title'));
-      expect(answer.attachments[0]?.preview?.content.text).toBe(t(lang, 'messageExtension.too_long.text', { max: MAX_QUERY_LENGTH }));
+      expect(answer.attachments[0]?.preview?.content.text).toBe(
+        t(lang, 'messageExtension.too_long.text', { max: MAX_QUERY_LENGTH }),
+      );
     }
   });
 
   it('an unknown command id gets one result saying so', async () => {
-    for (const commandId of ['searchWeb', '', 'SEARCHARTICLE']) expectNotice(await invoke(app.url, search({ commandId, text: 'access id', locale })), t(lang, 'messageExtension.unknown_command.title'));
+    for (const commandId of ['searchWeb', '', 'SEARCHARTICLE'])
+      expectNotice(
+        await invoke(app.url, search({ commandId, text: 'access id', locale })),
+        t(lang, 'messageExtension.unknown_command.title'),
+      );
   });
 });
 
@@ -72,9 +82,15 @@ describe('malformed invokes', () => {
   it.each([
     ['no parameters', { commandId: 'searchArticle' }],
     ['parameters that are no list', { commandId: 'searchArticle', parameters: 'access id' }],
-    ['a parameter with a number for a value', { commandId: 'searchArticle', parameters: [{ name: 'question', value: 42 }] }],
+    [
+      'a parameter with a number for a value',
+      { commandId: 'searchArticle', parameters: [{ name: 'question', value: 42 }] },
+    ],
     ['a null parameter', { commandId: 'searchArticle', parameters: [null] }],
-    ['a parameter of another name', { commandId: 'searchArticle', parameters: [{ name: 'query', value: 'access id' }] }],
+    [
+      'a parameter of another name',
+      { commandId: 'searchArticle', parameters: [{ name: 'query', value: 'access id' }] },
+    ],
   ])('%s is an empty query: the popular topics', async (_name, value) => {
     const answer = await invoke(app.url, { ...search(), value });
     expect(answer.status).toBe(200);
@@ -86,22 +102,30 @@ describe('malformed invokes', () => {
     ['a null value', null],
     ['a string value', 'searchArticle'],
     ['a list value', [{ commandId: 'searchArticle' }]],
-  ])('%s is a malformed activity, not a search: 400 like every invoke without a value object, with no internals', async (_name, value) => {
-    for (const activity of [search(), queryLinkInvoke(connector.serviceUrl, 'https://learn.microsoft.com/en-us/partner-center/technical-support-benefits')]) {
-      if (value === undefined) delete activity.value;
-      else activity.value = value;
-      const answer = await post(app.url, activity);
-      expect(answer.status).toBe(400);
-      expect(answer.text).not.toMatch(NO_INTERNALS);
-    }
-  });
+  ])(
+    '%s is a malformed activity, not a search: 400 like every invoke without a value object, with no internals',
+    async (_name, value) => {
+      for (const activity of [
+        search(),
+        queryLinkInvoke(
+          connector.serviceUrl,
+          'https://learn.microsoft.com/en-us/partner-center/technical-support-benefits',
+        ),
+      ]) {
+        if (value === undefined) delete activity.value;
+        else activity.value = value;
+        const answer = await post(app.url, activity);
+        expect(answer.status).toBe(400);
+        expect(answer.text).not.toMatch(NO_INTERNALS);
+      }
+    },
+  );
 
   it('a later page is empty: every result is on the first', async () => {
     const answer = await invoke(app.url, search({ text: 'access id', skip: 25 }));
     expect(answer.status).toBe(200);
     expect(answer.attachments).toEqual([]);
   });
-
 });
 
 describe('a search that fails inside', () => {
@@ -109,10 +133,14 @@ describe('a search that fails inside', () => {
 
   beforeAll(async () => {
     const config = readConfig({ STORAGE_URL: 'memory:', RATE_LIMIT: 'off' });
-    const classifier = { classify: () => { throw new Error('model file corrupt at /srv/secret/path.json'); } };
+    const classifier = {
+      classify: () => {
+        throw new Error('model file corrupt at /srv/secret/path.json');
+      },
+    };
     const built = await createApp(config, pino({ level: 'silent' }), { storage: new InMemoryStorage(), classifier });
     await new Promise<void>((resolve) => built.server.listen(0, '127.0.0.1', resolve));
-    failing = { ...built, url: `http://127.0.0.1:${(built.server.address()).port}` };
+    failing = { ...built, url: `http://127.0.0.1:${built.server.address().port}` };
   });
 
   afterAll(async () => {
@@ -144,17 +172,33 @@ describe('the same gate as every /api/messages call', () => {
   it('refuses an invoke without a token or with a forged one (401), and answers one the channel signed', async () => {
     const activity = search({ text: 'access id' });
     expect((await post(secured.url, activity)).status).toBe(401);
-    const forged = identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl, signingKey: LocalIdentityProvider.otherKey() });
+    const forged = identity.token({
+      audience: TEST_APP_ID,
+      serviceUrl: connector.serviceUrl,
+      signingKey: LocalIdentityProvider.otherKey(),
+    });
     expect((await post(secured.url, activity, { authorization: `Bearer ${forged}` })).status).toBe(401);
-    const link = queryLinkInvoke(connector.serviceUrl, 'https://learn.microsoft.com/en-us/partner-center/technical-support-benefits');
+    const link = queryLinkInvoke(
+      connector.serviceUrl,
+      'https://learn.microsoft.com/en-us/partner-center/technical-support-benefits',
+    );
     expect((await post(secured.url, link)).status).toBe(401);
-    const signed = await post(secured.url, activity, { authorization: `Bearer ${identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl })}` });
+    const signed = await post(secured.url, activity, {
+      authorization: `Bearer ${identity.token({ audience: TEST_APP_ID, serviceUrl: connector.serviceUrl })}`,
+    });
     expect(signed.status).toBe(200);
     expect(JSON.parse(signed.text)).toHaveProperty('composeExtension.type', 'result');
   });
 
   it('without an app id, refuses an invoke naming a service URL off this machine (403)', async () => {
-    const answer = await post(app.url, queryInvoke({ serviceUrl: 'https://smba.trafficmanager.net/emea/', commandId: MESSAGE_EXTENSION_COMMANDS.searchArticle, text: 'access id' }));
+    const answer = await post(
+      app.url,
+      queryInvoke({
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        commandId: MESSAGE_EXTENSION_COMMANDS.searchArticle,
+        text: 'access id',
+      }),
+    );
     expect(answer.status).toBe(403);
   });
 });
@@ -163,7 +207,9 @@ describe('the per-user rate limit', () => {
   let limited: RunningApp;
 
   beforeAll(async () => {
-    limited = await startApp({ env: { RATE_LIMIT_USER_PER_SECOND: '0.2', RATE_LIMIT_USER_BURST: '2', RATE_LIMIT_IP_BURST: '100' } });
+    limited = await startApp({
+      env: { RATE_LIMIT_USER_PER_SECOND: '0.2', RATE_LIMIT_USER_BURST: '2', RATE_LIMIT_IP_BURST: '100' },
+    });
   });
 
   afterAll(async () => {
@@ -173,7 +219,15 @@ describe('the per-user rate limit', () => {
   it('applies to searches and links as to messages: 429 with Retry-After past the burst, other users unaffected', async () => {
     const user = 'same-searcher';
     const statuses: number[] = [];
-    for (const activity of [search({ text: 'access id', user }), queryLinkInvoke(connector.serviceUrl, 'https://learn.microsoft.com/en-us/partner-center/technical-support-benefits', { user }), search({ text: 'gold', user })]) {
+    for (const activity of [
+      search({ text: 'access id', user }),
+      queryLinkInvoke(
+        connector.serviceUrl,
+        'https://learn.microsoft.com/en-us/partner-center/technical-support-benefits',
+        { user },
+      ),
+      search({ text: 'gold', user }),
+    ]) {
       statuses.push((await post(limited.url, activity)).status);
     }
     expect(statuses).toEqual([200, 200, 429]);

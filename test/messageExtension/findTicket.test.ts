@@ -15,7 +15,17 @@ import { post } from '../http/messageActivity';
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
 import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
 import { startApp, type RunningApp } from '../support/testApp';
-import { BOT, invoke, OTHER_TEAM, queryInvoke, SUPPORT_OTHER_CHANNEL, SUPPORT_TEAM, TENANT, TRIAGE_CHANNEL, type Origin } from './teamsInvokes';
+import {
+  BOT,
+  invoke,
+  OTHER_TEAM,
+  queryInvoke,
+  SUPPORT_OTHER_CHANNEL,
+  SUPPORT_TEAM,
+  TENANT,
+  TRIAGE_CHANNEL,
+  type Origin,
+} from './teamsInvokes';
 
 let connector: FakeTeamsConnector;
 let app: RunningApp;
@@ -26,9 +36,20 @@ const TRIAGE: Origin = { kind: 'channel', team: SUPPORT_TEAM, channel: TRIAGE_CH
 const ESCALATIONS: Origin = { kind: 'channel', team: SUPPORT_TEAM, channel: SUPPORT_OTHER_CHANNEL };
 
 const find = (text: string | undefined, origin: Origin, locale = 'en-US') =>
-  invoke(app.url, queryInvoke({ serviceUrl: connector.serviceUrl, commandId: MESSAGE_EXTENSION_COMMANDS.findTicket, parameterName: 'ticket', text, origin, locale }));
+  invoke(
+    app.url,
+    queryInvoke({
+      serviceUrl: connector.serviceUrl,
+      commandId: MESSAGE_EXTENSION_COMMANDS.findTicket,
+      parameterName: 'ticket',
+      text,
+      origin,
+      locale,
+    }),
+  );
 
-const numbersIn = (answer: Awaited<ReturnType<typeof find>>) => answer.attachments.map((attachment) => attachment.preview?.content.title.match(/MPN-\d{6}/)?.[0]);
+const numbersIn = (answer: Awaited<ReturnType<typeof find>>) =>
+  answer.attachments.map((attachment) => attachment.preview?.content.title.match(/MPN-\d{6}/)?.[0]);
 
 function newTicket(lang: Ticket['lang'], summary: string, n: number): NewTicket {
   return {
@@ -58,7 +79,10 @@ describe('Find a ticket before any team receives tickets', () => {
       const answer = await find('', TRIAGE, LOCALE_OF[lang]);
       expect(answer.status).toBe(200);
       expect(answer.attachments).toHaveLength(1);
-      expect(answer.attachments[0]?.preview?.content).toEqual({ title: t(lang, 'messageExtension.tickets_elsewhere.title'), text: t(lang, 'messageExtension.no_triage_team.text') });
+      expect(answer.attachments[0]?.preview?.content).toEqual({
+        title: t(lang, 'messageExtension.tickets_elsewhere.title'),
+        text: t(lang, 'messageExtension.no_triage_team.text'),
+      });
       expect(answer.attachments[0]?.content.lang).toBe(lang);
     }
   });
@@ -77,19 +101,38 @@ describe('Find a ticket in the triage team', () => {
       recipient: BOT,
       text: `${mention} triage here`,
       entities: [{ type: 'mention', mentioned: BOT, text: mention }],
-      conversation: { id: `${TRIAGE_CHANNEL.id};messageid=1700000000000`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
+      conversation: {
+        id: `${TRIAGE_CHANNEL.id};messageid=1700000000000`,
+        conversationType: 'channel',
+        isGroup: true,
+        tenantId: TENANT.id,
+      },
       channelData: { tenant: TENANT, team: SUPPORT_TEAM, channel: TRIAGE_CHANNEL },
     });
     expect(said.status).toBe(200);
     tickets.accessId = (await store.create(newTicket('pt', 'O Azure recusa o Access ID já associado', 1))).ticket;
-    tickets.notAuthorized = await store.assign((await store.create(newTicket('en', 'Partner Center says I am NOT AUTHORIZED for this action', 2))).ticket.number, { id: 'sam', name: 'Sam Support' });
-    tickets.sqlServer = await store.resolve((await store.create(newTicket('fr', 'Où ouvrir une demande pour SQL Server ?', 3))).ticket.number, { id: 'sam', name: 'Sam Support' }, 'Portail Services Hub');
-    tickets.markdown = (await store.create(newTicket('en', 'see [my page](https://phish.example/login) about support', 4))).ticket;
+    tickets.notAuthorized = await store.assign(
+      (await store.create(newTicket('en', 'Partner Center says I am NOT AUTHORIZED for this action', 2))).ticket.number,
+      { id: 'sam', name: 'Sam Support' },
+    );
+    tickets.sqlServer = await store.resolve(
+      (await store.create(newTicket('fr', 'Où ouvrir une demande pour SQL Server ?', 3))).ticket.number,
+      { id: 'sam', name: 'Sam Support' },
+      'Portail Services Hub',
+    );
+    tickets.markdown = (
+      await store.create(newTicket('en', 'see [my page](https://phish.example/login) about support', 4))
+    ).ticket;
   });
 
   it('finds a ticket by its number, written in full, short or bare', async () => {
     const number = tickets.notAuthorized.number;
-    for (const text of [number, number.toLowerCase(), `mpn${Number(number.slice(4))}`, String(Number(number.slice(4)))]) {
+    for (const text of [
+      number,
+      number.toLowerCase(),
+      `mpn${Number(number.slice(4))}`,
+      String(Number(number.slice(4))),
+    ]) {
       expect(numbersIn(await find(text, TRIAGE)), text).toEqual([number]);
     }
     expect((await find('MPN-999999', TRIAGE)).attachments).toEqual([]);
@@ -107,9 +150,17 @@ describe('Find a ticket in the triage team', () => {
       locale: 'en-US',
       from: { id: '29:engineer-sam', name: 'Sam Support' },
       recipient: BOT,
-      conversation: { id: `${TRIAGE_CHANNEL.id};messageid=1700000000000`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
+      conversation: {
+        id: `${TRIAGE_CHANNEL.id};messageid=1700000000000`,
+        conversationType: 'channel',
+        isGroup: true,
+        tenantId: TENANT.id,
+      },
       channelData: { tenant: TENANT, team: SUPPORT_TEAM, channel: TRIAGE_CHANNEL },
-      value: { action: { type: 'Action.Execute', verb: EXECUTE_VERBS.refresh, data: { ticket: number } }, trigger: 'automatic' },
+      value: {
+        action: { type: 'Action.Execute', verb: EXECUTE_VERBS.refresh, data: { ticket: number } },
+        trigger: 'automatic',
+      },
     });
     expect(refresh.status).toBe(200);
     expect(result?.contentType).toBe('application/vnd.microsoft.card.adaptive');
@@ -119,7 +170,9 @@ describe('Find a ticket in the triage team', () => {
 
   it.each(LANGS)('finds tickets by a status named in %s', async (lang) => {
     expect(numbersIn(await find(t(lang, 'ticket.status.resolved'), TRIAGE))).toEqual([tickets.sqlServer.number]);
-    expect(numbersIn(await find(t(lang, 'ticket.status.assigned').toUpperCase(), TRIAGE))).toEqual([tickets.notAuthorized.number]);
+    expect(numbersIn(await find(t(lang, 'ticket.status.assigned').toUpperCase(), TRIAGE))).toEqual([
+      tickets.notAuthorized.number,
+    ]);
   });
 
   it('finds tickets by words of the summary, case and accents aside, with a status too', async () => {
@@ -150,18 +203,24 @@ describe('Find a ticket in the triage team', () => {
     ['the command box', { kind: 'commandBox', user: 'ivan' }, 'en-US'],
   ];
 
-  it.each(ELSEWHERE)('answers from %s with one result saying where tickets are searched, and no ticket', async (_name, origin, locale) => {
-    const lang = LANGS.find((each) => LOCALE_OF[each] === locale) ?? 'en';
-    const sent = connector.requests.length;
-    for (const text of [undefined, tickets.accessId.number, 'access id', t(lang, 'ticket.status.new')]) {
-      const answer = await find(text, origin, locale);
-      expect(answer.status).toBe(200);
-      expect(answer.attachments).toHaveLength(1);
-      expect(answer.attachments[0]?.preview?.content).toEqual({ title: t(lang, 'messageExtension.tickets_elsewhere.title'), text: t(lang, 'messageExtension.tickets_elsewhere.text') });
-      expect(answer.attachments[0]?.content.lang).toBe(lang);
-      expect(JSON.stringify(answer.attachments[0]?.content)).not.toContain('Action.Execute');
-      expect(answer.text).not.toMatch(/MPN-\d{6}|Access ID|Azure/);
-    }
-    expect(connector.requests.length).toBe(sent);
-  });
+  it.each(ELSEWHERE)(
+    'answers from %s with one result saying where tickets are searched, and no ticket',
+    async (_name, origin, locale) => {
+      const lang = LANGS.find((each) => LOCALE_OF[each] === locale) ?? 'en';
+      const sent = connector.requests.length;
+      for (const text of [undefined, tickets.accessId.number, 'access id', t(lang, 'ticket.status.new')]) {
+        const answer = await find(text, origin, locale);
+        expect(answer.status).toBe(200);
+        expect(answer.attachments).toHaveLength(1);
+        expect(answer.attachments[0]?.preview?.content).toEqual({
+          title: t(lang, 'messageExtension.tickets_elsewhere.title'),
+          text: t(lang, 'messageExtension.tickets_elsewhere.text'),
+        });
+        expect(answer.attachments[0]?.content.lang).toBe(lang);
+        expect(JSON.stringify(answer.attachments[0]?.content)).not.toContain('Action.Execute');
+        expect(answer.text).not.toMatch(/MPN-\d{6}|Access ID|Azure/);
+      }
+      expect(connector.requests.length).toBe(sent);
+    },
+  );
 });

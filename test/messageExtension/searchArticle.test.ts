@@ -32,7 +32,16 @@ afterAll(async () => {
 });
 
 const search = (text: string | undefined, locale: string, extra: Partial<Parameters<typeof queryInvoke>[0]> = {}) =>
-  invoke(app.url, queryInvoke({ serviceUrl: connector.serviceUrl, commandId: MESSAGE_EXTENSION_COMMANDS.searchArticle, text, locale, ...extra }));
+  invoke(
+    app.url,
+    queryInvoke({
+      serviceUrl: connector.serviceUrl,
+      commandId: MESSAGE_EXTENSION_COMMANDS.searchArticle,
+      text,
+      locale,
+      ...extra,
+    }),
+  );
 
 /** How long the activation takes: a question of the article's own sentences (asked by partners in every language). */
 const ACTIVATION_TIME: Record<Lang, string> = {
@@ -53,20 +62,37 @@ const UNRELATED: Record<Lang, string> = {
 /** What a card says and links: its texts, titles and URLs. */
 function said(card: unknown): string[] {
   return typedNodes(card)
-    .filter((node) => node.type === 'TextBlock' || node.type === 'Action.OpenUrl' || node.type === 'Action.ShowCard' || node.type === 'Fact')
-    .flatMap((node) => [node.text, node.title, node.url, node.value].filter((value): value is string => typeof value === 'string'));
+    .filter(
+      (node) =>
+        node.type === 'TextBlock' ||
+        node.type === 'Action.OpenUrl' ||
+        node.type === 'Action.ShowCard' ||
+        node.type === 'Fact',
+    )
+    .flatMap((node) =>
+      [node.text, node.title, node.url, node.value].filter((value): value is string => typeof value === 'string'),
+    );
 }
 
 function facts(card: unknown): string[] {
   return typedNodes(card)
     .filter((node) => node.type === 'FactSet')
-    .flatMap((node) => ((node.facts as { title: string; value: string }[]) ?? []).flatMap((fact) => [fact.title, fact.value]));
+    .flatMap((node) =>
+      ((node.facts as { title: string; value: string }[]) ?? []).flatMap((fact) => [fact.title, fact.value]),
+    );
 }
 
 /** The card the bot answers `text` with in a new personal chat. */
 async function chatAnswer(text: string, locale: string): Promise<Record<string, unknown>> {
   const conversation = `a:chat-compare-${Math.random().toString(36).slice(2)}`;
-  const response = await post(app.url, messageActivity(connector.serviceUrl, text, { locale, conversation: { id: conversation, conversationType: 'personal' }, from: { id: `29:${conversation}`, name: 'Partner' } }));
+  const response = await post(
+    app.url,
+    messageActivity(connector.serviceUrl, text, {
+      locale,
+      conversation: { id: conversation, conversationType: 'personal' },
+      from: { id: `29:${conversation}`, name: 'Partner' },
+    }),
+  );
   expect(response.status).toBe(200);
   const [reply] = await connector.waitForPosts(conversation, 1);
   const card = reply?.activity.attachments?.[0]?.content;
@@ -84,29 +110,43 @@ function expectInsertable(attachment: ExtensionAttachment, lang: Lang): void {
   expect(typedNodes(attachment.content).filter((node) => node.type === 'Action.Submit')).toEqual([]);
   expect(stringsOf(attachment.content)).not.toContain(t(lang, 'card.helpful.question'));
   // Its citation still links the article's section in the card's language.
-  expect(stringsOf(attachment.content).some((text) => text.includes(`https://learn.microsoft.com/${LOCALE_OF[lang].toLowerCase()}/partner-center/technical-support-benefits#`))).toBe(true);
+  expect(
+    stringsOf(attachment.content).some((text) =>
+      text.includes(
+        `https://learn.microsoft.com/${LOCALE_OF[lang].toLowerCase()}/partner-center/technical-support-benefits#`,
+      ),
+    ),
+  ).toBe(true);
 }
 
 describe.each(LANGS)('Search the article in %s', (lang) => {
   const locale = LOCALE_OF[lang];
-  const questions = [t(lang, 'topic.remaining_incidents.example'), t(lang, 'topic.entitlement.example'), t(lang, 'topic.paid_support_plans.example'), ACTIVATION_TIME[lang]];
+  const questions = [
+    t(lang, 'topic.remaining_incidents.example'),
+    t(lang, 'topic.entitlement.example'),
+    t(lang, 'topic.paid_support_plans.example'),
+    ACTIVATION_TIME[lang],
+  ];
 
-  it.each(questions)('"%s": results whose first inserts the bot\'s own answer card without its chat-only buttons', async (question) => {
-    const sent = connector.requests.length;
-    const answer = await search(question, locale);
-    expect(answer.status).toBe(200);
-    expect(answer.body?.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
-    expect(connector.requests.length).toBe(sent);
-    expect(answer.attachments.length).toBeGreaterThanOrEqual(1);
-    expect(answer.attachments.length).toBeLessThanOrEqual(MAX_RESULTS);
-    for (const attachment of answer.attachments) expectInsertable(attachment, lang);
+  it.each(questions)(
+    '"%s": results whose first inserts the bot\'s own answer card without its chat-only buttons',
+    async (question) => {
+      const sent = connector.requests.length;
+      const answer = await search(question, locale);
+      expect(answer.status).toBe(200);
+      expect(answer.body?.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
+      expect(connector.requests.length).toBe(sent);
+      expect(answer.attachments.length).toBeGreaterThanOrEqual(1);
+      expect(answer.attachments.length).toBeLessThanOrEqual(MAX_RESULTS);
+      for (const attachment of answer.attachments) expectInsertable(attachment, lang);
 
-    const [first] = answer.attachments;
-    const chat = await chatAnswer(question, locale);
-    const chatSaid = said(chat).filter((text) => text !== t(lang, 'card.helpful.question'));
-    expect(said(first?.content)).toEqual(chatSaid);
-    expect(facts(first?.content)).toEqual(facts(chat));
-  });
+      const [first] = answer.attachments;
+      const chat = await chatAnswer(question, locale);
+      const chatSaid = said(chat).filter((text) => text !== t(lang, 'card.helpful.question'));
+      expect(said(first?.content)).toEqual(chatSaid);
+      expect(facts(first?.content)).toEqual(facts(chat));
+    },
+  );
 
   it('answers in the language of the query, whatever the Teams locale', async () => {
     const otherLocale = LOCALE_OF[lang === 'en' ? 'fr' : 'en'];
@@ -135,7 +175,9 @@ describe.each(LANGS)('Search the article in %s', (lang) => {
     const title = t(lang, 'messageExtension.no_answer.title');
     expect(notice?.preview?.content.title).toBe(title);
     expect(notice?.content.lang).toBe(lang);
-    const texts = typedNodes(notice?.content).filter((node) => node.type === 'TextBlock').map((node) => node.text);
+    const texts = typedNodes(notice?.content)
+      .filter((node) => node.type === 'TextBlock')
+      .map((node) => node.text);
     expect(texts).toEqual([title, expect.stringContaining(`(${articleUrl(lang)})`)]);
     expect(typedNodes(notice?.content).filter((node) => node.type === 'Action.Submit')).toEqual([]);
   });
@@ -158,8 +200,12 @@ describe('Search the article, across queries', () => {
 
   it('answers from the command box, and from a group chat the bot is not in, posting nothing there', async () => {
     const sent = connector.requests.length;
-    const fromCommandBox = await search(ACTIVATION_TIME.ru, 'ru-RU', { origin: { kind: 'commandBox', user: 'cmd-user' } });
-    const fromChat = await search(ACTIVATION_TIME.ru, 'ru-RU', { origin: { kind: 'groupChat', chat: '19:a-chat-without-the-bot@thread.v2' } });
+    const fromCommandBox = await search(ACTIVATION_TIME.ru, 'ru-RU', {
+      origin: { kind: 'commandBox', user: 'cmd-user' },
+    });
+    const fromChat = await search(ACTIVATION_TIME.ru, 'ru-RU', {
+      origin: { kind: 'groupChat', chat: '19:a-chat-without-the-bot@thread.v2' },
+    });
     expect(fromCommandBox.attachments[0]?.content.lang).toBe('ru');
     expect(fromChat.text).toBe(fromCommandBox.text);
     expect(connector.requests.length).toBe(sent);

@@ -24,7 +24,8 @@ afterAll(async () => {
   await connector?.stop();
 });
 
-const INLINE_CARD_TEXT = '\n<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension">\n  <span content="0" itemprop="cardId"></span>\n</span>\n';
+const INLINE_CARD_TEXT =
+  '\n<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension">\n  <span content="0" itemprop="cardId"></span>\n</span>\n';
 
 function sentCard(conversation: string, text: string, card: unknown): Record<string, unknown> {
   return {
@@ -46,7 +47,14 @@ function sentCard(conversation: string, text: string, card: unknown): Record<str
 
 describe('a card from the message extension, sent to the bot', () => {
   it('gets no answer when nothing but the card was sent, and an answer when words came with it', async () => {
-    const found = await invoke(app.url, queryInvoke({ serviceUrl: connector.serviceUrl, commandId: MESSAGE_EXTENSION_COMMANDS.searchArticle, text: 'How many incidents does a Gold partner get?' }));
+    const found = await invoke(
+      app.url,
+      queryInvoke({
+        serviceUrl: connector.serviceUrl,
+        commandId: MESSAGE_EXTENSION_COMMANDS.searchArticle,
+        text: 'How many incidents does a Gold partner get?',
+      }),
+    );
     const card = found.attachments[0]?.content;
     expect(card).toBeDefined();
 
@@ -54,7 +62,10 @@ describe('a card from the message extension, sent to the bot', () => {
     expect(alone.status).toBe(200);
     expect(connector.posted('chat-card-alone')).toEqual([]);
 
-    const withWords = await post(app.url, sentCard('chat-card-words', `${INLINE_CARD_TEXT} and what about Silver?`, card));
+    const withWords = await post(
+      app.url,
+      sentCard('chat-card-words', `${INLINE_CARD_TEXT} and what about Silver?`, card),
+    );
     expect(withWords.status).toBe(200);
     expect(connector.posted('chat-card-words').length).toBeGreaterThan(0);
   });

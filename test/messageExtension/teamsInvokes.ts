@@ -24,7 +24,11 @@ export type Origin =
 let counter = 0;
 
 function envelope(serviceUrl: string, origin: Origin, locale: string, user: string): Record<string, unknown> {
-  const from = { id: `29:${user}`, name: user, aadObjectId: `00000000-0000-0000-0000-${String(++counter).padStart(12, '0')}` };
+  const from = {
+    id: `29:${user}`,
+    name: user,
+    aadObjectId: `00000000-0000-0000-0000-${String(++counter).padStart(12, '0')}`,
+  };
   const base = {
     id: `f:${Date.now()}${counter}`,
     channelId: 'msteams',
@@ -40,15 +44,32 @@ function envelope(serviceUrl: string, origin: Origin, locale: string, user: stri
     case 'channel':
       return {
         ...base,
-        conversation: { id: `${origin.channel.id};messageid=1700000000001`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
+        conversation: {
+          id: `${origin.channel.id};messageid=1700000000001`,
+          conversationType: 'channel',
+          isGroup: true,
+          tenantId: TENANT.id,
+        },
         channelData: { tenant: TENANT, team: origin.team, channel: origin.channel, source: { name: 'compose' } },
       };
     case 'groupChat':
-      return { ...base, conversation: { id: origin.chat, conversationType: 'groupChat', isGroup: true, tenantId: TENANT.id }, channelData: { tenant: TENANT, source: { name: 'compose' } } };
+      return {
+        ...base,
+        conversation: { id: origin.chat, conversationType: 'groupChat', isGroup: true, tenantId: TENANT.id },
+        channelData: { tenant: TENANT, source: { name: 'compose' } },
+      };
     case 'personal':
-      return { ...base, conversation: { id: `a:chat-${origin.user}`, conversationType: 'personal', tenantId: TENANT.id }, channelData: { tenant: TENANT, source: { name: 'compose' } } };
+      return {
+        ...base,
+        conversation: { id: `a:chat-${origin.user}`, conversationType: 'personal', tenantId: TENANT.id },
+        channelData: { tenant: TENANT, source: { name: 'compose' } },
+      };
     case 'commandBox':
-      return { ...base, conversation: { id: `a:chat-${origin.user}`, conversationType: 'personal', tenantId: TENANT.id }, channelData: { tenant: TENANT, source: { name: 'commandBox' } } };
+      return {
+        ...base,
+        conversation: { id: `a:chat-${origin.user}`, conversationType: 'personal', tenantId: TENANT.id },
+        channelData: { tenant: TENANT, source: { name: 'commandBox' } },
+      };
   }
 }
 
@@ -64,8 +85,18 @@ export interface QueryOptions {
   skip?: number;
 }
 
-export function queryInvoke({ serviceUrl, commandId, text, parameterName = 'question', locale = 'en-US', origin, user = `user-${counter + 1}`, skip = 0 }: QueryOptions): Record<string, unknown> {
-  const parameters = text === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: parameterName, value: text }];
+export function queryInvoke({
+  serviceUrl,
+  commandId,
+  text,
+  parameterName = 'question',
+  locale = 'en-US',
+  origin,
+  user = `user-${counter + 1}`,
+  skip = 0,
+}: QueryOptions): Record<string, unknown> {
+  const parameters =
+    text === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: parameterName, value: text }];
   return {
     ...envelope(serviceUrl, origin ?? { kind: 'personal', user }, locale, user),
     type: 'invoke',
@@ -74,8 +105,17 @@ export function queryInvoke({ serviceUrl, commandId, text, parameterName = 'ques
   };
 }
 
-export function queryLinkInvoke(serviceUrl: string, url: unknown, { locale = 'en-US', origin, user = `user-${counter + 1}` }: { locale?: string; origin?: Origin; user?: string } = {}): Record<string, unknown> {
-  return { ...envelope(serviceUrl, origin ?? { kind: 'groupChat', chat: '19:someone-else-chat@thread.v2' }, locale, user), type: 'invoke', name: 'composeExtension/queryLink', value: { url } };
+export function queryLinkInvoke(
+  serviceUrl: string,
+  url: unknown,
+  { locale = 'en-US', origin, user = `user-${counter + 1}` }: { locale?: string; origin?: Origin; user?: string } = {},
+): Record<string, unknown> {
+  return {
+    ...envelope(serviceUrl, origin ?? { kind: 'groupChat', chat: '19:someone-else-chat@thread.v2' }, locale, user),
+    type: 'invoke',
+    name: 'composeExtension/queryLink',
+    value: { url },
+  };
 }
 
 export interface ExtensionAttachment {
@@ -88,7 +128,8 @@ export interface InvokeAnswer {
   status: number;
   text: string;
   attachments: ExtensionAttachment[];
-  body: { composeExtension?: { type: string; attachmentLayout: string; attachments: ExtensionAttachment[] } } | undefined;
+  body:
+    { composeExtension?: { type: string; attachmentLayout: string; attachments: ExtensionAttachment[] } } | undefined;
 }
 
 /** Posts an invoke and reads the invoke response's body. */

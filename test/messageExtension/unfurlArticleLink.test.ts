@@ -29,8 +29,10 @@ afterAll(async () => {
 
 const kb = knowledgeBase();
 const ARTICLE = 'https://learn.microsoft.com/{locale}/partner-center/technical-support-benefits';
-const linkTo = (locale: string, anchor?: string) => `${ARTICLE.replace('{locale}', locale)}${anchor ? `#${anchor}` : ''}`;
-const unfurl = (url: unknown, locale = 'en-US') => invoke(app.url, queryLinkInvoke(connector.serviceUrl, url, { locale }));
+const linkTo = (locale: string, anchor?: string) =>
+  `${ARTICLE.replace('{locale}', locale)}${anchor ? `#${anchor}` : ''}`;
+const unfurl = (url: unknown, locale = 'en-US') =>
+  invoke(app.url, queryLinkInvoke(connector.serviceUrl, url, { locale }));
 
 /** The section whose sentences are the entitlement table's cells: its card is the table. */
 const TABLE_SECTION = kb.segments[kb.table[1]?.[1]?.[0] ?? -1]?.anchor;
@@ -38,27 +40,30 @@ const TABLE_SECTION = kb.segments[kb.table[1]?.[1]?.[0] ?? -1]?.anchor;
 describe.each(LANGS)('a link to the article in %s', (lang) => {
   const locale = LOCALE_OF[lang].toLowerCase();
 
-  it.each(kb.sections.map((section) => section.anchor))(`#%s unfurls into that section's card in ${lang}`, async (anchor) => {
-    const section = kb.sections.find((each) => each.anchor === anchor)!;
-    const sent = connector.requests.length;
-    const answer = await unfurl(linkTo(locale, anchor), 'en-US');
-    expect(answer.status).toBe(200);
-    expect(answer.attachments).toHaveLength(1);
-    const [card] = answer.attachments;
-    const heading = sectionHeading(section.heading, lang);
-    expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    expect(card?.content.lang).toBe(lang);
-    expect(card?.preview?.content.title).toBe(heading);
-    expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).toBeLessThanOrEqual(MAX_RESULT_BYTES);
-    expect(typedNodes(card?.content).filter((node) => node.type === 'Action.Submit')).toEqual([]);
-    const text = stringsOf(card?.content).join('\n');
-    expect(text).toContain(heading);
-    expect(text).toContain(`${linkTo(locale)}#${anchor}`);
-    if (anchor !== TABLE_SECTION) {
-      for (const id of section.segments.slice(1)) expect(text, `segment ${id}`).toContain(quote(id, lang));
-    }
-    expect(connector.requests.length).toBe(sent);
-  });
+  it.each(kb.sections.map((section) => section.anchor))(
+    `#%s unfurls into that section's card in ${lang}`,
+    async (anchor) => {
+      const section = kb.sections.find((each) => each.anchor === anchor)!;
+      const sent = connector.requests.length;
+      const answer = await unfurl(linkTo(locale, anchor), 'en-US');
+      expect(answer.status).toBe(200);
+      expect(answer.attachments).toHaveLength(1);
+      const [card] = answer.attachments;
+      const heading = sectionHeading(section.heading, lang);
+      expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+      expect(card?.content.lang).toBe(lang);
+      expect(card?.preview?.content.title).toBe(heading);
+      expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).toBeLessThanOrEqual(MAX_RESULT_BYTES);
+      expect(typedNodes(card?.content).filter((node) => node.type === 'Action.Submit')).toEqual([]);
+      const text = stringsOf(card?.content).join('\n');
+      expect(text).toContain(heading);
+      expect(text).toContain(`${linkTo(locale)}#${anchor}`);
+      if (anchor !== TABLE_SECTION) {
+        for (const id of section.segments.slice(1)) expect(text, `segment ${id}`).toContain(quote(id, lang));
+      }
+      expect(connector.requests.length).toBe(sent);
+    },
+  );
 });
 
 describe('links to the article, as people paste them', () => {

@@ -20,10 +20,15 @@ const SAMPLE = [
 ];
 
 describe('every classification', () => {
-  const results = [...SAMPLE, ...readUtterances('dev').map((u) => u.text)].map((text) => ({ text, result: nlu.classify(text) }));
+  const results = [...SAMPLE, ...readUtterances('dev').map((u) => u.text)].map((text) => ({
+    text,
+    result: nlu.classify(text),
+  }));
 
   it('has a known intent and a confidence between 0 and 1', () => {
-    const bad = results.filter(({ result }) => !INTENTS.includes(result.intent) || !(result.confidence >= 0 && result.confidence <= 1));
+    const bad = results.filter(
+      ({ result }) => !INTENTS.includes(result.intent) || !(result.confidence >= 0 && result.confidence <= 1),
+    );
     expect(bad.length).toBe(0);
   });
 
@@ -73,14 +78,20 @@ describe("another product's error worded like a portal message", () => {
     'Our script calls the Partner Center REST API for invoices and gets 401 Unauthorized "You don\'t have permission to perform this action" since the secret was rotated',
     'Командлет Get-PartnerCustomer в PowerShell возвращает 403: у вас нет прав на выполнение этого действия. Какие разрешения нужны приложению?',
     'O script chama a API REST do Partner Center e recebe 403: você não tem permissão para executar esta ação. Qual escopo o aplicativo precisa?',
-    'Le script appelle l\'API REST Partner Center et reçoit 403 : vous n\'avez pas l\'autorisation d\'effectuer cette action. Quelle étendue faut-il à l\'application ?',
+    "Le script appelle l'API REST Partner Center et reçoit 403 : vous n'avez pas l'autorisation d'effectuer cette action. Quelle étendue faut-il à l'application ?",
   ])('"%s" is out of scope, not the portal message', (text) => {
     expect(nlu.classify(text).intent).toBe('out_of_scope');
   });
 
   it.each([
-    ['I open Technical benefits in Partner Center and it shows: You are not authorized to perform this action. What role do I need?', 'not_authorized_error'],
-    ['В Partner Center на странице технических преимуществ пишет: у вас нет прав на выполнение этого действия. Какая роль нужна?', 'not_authorized_error'],
+    [
+      'I open Technical benefits in Partner Center and it shows: You are not authorized to perform this action. What role do I need?',
+      'not_authorized_error',
+    ],
+    [
+      'В Partner Center на странице технических преимуществ пишет: у вас нет прав на выполнение этого действия. Какая роль нужна?',
+      'not_authorized_error',
+    ],
   ])('the same wording on the benefits page is still the portal message: "%s"', (text, intent) => {
     expect(nlu.classify(text).intent).toBe(intent);
   });
@@ -100,6 +111,9 @@ describe('entities and language', () => {
   });
 
   it('says a pasted portal message was recognised as such', () => {
-    expect(nlu.classify('Looks like you don’t have any benefits yet')).toMatchObject({ intent: 'no_benefits_error', by: 'portal_message' });
+    expect(nlu.classify('Looks like you don’t have any benefits yet')).toMatchObject({
+      intent: 'no_benefits_error',
+      by: 'portal_message',
+    });
   });
 });

@@ -8,9 +8,14 @@ import type { Lang } from '../../src/i18n/locales';
 import { classifier } from '../../src/nlu/classifier';
 import { readInContext, type TopicContext } from '../../src/nlu/contextReading';
 
-const read = (text: string, context: TopicContext | undefined, lang: Lang = 'en') => readInContext(text, classifier().classify(text, { locale: lang }), context, lang);
+const read = (text: string, context: TopicContext | undefined, lang: Lang = 'en') =>
+  readInContext(text, classifier().classify(text, { locale: lang }), context, lang);
 
-const accessIdAsksMembership: TopicContext = { topic: 'access_id_already_associated', facts: { productKind: 'cloud' }, asked: 'membership' };
+const accessIdAsksMembership: TopicContext = {
+  topic: 'access_id_already_associated',
+  facts: { productKind: 'cloud' },
+  asked: 'membership',
+};
 const goldEntitlement: TopicContext = { topic: 'entitlement', facts: { membership: 'gold' } };
 
 describe('an answer to the pending question', () => {
@@ -28,7 +33,10 @@ describe('an answer to the pending question', () => {
     ['контракт уже был привязан раньше', 'ru'],
     ['o contrato já foi vinculado antes', 'pt'],
   ] as const)('"%s" gives the contract history (%s)', (text, lang) => {
-    expect(read(text, accessIdAsksMembership, lang)).toEqual({ kind: 'answer', facts: { contractHistory: 'linked_before' } });
+    expect(read(text, accessIdAsksMembership, lang)).toEqual({
+      kind: 'answer',
+      facts: { contractHistory: 'linked_before' },
+    });
   });
   it('"I don\'t know" is read as such', () => {
     expect(read("I don't know", accessIdAsksMembership)).toEqual({ kind: 'dont_know', fact: 'membership' });
@@ -58,19 +66,28 @@ describe('a follow-up on the current topic', () => {
     ['et pour Gold ?', 'fr', { membership: 'gold' }],
     ['а если золотой?', 'ru', { membership: 'gold' }],
   ] as const)('"%s" (%s) is the case %j', (text, lang, facts) => {
-    expect(read(text, { topic: 'entitlement', facts: { membership: 'silver' } }, lang)).toMatchObject({ kind: 'follow_up', facts, hypothetical: true });
+    expect(read(text, { topic: 'entitlement', facts: { membership: 'silver' } }, lang)).toMatchObject({
+      kind: 'follow_up',
+      facts,
+      hypothetical: true,
+    });
   });
   it('a question on another topic that names a membership is a new question', () => {
-    expect(read('Azure says the Access ID is already associated to an account, we are a gold partner', goldEntitlement)).toEqual({ kind: 'new' });
+    expect(
+      read('Azure says the Access ID is already associated to an account, we are a gold partner', goldEntitlement),
+    ).toEqual({ kind: 'new' });
   });
-  it.each(['azure credits for gold partners, how much', 'сколько стоит продление Action Pack', 'how many dynamics 365 IUR licenses in gold'])(
-    'an out-of-scope question that names a membership is no follow-up: "%s"',
-    (text) => {
-      expect(read(text, goldEntitlement)).toEqual({ kind: 'new' });
-    },
-  );
+  it.each([
+    'azure credits for gold partners, how much',
+    'сколько стоит продление Action Pack',
+    'how many dynamics 365 IUR licenses in gold',
+  ])('an out-of-scope question that names a membership is no follow-up: "%s"', (text) => {
+    expect(read(text, goldEntitlement)).toEqual({ kind: 'new' });
+  });
   it('a question on another topic with an answer word in it is no follow-up', () => {
-    expect(read('НЕТ ПРЕИМУЩЕСТВ ПИШЕТ', { topic: 'cloud_support_request', facts: { productKind: 'cloud' } }, 'ru')).toEqual({ kind: 'new' });
+    expect(
+      read('НЕТ ПРЕИМУЩЕСТВ ПИШЕТ', { topic: 'cloud_support_request', facts: { productKind: 'cloud' } }, 'ru'),
+    ).toEqual({ kind: 'new' });
   });
   it('a topic that reads no fact has no follow-up: "and gold?" after the incidents left is a new question', () => {
     expect(read('and gold?', { topic: 'remaining_incidents', facts: {} })).toEqual({ kind: 'new' });
@@ -79,7 +96,12 @@ describe('a follow-up on the current topic', () => {
 
 describe('no context', () => {
   it('"and gold?" as a first message asks what Gold includes', () => {
-    expect(read('and gold?', undefined)).toEqual({ kind: 'follow_up', topic: 'entitlement', facts: { membership: 'gold' }, hypothetical: true });
+    expect(read('and gold?', undefined)).toEqual({
+      kind: 'follow_up',
+      topic: 'entitlement',
+      facts: { membership: 'gold' },
+      hypothetical: true,
+    });
   });
   it('a first question is new', () => {
     expect(read('how do I activate our support benefits?', undefined)).toEqual({ kind: 'new' });

@@ -15,12 +15,16 @@ const NEW_SUPPORT_PLAN = 193;
 
 describe('checkAnswer', () => {
   it.each(LANGS)('counts the footnoted sentence a %s card quotes first as leading', (lang) => {
-    const card = renderView(decisionView(decide('entitlement', {}), {}, lang, [{ segment: CLOUD_COMPETENCIES, score: 1 }]));
+    const card = renderView(
+      decisionView(decide('entitlement', {}), {}, lang, [{ segment: CLOUD_COMPETENCIES, score: 1 }]),
+    );
     expect(checkAnswer(card, lang, [CLOUD_COMPETENCIES])).toEqual({ present: true, leading: true });
   });
 
   it.each(LANGS)('counts a sentence a %s card does not show as neither present nor leading', (lang) => {
-    const card = renderView(decisionView(decide('entitlement', {}), {}, lang, [{ segment: CLOUD_COMPETENCIES, score: 1 }]));
+    const card = renderView(
+      decisionView(decide('entitlement', {}), {}, lang, [{ segment: CLOUD_COMPETENCIES, score: 1 }]),
+    );
     expect(checkAnswer(card, lang, [NEW_SUPPORT_PLAN])).toEqual({ present: false, leading: false });
   });
 });

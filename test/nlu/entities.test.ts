@@ -23,12 +23,14 @@ describe('membership', () => {
     expect(extractEntities(text).membership).toBe(membership);
   });
 
-  it.each(['is it the same for gold or silver?', 'ouro ou prata?', 'золото или серебро?', 'compétence or ou partenaire argent ?'])(
-    '"%s" names two memberships, so none',
-    (text) => {
-      expect(extractEntities(text).membership).toBeUndefined();
-    },
-  );
+  it.each([
+    'is it the same for gold or silver?',
+    'ouro ou prata?',
+    'золото или серебро?',
+    'compétence or ou partenaire argent ?',
+  ])('"%s" names two memberships, so none', (text) => {
+    expect(extractEntities(text).membership).toBeUndefined();
+  });
 });
 
 describe('competency kind', () => {

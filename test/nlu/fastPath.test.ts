@@ -12,7 +12,13 @@ import { knowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { compileEntityMatchers, matchWords, type SynonymWord } from '../../src/nlu/entities';
 import { features } from '../../src/nlu/features';
 import { IntentScorer } from '../../src/nlu/intentScorer';
-import { compileLanguageModel, identifyLanguage, type LanguageGuess, type LanguageHints, type LanguageModel } from '../../src/nlu/languageId';
+import {
+  compileLanguageModel,
+  identifyLanguage,
+  type LanguageGuess,
+  type LanguageHints,
+  type LanguageModel,
+} from '../../src/nlu/languageId';
 import { loadNluModel } from '../../src/nlu/modelStore';
 import { matchForm, normalizeText } from '../../src/nlu/normalize';
 import { compileSoftmax, knownShare, logits } from '../../src/nlu/softmaxModel';
@@ -20,7 +26,22 @@ import { readUtterances } from '../../src/nlu/utterances';
 
 const model = loadNluModel();
 const texts = [...readUtterances('train'), ...readUtterances('dev')].map((u) => u.text);
-const AWKWARD = ['', ' ', '🙂', '123 456', 'ok', 'Gold', 'a-b-c-d', '𐐀𐐁𐐂𐐃 deseret', '𝐀𝐜𝐜𝐞𝐬𝐬 𝐈𝐃', 'x\uD800y zzzz', 'Не могу Access ID', 'é é é é', 'incidents incidents incidents', 'the the the the'];
+const AWKWARD = [
+  '',
+  ' ',
+  '🙂',
+  '123 456',
+  'ok',
+  'Gold',
+  'a-b-c-d',
+  '𐐀𐐁𐐂𐐃 deseret',
+  '𝐀𝐜𝐜𝐞𝐬𝐬 𝐈𝐃',
+  'x\uD800y zzzz',
+  'Не могу Access ID',
+  'é é é é',
+  'incidents incidents incidents',
+  'the the the the',
+];
 
 describe('IntentScorer', () => {
   const reference = compileSoftmax(model.intents);
@@ -32,7 +53,9 @@ describe('IntentScorer', () => {
       for (const lang of LANGS) {
         const vector = features(text, lang);
         const fast = scorer.score(normalizeText(text), lang);
-        const same = fast.knownShare === knownShare(reference, vector) && logits(reference, vector).every((x, i) => Object.is(x, fast.logits[i]));
+        const same =
+          fast.knownShare === knownShare(reference, vector) &&
+          logits(reference, vector).every((x, i) => Object.is(x, fast.logits[i]));
         if (!same) different.push(`${lang}: ${text}`);
       }
     }
@@ -52,12 +75,14 @@ describe('IntentScorer', () => {
 function referenceIdentify(text: string, languageModel: LanguageModel, hints: LanguageHints = {}): LanguageGuess {
   const LATIN = ['en', 'pt', 'fr'] as const;
   const denominators = LATIN.map((lang) => (languageModel.totals[lang] ?? 0) + languageModel.vocabulary + 1);
-  const logOf = (gram: string) => LATIN.map((lang, i) => Math.log(((languageModel.counts[lang]?.[gram] ?? 0) + 1) / (denominators[i] as number)));
+  const logOf = (gram: string) =>
+    LATIN.map((lang, i) => Math.log(((languageModel.counts[lang]?.[gram] ?? 0) + 1) / (denominators[i] as number)));
   const unseen = denominators.map((d) => Math.log(1 / d));
   const known = (gram: string) => LATIN.some((lang) => languageModel.counts[lang]?.[gram] !== undefined);
   const normalized = normalizeText(text);
   const letters = normalized.match(/\p{L}/gu) ?? [];
-  if (letters.filter((c) => /\p{Script=Cyrillic}/u.test(c)).length >= 3) return { lang: 'ru', confidence: 1, by: 'script' };
+  if (letters.filter((c) => /\p{Script=Cyrillic}/u.test(c)).length >= 3)
+    return { lang: 'ru', confidence: 1, by: 'script' };
   const fallback = hints.conversation ?? hints.locale;
   if (letters.length < 4) return { lang: fallback ?? 'en', confidence: 0.5, by: 'fallback' };
   const padded = ` ${normalized.replace(/[^\p{L}]+/gu, ' ').trim()} `;
@@ -92,7 +117,11 @@ describe('the packed language model', () => {
     const different: string[] = [];
     for (const text of [...texts, ...AWKWARD]) {
       for (const hints of hintSets) {
-        if (JSON.stringify(identifyLanguage(text, compiled, hints)) !== JSON.stringify(referenceIdentify(text, model.language, hints))) different.push(`${JSON.stringify(hints)} ${text}`);
+        if (
+          JSON.stringify(identifyLanguage(text, compiled, hints)) !==
+          JSON.stringify(referenceIdentify(text, model.language, hints))
+        )
+          different.push(`${JSON.stringify(hints)} ${text}`);
       }
     }
     expect(different).toEqual([]);
@@ -108,7 +137,15 @@ describe('entity synonyms matched without regular expressions', () => {
     ...AWKWARD,
     ...Object.values(kb.segments).flatMap((segment) => LANGS.map((lang) => segment.text[lang])),
     ...synonymTexts,
-    'gold-silver', 'gold - - partner', 'golden partner', 'microsoft action  pack', 'action\u00a0pack', 'actionpack2', '𐐀gold', 'gold𐐀', 'экшн пака и экшнпаку',
+    'gold-silver',
+    'gold - - partner',
+    'golden partner',
+    'microsoft action  pack',
+    'action\u00a0pack',
+    'actionpack2',
+    '𐐀gold',
+    'gold𐐀',
+    'экшн пака и экшнпаку',
   ].map(matchForm);
 
   it('find what the patterns find, where they find it, in every text', () => {

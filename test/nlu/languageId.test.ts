@@ -66,12 +66,20 @@ describe('the Latin-script languages on article sentences the model was not trai
   const recipe = compileLanguageModel(
     trainLanguageModel(
       Object.fromEntries(
-        latin.map((lang) => [lang, [...train.filter((u) => u.lang === lang).map((u) => u.text), ...segments.filter((s) => !heldOut(s.id)).map((s) => s.text[lang])]]),
+        latin.map((lang) => [
+          lang,
+          [
+            ...train.filter((u) => u.lang === lang).map((u) => u.text),
+            ...segments.filter((s) => !heldOut(s.id)).map((s) => s.text[lang]),
+          ],
+        ]),
       ),
     ),
   );
   const sentences = (lang: (typeof latin)[number]) =>
-    segments.filter((s) => heldOut(s.id) && (s.text[lang].match(/\p{L}/gu) ?? []).length >= 40).map((s) => ({ id: s.id, text: s.text[lang] }));
+    segments
+      .filter((s) => heldOut(s.id) && (s.text[lang].match(/\p{L}/gu) ?? []).length >= 40)
+      .map((s) => ({ id: s.id, text: s.text[lang] }));
 
   it.each(latin)('%s sentences are recognised as such', (lang) => {
     const held = sentences(lang);

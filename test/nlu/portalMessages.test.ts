@@ -21,19 +21,23 @@ const PASTES: Record<Lang, Record<PortalMessageIntent, Pastes>> = {
       whole: 'You are not authorized for this action',
       part: 'not authorized for this action',
       typo: 'You are not authorzied for this action',
-      story: 'Hi! Yesterday I signed in to Partner Center, opened Benefits and got "You are not authorized for this action". We are a Silver partner, what now?',
+      story:
+        'Hi! Yesterday I signed in to Partner Center, opened Benefits and got "You are not authorized for this action". We are a Silver partner, what now?',
     },
     no_benefits_error: {
       whole: "Looks like you don't have any benefits yet",
       part: "you don't have any benefits yet",
       typo: 'Looks like you dont have any benefts yet',
-      story: "We renewed our membership last week but the benefits page still says looks like you don't have any benefits yet. Can you help?",
+      story:
+        "We renewed our membership last week but the benefits page still says looks like you don't have any benefits yet. Can you help?",
     },
     access_id_already_associated: {
-      whole: 'This Access ID is already associated to an account. Please contact your Technical Account Manager to obtain a new Access ID',
+      whole:
+        'This Access ID is already associated to an account. Please contact your Technical Account Manager to obtain a new Access ID',
       part: 'This Access ID is already associated to an account',
       typo: 'This Access ID is alredy associated to an account',
-      story: 'I tried to link our benefits in the Azure portal and it failed with: This Access ID is already associated to an account. Please contact your Technical Account Manager to obtain a new Access ID. We do not have a TAM.',
+      story:
+        'I tried to link our benefits in the Azure portal and it failed with: This Access ID is already associated to an account. Please contact your Technical Account Manager to obtain a new Access ID. We do not have a TAM.',
     },
   },
   ru: {
@@ -41,19 +45,23 @@ const PASTES: Record<Lang, Record<PortalMessageIntent, Pastes>> = {
       whole: 'У вас нет права на это действие',
       part: 'нет права на это действие',
       typo: 'у вас нет права на это дейтсвие',
-      story: 'Добрый день! Захожу в Partner Center, открываю раздел преимуществ, а там пишет: у вас нет права на это действие. Мы Gold партнер, что делать?',
+      story:
+        'Добрый день! Захожу в Partner Center, открываю раздел преимуществ, а там пишет: у вас нет права на это действие. Мы Gold партнер, что делать?',
     },
     no_benefits_error: {
       whole: 'Похоже, у вас еще нет преимуществ',
       part: 'у вас еще нет преимуществ',
       typo: 'похоже, у вас еще нет преимущств',
-      story: 'Продлили членство на прошлой неделе, но на странице до сих пор: похоже, у вас еще нет преимуществ. Подскажите, что не так?',
+      story:
+        'Продлили членство на прошлой неделе, но на странице до сих пор: похоже, у вас еще нет преимуществ. Подскажите, что не так?',
     },
     access_id_already_associated: {
-      whole: 'Этот идентификатор доступа уже связан с учетной записью. Для получения нового идентификатора доступа обратитесь к менеджеру по технической поддержке.',
+      whole:
+        'Этот идентификатор доступа уже связан с учетной записью. Для получения нового идентификатора доступа обратитесь к менеджеру по технической поддержке.',
       part: 'Этот идентификатор доступа уже связан с учетной записью',
       typo: 'Этот идентификатор доступа уже связн с учетной записью',
-      story: 'Пытаюсь привязать преимущества на портале Azure, а он отвечает: этот идентификатор доступа уже связан с учетной записью. Для получения нового идентификатора доступа обратитесь к менеджеру по технической поддержке. TAM у нас нет, к кому обращаться?',
+      story:
+        'Пытаюсь привязать преимущества на портале Azure, а он отвечает: этот идентификатор доступа уже связан с учетной записью. Для получения нового идентификатора доступа обратитесь к менеджеру по технической поддержке. TAM у нас нет, к кому обращаться?',
     },
   },
   pt: {
@@ -61,19 +69,23 @@ const PASTES: Record<Lang, Record<PortalMessageIntent, Pastes>> = {
       whole: 'Você não está autorizado para esta ação',
       part: 'não está autorizado para esta ação',
       typo: 'Você não está autorizdo para esta ação',
-      story: 'Bom dia! Entrei no Partner Center, abri Benefícios e apareceu: você não está autorizado para esta ação. Somos parceiro Gold, o que eu faço?',
+      story:
+        'Bom dia! Entrei no Partner Center, abri Benefícios e apareceu: você não está autorizado para esta ação. Somos parceiro Gold, o que eu faço?',
     },
     no_benefits_error: {
       whole: 'Parece que você ainda não tem nenhum benefício',
       part: 'você ainda não tem nenhum benefício',
       typo: 'Parece que você ainda não tem nenhum benefíco',
-      story: 'Renovamos a associação semana passada, mas a página ainda diz parece que você ainda não tem nenhum benefício. Podem ajudar?',
+      story:
+        'Renovamos a associação semana passada, mas a página ainda diz parece que você ainda não tem nenhum benefício. Podem ajudar?',
     },
     access_id_already_associated: {
-      whole: 'Esta ID de acesso já está associada a uma conta. Entre em contato com seu gerente de conta técnica para obter uma nova ID de acesso',
+      whole:
+        'Esta ID de acesso já está associada a uma conta. Entre em contato com seu gerente de conta técnica para obter uma nova ID de acesso',
       part: 'Esta ID de acesso já está associada a uma conta',
       typo: 'Esta ID de aceso já está associada a uma conta',
-      story: 'Tentei vincular os benefícios no portal do Azure e deu erro: esta ID de acesso já está associada a uma conta. Entre em contato com seu gerente de conta técnica para obter uma nova ID de acesso. Não temos gerente técnico, com quem falo?',
+      story:
+        'Tentei vincular os benefícios no portal do Azure e deu erro: esta ID de acesso já está associada a uma conta. Entre em contato com seu gerente de conta técnica para obter uma nova ID de acesso. Não temos gerente técnico, com quem falo?',
     },
   },
   fr: {
@@ -81,19 +93,23 @@ const PASTES: Record<Lang, Record<PortalMessageIntent, Pastes>> = {
       whole: 'Vous n’êtes pas autorisé à effectuer cette action',
       part: 'pas autorisé à effectuer cette action',
       typo: 'Vous n’êtes pas autorisé à effectuer cette acion',
-      story: 'Bonjour, hier je me suis connecté à Partner Center, j’ai ouvert Avantages et j’ai eu « vous n’êtes pas autorisé à effectuer cette action ». Nous sommes partenaire Gold, que faire ?',
+      story:
+        'Bonjour, hier je me suis connecté à Partner Center, j’ai ouvert Avantages et j’ai eu « vous n’êtes pas autorisé à effectuer cette action ». Nous sommes partenaire Gold, que faire ?',
     },
     no_benefits_error: {
       whole: 'Vous n’avez pas encore d’avantages',
       part: 'vous n’avez pas encore d’avantages',
       typo: 'vous n’avez pas encore d’avantges',
-      story: 'Nous avons renouvelé notre adhésion la semaine dernière mais la page affiche toujours : vous n’avez pas encore d’avantages. Que se passe-t-il ?',
+      story:
+        'Nous avons renouvelé notre adhésion la semaine dernière mais la page affiche toujours : vous n’avez pas encore d’avantages. Que se passe-t-il ?',
     },
     access_id_already_associated: {
-      whole: 'Cet ID d’accès est déjà associé à un compte. Veuillez contacter votre responsable technique de compte pour obtenir un nouvel ID d’accès',
+      whole:
+        'Cet ID d’accès est déjà associé à un compte. Veuillez contacter votre responsable technique de compte pour obtenir un nouvel ID d’accès',
       part: 'Cet ID d’accès est déjà associé à un compte',
       typo: 'Cet ID d’accès est déjà assocé à un compte',
-      story: 'J’ai voulu lier nos avantages dans le portail Azure et il répond : cet ID d’accès est déjà associé à un compte. Veuillez contacter votre responsable technique de compte pour obtenir un nouvel ID d’accès. Nous n’avons pas de TAM, qui contacter ?',
+      story:
+        'J’ai voulu lier nos avantages dans le portail Azure et il répond : cet ID d’accès est déjà associé à un compte. Veuillez contacter votre responsable technique de compte pour obtenir un nouvel ID d’accès. Nous n’avons pas de TAM, qui contacter ?',
     },
   },
 };
@@ -115,10 +131,22 @@ describe.each(cases)('$lang $intent', ({ intent, pastes }) => {
 
 describe('the first sentence of the Access ID message inside a story', () => {
   it.each([
-    ['en', 'I tried to link our benefits in the Azure portal and it said This Access ID is already associated to an account. We have no TAM, who do we ask?'],
-    ['ru', 'Пытаюсь привязать преимущества на портале Azure, а он отвечает: этот идентификатор доступа уже связан с учетной записью. TAM у нас нет, к кому обращаться?'],
-    ['pt', 'Tentei vincular os benefícios no portal do Azure e deu erro: esta ID de acesso já está associada a uma conta. Não temos gerente técnico, com quem falo?'],
-    ['fr', 'J’ai voulu lier nos avantages dans le portail Azure et il répond : cet ID d’accès est déjà associé à un compte. Nous n’avons pas de TAM, qui contacter ?'],
+    [
+      'en',
+      'I tried to link our benefits in the Azure portal and it said This Access ID is already associated to an account. We have no TAM, who do we ask?',
+    ],
+    [
+      'ru',
+      'Пытаюсь привязать преимущества на портале Azure, а он отвечает: этот идентификатор доступа уже связан с учетной записью. TAM у нас нет, к кому обращаться?',
+    ],
+    [
+      'pt',
+      'Tentei vincular os benefícios no portal do Azure e deu erro: esta ID de acesso já está associada a uma conta. Não temos gerente técnico, com quem falo?',
+    ],
+    [
+      'fr',
+      'J’ai voulu lier nos avantages dans le portail Azure et il répond : cet ID d’accès est déjà associé à un compte. Nous n’avons pas de TAM, qui contacter ?',
+    ],
   ])('%s: is recognised', (_lang, text) => {
     expect(matchPortalMessage(text)?.intent).toBe('access_id_already_associated');
   });
@@ -176,7 +204,10 @@ const OTHER_PRODUCTS: Record<Lang, Record<PortalMessageIntent, string[]>> = {
       'Connect-PartnerCenter: у вас нет доступа к этому ресурсу (401 Unauthorized)',
       'При входе на партнерский портал: у вас нет прав для просмотра этой страницы',
     ],
-    no_benefits_error: ['Портал спонсорства Azure пишет: похоже, у вас пока нет спонсорских предложений', 'На my.visualstudio.com написано, что у вас еще нет подписок'],
+    no_benefits_error: [
+      'Портал спонсорства Azure пишет: похоже, у вас пока нет спонсорских предложений',
+      'На my.visualstudio.com написано, что у вас еще нет подписок',
+    ],
     access_id_already_associated: [
       'Добавляю домен: это доменное имя уже связано с другим клиентом Azure AD',
       'Приглашение B2B: этот адрес электронной почты уже связан с учетной записью в другом каталоге',
@@ -188,7 +219,10 @@ const OTHER_PRODUCTS: Record<Lang, Record<PortalMessageIntent, string[]>> = {
       'Connect-PartnerCenter: você não tem acesso a este recurso (401 Unauthorized)',
       'Ao entrar no portal de parceiros aparece: você não tem permissão para ver esta página',
     ],
-    no_benefits_error: ['O portal de patrocínio do Azure diz: parece que você ainda não tem nenhum patrocínio', 'No portal do Visual Studio diz que você ainda não tem assinaturas'],
+    no_benefits_error: [
+      'O portal de patrocínio do Azure diz: parece que você ainda não tem nenhum patrocínio',
+      'No portal do Visual Studio diz que você ainda não tem assinaturas',
+    ],
     access_id_already_associated: [
       'Adicionando domínio: este domínio já está associado a outro locatário do Azure AD',
       'Convite B2B: este e-mail já está associado a uma conta em outro diretório',
@@ -211,8 +245,11 @@ const OTHER_PRODUCTS: Record<Lang, Record<PortalMessageIntent, string[]>> = {
   },
 };
 
-const otherProducts = (Object.entries(OTHER_PRODUCTS) as [Lang, Record<PortalMessageIntent, string[]>][]).flatMap(([lang, messages]) =>
-  (Object.entries(messages) as [PortalMessageIntent, string[]][]).flatMap(([intent, texts]) => texts.map((text) => ({ lang, intent, text }))),
+const otherProducts = (Object.entries(OTHER_PRODUCTS) as [Lang, Record<PortalMessageIntent, string[]>][]).flatMap(
+  ([lang, messages]) =>
+    (Object.entries(messages) as [PortalMessageIntent, string[]][]).flatMap(([intent, texts]) =>
+      texts.map((text) => ({ lang, intent, text })),
+    ),
 );
 
 describe("other products' messages that share a portal message's generic words", () => {

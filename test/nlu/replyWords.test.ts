@@ -7,15 +7,37 @@ import { describe, expect, it } from 'vitest';
 import { asksSomething, followUpForm, ordinalOf, saysDontKnow, yesOrNo } from '../../src/nlu/replyWords';
 
 describe('yes or no', () => {
-  it.each(['yes', 'yep', 'sure', 'ok', 'Go ahead', 'да', 'ага', 'конечно', 'давай', 'sim', 'claro', 'pode', 'beleza', 'oui', "d'accord", 'ouais', 'vas-y', 'yes, please open it'])('"%s" is yes', (text) => {
+  it.each([
+    'yes',
+    'yep',
+    'sure',
+    'ok',
+    'Go ahead',
+    'да',
+    'ага',
+    'конечно',
+    'давай',
+    'sim',
+    'claro',
+    'pode',
+    'beleza',
+    'oui',
+    "d'accord",
+    'ouais',
+    'vas-y',
+    'yes, please open it',
+  ])('"%s" is yes', (text) => {
     expect(yesOrNo(text)).toBe('yes');
   });
   it.each(['no', 'nope', 'нет', 'não', 'non', 'non merci'])('"%s" is no', (text) => {
     expect(yesOrNo(text)).toBe('no');
   });
-  it.each(['how many incidents does a gold partner get, yes or no?', 'gold', "I don't know", 'nobody answers'])('"%s" is neither', (text) => {
-    expect(yesOrNo(text)).toBeUndefined();
-  });
+  it.each(['how many incidents does a gold partner get, yes or no?', 'gold', "I don't know", 'nobody answers'])(
+    '"%s" is neither',
+    (text) => {
+      expect(yesOrNo(text)).toBeUndefined();
+    },
+  );
 });
 
 describe("I don't know", () => {
@@ -70,10 +92,20 @@ describe('how a follow-up is put', () => {
 });
 
 describe('whether a part of a message asks something', () => {
-  it.each(['where do I check how many are left', 'and how many incidents does gold get', 'где посмотреть, сколько осталось', 'onde vejo quantos restam', 'combien il en reste', 'are there paid plans?'])('"%s" asks', (text) => {
+  it.each([
+    'where do I check how many are left',
+    'and how many incidents does gold get',
+    'где посмотреть, сколько осталось',
+    'onde vejo quantos restam',
+    'combien il en reste',
+    'are there paid plans?',
+  ])('"%s" asks', (text) => {
     expect(asksSomething(text)).toBe(true);
   });
-  it.each(['it has been almost a week since activation', 'we are a gold partner', 'Entrei no Azure e não achei'])('"%s" tells', (text) => {
-    expect(asksSomething(text)).toBe(false);
-  });
+  it.each(['it has been almost a week since activation', 'we are a gold partner', 'Entrei no Azure e não achei'])(
+    '"%s" tells',
+    (text) => {
+      expect(asksSomething(text)).toBe(false);
+    },
+  );
 });

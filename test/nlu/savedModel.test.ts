@@ -36,7 +36,9 @@ describe('a saved and restored model', () => {
       'Combien d’incidents sur site un partenaire Gold obtient-il ?',
     ];
     const [inMemory, fromDisk] = [createClassifier(trained), createClassifier(restored)];
-    const differing = texts.filter((text) => JSON.stringify(inMemory.classify(text)) !== JSON.stringify(fromDisk.classify(text)));
+    const differing = texts.filter(
+      (text) => JSON.stringify(inMemory.classify(text)) !== JSON.stringify(fromDisk.classify(text)),
+    );
     expect(differing.length).toBe(0);
   });
 
@@ -55,15 +57,22 @@ describe('a stale model', () => {
     writeFileSync(path, text);
     return path;
   };
-  const writeVariant = (name: string, change: Partial<NluModel>) => writeFile(name, JSON.stringify({ ...current, ...change }));
+  const writeVariant = (name: string, change: Partial<NluModel>) =>
+    writeFile(name, JSON.stringify({ ...current, ...change }));
 
   it('is refused when built with another feature version', () => {
-    expect(() => loadNluModel(writeVariant('old-features.json', { featureVersion: FEATURE_VERSION + 1 }))).toThrow(ModelUnavailableError);
-    expect(() => loadNluModel(writeVariant('old-features.json', { featureVersion: FEATURE_VERSION + 1 }))).toThrow(/feature version/);
+    expect(() => loadNluModel(writeVariant('old-features.json', { featureVersion: FEATURE_VERSION + 1 }))).toThrow(
+      ModelUnavailableError,
+    );
+    expect(() => loadNluModel(writeVariant('old-features.json', { featureVersion: FEATURE_VERSION + 1 }))).toThrow(
+      /feature version/,
+    );
   });
 
   it('is refused when trained on other data', () => {
-    expect(() => loadNluModel(writeVariant('old-data.json', { dataHash: '0000000000000000' }))).toThrow(ModelUnavailableError);
+    expect(() => loadNluModel(writeVariant('old-data.json', { dataHash: '0000000000000000' }))).toThrow(
+      ModelUnavailableError,
+    );
     expect(() => loadNluModel(writeVariant('old-data.json', { dataHash: '0000000000000000' }))).toThrow(/other data/);
   });
 

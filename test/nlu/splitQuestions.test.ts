@@ -6,17 +6,46 @@ import { describe, expect, it } from 'vitest';
 import { classifier } from '../../src/nlu/classifier';
 import { splitQuestions } from '../../src/nlu/splitQuestions';
 
-const split = (text: string) => splitQuestions(text, (part) => classifier().classify(part))?.map((p) => [p.text, p.classification.intent]);
+const split = (text: string) =>
+  splitQuestions(text, (part) => classifier().classify(part))?.map((p) => [p.text, p.classification.intent]);
 
 describe('several questions', () => {
   it.each([
-    ['how many incidents does gold get and where do I check how many are left?', [['how many incidents does gold get', 'entitlement'], ['where do I check how many are left?', 'remaining_incidents']]],
-    ['Como ativo os benefícios de suporte? E também: existem planos de suporte pagos para parceiros?', [['Como ativo os benefícios de suporte?', 'activate_benefits'], ['E também: existem planos de suporte pagos para parceiros?', 'paid_support_plans']]],
-    ['Сколько инцидентов у золотого партнера и где посмотреть, сколько осталось?', [['Сколько инцидентов у золотого партнера', 'entitlement'], ['где посмотреть, сколько осталось?', 'remaining_incidents']]],
-    ["Combien d'incidents a un partenaire Gold et où voir combien il en reste ?", [["Combien d'incidents a un partenaire Gold", 'entitlement'], ['où voir combien il en reste ?', 'remaining_incidents']]],
+    [
+      'how many incidents does gold get and where do I check how many are left?',
+      [
+        ['how many incidents does gold get', 'entitlement'],
+        ['where do I check how many are left?', 'remaining_incidents'],
+      ],
+    ],
+    [
+      'Como ativo os benefícios de suporte? E também: existem planos de suporte pagos para parceiros?',
+      [
+        ['Como ativo os benefícios de suporte?', 'activate_benefits'],
+        ['E também: existem planos de suporte pagos para parceiros?', 'paid_support_plans'],
+      ],
+    ],
+    [
+      'Сколько инцидентов у золотого партнера и где посмотреть, сколько осталось?',
+      [
+        ['Сколько инцидентов у золотого партнера', 'entitlement'],
+        ['где посмотреть, сколько осталось?', 'remaining_incidents'],
+      ],
+    ],
+    [
+      "Combien d'incidents a un partenaire Gold et où voir combien il en reste ?",
+      [
+        ["Combien d'incidents a un partenaire Gold", 'entitlement'],
+        ['où voir combien il en reste ?', 'remaining_incidents'],
+      ],
+    ],
     [
       'How many incidents does a Gold partner get?\nWhere do I open an on-premises request?\nAre there paid support plans?',
-      [['How many incidents does a Gold partner get?', 'entitlement'], ['Where do I open an on-premises request?', 'onprem_support_request'], ['Are there paid support plans?', 'paid_support_plans']],
+      [
+        ['How many incidents does a Gold partner get?', 'entitlement'],
+        ['Where do I open an on-premises request?', 'onprem_support_request'],
+        ['Are there paid support plans?', 'paid_support_plans'],
+      ],
     ],
   ])('"%s"', (text, parts) => {
     expect(split(text)).toEqual(parts);

@@ -20,7 +20,13 @@ import { Metrics } from '../../src/observability/metrics';
 import { metricsEndpoint } from '../../src/observability/metricsEndpoint';
 import type { BotStorage } from '../../src/storage/botStorage';
 import { InMemoryStorage } from '../../src/storage/memoryStorage';
-import { newConversation, openStream, postActivity, userMessage, type StreamRecorder } from '../directline/directLineClient';
+import {
+  newConversation,
+  openStream,
+  postActivity,
+  userMessage,
+  type StreamRecorder,
+} from '../directline/directLineClient';
 import { HARNESS_DIRECTLINE_SECRET, request, startHarness, type Harness } from '../robustness/support/appHarness';
 import { rawRequest } from '../support/rawHttp';
 import { TeamsChat } from '../robustness/support/teamsChat';
@@ -52,14 +58,18 @@ function samples(text: string): { name: string; labels: Record<string, string>; 
     .map((line) => {
       const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
       if (!match) throw new Error(`not a Prometheus sample line: ${line}`);
-      const labels = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+      const labels = Object.fromEntries(
+        [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]),
+      );
       return { name: match[1] as string, labels: labels as Record<string, string>, value: Number(match[3]) };
     });
 }
 
 function valueOf(text: string, name: string, labels: Record<string, string> = {}): number {
   return samples(text)
-    .filter((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value))
+    .filter(
+      (sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value),
+    )
     .reduce((sum, sample) => sum + sample.value, 0);
 }
 
@@ -89,7 +99,12 @@ describe('GET /metrics', () => {
     for (const [name, { type, labels }] of Object.entries(METRICS)) {
       expect(text, name).toContain(`# TYPE ${name} ${type}`);
       for (const sample of samples(text).filter((s) => s.name === name || s.name.startsWith(`${name}_`))) {
-        expect(Object.keys(sample.labels).filter((label) => label !== 'le').sort(), sample.name).toEqual([...labels].sort());
+        expect(
+          Object.keys(sample.labels)
+            .filter((label) => label !== 'le')
+            .sort(),
+          sample.name,
+        ).toEqual([...labels].sort());
       }
     }
     expect(valueOf(text, 'bot_turns_total', { channel: 'msteams', intent: 'entitlement' })).toBe(1);
@@ -111,7 +126,8 @@ describe('GET /metrics', () => {
     const gauge = async () => valueOf(await scrape(url), 'directline_websocket_connections');
     expect(await gauge()).toBe(0);
     const streams: StreamRecorder[] = [];
-    for (let i = 0; i < 3; i++) streams.push(await openStream((await newConversation(url, HARNESS_DIRECTLINE_SECRET)).streamUrl));
+    for (let i = 0; i < 3; i++)
+      streams.push(await openStream((await newConversation(url, HARNESS_DIRECTLINE_SECRET)).streamUrl));
     await expect.poll(gauge).toBe(3);
     streams.pop()?.close();
     await expect.poll(gauge).toBe(2);
@@ -145,7 +161,9 @@ describe('who may read /metrics', () => {
   it('answers this machine without METRICS_TOKEN: 127.0.0.1, 127.0.0.2 and ::1', async () => {
     harness = await startHarness({ storage: 'memory' });
     expect((await rawRequest(harness.url, { method: 'GET', path: '/metrics' })).status).toBe(200);
-    expect((await rawRequest(harness.url, { method: 'GET', path: '/metrics', localAddress: '127.0.0.2' })).status).toBe(200);
+    expect((await rawRequest(harness.url, { method: 'GET', path: '/metrics', localAddress: '127.0.0.2' })).status).toBe(
+      200,
+    );
     const ipv6 = await startHarness({ storage: 'memory', host: '::1' });
     try {
       expect((await rawRequest(ipv6.url, { method: 'GET', path: '/metrics' })).status).toBe(200);
@@ -158,7 +176,12 @@ describe('who may read /metrics', () => {
     const token = 'metrics-token-for-the-robustness-tests';
     harness = await startHarness({ storage: 'memory', env: { METRICS_TOKEN: token } });
     const { url } = harness;
-    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token-of-the-same-size-xxxxxxxx' }, { authorization: token }, { authorization: `Basic ${token}` }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong-token-of-the-same-size-xxxxxxxx' },
+      { authorization: token },
+      { authorization: `Basic ${token}` },
+    ];
     for (const headers of attempts) {
       const refused = await request(url, '/metrics', { headers });
       expect(refused.status, JSON.stringify(headers)).toBe(401);
@@ -169,7 +192,9 @@ describe('who may read /metrics', () => {
 
   it('refuses a peer whose address is not loopback (403), here a Unix-socket client, whose address is unknown', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'mpn-metrics-'));
-    const app = await createApp(readConfig({ STORAGE_URL: 'memory:', RATE_LIMIT: 'off' }), pino({ level: 'silent' }), { storage: new InMemoryStorage() });
+    const app = await createApp(readConfig({ STORAGE_URL: 'memory:', RATE_LIMIT: 'off' }), pino({ level: 'silent' }), {
+      storage: new InMemoryStorage(),
+    });
     const socketPath = join(folder, 'bot.sock');
     await new Promise<void>((resolve) => app.server.listen(socketPath, resolve));
     try {
@@ -188,19 +213,34 @@ describe('who may read /metrics', () => {
     }
   });
 
-  it.each(['192.0.2.10', '::ffff:10.1.2.3', 'fd00::2', undefined])('refuses a peer at %s with 403 (at the handler)', async (remoteAddress) => {
-    const status = await statusFrom(metricsEndpoint(new Metrics({ processMetrics: false }), undefined), remoteAddress);
-    expect(status).toBe(403);
-  });
+  it.each(['192.0.2.10', '::ffff:10.1.2.3', 'fd00::2', undefined])(
+    'refuses a peer at %s with 403 (at the handler)',
+    async (remoteAddress) => {
+      const status = await statusFrom(
+        metricsEndpoint(new Metrics({ processMetrics: false }), undefined),
+        remoteAddress,
+      );
+      expect(status).toBe(403);
+    },
+  );
 
-  it.each(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'])('serves a peer at %s (at the handler)', async (remoteAddress) => {
-    const status = await statusFrom(metricsEndpoint(new Metrics({ processMetrics: false }), undefined), remoteAddress);
-    expect(status).toBe(200);
-  });
+  it.each(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'])(
+    'serves a peer at %s (at the handler)',
+    async (remoteAddress) => {
+      const status = await statusFrom(
+        metricsEndpoint(new Metrics({ processMetrics: false }), undefined),
+        remoteAddress,
+      );
+      expect(status).toBe(200);
+    },
+  );
 });
 
 /** The status a handler answers a GET from a socket with this remote address. */
-async function statusFrom(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, remoteAddress: string | undefined): Promise<number> {
+async function statusFrom(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  remoteAddress: string | undefined,
+): Promise<number> {
   let status = 0;
   const req = { headers: {}, socket: { remoteAddress } } as unknown as IncomingMessage;
   const res = {

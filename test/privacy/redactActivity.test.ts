@@ -31,10 +31,31 @@ describe('redactActivity', () => {
     summary: SAID,
     from: { id: OPAQUE_ID, name: EMAIL, role: 'user', aadObjectId: '3f2504e0-4f89-11d3-9a0c-0305e82c3301' },
     recipient: { id: OPAQUE_ID, name: 'Bot', role: 'bot' },
-    conversation: { id: OPAQUE_ID, name: SAID, tenantId: '72f988bf-0000-0000-0000-000000000001', conversationType: 'personal', isGroup: false },
-    channelData: { clientActivityID: 'client-1234567890abc', clientTimestamp: '2026-12-04T10:00:00.000Z', note: SAID, [EMAIL]: 1, nested: [{ deeper: { text: SAID } }] },
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', name: SAID, content: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: SAID }] } }],
-    entities: [{ type: 'mention', text: SAID, mentioned: { id: OPAQUE_ID, name: EMAIL } }, { type: 'ClientCapabilities', note: SAID }],
+    conversation: {
+      id: OPAQUE_ID,
+      name: SAID,
+      tenantId: '72f988bf-0000-0000-0000-000000000001',
+      conversationType: 'personal',
+      isGroup: false,
+    },
+    channelData: {
+      clientActivityID: 'client-1234567890abc',
+      clientTimestamp: '2026-12-04T10:00:00.000Z',
+      note: SAID,
+      [EMAIL]: 1,
+      nested: [{ deeper: { text: SAID } }],
+    },
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        name: SAID,
+        content: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: SAID }] },
+      },
+    ],
+    entities: [
+      { type: 'mention', text: SAID, mentioned: { id: OPAQUE_ID, name: EMAIL } },
+      { type: 'ClientCapabilities', note: SAID },
+    ],
     value: { comment: SAID, count: 5, ok: true, none: null },
   };
 
@@ -59,12 +80,32 @@ describe('redactActivity', () => {
 
   it('keeps the structure exactly: ids, type, channel, service URL, timestamps, locale, roles, client ids, content types', () => {
     const redacted = redactActivity(activity);
-    const { type, id, timestamp, localTimestamp, serviceUrl, channelId, locale, textFormat, replyToId, name } = activity;
-    expect(redacted).toMatchObject({ type, id, timestamp, localTimestamp, serviceUrl, channelId, locale, textFormat, replyToId, name });
+    const { type, id, timestamp, localTimestamp, serviceUrl, channelId, locale, textFormat, replyToId, name } =
+      activity;
+    expect(redacted).toMatchObject({
+      type,
+      id,
+      timestamp,
+      localTimestamp,
+      serviceUrl,
+      channelId,
+      locale,
+      textFormat,
+      replyToId,
+      name,
+    });
     expect(redacted.from).toMatchObject({ id: OPAQUE_ID, role: 'user', aadObjectId: activity.from.aadObjectId });
     expect(redacted.recipient).toEqual(activity.recipient);
-    expect(redacted.conversation).toMatchObject({ id: OPAQUE_ID, tenantId: activity.conversation.tenantId, conversationType: 'personal', isGroup: false });
-    expect(redacted.channelData).toMatchObject({ clientActivityID: activity.channelData.clientActivityID, clientTimestamp: activity.channelData.clientTimestamp });
+    expect(redacted.conversation).toMatchObject({
+      id: OPAQUE_ID,
+      tenantId: activity.conversation.tenantId,
+      conversationType: 'personal',
+      isGroup: false,
+    });
+    expect(redacted.channelData).toMatchObject({
+      clientActivityID: activity.channelData.clientActivityID,
+      clientTimestamp: activity.channelData.clientTimestamp,
+    });
     expect(redacted.attachments[0]?.contentType).toBe(activity.attachments[0]?.contentType);
     expect(redacted.attachments[0]?.content.type).toBe('AdaptiveCard');
     expect(redacted.entities.map((entity) => entity.type)).toEqual(['mention', 'ClientCapabilities']);
@@ -89,6 +130,10 @@ describe('redactReference', () => {
       bot: { id: '28:bot', name: 'Support benefits' },
     };
     const redacted = redactReference(reference);
-    expect(redacted).toEqual({ ...reference, conversation: { ...reference.conversation, name: REDACTED }, user: { ...reference.user, name: MASKS.email } });
+    expect(redacted).toEqual({
+      ...reference,
+      conversation: { ...reference.conversation, name: REDACTED },
+      user: { ...reference.user, name: MASKS.email },
+    });
   });
 });

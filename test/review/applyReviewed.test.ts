@@ -33,8 +33,15 @@ describe('planApply', () => {
   it('writes new lines under their intent and counts the gain per intent and language', () => {
     const items = [
       labelled('can I use the benefits to pay for Azure credits of our sponsorship', { kind: 'out_of_scope' }),
-      labelled('where do i click activate for the technical benefits, the page is new to me', { kind: 'intent', intent: 'activate_benefits' }),
-      labelled('Où cliquer pour activer les avantages techniques, la page est nouvelle pour moi', { kind: 'intent', intent: 'activate_benefits' }, { lang: 'fr' }),
+      labelled('where do i click activate for the technical benefits, the page is new to me', {
+        kind: 'intent',
+        intent: 'activate_benefits',
+      }),
+      labelled(
+        'Où cliquer pour activer les avantages techniques, la page est nouvelle pour moi',
+        { kind: 'intent', intent: 'activate_benefits' },
+        { lang: 'fr' },
+      ),
       labelled('asdf qwer', { kind: 'noise' }),
       labelled('still open', { kind: 'intent', intent: 'entitlement' }, { status: 'open' }),
     ];
@@ -66,9 +73,16 @@ describe('planApply', () => {
 
   it('refuses a line of a development set, and one that rewords a few of its words', () => {
     const dev = readUtteranceFile('dev', 'en');
-    const devLine = Object.values(dev).flat().find((line) => line.split(' ').length >= 8) ?? '';
+    const devLine =
+      Object.values(dev)
+        .flat()
+        .find((line) => line.split(' ').length >= 8) ?? '';
     const reworded = `${devLine.split(' ').slice(0, -2).join(' ')} please folks`;
-    const plan = planApply([labelled(devLine, { kind: 'intent', intent: 'entitlement' }), labelled(reworded, { kind: 'out_of_scope' })], train, devForms);
+    const plan = planApply(
+      [labelled(devLine, { kind: 'intent', intent: 'entitlement' }), labelled(reworded, { kind: 'out_of_scope' })],
+      train,
+      devForms,
+    );
     expect(plan.results.map((r) => r.outcome)).toEqual(['collides_with_dev', 'collides_with_dev']);
     expect(JSON.stringify(plan.files)).toBe('{}');
   });

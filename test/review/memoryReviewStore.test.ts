@@ -2,4 +2,7 @@
 import { MemoryReviewStore } from '../../src/review/memoryReviewStore';
 import { describeReviewStoreConformance } from './reviewStoreConformance';
 
-describeReviewStoreConformance({ name: 'memory', open: async () => ({ reviews: new MemoryReviewStore(), close: async () => undefined }) });
+describeReviewStoreConformance({
+  name: 'memory',
+  open: async () => ({ reviews: new MemoryReviewStore(), close: async () => undefined }),
+});

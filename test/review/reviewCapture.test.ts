@@ -20,7 +20,13 @@ describe('missed questions kept for review', () => {
     const conversation = new Conversation({ locale: 'en-US', conversationType: 'personal' });
     await conversation.act({ do: 'say', text: 'support stuff' });
     const item = await only(conversation);
-    expect(item).toMatchObject({ reason: 'clarify', lang: 'en', channel: 'msteams', text: 'support stuff', status: 'open' });
+    expect(item).toMatchObject({
+      reason: 'clarify',
+      lang: 'en',
+      channel: 'msteams',
+      text: 'support stuff',
+      status: 'open',
+    });
     expect(item.intents).toHaveLength(3);
     expect(item.intents.map((i) => i.intent)).toContain('entitlement');
     expect(item.continuation).toBeUndefined();
@@ -61,7 +67,11 @@ describe('missed questions kept for review', () => {
     expect(await conversation.reviews.list()).toEqual([]);
     await conversation.act({ do: 'press', match: { action: 'feedback', helpful: false } });
     const item = await only(conversation);
-    expect(item).toMatchObject({ reason: 'feedback_no', lang: 'pt', text: 'Quais planos de suporte pagos existem para parceiros?' });
+    expect(item).toMatchObject({
+      reason: 'feedback_no',
+      lang: 'pt',
+      text: 'Quais planos de suporte pagos existem para parceiros?',
+    });
     expect(item.intents[0]?.intent).toBe('paid_support_plans');
     const [feedback] = await conversation.feedbackRecords();
     expect(feedback?.record).toMatchObject({ helpful: false, question: item.text, reviewItemId: item.id });

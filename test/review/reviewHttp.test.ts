@@ -18,10 +18,14 @@ import { QUESTION } from './reviewStoreConformance';
 const KEY = 'review-key-0123456789abcdef';
 const silent = pino({ level: 'silent' });
 
-async function listen(store: MemoryReviewStore, apiKey: string | undefined, trustProxy = 0): Promise<{ server: Server; url: string }> {
+async function listen(
+  store: MemoryReviewStore,
+  apiKey: string | undefined,
+  trustProxy = 0,
+): Promise<{ server: Server; url: string }> {
   const server = createServer(reviewRoutes({ store, apiKey, trustProxy, idleMinutes: 30, log: silent }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address()).port}` };
+  return { server, url: `http://127.0.0.1:${server.address().port}` };
 }
 
 let store: MemoryReviewStore;
@@ -50,7 +54,16 @@ beforeEach(async () => {
   items = [
     await minutesAgo(3, QUESTION),
     await minutesAgo(2, { ...QUESTION, text: 'how do i get azure credits for my startup please' }),
-    await minutesAgo(1, { ...QUESTION, lang: 'fr', reason: 'clarify', text: 'comment ouvrir un ticket', intents: [{ intent: 'out_of_scope', confidence: 0.5 }, { intent: 'cloud_support_request', confidence: 0.4 }] }),
+    await minutesAgo(1, {
+      ...QUESTION,
+      lang: 'fr',
+      reason: 'clarify',
+      text: 'comment ouvrir un ticket',
+      intents: [
+        { intent: 'out_of_scope', confidence: 0.5 },
+        { intent: 'cloud_support_request', confidence: 0.4 },
+      ],
+    }),
   ];
 });
 
@@ -62,7 +75,10 @@ const form = (fields: Record<string, string>, headers: Record<string, string> = 
 });
 
 /** Signs in through the login form; the cookie as a browser would send it back. */
-async function signIn(base = api.url, headers: Record<string, string> = {}): Promise<{ cookie: string; setCookie: string }> {
+async function signIn(
+  base = api.url,
+  headers: Record<string, string> = {},
+): Promise<{ cookie: string; setCookie: string }> {
   const response = await fetch(`${base}/review/login`, form({ key: KEY, name: 'Ana Agent', locale: 'en-US' }, headers));
   expect(response.status).toBe(303);
   const setCookie = response.headers.get('set-cookie') ?? '';
@@ -72,7 +88,7 @@ async function signIn(base = api.url, headers: Record<string, string> = {}): Pro
 const csrfOf = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
 describe('signing in', () => {
-  it('without a key or session: the login form (and not the list), in the reader\'s language, with no key in any URL', async () => {
+  it("without a key or session: the login form (and not the list), in the reader's language, with no key in any URL", async () => {
     const response = await fetch(`${api.url}/review`, { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -143,34 +159,58 @@ describe('the page', () => {
   });
 
   it('is drawn in each of the four languages (?locale= or Accept-Language)', async () => {
-    for (const [locale, lang] of [['en-US', 'en'], ['ru-RU', 'ru'], ['pt-BR', 'pt'], ['fr-FR', 'fr']] as const) {
-      const html = await (await fetch(`${api.url}/review?locale=${locale}`, { headers: { authorization: `Bearer ${KEY}` } })).text();
+    for (const [locale, lang] of [
+      ['en-US', 'en'],
+      ['ru-RU', 'ru'],
+      ['pt-BR', 'pt'],
+      ['fr-FR', 'fr'],
+    ] as const) {
+      const html = await (
+        await fetch(`${api.url}/review?locale=${locale}`, { headers: { authorization: `Bearer ${KEY}` } })
+      ).text();
       expect(html).toContain(`<html lang="${locale}">`);
       expect(html).toContain(t(lang, 'review.title'));
       expect(html).toContain(t(lang, 'review.label.save'));
     }
   });
 
-  it('a label posted with the session\'s CSRF token is saved; without it, nothing changes', async () => {
+  it("a label posted with the session's CSRF token is saved; without it, nothing changes", async () => {
     const { cookie } = await signIn();
     const [item] = items;
-    const noToken = await fetch(`${api.url}/review/label`, form({ id: item!.id, version: '1', label: 'noise' }, { cookie }));
+    const noToken = await fetch(
+      `${api.url}/review/label`,
+      form({ id: item!.id, version: '1', label: 'noise' }, { cookie }),
+    );
     expect(noToken.status).toBe(303);
     expect(noToken.headers.get('location')).toContain('notice=expired');
     expect((await store.get(item!.id))?.version).toBe(1);
 
     const csrf = csrfOf(await (await fetch(`${api.url}/review`, { headers: { cookie } })).text());
-    const saved = await fetch(`${api.url}/review/label`, form({ id: item!.id, version: '1', label: 'intent:activate_benefits', csrf, back: 'lang=en', locale: 'en-US' }, { cookie }));
+    const saved = await fetch(
+      `${api.url}/review/label`,
+      form(
+        { id: item!.id, version: '1', label: 'intent:activate_benefits', csrf, back: 'lang=en', locale: 'en-US' },
+        { cookie },
+      ),
+    );
     expect(saved.headers.get('location')).toBe('/review?lang=en&locale=en-US&notice=labelled');
-    expect(await store.get(item!.id)).toMatchObject({ status: 'labelled', label: { kind: 'intent', intent: 'activate_benefits' }, labelledBy: 'Ana Agent', version: 2 });
+    expect(await store.get(item!.id)).toMatchObject({
+      status: 'labelled',
+      label: { kind: 'intent', intent: 'activate_benefits' },
+      labelledBy: 'Ana Agent',
+      version: 2,
+    });
   });
 
-  it('a second reviewer\'s label on the version they read, after the first changed it, is refused with a clear message', async () => {
+  it("a second reviewer's label on the version they read, after the first changed it, is refused with a clear message", async () => {
     const { cookie } = await signIn();
     const csrf = csrfOf(await (await fetch(`${api.url}/review`, { headers: { cookie } })).text());
     const [item] = items;
     await store.label(item!.id, { kind: 'out_of_scope' }, 'Bruno', 1);
-    const stale = await fetch(`${api.url}/review/label`, form({ id: item!.id, version: '1', label: 'noise', csrf, locale: 'fr-FR' }, { cookie }));
+    const stale = await fetch(
+      `${api.url}/review/label`,
+      form({ id: item!.id, version: '1', label: 'noise', csrf, locale: 'fr-FR' }, { cookie }),
+    );
     const location = stale.headers.get('location') ?? '';
     expect(location).toContain('notice=conflict');
     const page = await (await fetch(`${api.url}${location}`, { headers: { cookie } })).text();
@@ -189,7 +229,9 @@ describe('GET /api/review', () => {
   const get = (query = '') => fetch(`${api.url}/api/review${query}`, { headers: { authorization: `Bearer ${KEY}` } });
 
   it('lists newest first with filters, each item with how it went on and its nearest intent, never the requester key', async () => {
-    const all = (await (await get()).json()) as { items: (ReviewItem & { nearestIntent: string; continuation: string })[] };
+    const all = (await (await get()).json()) as {
+      items: (ReviewItem & { nearestIntent: string; continuation: string })[];
+    };
     expect(all.items.map((i) => i.id)).toEqual([...items].reverse().map((i) => i.id));
     expect(all.items[0]).toMatchObject({ nearestIntent: 'cloud_support_request', continuation: 'pending' });
     expect(JSON.stringify(all)).not.toContain(QUESTION.requesterKey);
@@ -203,11 +245,20 @@ describe('GET /api/review', () => {
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as { error: { code: string; message: string } };
     expect(error.code).toBe('BadRequest');
-    for (const part of ['unknown parameter "colour"', 'lang must be one of en, ru, pt, fr', 'limit must be a whole number', 'from must be a date']) expect(error.message).toContain(part);
+    for (const part of [
+      'unknown parameter "colour"',
+      'lang must be one of en, ru, pt, fr',
+      'limit must be a whole number',
+      'from must be a date',
+    ])
+      expect(error.message).toContain(part);
   });
 
   it('without the right key: 401, and nothing listed', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { 'x-api-key': 'wrong' }] as Record<string, string>[]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { 'x-api-key': 'wrong' }] as Record<
+      string,
+      string
+    >[]) {
       const response = await fetch(`${api.url}/api/review`, { headers });
       expect(response.status).toBe(401);
       expect(await response.text()).not.toContain(QUESTION.text);
@@ -217,7 +268,11 @@ describe('GET /api/review', () => {
 
 describe('POST /api/review/items/<id>/label', () => {
   const label = (id: string, body: unknown) =>
-    fetch(`${api.url}/api/review/items/${id}/label`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${api.url}/api/review/items/${id}/label`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('labels on the version read; a stale version is a 409 saying what to do', async () => {
     const [item] = items;
@@ -225,7 +280,9 @@ describe('POST /api/review/items/<id>/label', () => {
     expect(first.status).toBe(200);
     const stale = await label(item!.id, { label: 'noise', version: 1, by: 'Bruno' });
     expect(stale.status).toBe(409);
-    expect(((await stale.json()) as { error: { message: string } }).error.message).toMatch(/changed since version 1 was read.*read it again/);
+    expect(((await stale.json()) as { error: { message: string } }).error.message).toMatch(
+      /changed since version 1 was read.*read it again/,
+    );
     expect((await store.get(item!.id))?.label).toEqual({ kind: 'out_of_scope' });
   });
 

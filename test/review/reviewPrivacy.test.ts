@@ -31,7 +31,11 @@ const BEARER = 'Bearer abcdefghijklmnopqrstuvwxyz012345';
 const SECRETS = [ACCESS_ID, CONTRACT_ID, EMAIL, GUID, JWT, 'abcdefghijklmnopqrstuvwxyz012345'];
 const WITH_SECRETS = `my Access ID: ${ACCESS_ID}, Contract ID ${CONTRACT_ID}, mail ${EMAIL}, tenant ${GUID}, token ${JWT}, header ${BEARER}`;
 /** Questions the bot cannot answer, each carrying every secret. */
-const MISSES = [`what is the weather in paris tomorrow? ${WITH_SECRETS}`, `my cat likes fish, ${WITH_SECRETS}`, `recommend a good pizza place, ${WITH_SECRETS}`];
+const MISSES = [
+  `what is the weather in paris tomorrow? ${WITH_SECRETS}`,
+  `my cat likes fish, ${WITH_SECRETS}`,
+  `recommend a good pizza place, ${WITH_SECRETS}`,
+];
 const API_KEY = 'review-api-key-0123456789abcdef';
 const run = promisify(execFile);
 
@@ -83,9 +87,12 @@ describe.each(BACKENDS)('review and secrets, stored in $name', (backend) => {
   beforeAll(async () => {
     cpSync(contentPath('nlu'), join(content, 'nlu'), { recursive: true });
     connector = await new FakeConnector().start();
-    app = await createApp(readConfig({ STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: API_KEY, RATE_LIMIT: 'off' }), pino({ level: 'silent' }));
+    app = await createApp(
+      readConfig({ STORAGE_URL: backend.storageUrl(), TICKETS_API_KEY: API_KEY, RATE_LIMIT: 'off' }),
+      pino({ level: 'silent' }),
+    );
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(app.server.address()).port}`;
+    url = `http://127.0.0.1:${app.server.address().port}`;
   });
   afterAll(async () => {
     await app?.close();
@@ -93,15 +100,32 @@ describe.each(BACKENDS)('review and secrets, stored in $name', (backend) => {
   });
 
   const say = async (user: string, text: string | undefined, extra: Record<string, unknown> = {}) => {
-    const activity = { ...messageActivity(connector.serviceUrl, text ?? '', { conversation: { id: `conv-${user}`, conversationType: 'personal' }, from: { id: user, name: 'Partner' } }), ...extra };
+    const activity = {
+      ...messageActivity(connector.serviceUrl, text ?? '', {
+        conversation: { id: `conv-${user}`, conversationType: 'personal' },
+        from: { id: user, name: 'Partner' },
+      }),
+      ...extra,
+    };
     if (text === undefined) delete activity.text;
-    const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const response = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     expect(response.status).toBeLessThan(300);
   };
   const listed = async (query = '') => {
     const response = await fetch(`${url}/api/review${query}`, { headers: bearer });
     expect(response.status, await response.clone().text()).toBe(200);
-    return { text: await response.clone().text(), items: ((await response.json()) as { items: { id: string; version: number; reason: string; text: string; nearestIntent: string; lang: string }[] }).items };
+    return {
+      text: await response.clone().text(),
+      items: (
+        (await response.json()) as {
+          items: { id: string; version: number; reason: string; text: string; nearestIntent: string; lang: string }[];
+        }
+      ).items,
+    };
   };
 
   it('keeps no secret anywhere review reaches, and apply writes the lines', async () => {
@@ -110,9 +134,13 @@ describe.each(BACKENDS)('review and secrets, stored in $name', (backend) => {
     await say('user-ana', `How many support incidents does a Gold partner get? ${WITH_SECRETS}`);
     const { items: before } = await listed();
     const answered = before.length;
-    const feedbackIntent = JSON.stringify(connector.received.at(-1)?.activity).match(/"action":"feedback","helpful":false,"intent":"(\w+)"/)?.[1];
+    const feedbackIntent = JSON.stringify(connector.received.at(-1)?.activity).match(
+      /"action":"feedback","helpful":false,"intent":"(\w+)"/,
+    )?.[1];
     expect(feedbackIntent, 'the answer asks "Was this helpful?"').toBeDefined();
-    await say('user-ana', undefined, { value: { action: 'feedback', helpful: false, intent: feedbackIntent, lang: 'en' } });
+    await say('user-ana', undefined, {
+      value: { action: 'feedback', helpful: false, intent: feedbackIntent, lang: 'en' },
+    });
     await say('user-bruno', `who won the football match yesterday? ${WITH_SECRETS}`);
 
     const { items } = await listed();
@@ -129,18 +157,28 @@ describe.each(BACKENDS)('review and secrets, stored in $name', (backend) => {
       });
       expect(response.status, await response.clone().text()).toBe(200);
     }
-    const devBefore = readdirSync(join(content, 'nlu', 'dev'), { recursive: true }).map(String).sort().map((f) => [f, safeRead(join(content, 'nlu', 'dev', f))]);
-    const { stdout } = await run(process.execPath, ['--require', 'tsx/cjs', 'tools/reviewCli.ts', 'apply', '--content', content], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, STORAGE_URL: backend.storageUrl() },
-      timeout: 60_000,
-    });
+    const devBefore = readdirSync(join(content, 'nlu', 'dev'), { recursive: true })
+      .map(String)
+      .sort()
+      .map((f) => [f, safeRead(join(content, 'nlu', 'dev', f))]);
+    const { stdout } = await run(
+      process.execPath,
+      ['--require', 'tsx/cjs', 'tools/reviewCli.ts', 'apply', '--content', content],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, STORAGE_URL: backend.storageUrl() },
+        timeout: 60_000,
+      },
+    );
     const written = Number(/(\d+) line\(s\) written/.exec(stdout)?.[1]);
     expect(written, stdout).toBe(items.length);
     expect(stdout).toContain('npm run train');
     const train = readFileSync(join(content, 'nlu', 'train', 'en.json'), 'utf8');
     for (const item of items) expect(train).toContain(JSON.stringify(item.text));
-    const devAfter = readdirSync(join(content, 'nlu', 'dev'), { recursive: true }).map(String).sort().map((f) => [f, safeRead(join(content, 'nlu', 'dev', f))]);
+    const devAfter = readdirSync(join(content, 'nlu', 'dev'), { recursive: true })
+      .map(String)
+      .sort()
+      .map((f) => [f, safeRead(join(content, 'nlu', 'dev', f))]);
     expect(devAfter).toEqual(devBefore);
 
     // Everything review made of them: stored rows, the API, the page, the files apply wrote, what apply said.
@@ -151,9 +189,14 @@ describe.each(BACKENDS)('review and secrets, stored in $name', (backend) => {
       { where: 'GET /api/review', text: (await listed()).text },
       { where: 'GET /review', text: await page.text() },
       { where: 'apply output', text: stdout },
-      ...['en', 'ru', 'pt', 'fr'].map((lang) => ({ where: `train/${lang}.json`, text: readFileSync(join(content, 'nlu', 'train', `${lang}.json`), 'utf8') })),
+      ...['en', 'ru', 'pt', 'fr'].map((lang) => ({
+        where: `train/${lang}.json`,
+        text: readFileSync(join(content, 'nlu', 'train', `${lang}.json`), 'utf8'),
+      })),
     ];
-    const hits = outputs.flatMap(({ where, text }) => SECRETS.filter((secret) => text.includes(secret)).map((secret) => `${secret} in ${where}`));
+    const hits = outputs.flatMap(({ where, text }) =>
+      SECRETS.filter((secret) => text.includes(secret)).map((secret) => `${secret} in ${where}`),
+    );
     expect(hits).toEqual([]);
     expect(outputs[0]?.text).toContain('[ACCESS ID]');
   }, 120_000);
@@ -164,9 +207,15 @@ describe.each(BACKENDS)('review and secrets, stored in $name', (backend) => {
     expect((await listed()).items.length, 'the miss was kept').toBe(before.length + 1);
     await say('user-bruno', 'forget my details');
     const after = (await listed()).items;
-    const bruno = (text: string) => text.startsWith('who won the football match') || text.startsWith('what is the weather in lisbon');
+    const bruno = (text: string) =>
+      text.startsWith('who won the football match') || text.startsWith('what is the weather in lisbon');
     expect(after.filter((i) => bruno(i.text))).toEqual([]);
-    expect(after.map((i) => i.id).sort()).toEqual(before.filter((i) => !bruno(i.text)).map((i) => i.id).sort());
+    expect(after.map((i) => i.id).sort()).toEqual(
+      before
+        .filter((i) => !bruno(i.text))
+        .map((i) => i.id)
+        .sort(),
+    );
     expect(after.length).toBeGreaterThan(0);
   });
 });

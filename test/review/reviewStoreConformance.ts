@@ -7,7 +7,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NewReviewItem } from '../../src/review/reviewItem';
 import type { OpenedStorage } from '../../src/storage/openStorage';
-import { ReviewAppliedError, ReviewConflictError, ReviewNotFoundError, type ReviewStore } from '../../src/review/reviewStore';
+import {
+  ReviewAppliedError,
+  ReviewConflictError,
+  ReviewNotFoundError,
+  type ReviewStore,
+} from '../../src/review/reviewStore';
 
 /** A review store and the close() of the connection it was opened on (an OpenedStorage is one). */
 export type OpenedReviews = Pick<OpenedStorage, 'reviews' | 'close'>;
@@ -62,7 +67,13 @@ export function describeReviewStoreConformance(backend: ReviewStoreBackend): voi
     it('keeps an item as given, open, at version 1, with its time and an id of its own', async () => {
       const first = await at('2026-11-02T10:00:00.000Z');
       const second = await store.add(QUESTION);
-      expect(first).toEqual({ ...QUESTION, id: expect.any(String), createdAt: '2026-11-02T10:00:00.000Z', status: 'open', version: 1 });
+      expect(first).toEqual({
+        ...QUESTION,
+        id: expect.any(String),
+        createdAt: '2026-11-02T10:00:00.000Z',
+        status: 'open',
+        version: 1,
+      });
       expect(second.id).not.toBe(first.id);
       expect(await store.get(first.id)).toEqual(first);
       expect(await store.get('no-such-item')).toBeUndefined();
@@ -96,18 +107,30 @@ export function describeReviewStoreConformance(backend: ReviewStoreBackend): voi
       const item = await store.add(QUESTION);
       const other = await another();
       const labelled = await store.label(item.id, { kind: 'intent', intent: 'activate_benefits' }, 'Ana Agent', 1);
-      expect(labelled).toMatchObject({ status: 'labelled', label: { kind: 'intent', intent: 'activate_benefits' }, labelledBy: 'Ana Agent', version: 2 });
+      expect(labelled).toMatchObject({
+        status: 'labelled',
+        label: { kind: 'intent', intent: 'activate_benefits' },
+        labelledBy: 'Ana Agent',
+        version: 2,
+      });
       await expect(other.label(item.id, { kind: 'noise' }, 'Bruno', 1)).rejects.toBeInstanceOf(ReviewConflictError);
       expect(await other.get(item.id)).toEqual(labelled);
       // Read again, the second reviewer may change it.
-      expect((await other.label(item.id, { kind: 'out_of_scope' }, 'Bruno', 2)).label).toEqual({ kind: 'out_of_scope' });
-      await expect(store.label('no-such-item', { kind: 'noise' }, 'Ana', 1)).rejects.toBeInstanceOf(ReviewNotFoundError);
+      expect((await other.label(item.id, { kind: 'out_of_scope' }, 'Bruno', 2)).label).toEqual({
+        kind: 'out_of_scope',
+      });
+      await expect(store.label('no-such-item', { kind: 'noise' }, 'Ana', 1)).rejects.toBeInstanceOf(
+        ReviewNotFoundError,
+      );
     });
 
     it('two labels racing on one version: one wins, the other is refused', async () => {
       const item = await store.add(QUESTION);
       const other = await another();
-      const results = await Promise.allSettled([store.label(item.id, { kind: 'noise' }, 'Ana', 1), other.label(item.id, { kind: 'out_of_scope' }, 'Bruno', 1)]);
+      const results = await Promise.allSettled([
+        store.label(item.id, { kind: 'noise' }, 'Ana', 1),
+        other.label(item.id, { kind: 'out_of_scope' }, 'Bruno', 1),
+      ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect(refused.reason).toBeInstanceOf(ReviewConflictError);
@@ -121,7 +144,11 @@ export function describeReviewStoreConformance(backend: ReviewStoreBackend): voi
       const results = [open.id, done.id, 'no-such-item'].map((id) => ({ id, outcome: 'written' as const }));
       expect(await store.markApplied(results)).toBe(1);
       const applied = await store.get(done.id);
-      expect(applied).toMatchObject({ status: 'applied', applied: { at: expect.any(String), outcome: 'written' }, version: 3 });
+      expect(applied).toMatchObject({
+        status: 'applied',
+        applied: { at: expect.any(String), outcome: 'written' },
+        version: 3,
+      });
       expect((await store.get(open.id))?.status).toBe('open');
       await expect(store.label(done.id, { kind: 'noise' }, 'Ana', 3)).rejects.toBeInstanceOf(ReviewAppliedError);
     });

@@ -37,21 +37,39 @@ function withNested(body: Record<string, unknown>, depth: number, kind: 'object'
 
 describe('deeply nested JSON on Direct Line', () => {
   it.each([
-    ['channelData', withNested(userMessage('hello', { channelData: { clientActivityID: 'deep', nested: '__nested__' } }), DEEP, 'object')],
+    [
+      'channelData',
+      withNested(
+        userMessage('hello', { channelData: { clientActivityID: 'deep', nested: '__nested__' } }),
+        DEEP,
+        'object',
+      ),
+    ],
     ['value', withNested(userMessage('hello', { value: '__nested__' }), DEEP, 'array')],
   ] as const)('answers 400 BadArgument for %s nested 5,000 levels deep, and logs no error', async (_field, body) => {
     const before = harness.logs.lines.length;
     const posted = await postActivity(harness.url, conversation.conversationId, conversation.token, body);
     expect(posted.status).toBe(400);
-    expect(posted.body).toEqual({ error: { code: 'BadArgument', message: expect.stringContaining(String(MAX_JSON_DEPTH)) } });
+    expect(posted.body).toEqual({
+      error: { code: 'BadArgument', message: expect.stringContaining(String(MAX_JSON_DEPTH)) },
+    });
     expect(errorsSince(harness.logs.lines, before)).toEqual([]);
   });
 
   it('answers an activity nested exactly as deep as the limit, and refuses one level more', async () => {
     // The activity and its channelData are two levels; the rest are the nested objects.
-    const at = (depth: number) => withNested(userMessage('hello', { channelData: { clientActivityID: `deep-${depth}`, nested: '__nested__' } }), depth - 2, 'object');
-    expect((await postActivity(harness.url, conversation.conversationId, conversation.token, at(MAX_JSON_DEPTH))).status).toBe(200);
-    expect((await postActivity(harness.url, conversation.conversationId, conversation.token, at(MAX_JSON_DEPTH + 1))).status).toBe(400);
+    const at = (depth: number) =>
+      withNested(
+        userMessage('hello', { channelData: { clientActivityID: `deep-${depth}`, nested: '__nested__' } }),
+        depth - 2,
+        'object',
+      );
+    expect(
+      (await postActivity(harness.url, conversation.conversationId, conversation.token, at(MAX_JSON_DEPTH))).status,
+    ).toBe(200);
+    expect(
+      (await postActivity(harness.url, conversation.conversationId, conversation.token, at(MAX_JSON_DEPTH + 1))).status,
+    ).toBe(400);
   });
 });
 
@@ -59,10 +77,16 @@ describe('deeply nested JSON on /api/messages', () => {
   it('answers 400 for a card submit nested 5,000 levels deep, and logs no error', async () => {
     const before = harness.logs.lines.length;
     const chat = new TeamsChat({ url: harness.url, connector: harness.connector });
-    const response = await postJson(harness.url, '/api/messages', withNested(chat.activity({ value: '__nested__' }), DEEP, 'object'));
+    const response = await postJson(
+      harness.url,
+      '/api/messages',
+      withNested(chat.activity({ value: '__nested__' }), DEEP, 'object'),
+    );
     expect(response.status).toBe(400);
     expectClientAnswer(response, 'deep /api/messages');
-    expect(JSON.parse(response.text)).toEqual({ error: { code: 'BadArgument', message: expect.stringContaining(String(MAX_JSON_DEPTH)) } });
+    expect(JSON.parse(response.text)).toEqual({
+      error: { code: 'BadArgument', message: expect.stringContaining(String(MAX_JSON_DEPTH)) },
+    });
     expect(errorsSince(harness.logs.lines, before)).toEqual([]);
   });
 });

@@ -9,7 +9,13 @@
 import fc from 'fast-check';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newConversation, openStream, postActivity, userMessage, type Conversation } from '../directline/directLineClient';
+import {
+  newConversation,
+  openStream,
+  postActivity,
+  userMessage,
+  type Conversation,
+} from '../directline/directLineClient';
 import { jsonArb, runs, submitValueArb, textArb } from './support/arbitraries';
 import { HARNESS_DIRECTLINE_SECRET, request, startHarness, type Harness } from './support/appHarness';
 import { errorsSince, expectClientAnswer, expectNoPrototypePollution } from './support/properties';
@@ -41,16 +47,43 @@ function forgedCredentials(token: string): string[] {
   const flipped = `${token.slice(0, middle)}${token[middle] === 'A' ? 'B' : 'A'}${token.slice(middle + 1)}`;
   const [, payload] = token.split('.');
   const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
-  return [flipped, none, `${token}x`, token.split('.').slice(0, 2).join('.'), 'eyJhbGciOiJIUzI1NiJ9.e30.', HARNESS_DIRECTLINE_SECRET.toUpperCase(), `${HARNESS_DIRECTLINE_SECRET} extra`];
+  return [
+    flipped,
+    none,
+    `${token}x`,
+    token.split('.').slice(0, 2).join('.'),
+    'eyJhbGciOiJIUzI1NiJ9.e30.',
+    HARNESS_DIRECTLINE_SECRET.toUpperCase(),
+    `${HARNESS_DIRECTLINE_SECRET} extra`,
+  ];
 }
 
 function requestArb() {
   const conversationSegment = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(first.conversationId, second.conversationId) },
-    { weight: 2, arbitrary: fc.constantFrom('not-a-conversation', '..', '.', '%ZZ', '%00', '%E0%A4%A', '%2F..%2F', '%u0041', 'a'.repeat(3000), '', 'A|0000001', '%0D%0ASet-Cookie:x=1') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        'not-a-conversation',
+        '..',
+        '.',
+        '%ZZ',
+        '%00',
+        '%E0%A4%A',
+        '%2F..%2F',
+        '%u0041',
+        'a'.repeat(3000),
+        '',
+        'A|0000001',
+        '%0D%0ASet-Cookie:x=1',
+      ),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 20 }).map(encodeURIComponent) },
   );
-  const watermark = fc.oneof(fc.nat().map(String), fc.constantFrom('-1', 'abc', '1e309', '99999999999999999999', '', '%ZZ', '0x10'));
+  const watermark = fc.oneof(
+    fc.nat().map(String),
+    fc.constantFrom('-1', 'abc', '1e309', '99999999999999999999', '', '%ZZ', '0x10'),
+  );
   const templates = [
     'conversations',
     'conversations/{c}',
@@ -68,21 +101,54 @@ function requestArb() {
   ];
   const path = fc
     .tuple(fc.constantFrom(...templates), conversationSegment, watermark)
-    .map(([template, conversation, mark]) => `/v3/directline/${template.replaceAll('{c}', conversation).replaceAll('{w}', mark)}`);
+    .map(
+      ([template, conversation, mark]) =>
+        `/v3/directline/${template.replaceAll('{c}', conversation).replaceAll('{w}', mark)}`,
+    );
   const credential = fc.oneof(
     fc.constant(undefined),
-    fc.constantFrom(HARNESS_DIRECTLINE_SECRET, first.token, second.token, ...forgedCredentials(first.token)).map((value) => `Bearer ${value}`),
-    fc.constantFrom('Basic dXNlcjpwYXNz', 'Bearer', 'Bearer ', `bearer   ${first.token}  `, `Bearer ${first.token} ${second.token}`),
+    fc
+      .constantFrom(HARNESS_DIRECTLINE_SECRET, first.token, second.token, ...forgedCredentials(first.token))
+      .map((value) => `Bearer ${value}`),
+    fc.constantFrom(
+      'Basic dXNlcjpwYXNz',
+      'Bearer',
+      'Bearer ',
+      `bearer   ${first.token}  `,
+      `Bearer ${first.token} ${second.token}`,
+    ),
     fc.string({ maxLength: 60 }).map((text) => text.replace(/[^\x20-\x7e]/g, '')),
   );
-  const origin = fc.option(fc.constantFrom(harness.url, 'https://evil.example', 'null', 'file://', 'http://127.0.0.1:1', 'not an origin'), { nil: undefined });
+  const origin = fc.option(
+    fc.constantFrom(harness.url, 'https://evil.example', 'null', 'file://', 'http://127.0.0.1:1', 'not an origin'),
+    { nil: undefined },
+  );
   const activityBody = fc.record(
     {
-      type: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('message', 'message', 'message', 'event', 'typing', 'conversationUpdate', 'invoke', '') }, { weight: 1, arbitrary: fc.string({ maxLength: 70 }) }, { weight: 1, arbitrary: jsonArb }),
+      type: fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc.constantFrom(
+            'message',
+            'message',
+            'message',
+            'event',
+            'typing',
+            'conversationUpdate',
+            'invoke',
+            '',
+          ),
+        },
+        { weight: 1, arbitrary: fc.string({ maxLength: 70 }) },
+        { weight: 1, arbitrary: jsonArb },
+      ),
       text: fc.oneof({ weight: 4, arbitrary: textArb }, { weight: 1, arbitrary: jsonArb }),
       value: submitValueArb,
       locale: fc.oneof(fc.constantFrom('en-US', 'ru-RU', 'pt-BR', 'fr-FR', 'x'), jsonArb),
-      from: fc.oneof({ weight: 3, arbitrary: fc.record({ id: fc.string({ maxLength: 300 }), name: fc.oneof(textArb, jsonArb) }) }, { weight: 1, arbitrary: jsonArb }),
+      from: fc.oneof(
+        { weight: 3, arbitrary: fc.record({ id: fc.string({ maxLength: 300 }), name: fc.oneof(textArb, jsonArb) }) },
+        { weight: 1, arbitrary: jsonArb },
+      ),
       channelData: fc.oneof(fc.record({ clientActivityID: fc.string() }), jsonArb),
       attachments: jsonArb,
       entities: jsonArb,
@@ -95,15 +161,39 @@ function requestArb() {
     activityBody.map((value) => JSON.stringify(value)),
     jsonArb.map((value) => JSON.stringify(value) ?? 'null'),
     fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
-    fc.constantFrom('', '{', 'null', '[]', '{"type":"message","text":"hi"}', 'x'.repeat(20_000), `{"type":"message","text":"${'y'.repeat(270_000)}"}`),
+    fc.constantFrom(
+      '',
+      '{',
+      'null',
+      '[]',
+      '{"type":"message","text":"hi"}',
+      'x'.repeat(20_000),
+      `{"type":"message","text":"${'y'.repeat(270_000)}"}`,
+    ),
   );
-  const contentType = fc.option(fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16'), { nil: undefined });
+  const contentType = fc.option(
+    fc.constantFrom(
+      'application/json',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/json; charset=utf-16',
+    ),
+    { nil: undefined },
+  );
   const method = fc.constantFrom('GET', 'POST', 'POST', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD');
   const upgrade = fc.boolean();
   const anything = fc.record({ method, path, credential, origin, body, contentType, upgrade });
   // Activities aimed right (a conversation, its token or the secret, JSON): strange content reaches the bot.
   const aimed = fc
-    .tuple(fc.constantFrom([first, `Bearer ${first.token}`], [second, `Bearer ${second.token}`], [first, `Bearer ${HARNESS_DIRECTLINE_SECRET}`]), activityBody, origin)
+    .tuple(
+      fc.constantFrom(
+        [first, `Bearer ${first.token}`],
+        [second, `Bearer ${second.token}`],
+        [first, `Bearer ${HARNESS_DIRECTLINE_SECRET}`],
+      ),
+      activityBody,
+      origin,
+    )
     .map(([[conversation, auth], activity, from]) => ({
       method: 'POST',
       path: `/v3/directline/conversations/${conversation.conversationId}/activities`,
@@ -125,9 +215,20 @@ describe('Direct Line with arbitrary requests', () => {
         if (origin !== undefined) headers.origin = origin;
         if (contentType !== undefined) headers['content-type'] = contentType;
         const asUpgrade = upgrade && method === 'GET';
-        if (asUpgrade) Object.assign(headers, { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' });
+        if (asUpgrade)
+          Object.assign(headers, {
+            connection: 'Upgrade',
+            upgrade: 'websocket',
+            'sec-websocket-version': '13',
+            'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+          });
         const before = harness.logs.lines.length;
-        const exchange = await rawRequest(harness.url, { method, path, headers, ...(body !== undefined && method !== 'GET' && method !== 'HEAD' ? { body } : {}) });
+        const exchange = await rawRequest(harness.url, {
+          method,
+          path,
+          headers,
+          ...(body !== undefined && method !== 'GET' && method !== 'HEAD' ? { body } : {}),
+        });
         const context = `${method} ${path.slice(0, 200)} ${JSON.stringify(headers)} ${String(body).slice(0, 200)}`;
         expectClientAnswer(exchange, context);
         expect(errorsSince(harness.logs.lines, before), `${context}: errors logged`).toEqual([]);
@@ -139,7 +240,11 @@ describe('Direct Line with arbitrary requests', () => {
 
     // The conversations that got the garbage read back; a new one gets the bot's answer on its stream.
     for (const conversation of [first, second]) {
-      const read = await request(harness.url, `/v3/directline/conversations/${conversation.conversationId}/activities`, { headers: { authorization: `Bearer ${conversation.token}` } });
+      const read = await request(
+        harness.url,
+        `/v3/directline/conversations/${conversation.conversationId}/activities`,
+        { headers: { authorization: `Bearer ${conversation.token}` } },
+      );
       expect(read.status).toBe(200);
       expect(() => JSON.parse(read.text)).not.toThrow();
     }
@@ -154,7 +259,9 @@ describe('Direct Line with arbitrary requests', () => {
         fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ kind: 'binary' as const, data: Buffer.from(bytes) })),
         fc.constant({ kind: 'text' as const, data: Buffer.alloc(5000, 'x') }),
         fc.constant({ kind: 'text' as const, data: Buffer.from([0xff, 0xfe, 0xc3, 0x28]) }),
-        fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => ({ kind: 'raw' as const, data: Buffer.from(bytes) })),
+        fc
+          .uint8Array({ minLength: 1, maxLength: 64 })
+          .map((bytes) => ({ kind: 'raw' as const, data: Buffer.from(bytes) })),
         fc.constant({ kind: 'ping' as const, data: Buffer.from('are you there') }),
         fc.integer({ min: 0, max: 5000 }).map((code) => ({ kind: 'close' as const, data: Buffer.from(String(code)) })),
       ),
@@ -192,7 +299,9 @@ function validCloseCode(code: number): number {
 }
 
 async function freshStreamUrl(conversation: Conversation): Promise<string> {
-  const reconnect = await request(harness.url, `/v3/directline/conversations/${conversation.conversationId}`, { headers: { authorization: `Bearer ${conversation.token}` } });
+  const reconnect = await request(harness.url, `/v3/directline/conversations/${conversation.conversationId}`, {
+    headers: { authorization: `Bearer ${conversation.token}` },
+  });
   expect(reconnect.status).toBe(200);
   return (JSON.parse(reconnect.text) as Conversation).streamUrl;
 }
@@ -201,9 +310,16 @@ async function expectAnAnswerOnANewStream(): Promise<void> {
   const conversation = await newConversation(harness.url, HARNESS_DIRECTLINE_SECRET);
   const stream = await openStream(conversation.streamUrl);
   try {
-    const posted = await postActivity(harness.url, conversation.conversationId, conversation.token, userMessage(GOLD_QUESTION));
+    const posted = await postActivity(
+      harness.url,
+      conversation.conversationId,
+      conversation.token,
+      userMessage(GOLD_QUESTION),
+    );
     expect(posted.status).toBe(200);
-    const reply = await stream.waitFor((activity) => activity.from.role === 'bot' && activity.replyToId === posted.body.id);
+    const reply = await stream.waitFor(
+      (activity) => activity.from.role === 'bot' && activity.replyToId === posted.body.id,
+    );
     expect(reply.attachments?.length).toBeGreaterThan(0);
   } finally {
     stream.close();
@@ -216,5 +332,9 @@ function expectStoredRowsParse(): void {
   expect(state.length, 'conversation state rows').toBeGreaterThan(0);
   expect(activities.length, 'Direct Line activity rows').toBeGreaterThan(0);
   for (const row of state) expect(() => JSON.parse(String(row.value)), `state ${String(row.key)}`).not.toThrow();
-  for (const row of activities) expect(() => JSON.parse(String(row.activity)), `activity ${String(row.conversation_id)}/${String(row.seq)}`).not.toThrow();
+  for (const row of activities)
+    expect(
+      () => JSON.parse(String(row.activity)),
+      `activity ${String(row.conversation_id)}/${String(row.seq)}`,
+    ).not.toThrow();
 }

@@ -24,18 +24,42 @@ const chat = () => new TeamsChat({ url: harness.url, connector: harness.connecto
 
 describe('malformed activities found by fuzzing: 400, saying what is wrong', () => {
   const cases: [string, (activity: Record<string, unknown>) => Record<string, unknown>, string][] = [
-    ['no recipient (was a TypeError in removeRecipientMention)', ({ recipient: _recipient, ...rest }) => rest, 'recipient.id'],
-    ['no channelId (was a 500: the state key could not be made)', ({ channelId: _channelId, ...rest }) => rest, 'channelId'],
+    [
+      'no recipient (was a TypeError in removeRecipientMention)',
+      ({ recipient: _recipient, ...rest }) => rest,
+      'recipient.id',
+    ],
+    [
+      'no channelId (was a 500: the state key could not be made)',
+      ({ channelId: _channelId, ...rest }) => rest,
+      'channelId',
+    ],
     ['no conversation', ({ conversation: _conversation, ...rest }) => rest, 'conversation.id'],
-    ['a number as the recipient\'s name (the reply could not be serialized)', (a) => ({ ...a, recipient: { id: '28:bot', name: 42 } }), 'recipient.name'],
+    [
+      "a number as the recipient's name (the reply could not be serialized)",
+      (a) => ({ ...a, recipient: { id: '28:bot', name: 42 } }),
+      'recipient.name',
+    ],
     ['an entity without a type', (a) => ({ ...a, entities: [{ mentioned: { id: 'x' } }] }), 'entities[0]'],
-    ['a mention without whom it mentions', (a) => ({ ...a, entities: [{ type: 'mention', text: '<at>Bot</at>' }] }), 'entities[0].mentioned.id'],
+    [
+      'a mention without whom it mentions',
+      (a) => ({ ...a, entities: [{ type: 'mention', text: '<at>Bot</at>' }] }),
+      'entities[0].mentioned.id',
+    ],
     ['entities: null', (a) => ({ ...a, entities: null }), 'entities'],
     ['text that is not a string', (a) => ({ ...a, text: 5 }), 'text'],
     ['a member without an id', (a) => ({ ...a, type: 'conversationUpdate', membersAdded: [null] }), 'membersAdded[0]'],
-    ['a Teams messageDelete without channelData', ({ channelData: _channelData, ...rest }) => ({ ...rest, type: 'messageDelete' }), 'channelData'],
+    [
+      'a Teams messageDelete without channelData',
+      ({ channelData: _channelData, ...rest }) => ({ ...rest, type: 'messageDelete' }),
+      'channelData',
+    ],
     ['an invoke without a value', (a) => ({ ...a, type: 'invoke', name: 'fileConsent/invoke' }), 'value'],
-    ['an adaptiveCard/action invoke without value.action', (a) => ({ ...a, type: 'invoke', name: 'adaptiveCard/action', value: { data: {} } }), 'value.action'],
+    [
+      'an adaptiveCard/action invoke without value.action',
+      (a) => ({ ...a, type: 'invoke', name: 'adaptiveCard/action', value: { data: {} } }),
+      'value.action',
+    ],
   ];
 
   it.each(cases)('%s', async (_name, change, names) => {
@@ -61,7 +85,10 @@ describe('odd but well-formed activities found by fuzzing: an ordinary answer', 
 
   it('answers a card submit that carries a mention of the bot but no text (was a TypeError)', async () => {
     const before = harness.logs.lines.length;
-    const step = await chat().submit({ action: 'help' }, { entities: [{ type: 'mention', mentioned: { id: '28:mpn-support-assistant' }, text: '<at>Bot</at>' }] });
+    const step = await chat().submit(
+      { action: 'help' },
+      { entities: [{ type: 'mention', mentioned: { id: '28:mpn-support-assistant' }, text: '<at>Bot</at>' }] },
+    );
     expect(step.status).toBe(200);
     expect(step.replies.length).toBeGreaterThan(0);
     expect(errorsSince(harness.logs.lines, before)).toEqual([]);
@@ -71,7 +98,12 @@ describe('odd but well-formed activities found by fuzzing: an ordinary answer', 
     const exchange = await rawRequest(harness.url, {
       method: 'GET',
       path: '/v3/directline/tokens/generate',
-      headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      },
       timeoutMs: 2000,
     });
     expect(exchange.status).toBe(404);

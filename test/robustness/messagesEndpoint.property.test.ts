@@ -43,29 +43,57 @@ describe('POST /api/messages with arbitrary input', () => {
     // A conversation the garbage never touches: a pending question and a remembered fact.
     const bystander = new TeamsChat({ url: harness.url, connector: harness.connector });
     expect(asksFor((await bystander.say(ACCESS_ID_QUESTION)).replies, 'membership')).toBe(true);
-    expect(asksFor((await bystander.press({ action: 'fact', fact: 'membership', value: 'gold' })).replies, 'contractHistory')).toBe(true);
+    expect(
+      asksFor(
+        (await bystander.press({ action: 'fact', fact: 'membership', value: 'gold' })).replies,
+        'contractHistory',
+      ),
+    ).toBe(true);
 
     const serviceUrl = harness.connector.serviceUrl;
-    const arbitrary = fc.tuple(activityArb(serviceUrl), fc.nat(9), fc.constantFrom(...SHARED_CONVERSATIONS), fc.constantFrom(...SHARED_USERS), fc.nat(5));
+    const arbitrary = fc.tuple(
+      activityArb(serviceUrl),
+      fc.nat(9),
+      fc.constantFrom(...SHARED_CONVERSATIONS),
+      fc.constantFrom(...SHARED_USERS),
+      fc.nat(5),
+    );
     await fc.assert(
       fc.asyncProperty(arbitrary, async ([random, shared, conversationId, userId, poison]) => {
         // Most activities go to a few shared conversations, as one user's garbage would.
-        const activity = shared < 7 ? { ...random, conversation: { id: conversationId, conversationType: 'personal' }, from: { id: userId, name: 'Fuzz' } } : random;
+        const activity =
+          shared < 7
+            ? {
+                ...random,
+                conversation: { id: conversationId, conversationType: 'personal' },
+                from: { id: userId, name: 'Fuzz' },
+              }
+            : random;
         const json = JSON.stringify(activity);
-        const body = poison === 0 ? `{"__proto__":{"polluted":"yes","type":"message"},"constructor":{"prototype":{"polluted":"yes"}},${json.slice(1)}` : json;
+        const body =
+          poison === 0
+            ? `{"__proto__":{"polluted":"yes","type":"message"},"constructor":{"prototype":{"polluted":"yes"}},${json.slice(1)}`
+            : json;
         const before = harness.logs.lines.length;
         const received = harness.connector.received.length;
         const response = await postJson(harness.url, '/api/messages', body);
         const context = `activity ${body.slice(0, 400)}`;
         expectClientAnswer(response, context, { allowNotImplemented: activity.type === 'invoke' });
         for (const { activity: reply } of harness.connector.received.slice(received)) {
-          expect(EXCEPTION_TEXT.test(JSON.stringify(reply)), `${context}: a reply carries exception text: ${JSON.stringify(reply).slice(0, 300)}`).toBe(false);
+          expect(
+            EXCEPTION_TEXT.test(JSON.stringify(reply)),
+            `${context}: a reply carries exception text: ${JSON.stringify(reply).slice(0, 300)}`,
+          ).toBe(false);
           // A message: 80 KB of content, and the addresses the adapter adds (which echo the activity's, up to its
           // size). Not a trace: botbuilder sends those (dialog state dumps) to the Emulator only.
-          if (reply.type === 'message') expect(Buffer.byteLength(JSON.stringify(reply)), `${context}: reply size`).toBeLessThanOrEqual(MAX_OUTGOING_BYTES + Buffer.byteLength(body));
+          if (reply.type === 'message')
+            expect(Buffer.byteLength(JSON.stringify(reply)), `${context}: reply size`).toBeLessThanOrEqual(
+              MAX_OUTGOING_BYTES + Buffer.byteLength(body),
+            );
         }
         // A reply that cannot be delivered (a loopback service URL where nothing listens) is worth an error in the log.
-        if (activity.serviceUrl === serviceUrl) expect(errorsSince(harness.logs.lines, before), `${context}: errors logged`).toEqual([]);
+        if (activity.serviceUrl === serviceUrl)
+          expect(errorsSince(harness.logs.lines, before), `${context}: errors logged`).toEqual([]);
         await expectHealthy(context);
       }),
       runs(300),
@@ -75,11 +103,17 @@ describe('POST /api/messages with arbitrary input', () => {
     // Every stored value is still JSON (the bystander's profile and the conversations above are stored there).
     const { state: storedState = [] } = harness.readTables();
     expect(storedState.length, 'state rows').toBeGreaterThan(0);
-    for (const row of storedState) expect(() => JSON.parse(String(row.value)), `state row ${String(row.key)}`).not.toThrow();
+    for (const row of storedState)
+      expect(() => JSON.parse(String(row.value)), `state row ${String(row.key)}`).not.toThrow();
 
     // Every conversation that got garbage still answers a normal question.
     for (const conversationId of SHARED_CONVERSATIONS.filter((id) => id.startsWith('a:'))) {
-      const chat = new TeamsChat({ url: harness.url, connector: harness.connector, conversationId, userId: SHARED_USERS[0] });
+      const chat = new TeamsChat({
+        url: harness.url,
+        connector: harness.connector,
+        conversationId,
+        userId: SHARED_USERS[0],
+      });
       const before = harness.logs.lines.length;
       await chat.say('start over');
       const answer = await chat.say(NORMAL_QUESTION);
@@ -95,15 +129,31 @@ describe('POST /api/messages with arbitrary input', () => {
     const { state = [] } = harness.readTables();
     const profile = state.find((row) => String(row.key).includes(bystander.userId));
     expect(profile, `a state row for ${bystander.userId}`).toBeDefined();
-    expect(JSON.parse(String(profile?.value)).profile.facts).toMatchObject({ membership: 'gold', contractHistory: 'linked_before' });
+    expect(JSON.parse(String(profile?.value)).profile.facts).toMatchObject({
+      membership: 'gold',
+      contractHistory: 'linked_before',
+    });
   }, 240_000);
 
   it('answers bodies that are not activities with 4xx and a fixed message', async () => {
-    const contentTypes = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/vnd.api+json', 'multipart/form-data; boundary=x', '');
+    const contentTypes = fc.constantFrom(
+      'application/json',
+      'application/json; charset=utf-8',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/vnd.api+json',
+      'multipart/form-data; boundary=x',
+      '',
+    );
     await fc.assert(
       fc.asyncProperty(nonActivityBodyArb, contentTypes, async (body, contentType) => {
         const before = harness.logs.lines.length;
-        const response = await postJson(harness.url, '/api/messages', body, contentType ? { 'content-type': contentType } : {});
+        const response = await postJson(
+          harness.url,
+          '/api/messages',
+          body,
+          contentType ? { 'content-type': contentType } : {},
+        );
         const context = `body ${JSON.stringify(body.slice(0, 200))} as ${contentType}`;
         expectClientAnswer(response, context);
         expect(response.status, context).toBeGreaterThanOrEqual(400);

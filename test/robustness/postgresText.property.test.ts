@@ -44,12 +44,18 @@ const unit = fc.oneof(
 const QUESTION = 'How many incidents does a Gold partner get with the support benefits? ';
 
 /** `length` characters of a question, then an emoji: cut at `length + 1` characters, half the emoji stays. */
-const emojiAt = (text: string, length: number) => `${text.repeat(Math.ceil(length / text.length)).slice(0, length)}😀 and more`;
+const emojiAt = (text: string, length: number) =>
+  `${text.repeat(Math.ceil(length / text.length)).slice(0, length)}😀 and more`;
 
 /** Arbitrary text, and questions that the bot keeps (cut to 300 characters) with an emoji at the cut. */
 const anyText = fc.oneof(
   { weight: 5, arbitrary: fc.string({ unit, minLength: 1, maxLength: 80 }) },
-  { weight: 1, arbitrary: fc.tuple(fc.string({ unit, maxLength: 10 }), fc.integer({ min: 296, max: 300 })).map(([tail, length]) => `${emojiAt(QUESTION, length)}${tail}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.string({ unit, maxLength: 10 }), fc.integer({ min: 296, max: 300 }))
+      .map(([tail, length]) => `${emojiAt(QUESTION, length)}${tail}`),
+  },
 );
 
 // eslint-disable-next-line no-control-regex -- a NUL is one of the ill-formed inputs
@@ -59,7 +65,10 @@ const ILL_FORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 function illFormedStrings(value: unknown): string[] {
   if (typeof value === 'string') return ILL_FORMED.test(value) ? [value] : [];
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, item]) => [...(ILL_FORMED.test(key) ? [key] : []), ...illFormedStrings(item)]);
+  return Object.entries(value).flatMap(([key, item]) => [
+    ...(ILL_FORMED.test(key) ? [key] : []),
+    ...illFormedStrings(item),
+  ]);
 }
 
 async function stateRow(key: string): Promise<unknown> {
@@ -67,7 +76,9 @@ async function stateRow(key: string): Promise<unknown> {
 }
 
 async function feedbackComments(): Promise<string[]> {
-  const { rows } = await db.query<{ comment: string }>("SELECT value->>'comment' AS comment FROM state WHERE key LIKE 'feedback/%' AND value ? 'comment'");
+  const { rows } = await db.query<{ comment: string }>(
+    "SELECT value->>'comment' AS comment FROM state WHERE key LIKE 'feedback/%' AND value ? 'comment'",
+  );
   return rows.map((row) => row.comment);
 }
 
@@ -91,18 +102,24 @@ describe('any text on PostgreSQL', () => {
 
   it('stores a feedback comment of any characters', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(anyText, fc.string({ unit, maxLength: 10 }).map((tail) => `${emojiAt('The answer was not right. ', 999)}${tail}`)), async (comment) => {
-        const context = `comment ${JSON.stringify(comment).slice(0, 200)}`;
-        const chat = new TeamsChat({ url: harness.url, connector: harness.connector });
-        const stored = (await feedbackComments()).length;
-        const before = harness.logs.lines.length;
-        const step = await chat.submit({ action: 'feedback_comment', intent: 'entitlement', lang: 'en', comment });
-        expect(step.status, context).toBe(200);
-        expect(errorsSince(harness.logs.lines, before), `${context}: errors logged`).toEqual([]);
-        const comments = await feedbackComments();
-        expect(comments.length, `${context}: comments stored`).toBe(stored + 1);
-        expect(illFormedStrings(comments), context).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          anyText,
+          fc.string({ unit, maxLength: 10 }).map((tail) => `${emojiAt('The answer was not right. ', 999)}${tail}`),
+        ),
+        async (comment) => {
+          const context = `comment ${JSON.stringify(comment).slice(0, 200)}`;
+          const chat = new TeamsChat({ url: harness.url, connector: harness.connector });
+          const stored = (await feedbackComments()).length;
+          const before = harness.logs.lines.length;
+          const step = await chat.submit({ action: 'feedback_comment', intent: 'entitlement', lang: 'en', comment });
+          expect(step.status, context).toBe(200);
+          expect(errorsSince(harness.logs.lines, before), `${context}: errors logged`).toEqual([]);
+          const comments = await feedbackComments();
+          expect(comments.length, `${context}: comments stored`).toBe(stored + 1);
+          expect(illFormedStrings(comments), context).toEqual([]);
+        },
+      ),
       runs(25),
     );
   }, 120_000);
@@ -113,13 +130,27 @@ describe('any text on PostgreSQL', () => {
         const context = `text ${JSON.stringify(text).slice(0, 200)}`;
         const conversation = await newConversation(harness.url, HARNESS_DIRECTLINE_SECRET);
         const before = harness.logs.lines.length;
-        const posted = await postActivity(harness.url, conversation.conversationId, conversation.token, userMessage(text));
+        const posted = await postActivity(
+          harness.url,
+          conversation.conversationId,
+          conversation.token,
+          userMessage(text),
+        );
         expect(posted.status, context).toBe(200);
         expect(errorsSince(harness.logs.lines, before), `${context}: errors logged`).toEqual([]);
-        expect(await stateRow(`directline/conversations/${conversation.conversationId}/`), `${context}: the conversation's state row`).toBeDefined();
-        const { rows } = await db.query<{ activity: string }>('SELECT activity FROM directline_activities WHERE conversation_id = $1', [conversation.conversationId]);
+        expect(
+          await stateRow(`directline/conversations/${conversation.conversationId}/`),
+          `${context}: the conversation's state row`,
+        ).toBeDefined();
+        const { rows } = await db.query<{ activity: string }>(
+          'SELECT activity FROM directline_activities WHERE conversation_id = $1',
+          [conversation.conversationId],
+        );
         expect(rows.length, context).toBeGreaterThan(0);
-        expect(rows.flatMap((row) => illFormedStrings(JSON.parse(row.activity))), context).toEqual([]);
+        expect(
+          rows.flatMap((row) => illFormedStrings(JSON.parse(row.activity))),
+          context,
+        ).toEqual([]);
       }),
       runs(25),
     );

@@ -20,17 +20,20 @@ afterAll(async () => {
 });
 
 describe('user text that looks like a template expression', () => {
-  it.each(['${lang}', '${title}', 'why does ${question} show ${data} instead of my ${text}?'])('goes through a hand-off as text: %s', async (typed) => {
-    const chat = new TeamsChat({ url: harness.url, connector: harness.connector });
-    const before = harness.logs.lines.length;
-    await chat.say(`Azure says the Access ID is already associated ${typed}`);
-    const summary = await chat.say('talk to a person');
-    expect(buttonsOf(summary.replies).some((data) => data.action === 'handoff_summary')).toBe(true);
-    expect(JSON.stringify(summary.replies)).toContain(JSON.stringify(typed).slice(1, -1));
-    const consent = await chat.press({ action: 'handoff_summary' });
-    expect(buttonsOf(consent.replies).some((data) => data.action === 'handoff_consent')).toBe(true);
-    expect(errorsSince(harness.logs.lines, before)).toEqual([]);
-  });
+  it.each(['${lang}', '${title}', 'why does ${question} show ${data} instead of my ${text}?'])(
+    'goes through a hand-off as text: %s',
+    async (typed) => {
+      const chat = new TeamsChat({ url: harness.url, connector: harness.connector });
+      const before = harness.logs.lines.length;
+      await chat.say(`Azure says the Access ID is already associated ${typed}`);
+      const summary = await chat.say('talk to a person');
+      expect(buttonsOf(summary.replies).some((data) => data.action === 'handoff_summary')).toBe(true);
+      expect(JSON.stringify(summary.replies)).toContain(JSON.stringify(typed).slice(1, -1));
+      const consent = await chat.press({ action: 'handoff_summary' });
+      expect(buttonsOf(consent.replies).some((data) => data.action === 'handoff_consent')).toBe(true);
+      expect(errorsSince(harness.logs.lines, before)).toEqual([]);
+    },
+  );
 
   it('still refuses a card whose own binding is missing', () => {
     expect(() => renderCard('clarify', {} as never)).toThrow(/unbound expression/);

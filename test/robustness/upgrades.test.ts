@@ -19,23 +19,37 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const UPGRADE = { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' };
+const UPGRADE = {
+  connection: 'Upgrade',
+  upgrade: 'websocket',
+  'sec-websocket-version': '13',
+  'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+};
 
 describe('upgrade requests', () => {
-  it.each(['/', '/api/messages', '/v3/directline/conversations', '/v3/directline/tokens/generate', '/socket.io/?EIO=4&transport=websocket', '/v3/directline/conversations/x/stream/extra'])(
-    'answers an upgrade to %s with 404 at once',
-    async (path) => {
-      const exchange = await rawRequest(harness.url, { method: 'GET', path, headers: UPGRADE, timeoutMs: 2000 });
-      expect(exchange.status).toBe(404);
-      expectClientAnswer(exchange, path);
-    },
-  );
+  it.each([
+    '/',
+    '/api/messages',
+    '/v3/directline/conversations',
+    '/v3/directline/tokens/generate',
+    '/socket.io/?EIO=4&transport=websocket',
+    '/v3/directline/conversations/x/stream/extra',
+  ])('answers an upgrade to %s with 404 at once', async (path) => {
+    const exchange = await rawRequest(harness.url, { method: 'GET', path, headers: UPGRADE, timeoutMs: 2000 });
+    expect(exchange.status).toBe(404);
+    expectClientAnswer(exchange, path);
+  });
 
   it('refuses a stream path with a malformed escape like an unknown conversation, not with 500', async () => {
     const conversation = await newConversation(harness.url, HARNESS_DIRECTLINE_SECRET);
     const token = new URL(conversation.streamUrl).searchParams.get('t') ?? '';
     for (const id of ['%ZZ', '%E0%A4%A', `${conversation.conversationId}%`]) {
-      const exchange = await rawRequest(harness.url, { method: 'GET', path: `/v3/directline/conversations/${id}/stream?t=${encodeURIComponent(token)}`, headers: UPGRADE, timeoutMs: 2000 });
+      const exchange = await rawRequest(harness.url, {
+        method: 'GET',
+        path: `/v3/directline/conversations/${id}/stream?t=${encodeURIComponent(token)}`,
+        headers: UPGRADE,
+        timeoutMs: 2000,
+      });
       expect([403, 404], `${id}: ${exchange.status}`).toContain(exchange.status);
       expectClientAnswer(exchange, id);
     }

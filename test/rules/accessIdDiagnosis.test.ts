@@ -18,16 +18,22 @@ describe('diagnoseAccessIdError', () => {
     },
   );
 
-  it.each([undefined, ...FACT_VALUES.contractHistory])('asks the membership first when it is not known (history %s)', (contractHistory) => {
-    const decision = diagnoseAccessIdError({ contractHistory });
-    expect(decision).toMatchObject({ topic, outcome: 'needs_membership', ask: 'membership' });
-  });
+  it.each([undefined, ...FACT_VALUES.contractHistory])(
+    'asks the membership first when it is not known (history %s)',
+    (contractHistory) => {
+      const decision = diagnoseAccessIdError({ contractHistory });
+      expect(decision).toMatchObject({ topic, outcome: 'needs_membership', ask: 'membership' });
+    },
+  );
 
-  it.each(['silver', 'gold'] as const)('asks the contract history of a %s member when it is not known', (membership) => {
-    const decision = diagnoseAccessIdError({ membership });
-    expect(decision).toMatchObject({ topic, outcome: 'needs_contract_history', ask: 'contractHistory' });
-    expectCitesSaying(decision, 'more than once when using the Azure portal');
-  });
+  it.each(['silver', 'gold'] as const)(
+    'asks the contract history of a %s member when it is not known',
+    (membership) => {
+      const decision = diagnoseAccessIdError({ membership });
+      expect(decision).toMatchObject({ topic, outcome: 'needs_contract_history', ask: 'contractHistory' });
+      expectCitesSaying(decision, 'more than once when using the Azure portal');
+    },
+  );
 
   it('puts a contract linked before in scenario 1: ignore the error, open a new request', () => {
     const decision = diagnoseAccessIdError({ membership: 'gold', contractHistory: 'linked_before' });

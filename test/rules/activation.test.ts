@@ -9,7 +9,11 @@ const OTHER_ROLES = FACT_VALUES.role.filter((role) => !ACTIVATING_ROLES.includes
 describe('activation', () => {
   it('explains how to activate when the role is not known, without asking for it', () => {
     const decision = activation({});
-    expect(decision).toMatchObject({ topic: 'activate_benefits', outcome: 'how_to_activate', portals: ['partner_center_benefits'] });
+    expect(decision).toMatchObject({
+      topic: 'activate_benefits',
+      outcome: 'how_to_activate',
+      portals: ['partner_center_benefits'],
+    });
     expect(decision.states).not.toHaveProperty('mayActivate');
     expect(decision.ask).toBeUndefined();
   });

@@ -35,5 +35,6 @@ export function stepSegments(segmentId: number, step: number): number[] {
 
 /** Checks that the decision cites the one segment saying each phrase. */
 export function expectCitesSaying(decision: Decision, ...phrases: string[]): void {
-  for (const phrase of phrases) expect(decision.cites, `cites the segment saying "${phrase}"`).toContain(segmentSaying(phrase));
+  for (const phrase of phrases)
+    expect(decision.cites, `cites the segment saying "${phrase}"`).toContain(segmentSaying(phrase));
 }

@@ -10,7 +10,10 @@ import { kb } from './articleSegments';
 function everyCombinationOfFacts(): PartnerFacts[] {
   return FACT_NAMES.reduce<PartnerFacts[]>(
     (combinations, name) =>
-      combinations.flatMap((facts) => [facts, ...FACT_VALUES[name].map((value) => sanitizeFacts({ ...facts, [name]: value }))]),
+      combinations.flatMap((facts) => [
+        facts,
+        ...FACT_VALUES[name].map((value) => sanitizeFacts({ ...facts, [name]: value })),
+      ]),
     [{}],
   );
 }

@@ -24,15 +24,18 @@ describe('entitlement', () => {
     expectCitesSaying(decision, 'Action Pack you do not get Cloud support');
   });
 
-  it.each(['silver', 'gold'] as const)('states both competency kinds for %s when the competency is not known', (membership) => {
-    const { states, cites } = entitlement({ membership });
-    for (const kind of FACT_VALUES.competency) {
-      const cloud = entitlementOf(membership, kind).signatureCloudSupport;
-      expect(states[`signatureCloudSupport.${kind}`]).toBe(cloud.kind === 'incidents' ? cloud.count : cloud.kind);
-    }
-    expect(states.productSupportIncidents).toBe(entitlementOf(membership, 'cloud').productSupportIncidents);
-    expect(cites).toEqual(expect.arrayContaining(TABLE_SEGMENTS));
-  });
+  it.each(['silver', 'gold'] as const)(
+    'states both competency kinds for %s when the competency is not known',
+    (membership) => {
+      const { states, cites } = entitlement({ membership });
+      for (const kind of FACT_VALUES.competency) {
+        const cloud = entitlementOf(membership, kind).signatureCloudSupport;
+        expect(states[`signatureCloudSupport.${kind}`]).toBe(cloud.kind === 'incidents' ? cloud.count : cloud.kind);
+      }
+      expect(states.productSupportIncidents).toBe(entitlementOf(membership, 'cloud').productSupportIncidents);
+      expect(cites).toEqual(expect.arrayContaining(TABLE_SEGMENTS));
+    },
+  );
 
   it('states only the known competency kind', () => {
     const { outcome, states } = entitlement({ membership: 'gold', competency: 'cloud' });

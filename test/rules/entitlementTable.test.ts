@@ -64,6 +64,11 @@ describe('the entitlement table', () => {
 
   it('lists as many cloud competencies in segment 151 as CLOUD_COMPETENCIES holds', () => {
     const list = english(151).slice(english(151).indexOf(':') + 1);
-    expect(list.split(',').map((name) => name.trim()).filter(Boolean)).toHaveLength(CLOUD_COMPETENCIES.length);
+    expect(
+      list
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ).toHaveLength(CLOUD_COMPETENCIES.length);
   });
 });

@@ -9,7 +9,12 @@ describe('paidPlans', () => {
 
   it('cites the paid support offer and both partner plans', () => {
     expect(decision).toMatchObject({ topic: 'paid_support_plans', outcome: 'partner_support_plans' });
-    expectCitesSaying(decision, 'paid support from Microsoft', 'Premier Support for Partners', 'Advanced Support for Partners');
+    expectCitesSaying(
+      decision,
+      'paid support from Microsoft',
+      'Premier Support for Partners',
+      'Advanced Support for Partners',
+    );
   });
 
   it('states Advanced Support is for cloud products only, as its segment says', () => {

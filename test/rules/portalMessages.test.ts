@@ -14,10 +14,18 @@ describe('portal messages', () => {
   it('reads "no benefits yet" as no active membership or the wrong account signed in', () => {
     const decision = noBenefits();
     expect(decision).toMatchObject({ topic: 'no_benefits_error', outcome: 'no_membership_or_wrong_account' });
-    expectCitesSaying(decision, 'no active membership offers', 'signed in using the wrong account', 'Sign-in with another account');
+    expectCitesSaying(
+      decision,
+      'no active membership offers',
+      'signed in using the wrong account',
+      'Sign-in with another account',
+    );
   });
 
   it('sends the partner to the Partner Center benefits for either message', () => {
-    expect([notAuthorized().portals, noBenefits().portals]).toEqual([['partner_center_benefits'], ['partner_center_benefits']]);
+    expect([notAuthorized().portals, noBenefits().portals]).toEqual([
+      ['partner_center_benefits'],
+      ['partner_center_benefits'],
+    ]);
   });
 });

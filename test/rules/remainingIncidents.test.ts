@@ -13,7 +13,11 @@ describe('remainingIncidents', () => {
 
   it('states the cloud portals do not show the count, citing the segment that says so', () => {
     expect(decision.states.cloudPortalsShowIt).toBe(false);
-    expectCitesSaying(decision, 'do not show this information', 'only get this information from the Support for Business');
+    expectCitesSaying(
+      decision,
+      'do not show this information',
+      'only get this information from the Support for Business',
+    );
   });
 
   it('cites the two steps of the walk-through', () => {

@@ -10,20 +10,32 @@ describe('whereToFile', () => {
       expect(decision).toMatchObject({ topic: 'onprem_support_request', outcome: 'support_for_business' });
       expect(decision.states.route).toBe('support_for_business');
       expect(decision.portals[0]).toBe('support_for_business');
-      expectCitesSaying(decision, 'to create a support request for an On-Premise product', 'Any user account (AAD or MSA)');
+      expectCitesSaying(
+        decision,
+        'to create a support request for an On-Premise product',
+        'Any user account (AAD or MSA)',
+      );
     }
   });
 
   it('sends a CSP partner to its own Cloud Solution Provider plan', () => {
     const decision = whereToFile({ productKind: 'cloud', membership: 'gold', csp: 'csp' });
-    expect(decision).toMatchObject({ topic: 'cloud_support_request', outcome: 'csp_plan', portals: ['csp_customers', 'azure_support'] });
+    expect(decision).toMatchObject({
+      topic: 'cloud_support_request',
+      outcome: 'csp_plan',
+      portals: ['csp_customers', 'azure_support'],
+    });
     expect(decision.states.route).toBe('csp_service_management');
     expectCitesSaying(decision, 'support plan without adding a support contract', 'select **Service Management**');
   });
 
   it('sends a Gold or Silver partner outside CSP to Signature Cloud Support', () => {
     const decision = whereToFile({ productKind: 'cloud', membership: 'silver', csp: 'not_csp' });
-    expect(decision).toMatchObject({ topic: 'cloud_support_request', outcome: 'signature_cloud_support', portals: ['azure_support'] });
+    expect(decision).toMatchObject({
+      topic: 'cloud_support_request',
+      outcome: 'signature_cloud_support',
+      portals: ['azure_support'],
+    });
     expect(decision.states.route).toBe('cloud_product_portal');
     expectCitesSaying(decision, 'competency partners can use');
   });

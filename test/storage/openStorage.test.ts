@@ -14,7 +14,10 @@ import { SEED } from '../tickets/ticketFixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'mpn-open-storage-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-const newTicket = (sourceActivityId: string) => ({ ...(SEED[0]?.ticket as NonNullable<(typeof SEED)[0]>['ticket']), sourceActivityId });
+const newTicket = (sourceActivityId: string) => ({
+  ...(SEED[0]?.ticket as NonNullable<(typeof SEED)[0]>['ticket']),
+  sourceActivityId,
+});
 
 describe('openStorage', () => {
   it.each([
@@ -28,7 +31,9 @@ describe('openStorage', () => {
       await storage.state.write({ key: { n: 1 } });
       expect((await storage.state.read(['key'])).key.n).toBe(1);
       expect((await storage.tickets.create(newTicket('act-1'))).created).toBe(true);
-      expect(await storage.directLine.createConversation({ id: 'c', createdAt: '2026-03-01T09:00:00.000Z' })).toBe(true);
+      expect(await storage.directLine.createConversation({ id: 'c', createdAt: '2026-03-01T09:00:00.000Z' })).toBe(
+        true,
+      );
     } finally {
       await storage.close();
     }

@@ -57,8 +57,17 @@ const passThrough = { serialize: <T>(_context: TurnContext, turn: () => Promise<
 
 function supportBot(storage: BotStorage, serialization: Serialization): SupportBot {
   const state = createStateAccessors(storage);
-  const serializer = serialization === 'none' ? passThrough : new TurnSerializer(serialization === 'shared' ? storage.sharedLock : undefined);
-  return new SupportBot({ state, classifier: classifier(), mainDialog: new CountingDialog(state.conversationState.createProperty<number>(COUNT)), triage: noTriage, serializer });
+  const serializer =
+    serialization === 'none'
+      ? passThrough
+      : new TurnSerializer(serialization === 'shared' ? storage.sharedLock : undefined);
+  return new SupportBot({
+    state,
+    classifier: classifier(),
+    mainDialog: new CountingDialog(state.conversationState.createProperty<number>(COUNT)),
+    triage: noTriage,
+    serializer,
+  });
 }
 
 function message(conversationId: string, i: number): Partial<Activity> {
@@ -79,12 +88,18 @@ function message(conversationId: string, i: number): Partial<Activity> {
  * Sends `turns` messages to one new conversation at once, turn i to the bot over storages[i % n] (one bot per
  * storage: several storages on one database stand for several processes), and counts what was kept.
  */
-export async function runParallelTurns(storages: BotStorage[], serialization: Serialization, turns = PARALLEL_TURNS): Promise<TurnFigures> {
+export async function runParallelTurns(
+  storages: BotStorage[],
+  serialization: Serialization,
+  turns = PARALLEL_TURNS,
+): Promise<TurnFigures> {
   const bots = storages.map((storage) => supportBot(storage, serialization));
   const adapter = new TestAdapter();
   const conversationId = `a:parallel-${randomUUID()}`;
   await Promise.all(
-    Array.from({ length: turns }, (_, i) => (bots[i % bots.length] as SupportBot).run(new TurnContext(adapter, message(conversationId, i)))),
+    Array.from({ length: turns }, (_, i) =>
+      (bots[i % bots.length] as SupportBot).run(new TurnContext(adapter, message(conversationId, i))),
+    ),
   );
   const reader = new ConversationState(storages[0] as BotStorage).createProperty<number>(COUNT);
   const counted = await reader.get(new TurnContext(adapter, message(conversationId, turns)), 0);
@@ -92,7 +107,9 @@ export async function runParallelTurns(storages: BotStorage[], serialization: Se
 }
 
 function report(where: string, serialization: Serialization, figures: TurnFigures): void {
-  console.info(`parallel turns · ${where} · serializer ${serialization}: ${figures.turns} turns at once, ${figures.counted} counted, ${figures.lost} lost`);
+  console.info(
+    `parallel turns · ${where} · serializer ${serialization}: ${figures.turns} turns at once, ${figures.counted} counted, ${figures.lost} lost`,
+  );
 }
 
 /** One bot instance: without the serializer updates are lost, with it none. */

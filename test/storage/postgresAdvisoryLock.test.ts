@@ -17,7 +17,9 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
-async function withTwoProcesses(work: (first: PostgresStorage, second: PostgresStorage) => Promise<void>): Promise<void> {
+async function withTwoProcesses(
+  work: (first: PostgresStorage, second: PostgresStorage) => Promise<void>,
+): Promise<void> {
   const dbs: PostgresDatabase[] = [await openPostgres(schema().url), await openPostgres(schema().url)];
   try {
     await work(new PostgresStorage(dbs[0] as PostgresDatabase), new PostgresStorage(dbs[1] as PostgresDatabase));
@@ -65,7 +67,9 @@ describe('the PostgreSQL advisory lock of a conversation', () => {
 
   it('is released when the turn fails, and the failure reaches the caller', async () => {
     await withTwoProcesses(async (first, second) => {
-      await expect(first.sharedLock.withLock('msteams/a:chat', async () => Promise.reject(new Error('the turn failed')))).rejects.toThrow('the turn failed');
+      await expect(
+        first.sharedLock.withLock('msteams/a:chat', async () => Promise.reject(new Error('the turn failed'))),
+      ).rejects.toThrow('the turn failed');
       await expect(second.sharedLock.withLock('msteams/a:chat', async () => 'next turn')).resolves.toBe('next turn');
     });
   });

@@ -12,7 +12,14 @@ import { openPostgres } from '../../src/storage/postgresDatabase';
 import { POSTGRES_MIGRATIONS } from '../../src/storage/postgresMigrations';
 import { PostgresStorage } from '../../src/storage/postgresStorage';
 import { StorageUnavailableError } from '../../src/storage/storageUnavailableError';
-import { createTestSchema, testPostgresUrl, TEST_POSTGRES_URL_VARIABLE, useTestSchema, withSearchPath, type TestSchema } from '../support/postgres';
+import {
+  createTestSchema,
+  testPostgresUrl,
+  TEST_POSTGRES_URL_VARIABLE,
+  useTestSchema,
+  withSearchPath,
+  type TestSchema,
+} from '../support/postgres';
 import { closedPort, TcpProxy } from './tcpProxy';
 
 const ROOT = join(__dirname, '..', '..');
@@ -23,7 +30,9 @@ const NEXT = Math.max(...VERSIONS) + 1;
 describe('a PostgreSQL that cannot be reached at start', () => {
   it('fails with a StorageUnavailableError that names the server and what to do, never the password', async () => {
     const port = await closedPort();
-    const error = await openPostgres(`postgres://bot:s3cret-pass@127.0.0.1:${port}/botstate`).catch((reason: unknown) => reason);
+    const error = await openPostgres(`postgres://bot:s3cret-pass@127.0.0.1:${port}/botstate`).catch(
+      (reason: unknown) => reason,
+    );
     expect(error).toBeInstanceOf(StorageUnavailableError);
     const { message } = error as Error;
     expect(message).toContain(`127.0.0.1:${port}/botstate`);
@@ -37,7 +46,13 @@ describe('a PostgreSQL that cannot be reached at start', () => {
     const port = await closedPort();
     const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'src', 'index.ts')], {
       cwd: ROOT,
-      env: { ...process.env, STORAGE_URL: `postgresql://bot:s3cret-pass@127.0.0.1:${port}/botstate`, NODE_ENV: 'development', MicrosoftAppId: '', PORT: '0' },
+      env: {
+        ...process.env,
+        STORAGE_URL: `postgresql://bot:s3cret-pass@127.0.0.1:${port}/botstate`,
+        NODE_ENV: 'development',
+        MicrosoftAppId: '',
+        PORT: '0',
+      },
       encoding: 'utf8',
       timeout: 30_000,
     });
@@ -74,12 +89,20 @@ describe('PostgreSQL at start and while running', () => {
 
   it('applies each migration once, in order, and nothing when opened again', async () => {
     const first = await openPostgres(main().url);
-    const applied = (await first.pool.query<{ version: number; applied_at: Date }>('SELECT version, applied_at FROM schema_migrations ORDER BY version')).rows;
+    const applied = (
+      await first.pool.query<{ version: number; applied_at: Date }>(
+        'SELECT version, applied_at FROM schema_migrations ORDER BY version',
+      )
+    ).rows;
     await first.close();
     expect(applied.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
 
     const again = await openPostgres(main().url);
-    const reapplied = (await again.pool.query<{ version: number; applied_at: Date }>('SELECT version, applied_at FROM schema_migrations ORDER BY version')).rows;
+    const reapplied = (
+      await again.pool.query<{ version: number; applied_at: Date }>(
+        'SELECT version, applied_at FROM schema_migrations ORDER BY version',
+      )
+    ).rows;
     await again.close();
     expect(reapplied).toEqual(applied);
   });
@@ -93,7 +116,9 @@ describe('PostgreSQL at start and while running', () => {
     ];
     const instances = await Promise.all(Array.from({ length: 6 }, () => openPostgres(fresh.url, { migrations })));
     try {
-      const { rows } = await (instances[0] as (typeof instances)[number]).pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      const { rows } = await (instances[0] as (typeof instances)[number]).pool.query<{ version: number }>(
+        'SELECT version FROM schema_migrations ORDER BY version',
+      );
       expect(rows.map((row) => row.version)).toEqual([...VERSIONS, NEXT, NEXT + 1]);
     } finally {
       for (const instance of instances) await instance.close();
@@ -102,12 +127,19 @@ describe('PostgreSQL at start and while running', () => {
 
   it('rolls a failed migration back, names its version, and applies it once it is fixed', async () => {
     const fresh = await schema('failing');
-    const broken = [...POSTGRES_MIGRATIONS, { version: NEXT, sql: 'CREATE TABLE half (id integer); CREATE TABLE oops (' }];
+    const broken = [
+      ...POSTGRES_MIGRATIONS,
+      { version: NEXT, sql: 'CREATE TABLE half (id integer); CREATE TABLE oops (' },
+    ];
     await expect(openPostgres(fresh.url, { migrations: broken })).rejects.toThrow(`migration ${NEXT} failed`);
     const fixed = [...POSTGRES_MIGRATIONS, { version: NEXT, sql: 'CREATE TABLE half (id integer)' }];
     const db = await openPostgres(fresh.url, { migrations: fixed });
     try {
-      expect((await db.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((row) => row.version)).toEqual([...VERSIONS, NEXT]);
+      expect(
+        (await db.pool.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map(
+          (row) => row.version,
+        ),
+      ).toEqual([...VERSIONS, NEXT]);
     } finally {
       await db.close();
     }
@@ -162,7 +194,9 @@ describe('PostgreSQL at start and while running', () => {
       const { outage } = await storage.read(['outage']);
       await storage.write({ outage: { ...outage, count: 2 } });
       expect((await storage.read(['outage'])).outage.count).toBe(2);
-      await expect(storage.sharedLock.withLock('msteams/a:after-the-outage', async () => 'locked')).resolves.toBe('locked');
+      await expect(storage.sharedLock.withLock('msteams/a:after-the-outage', async () => 'locked')).resolves.toBe(
+        'locked',
+      );
     } finally {
       await db.close();
       await proxy.stop();

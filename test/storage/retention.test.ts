@@ -18,7 +18,13 @@ import { MemoryDirectLineStore } from '../../src/directline/store/memoryDirectLi
 import type { Logger } from '../../src/log/logger';
 import { InMemoryStorage } from '../../src/storage/memoryStorage';
 import { openStorage, type OpenedStorage } from '../../src/storage/openStorage';
-import { directLineStateKey, Retention, RETENTION_INTERVAL_MS, startRetention, type RetentionOptions } from '../../src/storage/retention';
+import {
+  directLineStateKey,
+  Retention,
+  RETENTION_INTERVAL_MS,
+  startRetention,
+  type RetentionOptions,
+} from '../../src/storage/retention';
 import { MemoryInsightsStore } from '../../src/insights/store/memoryInsightsStore';
 import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
 import { TriageChannels } from '../../src/tickets/triageChannel';
@@ -91,7 +97,10 @@ describe.each(stores)('%s Direct Line store: conversations inactive since a date
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 function fakeLog(): Logger & { info: ReturnType<typeof vi.fn>; warn: ReturnType<typeof vi.fn> } {
-  return { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() } as unknown as Logger & { info: ReturnType<typeof vi.fn>; warn: ReturnType<typeof vi.fn> };
+  return { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() } as unknown as Logger & {
+    info: ReturnType<typeof vi.fn>;
+    warn: ReturnType<typeof vi.fn>;
+  };
 }
 
 describe('the retention job', () => {
@@ -100,8 +109,10 @@ describe('the retention job', () => {
     vi.restoreAllMocks();
   });
 
-  it('keys a Direct Line conversation\'s state as ConversationState does', () => {
-    const context = { activity: { channelId: 'directline', conversation: { id: 'AbC-123_x' } } } as unknown as TurnContext;
+  it("keys a Direct Line conversation's state as ConversationState does", () => {
+    const context = {
+      activity: { channelId: 'directline', conversation: { id: 'AbC-123_x' } },
+    } as unknown as TurnContext;
     expect(directLineStateKey('AbC-123_x')).toBe(new ConversationState(new InMemoryStorage()).getStorageKey(context));
   });
 
@@ -119,27 +130,65 @@ describe('the retention job', () => {
     await conversations.appendActivity('lively', stamped('hi', '2026-02-15T00:00:00.000Z'));
     const state = new InMemoryStorage();
     await state.write({
-      [directLineStateKey('quiet')]: { dialogState: { dialogStack: [] }, transcript: [{ from: 'user', text: 'hi', at: '2025-12-01T00:00:01.000Z' }] },
+      [directLineStateKey('quiet')]: {
+        dialogState: { dialogStack: [] },
+        transcript: [{ from: 'user', text: 'hi', at: '2025-12-01T00:00:01.000Z' }],
+      },
       [directLineStateKey('lively')]: { dialogState: { dialogStack: [] } },
       'msteams/conversations/a:1personal/': { dialogState: { dialogStack: [] } },
     });
-    await new TriageChannels(state).set({ reference: { conversation: { id: '19:triage@thread.tacv2' } as never }, lang: 'en' });
+    await new TriageChannels(state).set({
+      reference: { conversation: { id: '19:triage@thread.tacv2' } as never },
+      lang: 'en',
+    });
 
     // 2026-03-03T11:00Z: tickets before 2025-03-03T11:00Z go (365 days), conversations quiet since 2025-12-03T11:00Z go (90 days).
     const now = Date.parse('2026-03-03T11:00:00.000Z');
-    const retention = new Retention({ tickets, insights, conversations, state, settings: { ticketDays: 365, conversationDays: 90 }, log: fakeLog(), now: () => now });
-    expect(await retention.runOnce()).toEqual({ ticketsBefore: '2025-03-03T11:00:00.000Z', conversationsBefore: '2025-12-03T11:00:00.000Z', tickets: 2, conversations: 1, insightEvents: 2 });
-    expect((await insights.eventsBetween(new Date(0), new Date(now))).map((e) => e.at)).toEqual(['2025-03-03T11:00:00.000Z']);
+    const retention = new Retention({
+      tickets,
+      insights,
+      conversations,
+      state,
+      settings: { ticketDays: 365, conversationDays: 90 },
+      log: fakeLog(),
+      now: () => now,
+    });
+    expect(await retention.runOnce()).toEqual({
+      ticketsBefore: '2025-03-03T11:00:00.000Z',
+      conversationsBefore: '2025-12-03T11:00:00.000Z',
+      tickets: 2,
+      conversations: 1,
+      insightEvents: 2,
+    });
+    expect((await insights.eventsBetween(new Date(0), new Date(now))).map((e) => e.at)).toEqual([
+      '2025-03-03T11:00:00.000Z',
+    ]);
 
-    expect((await tickets.list()).map((t) => t.number)).toEqual(seeded.slice(2).map((t) => t.number).reverse());
+    expect((await tickets.list()).map((t) => t.number)).toEqual(
+      seeded
+        .slice(2)
+        .map((t) => t.number)
+        .reverse(),
+    );
     expect(await conversations.getConversation('quiet')).toBeUndefined();
     expect(await conversations.getConversation('lively')).toBeDefined();
-    const left = await state.read([directLineStateKey('quiet'), directLineStateKey('lively'), 'msteams/conversations/a:1personal/']);
+    const left = await state.read([
+      directLineStateKey('quiet'),
+      directLineStateKey('lively'),
+      'msteams/conversations/a:1personal/',
+    ]);
     expect(Object.keys(left).sort()).toEqual([directLineStateKey('lively'), 'msteams/conversations/a:1personal/']);
     expect(await new TriageChannels(state).get()).toMatchObject({ lang: 'en' });
 
     // A day later: the two tickets of 2025-03-03 are a year old too; no conversation is newly quiet long enough.
-    const later = new Retention({ tickets, conversations, state, settings: { ticketDays: 365, conversationDays: 90 }, log: fakeLog(), now: () => now + DAY });
+    const later = new Retention({
+      tickets,
+      conversations,
+      state,
+      settings: { ticketDays: 365, conversationDays: 90 },
+      log: fakeLog(),
+      now: () => now + DAY,
+    });
     expect(await later.runOnce()).toMatchObject({ tickets: 2, conversations: 0 });
   });
 
@@ -149,7 +198,14 @@ describe('the retention job', () => {
     for (const id of ids) await conversations.createConversation({ id, createdAt: '2025-01-01T00:00:00.000Z' });
     const state = new InMemoryStorage();
     const deletes = vi.spyOn(state, 'delete');
-    const retention = new Retention({ tickets: new MemoryTicketStore(), conversations, state, settings: { ticketDays: 365, conversationDays: 90 }, log: fakeLog(), now: () => Date.parse('2026-01-01T00:00:00.000Z') });
+    const retention = new Retention({
+      tickets: new MemoryTicketStore(),
+      conversations,
+      state,
+      settings: { ticketDays: 365, conversationDays: 90 },
+      log: fakeLog(),
+      now: () => Date.parse('2026-01-01T00:00:00.000Z'),
+    });
     expect((await retention.runOnce()).conversations).toBe(1203);
     expect(deletes.mock.calls.map(([keys]) => keys.length)).toEqual([500, 500, 203]);
     expect(deletes.mock.calls.flatMap(([keys]) => keys)).toEqual(ids.map(directLineStateKey));
@@ -215,7 +271,10 @@ describe('the retention job', () => {
     expect((log.warn.mock.calls[0]?.[0] as { err: Error }).err.message).toBe('the database is restarting');
     await vi.advanceTimersByTimeAsync(RETENTION_INTERVAL_MS);
     expect(passes).toBe(2);
-    expect(log.info).toHaveBeenCalledWith(expect.objectContaining({ tickets: 3, conversations: 0 }), expect.any(String));
+    expect(log.info).toHaveBeenCalledWith(
+      expect.objectContaining({ tickets: 3, conversations: 0 }),
+      expect.any(String),
+    );
     await retention.stop();
   });
 
@@ -251,7 +310,10 @@ describe('the retention job', () => {
 describe('retention settings', () => {
   it('default to 365 days for tickets and 90 for conversations', () => {
     expect(readConfig({}).retention).toEqual({ ticketDays: 365, conversationDays: 90 });
-    expect(readConfig({ TICKET_RETENTION_DAYS: '30', CONVERSATION_RETENTION_DAYS: '7' }).retention).toEqual({ ticketDays: 30, conversationDays: 7 });
+    expect(readConfig({ TICKET_RETENTION_DAYS: '30', CONVERSATION_RETENTION_DAYS: '7' }).retention).toEqual({
+      ticketDays: 30,
+      conversationDays: 7,
+    });
   });
 
   it('refuse what is not a whole number of days of at least 1, naming each', () => {

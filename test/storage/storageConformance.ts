@@ -81,7 +81,11 @@ export function describeStorageConformance(backend: StorageBackend): void {
       });
 
       it('handles crazy keys', async () => {
-        const keys = ['!@#$%^&*()~/\\><,.?\';"`~', '!@#$%^&*()_+??><":QASD~`', 'msteams/conversations/19:abc@thread.tacv2;messageid=1700000000000'];
+        const keys = [
+          '!@#$%^&*()~/\\><,.?\';"`~',
+          '!@#$%^&*()_+??><":QASD~`',
+          'msteams/conversations/19:abc@thread.tacv2;messageid=1700000000000',
+        ];
         await storage.write(Object.fromEntries(keys.map((key, i) => [key, { id: i + 1 }])));
         const read = await storage.read(keys);
         keys.forEach((key, i) => {
@@ -116,7 +120,10 @@ export function describeStorageConformance(backend: StorageBackend): void {
         expect(afterConflict.pocoItem.count).toBe(123);
         expect(afterConflict.pocoStoreItem.count).toBe(2);
 
-        await storage.write({ pocoItem: { ...afterConflict.pocoItem, eTag: undefined, count: 100 }, pocoStoreItem: { ...afterConflict.pocoStoreItem, eTag: '*', count: 100 } });
+        await storage.write({
+          pocoItem: { ...afterConflict.pocoItem, eTag: undefined, count: 100 },
+          pocoStoreItem: { ...afterConflict.pocoStoreItem, eTag: '*', count: 100 },
+        });
         const final = await storage.read(['pocoItem', 'pocoStoreItem']);
         expect(final.pocoItem.count).toBe(100);
         expect(final.pocoStoreItem.count).toBe(100);
@@ -163,7 +170,9 @@ export function describeStorageConformance(backend: StorageBackend): void {
               await prompt.context.sendActivity(`You got it at the ${prompt.attemptCount}th try!`);
               return true;
             }
-            await prompt.context.sendActivity(`Please send a name that is longer than 3 characters. ${prompt.attemptCount}`);
+            await prompt.context.sendActivity(
+              `Please send a name that is longer than 3 characters. ${prompt.attemptCount}`,
+            );
             return false;
           }),
         );
@@ -312,7 +321,10 @@ export function describeStorageConformance(backend: StorageBackend): void {
         // What a user types (NUL), or a cut through an emoji leaves; PostgreSQL's jsonb refused both.
         const value = { text: 'a\u0000b \uD800c \uDFFFd 😀', cut: '😀'.slice(0, 1), ['key\u0000\uDC00']: 'x' };
         await storage.write({ 'conversation/ill-formed': value });
-        const read = (await storage.read(['conversation/ill-formed']))['conversation/ill-formed'] as Record<string, string>;
+        const read = (await storage.read(['conversation/ill-formed']))['conversation/ill-formed'] as Record<
+          string,
+          string
+        >;
         // Kept as given (memory, SQLite), or dropped alone (PostgreSQL): never anything else.
         expect([value.text, 'ab c d 😀']).toContain(read.text);
         expect([value.cut, '']).toContain(read.cut);
@@ -322,7 +334,11 @@ export function describeStorageConformance(backend: StorageBackend): void {
       it('round-trips a large value', async () => {
         const big = {
           transcript: 'Подробный ответ партнёру — réponse détaillée — 🧾 '.repeat(60_000),
-          turns: Array.from({ length: 20_000 }, (_, i) => ({ i, text: `message ${i}`, at: new Date(1_700_000_000_000 + i).toISOString() })),
+          turns: Array.from({ length: 20_000 }, (_, i) => ({
+            i,
+            text: `message ${i}`,
+            at: new Date(1_700_000_000_000 + i).toISOString(),
+          })),
         };
         await storage.write({ big });
         const { eTag, ...read } = (await storage.read(['big'])).big;
@@ -363,7 +379,9 @@ export function describeStorageConformance(backend: StorageBackend): void {
         await storage.write({ contested: { count: 0 } });
         const handles = [storage, await another()];
         const { eTag } = (await storage.read(['contested'])).contested;
-        const writers = Array.from({ length: 24 }, (_, i) => (handles[i % 2] as BotStorage).write({ contested: { count: i + 1, eTag } }));
+        const writers = Array.from({ length: 24 }, (_, i) =>
+          (handles[i % 2] as BotStorage).write({ contested: { count: i + 1, eTag } }),
+        );
         const results = await Promise.allSettled(writers);
         const won = results.filter((result) => result.status === 'fulfilled');
         const lost = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');

@@ -48,7 +48,12 @@ function counted(storage: Storage): Storage & { reads: string[][]; writes: strin
 
 function botOn(storage: Storage): { run(activity: Partial<Activity>): Promise<void> } {
   const state = createStateAccessors(storage);
-  const bot = new SupportBot({ state, classifier: classifier(), mainDialog: new IdleDialog(), triage: {} as TriageActions });
+  const bot = new SupportBot({
+    state,
+    classifier: classifier(),
+    mainDialog: new IdleDialog(),
+    triage: {} as TriageActions,
+  });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   const conversation = adapter.conversation;
   return {
@@ -58,7 +63,11 @@ function botOn(storage: Storage): { run(activity: Partial<Activity>): Promise<vo
 
 const CONVERSATION = 'test/conversations/Convo1/';
 const USER = 'test/users/user1/';
-const message = (text: string): Partial<Activity> => ({ type: ActivityTypes.Message, text, from: { id: 'user1', name: 'User1' } });
+const message = (text: string): Partial<Activity> => ({
+  type: ActivityTypes.Message,
+  text,
+  from: { id: 'user1', name: 'User1' },
+});
 
 interface Backend {
   name: string;
@@ -76,7 +85,9 @@ const backends: Backend[] = [
     failUserWrites: async () => {
       const db = new Database(sqliteFile);
       for (const event of ['INSERT', 'UPDATE']) {
-        db.exec(`CREATE TRIGGER fail_user_${event.toLowerCase()} BEFORE ${event} ON state WHEN NEW.key LIKE '%/users/%' BEGIN SELECT RAISE(ABORT, 'injected fault'); END`);
+        db.exec(
+          `CREATE TRIGGER fail_user_${event.toLowerCase()} BEFORE ${event} ON state WHEN NEW.key LIKE '%/users/%' BEGIN SELECT RAISE(ABORT, 'injected fault'); END`,
+        );
       }
       db.close();
     },

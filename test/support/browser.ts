@@ -19,7 +19,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
  */
 export const describeInBrowser = existsSync(CHROMIUM_PATH) || process.env.CI ? describe : describe.skip;
 if (!existsSync(CHROMIUM_PATH) && !process.env.CI) {
-  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  console.warn(
+    `browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`,
+  );
 }
 export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test-artifacts', 'browser');
 
@@ -61,13 +63,26 @@ export function chromiumBrowser(): Promise<Browser> {
 export async function closeChromium(): Promise<void> {
   const browser = launched;
   launched = undefined;
-  await browser?.then((started) => started.close(), () => undefined);
+  await browser?.then(
+    (started) => started.close(),
+    () => undefined,
+  );
 }
 
 /** @microsoft/teams-js fetches its list of valid host origins from Microsoft's CDN when it loads: answered here. */
 async function answerTeamsJsOriginList(context: BrowserContext): Promise<void> {
   await context.route('https://res.cdn.office.net/teams-js/**', (route) =>
-    route.fulfill({ json: { validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com', 'outlook.office.com', '*.office.com', '*.cloud.microsoft'] } }),
+    route.fulfill({
+      json: {
+        validOrigins: [
+          'teams.microsoft.com',
+          '*.teams.microsoft.com',
+          'outlook.office.com',
+          '*.office.com',
+          '*.cloud.microsoft',
+        ],
+      },
+    }),
   );
 }
 
@@ -84,12 +99,16 @@ export function watch(page: Page): WatchedPage {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),
+  );
   return { page, problems };
 }
 
 /** A new context (its own cookies and storage, the given browser locale) and a watched page in it. */
-export async function openPage(options: BrowserContextOptions = {}): Promise<WatchedPage & { context: BrowserContext }> {
+export async function openPage(
+  options: BrowserContextOptions = {},
+): Promise<WatchedPage & { context: BrowserContext }> {
   const browser = await chromiumBrowser();
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, ...options });
   await answerTeamsJsOriginList(context);
@@ -102,7 +121,11 @@ export async function openPage(options: BrowserContextOptions = {}): Promise<Wat
  * viewport for a page whose content is in a frame of another site (Chromium draws such a frame blank in a
  * full-page capture).
  */
-export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage });
@@ -114,7 +137,9 @@ export async function screenshot(page: Page, name: string, { fullPage = true }: 
  * `env` adds to its configuration; `before` runs first (to fill a storage the app then opens).
  * @example const app = appForBrowser(); … await page.goto(`${app.url}/`);
  */
-export function appForBrowser(options: NonNullable<Parameters<typeof startApp>[0]> & { before?: () => Promise<void> } = {}): { readonly url: string } {
+export function appForBrowser(
+  options: NonNullable<Parameters<typeof startApp>[0]> & { before?: () => Promise<void> } = {},
+): { readonly url: string } {
   let app: RunningApp | undefined;
   beforeAll(async () => {
     const { before, ...start } = options;

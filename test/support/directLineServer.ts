@@ -81,7 +81,12 @@ export async function startDirectLineServer(options: DirectLineServerOptions = {
     bot: options.bot ?? new EchoBot(),
     log: options.log ?? pino({ level: 'silent' }),
     clock,
-    limiter: new RateLimiter({ name: 'directline', setting: options.rateLimit ?? { ...DEFAULT_DIRECTLINE_RATE_LIMIT }, store: new MemoryRateLimitStore(), clock }),
+    limiter: new RateLimiter({
+      name: 'directline',
+      setting: options.rateLimit ?? { ...DEFAULT_DIRECTLINE_RATE_LIMIT },
+      store: new MemoryRateLimitStore(),
+      clock,
+    }),
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.onTurnError ? { onTurnError: options.onTurnError } : {}),
     ...(options.storageReady ? { storageReady: options.storageReady } : {}),

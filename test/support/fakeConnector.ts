@@ -13,7 +13,9 @@ export interface ReceivedActivity {
 export class FakeConnector extends FakeTeamsConnector {
   /** Every activity posted, in order. */
   get received(): ReceivedActivity[] {
-    return this.requests.filter((r) => r.method === 'POST').map(({ conversationId, activity }) => ({ conversationId, activity }));
+    return this.requests
+      .filter((r) => r.method === 'POST')
+      .map(({ conversationId, activity }) => ({ conversationId, activity }));
   }
 
   /** The activities posted to one conversation, in order. */

@@ -64,7 +64,9 @@ export class FakeTeamsConnector {
     while (this.posted(conversationId).length < count) {
       if (Date.now() > deadline) {
         const seen = this.requests.map((r) => `${r.method} ${r.conversationId}`).join(', ') || 'nothing';
-        throw new Error(`expected ${count} messages posted to ${conversationId}, got ${this.posted(conversationId).length} (the connector saw: ${seen})`);
+        throw new Error(
+          `expected ${count} messages posted to ${conversationId}, got ${this.posted(conversationId).length} (the connector saw: ${seen})`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -85,7 +87,13 @@ export class FakeTeamsConnector {
     const conversationId = decodeURIComponent(match[1]);
     const activityId = match[2] ? decodeURIComponent(match[2]) : undefined;
     const id = method === 'POST' ? `1:message-${++this.counter}` : activityId;
-    this.requests.push({ method, conversationId, ...(activityId ? { activityId } : {}), ...(method === 'POST' ? { id } : {}), activity });
+    this.requests.push({
+      method,
+      conversationId,
+      ...(activityId ? { activityId } : {}),
+      ...(method === 'POST' ? { id } : {}),
+      activity,
+    });
     // restify patches ServerResponse.writeHead for the whole process: it no longer returns the response.
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id }));

@@ -37,11 +37,21 @@ export class LocalIdentityProvider {
   }
 
   async start(): Promise<this> {
-    const jwk = { ...this.keys.publicKey.export({ format: 'jwk' }), kid: KEY_ID, use: 'sig', alg: 'RS256', endorsements: ['msteams', 'webchat', 'directline', 'test'] };
+    const jwk = {
+      ...this.keys.publicKey.export({ format: 'jwk' }),
+      kid: KEY_ID,
+      use: 'sig',
+      alg: 'RS256',
+      endorsements: ['msteams', 'webchat', 'directline', 'test'],
+    };
     this.server = createServer((req, res) => {
       const body =
         req.url === '/.well-known/openid-configuration'
-          ? { issuer: CHANNEL_ISSUER, jwks_uri: `${this.origin}/keys`, id_token_signing_alg_values_supported: ['RS256'] }
+          ? {
+              issuer: CHANNEL_ISSUER,
+              jwks_uri: `${this.origin}/keys`,
+              id_token_signing_alg_values_supported: ['RS256'],
+            }
           : req.url === '/keys'
             ? { keys: [jwk] }
             : undefined;
@@ -81,6 +91,8 @@ export class LocalIdentityProvider {
 
   /** A key that is not the published one, for forged signatures. */
   static otherKey(): KeyObject {
-    return createPrivateKey(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    return createPrivateKey(
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }),
+    );
   }
 }

@@ -12,7 +12,10 @@ export interface OtherOrigin {
  * Serves `pages` (path → HTML) and answers 404 to anything else.
  * @example const site = await serveOtherOrigin({ '/': '<!DOCTYPE html>…' }, { 'content-security-policy': "default-src 'self'" })
  */
-export async function serveOtherOrigin(pages: Record<string, string>, headers: Record<string, string> = {}): Promise<OtherOrigin> {
+export async function serveOtherOrigin(
+  pages: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<OtherOrigin> {
   const server: Server = createServer((req, res) => {
     const page = pages[new URL(req.url ?? '/', 'http://localhost').pathname];
     if (page === undefined) {

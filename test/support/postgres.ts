@@ -44,7 +44,8 @@ export async function createTestSchema(label: string): Promise<TestSchema> {
   return {
     url: withSearchPath(base, schema),
     schema,
-    drop: () => withClient(base, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).then(() => undefined)),
+    drop: () =>
+      withClient(base, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).then(() => undefined)),
   };
 }
 
@@ -86,7 +87,10 @@ export function withSearchPath(url: string, schema: string): string {
 }
 
 async function dropStaleSchemas(client: Client): Promise<void> {
-  const { rows } = await client.query<{ name: string }>('SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE $1', [`${PREFIX}%`]);
+  const { rows } = await client.query<{ name: string }>(
+    'SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE $1',
+    [`${PREFIX}%`],
+  );
   for (const { name } of rows) {
     const createdAt = Number(name.slice(PREFIX.length).split('_')[0]);
     if (Date.now() - createdAt > STALE_AFTER_MS) await client.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);

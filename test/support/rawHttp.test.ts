@@ -25,11 +25,14 @@ async function recordingServer(lines: string[]): Promise<string> {
 }
 
 describe('rawRequest', () => {
-  it.each(['/web/..\0/package.json', '/vendor/..%2f..%2fpackage.json', '/web\\..\\.env', '/a b'])('sends %j byte for byte', async (target) => {
-    const lines: string[] = [];
-    const origin = await recordingServer(lines);
-    const { status, text } = await rawRequest(origin, { method: 'GET', path: target });
-    expect(lines).toEqual([`GET ${target} HTTP/1.1`]);
-    expect([status, text]).toEqual([404, 'no']);
-  });
+  it.each(['/web/..\0/package.json', '/vendor/..%2f..%2fpackage.json', '/web\\..\\.env', '/a b'])(
+    'sends %j byte for byte',
+    async (target) => {
+      const lines: string[] = [];
+      const origin = await recordingServer(lines);
+      const { status, text } = await rawRequest(origin, { method: 'GET', path: target });
+      expect(lines).toEqual([`GET ${target} HTTP/1.1`]);
+      expect([status, text]).toEqual([404, 'no']);
+    },
+  );
 });

@@ -57,7 +57,9 @@ export class ScriptedConnector {
     const answer = this.script.shift();
     if (answer) {
       this.requests.push({ method: req.method ?? '', path, status: answer.status });
-      const body = JSON.stringify(answer.body ?? { error: { code: `Status${answer.status}`, message: `scripted ${answer.status}` } });
+      const body = JSON.stringify(
+        answer.body ?? { error: { code: `Status${answer.status}`, message: `scripted ${answer.status}` } },
+      );
       // restify patches ServerResponse.writeHead for the whole process: it no longer returns the response.
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       res.end(body);
@@ -65,7 +67,10 @@ export class ScriptedConnector {
     }
     const response = await fetch(new URL(path.replace(/^\//, ''), this.connector.serviceUrl), {
       method: req.method ?? 'POST',
-      headers: { 'content-type': req.headers['content-type'] ?? 'application/json', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) },
+      headers: {
+        'content-type': req.headers['content-type'] ?? 'application/json',
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      },
       ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
     });
     this.requests.push({ method: req.method ?? '', path, status: response.status });

@@ -43,7 +43,11 @@ export interface StartAppOptions {
 /** @example const app = await startApp({ env: { TICKETS_API_KEY: key }, overrides: { tickets } }); … await app.close(); */
 export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   const { identity } = options;
-  const env: NodeJS.ProcessEnv = { STORAGE_URL: 'memory:', ...(identity ? { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'test-secret' } : {}), ...options.env };
+  const env: NodeJS.ProcessEnv = {
+    STORAGE_URL: 'memory:',
+    ...(identity ? { MicrosoftAppId: TEST_APP_ID, MicrosoftAppPassword: 'test-secret' } : {}),
+    ...options.env,
+  };
   const config = readConfig(env);
   const auth = identity
     ? new ConfigurationBotFrameworkAuthentication(
@@ -62,7 +66,11 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
         unsignedCredentials,
       )
     : undefined;
-  const overrides: AppOverrides = { ...(options.storageFromUrl ? {} : { storage: new InMemoryStorage() }), ...(auth ? { auth } : {}), ...options.overrides };
+  const overrides: AppOverrides = {
+    ...(options.storageFromUrl ? {} : { storage: new InMemoryStorage() }),
+    ...(auth ? { auth } : {}),
+    ...options.overrides,
+  };
   const app = await createApp(config, options.logger ?? pino({ level: 'silent' }), overrides);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => app.server.listen(0, host, resolve));

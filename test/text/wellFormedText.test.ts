@@ -10,7 +10,10 @@ import { wellFormedJson, wellFormedText } from '../../src/text/wellFormedText';
 
 // eslint-disable-next-line no-control-regex -- a NUL is one of the ill-formed inputs
 const ILL_FORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const unit = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF'));
+const unit = fc.oneof(
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+  fc.constantFrom('\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF'),
+);
 
 describe('wellFormedText', () => {
   it.each([
@@ -40,7 +43,9 @@ describe('wellFormedText', () => {
 
 describe('wellFormedJson', () => {
   it('cleans every string and key, at any depth, keeping "__proto__" an own key', () => {
-    const parsed = JSON.parse('{"a\\u0000":["x\\ud800",{"__proto__":{"t":"\\u0000y"}}],"n":1,"b":true,"z":null}') as unknown;
+    const parsed = JSON.parse(
+      '{"a\\u0000":["x\\ud800",{"__proto__":{"t":"\\u0000y"}}],"n":1,"b":true,"z":null}',
+    ) as unknown;
     const clean = wellFormedJson(parsed) as Record<string, unknown>;
     expect(JSON.stringify(clean)).toBe('{"a":["x",{"__proto__":{"t":"y"}}],"n":1,"b":true,"z":null}');
     expect(Object.getPrototypeOf((clean.a as unknown[])[1])).toBe(Object.prototype);
@@ -51,7 +56,9 @@ describe('wellFormedJson', () => {
 describe('postgresJson', () => {
   it('writes no NUL or lone surrogate escape, in values or keys, and the same JSON as JSON.stringify otherwise', () => {
     const when = new Date('2026-12-04T10:00:00.000Z');
-    expect(postgresJson({ text: 'a\u0000b😀'.slice(0, 4), ['k\uDC00']: ['\u0000'], when })).toBe('{"text":"ab","k":[""],"when":"2026-12-04T10:00:00.000Z"}');
+    expect(postgresJson({ text: 'a\u0000b😀'.slice(0, 4), ['k\uDC00']: ['\u0000'], when })).toBe(
+      '{"text":"ab","k":[""],"when":"2026-12-04T10:00:00.000Z"}',
+    );
     const ordinary = { text: 'Привет "x" \\u0000 \n', list: [1, null, { deep: '😀' }] };
     expect(postgresJson(ordinary)).toBe(JSON.stringify(ordinary));
   });

@@ -38,7 +38,9 @@ function newTicket(sourceActivityId: string, fields: Partial<NewTicket> = {}): N
     summary: 'Azure пишет, что Access ID: [ACCESS ID] уже связан',
     intents: [{ intent: 'access_id_already_associated', confidence: 0.93 }],
     facts: { membership: 'gold' },
-    excerpt: [{ from: 'user', text: 'Azure пишет, что Access ID: [ACCESS ID] уже связан', at: '2025-03-01T09:00:00.000Z' }],
+    excerpt: [
+      { from: 'user', text: 'Azure пишет, что Access ID: [ACCESS ID] уже связан', at: '2025-03-01T09:00:00.000Z' },
+    ],
     requester: { userKey: 'requester-ivan', conversation: REQUESTER_REFERENCE },
     sourceActivityId,
     ...fields,
@@ -61,8 +63,13 @@ describe('opening a ticket from a hand-off', () => {
   it('opens one ticket per incoming activity and posts it once, however often the activity comes', async () => {
     await service.setTriageChannel({ reference: CHANNEL_REFERENCE, lang: 'fr' });
     const first = await service.open(newTicket('msteams:a:personal-chat-ivan:activity-7'));
-    const again = await service.open(newTicket('msteams:a:personal-chat-ivan:activity-7', { summary: 'a different summary' }));
-    const [third, fourth] = await Promise.all([service.open(newTicket('msteams:a:personal-chat-ivan:activity-9')), service.open(newTicket('msteams:a:personal-chat-ivan:activity-9'))]);
+    const again = await service.open(
+      newTicket('msteams:a:personal-chat-ivan:activity-7', { summary: 'a different summary' }),
+    );
+    const [third, fourth] = await Promise.all([
+      service.open(newTicket('msteams:a:personal-chat-ivan:activity-9')),
+      service.open(newTicket('msteams:a:personal-chat-ivan:activity-9')),
+    ]);
 
     expect(again).toEqual(first);
     expect(third?.number).toBe(fourth?.number);
@@ -80,7 +87,9 @@ describe('opening a ticket from a hand-off', () => {
     const card = cardOf(messenger.sent[0]?.activity ?? {});
     expect(card).toEqual(JSON.parse(JSON.stringify(renderView(triageCardView(ticket, 'fr')))));
     expect(card?.lang).toBe('fr');
-    expect(JSON.stringify(card)).toContain(JSON.stringify({ title: t('fr', 'ticket.language'), value: t('ru', 'language.name') }));
+    expect(JSON.stringify(card)).toContain(
+      JSON.stringify({ title: t('fr', 'ticket.language'), value: t('ru', 'language.name') }),
+    );
     expect(messenger.sent[0]?.activity.summary).toBe(t('fr', 'triage.title', { number: ticket.number }));
   });
 
@@ -107,17 +116,28 @@ describe('resolving a ticket', () => {
     const ticket = await service.open(newTicket('activity-1'));
     await service.assign(ticket.number, ENGINEER);
     const resolved = await service.resolve(ticket.number, ENGINEER, 'Готово: Access ID отвязан');
-    expect(resolved).toMatchObject({ status: 'resolved', resolution: { note: 'Готово: Access ID отвязан', by: ENGINEER } });
+    expect(resolved).toMatchObject({
+      status: 'resolved',
+      resolution: { note: 'Готово: Access ID отвязан', by: ENGINEER },
+    });
     expect(messenger.sent).toHaveLength(1);
     expect(messenger.sent[0]?.reference).toEqual(REQUESTER_REFERENCE);
-    expect(messenger.sent[0]?.activity.text).toBe(t('ru', 'ticket.resolved_message', { number: ticket.number, note: 'Готово: Access ID отвязан' }));
+    expect(messenger.sent[0]?.activity.text).toBe(
+      t('ru', 'ticket.resolved_message', { number: ticket.number, note: 'Готово: Access ID отвязан' }),
+    );
   });
 
   it('tells no one once the requester asked to be forgotten; the ticket keeps its number and status', async () => {
     const ticket = await service.open(newTicket('activity-1'));
     expect(await store.redactRequester('requester-ivan')).toBe(1);
     const resolved = await service.resolve(ticket.number, ENGINEER, 'done');
-    expect(resolved).toMatchObject({ number: ticket.number, status: 'resolved', summary: REDACTED_AT_REQUEST, excerpt: [], facts: {} });
+    expect(resolved).toMatchObject({
+      number: ticket.number,
+      status: 'resolved',
+      summary: REDACTED_AT_REQUEST,
+      excerpt: [],
+      facts: {},
+    });
     expect(resolved.requester).toBeUndefined();
     expect(messenger.sent).toEqual([]);
   });

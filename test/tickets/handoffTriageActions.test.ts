@@ -3,7 +3,14 @@
  * card, or a message in the triage channel's language), when the channel's message is updated for everyone,
  * and the data Teams may send that the card never would (an unknown verb, no ticket, an over-long note).
  */
-import { TestAdapter, TurnContext, type Activity, type AdaptiveCardInvokeValue, type ChannelAccount, type ResourceResponse } from 'botbuilder';
+import {
+  TestAdapter,
+  TurnContext,
+  type Activity,
+  type AdaptiveCardInvokeValue,
+  type ChannelAccount,
+  type ResourceResponse,
+} from 'botbuilder';
 import pino from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_CONTENT_TYPE, renderView } from '../../cards/renderCard';
@@ -49,14 +56,26 @@ beforeEach(async () => {
   const channels = new TriageChannels(new InMemoryStorage());
   service = new TicketService(new MemoryTicketStore(), channels, messenger, log);
   actions = new TriageActions(service, log);
-  await service.setTriageChannel({ reference: { channelId: 'msteams', conversation: { id: '19:triage@thread.tacv2', isGroup: true, conversationType: 'channel', name: '' } }, lang: 'fr' });
+  await service.setTriageChannel({
+    reference: {
+      channelId: 'msteams',
+      conversation: { id: '19:triage@thread.tacv2', isGroup: true, conversationType: 'channel', name: '' },
+    },
+    lang: 'fr',
+  });
   ticket = await service.open({
     lang: 'pt',
     summary: 'O Azure recusa o Access ID: [ACCESS ID]',
     intents: [{ intent: 'access_id_already_associated', confidence: 0.9 }],
     facts: {},
     excerpt: [],
-    requester: { userKey: 'requester-maria', conversation: { channelId: 'msteams', conversation: { id: 'a:chat-maria', isGroup: false, conversationType: 'personal', name: '' } } },
+    requester: {
+      userKey: 'requester-maria',
+      conversation: {
+        channelId: 'msteams',
+        conversation: { id: 'a:chat-maria', isGroup: false, conversationType: 'personal', name: '' },
+      },
+    },
     sourceActivityId: 'msteams:a:chat-maria:activity-4',
   });
 });
@@ -69,7 +88,12 @@ function context(from: ChannelAccount = ENGINEER, replyToId: string | null = POS
     locale: 'en-US',
     from,
     recipient: { id: '28:bot', name: 'Bot' },
-    conversation: { id: `19:triage@thread.tacv2;messageid=${POSTED_ID}`, isGroup: true, conversationType: 'channel', name: '' },
+    conversation: {
+      id: `19:triage@thread.tacv2;messageid=${POSTED_ID}`,
+      isGroup: true,
+      conversationType: 'channel',
+      name: '',
+    },
     ...(replyToId ? { replyToId } : {}),
   });
 }
@@ -78,11 +102,16 @@ function invoke(verb: string, data: Record<string, unknown>): AdaptiveCardInvoke
   return { action: { type: 'Action.Execute', id: '', verb, data }, authentication: undefined as never, state: '' };
 }
 
-const card = async (number: string, lang: 'fr' | 'en' = 'fr') => renderView(triageCardView((await service.store.get(number)) as Ticket, lang));
-const message = (text: string) => ({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
+const card = async (number: string, lang: 'fr' | 'en' = 'fr') =>
+  renderView(triageCardView((await service.store.get(number)) as Ticket, lang));
+const message = (text: string) => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.activity.message',
+  value: text,
+});
 
 describe('the ticket card actions', () => {
-  it('answer in the triage channel\'s language, whatever the language of the person who acts', async () => {
+  it("answer in the triage channel's language, whatever the language of the person who acts", async () => {
     const response = await actions.handle(context(), invoke(EXECUTE_VERBS.assign, { ticket: ticket.number }));
     expect(response).toEqual({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: await card(ticket.number) });
     expect((response.value as { lang?: string }).lang).toBe('fr');
@@ -90,7 +119,10 @@ describe('the ticket card actions', () => {
 
   it("assign the ticket to the person's Entra ID object id when Teams gives one, else to the channel account", async () => {
     await actions.handle(context(), invoke(EXECUTE_VERBS.assign, { ticket: ticket.number }));
-    expect((await service.store.get(ticket.number))?.assignee).toEqual({ id: ENGINEER.aadObjectId, name: ENGINEER.name });
+    expect((await service.store.get(ticket.number))?.assignee).toEqual({
+      id: ENGINEER.aadObjectId,
+      name: ENGINEER.name,
+    });
     await actions.handle(context(SECOND_ENGINEER), invoke(EXECUTE_VERBS.assign, { ticket: ticket.number }));
     expect((await service.store.get(ticket.number))?.assignee).toEqual(SECOND_ENGINEER);
     expect(adapter.updated).toHaveLength(2);
@@ -99,10 +131,15 @@ describe('the ticket card actions', () => {
 
   it('keep a resolution note to 1,000 characters, and send the requester that note', async () => {
     const note = `${'x'.repeat(1200)}`;
-    await actions.handle(context(), invoke(EXECUTE_VERBS.resolve, { ticket: ticket.number, [RESOLUTION_NOTE_INPUT]: `  ${note}  ` }));
+    await actions.handle(
+      context(),
+      invoke(EXECUTE_VERBS.resolve, { ticket: ticket.number, [RESOLUTION_NOTE_INPUT]: `  ${note}  ` }),
+    );
     const resolved = await service.store.get(ticket.number);
     expect(resolved?.resolution?.note).toBe(note.slice(0, 1000));
-    expect(messenger.sent.at(-1)?.activity.text).toBe(t('pt', 'ticket.resolved_message', { number: ticket.number, note: note.slice(0, 1000) }));
+    expect(messenger.sent.at(-1)?.activity.text).toBe(
+      t('pt', 'ticket.resolved_message', { number: ticket.number, note: note.slice(0, 1000) }),
+    );
   });
 
   it.each([
@@ -116,14 +153,27 @@ describe('the ticket card actions', () => {
   });
 
   it('refuse a note that is not text as a missing note', async () => {
-    expect(await actions.handle(context(), invoke(EXECUTE_VERBS.resolve, { ticket: ticket.number, [RESOLUTION_NOTE_INPUT]: { text: 'x' } }))).toEqual(message(t('fr', 'triage.note_required')));
+    expect(
+      await actions.handle(
+        context(),
+        invoke(EXECUTE_VERBS.resolve, { ticket: ticket.number, [RESOLUTION_NOTE_INPUT]: { text: 'x' } }),
+      ),
+    ).toEqual(message(t('fr', 'triage.note_required')));
     expect((await service.store.get(ticket.number))?.status).toBe('new');
   });
 
   it('refuse to assign a resolved ticket', async () => {
-    await actions.handle(context(), invoke(EXECUTE_VERBS.resolve, { ticket: ticket.number, [RESOLUTION_NOTE_INPUT]: 'done' }));
-    expect(await actions.handle(context(SECOND_ENGINEER), invoke(EXECUTE_VERBS.assign, { ticket: ticket.number }))).toEqual(message(t('fr', 'triage.already_resolved')));
-    expect((await service.store.get(ticket.number))?.assignee).toEqual({ id: ENGINEER.aadObjectId, name: ENGINEER.name });
+    await actions.handle(
+      context(),
+      invoke(EXECUTE_VERBS.resolve, { ticket: ticket.number, [RESOLUTION_NOTE_INPUT]: 'done' }),
+    );
+    expect(
+      await actions.handle(context(SECOND_ENGINEER), invoke(EXECUTE_VERBS.assign, { ticket: ticket.number })),
+    ).toEqual(message(t('fr', 'triage.already_resolved')));
+    expect((await service.store.get(ticket.number))?.assignee).toEqual({
+      id: ENGINEER.aadObjectId,
+      name: ENGINEER.name,
+    });
   });
 
   it('still answer with the new card when the channel message cannot be updated (a warning is logged)', async () => {
@@ -134,14 +184,23 @@ describe('the ticket card actions', () => {
   });
 
   it('update nothing when the invoke names no message (a card outside the channel)', async () => {
-    const response = await actions.handle(context(ENGINEER, null), invoke(EXECUTE_VERBS.assign, { ticket: ticket.number }));
+    const response = await actions.handle(
+      context(ENGINEER, null),
+      invoke(EXECUTE_VERBS.assign, { ticket: ticket.number }),
+    );
     expect(response.type).toBe(ADAPTIVE_CARD_CONTENT_TYPE);
     expect(adapter.updated).toEqual([]);
   });
 
   it('list who acted as the users whose card Teams refreshes', async () => {
     await actions.handle(context(), invoke(EXECUTE_VERBS.assign, { ticket: ticket.number }));
-    const response = await actions.handle(context(SECOND_ENGINEER), invoke(EXECUTE_VERBS.resolve, { ticket: ticket.number, [RESOLUTION_NOTE_INPUT]: 'done' }));
-    expect((response.value as { refresh: { userIds: string[] } }).refresh.userIds).toEqual([ENGINEER.aadObjectId, SECOND_ENGINEER.id]);
+    const response = await actions.handle(
+      context(SECOND_ENGINEER),
+      invoke(EXECUTE_VERBS.resolve, { ticket: ticket.number, [RESOLUTION_NOTE_INPUT]: 'done' }),
+    );
+    expect((response.value as { refresh: { userIds: string[] } }).refresh.userIds).toEqual([
+      ENGINEER.aadObjectId,
+      SECOND_ENGINEER.id,
+    ]);
   });
 });

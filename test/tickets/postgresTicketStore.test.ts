@@ -38,7 +38,10 @@ describe('PostgreSQL tickets next to the bot state', () => {
     const storage = await openStorage(url());
     expect(storage.tickets).toBeInstanceOf(PostgresTicketStore);
     expect(storage.state).toBeInstanceOf(PostgresStorage);
-    const { ticket } = await storage.tickets.create({ ...(SEED[0]?.ticket as NonNullable<(typeof SEED)[0]>['ticket']), sourceActivityId: 'act-shared-pool' });
+    const { ticket } = await storage.tickets.create({
+      ...(SEED[0]?.ticket as NonNullable<(typeof SEED)[0]>['ticket']),
+      sourceActivityId: 'act-shared-pool',
+    });
     await storage.state.write({ after: { n: 1 } });
     expect((await storage.tickets.get(ticket.number))?.number).toBe(ticket.number);
     await storage.close();
@@ -54,7 +57,10 @@ describe('PostgreSQL ticket changes that lose a race', () => {
     const rival = new Client({ connectionString: url() });
     await rival.connect();
     try {
-      const { ticket } = await store.create({ ...(SEED[1]?.ticket as NonNullable<(typeof SEED)[1]>['ticket']), sourceActivityId: 'act-lost-race' });
+      const { ticket } = await store.create({
+        ...(SEED[1]?.ticket as NonNullable<(typeof SEED)[1]>['ticket']),
+        sourceActivityId: 'act-lost-race',
+      });
       // Another instance holds the row while it changes it; the assignment reads version 1 and waits to write.
       await rival.query('BEGIN');
       await rival.query('SELECT 1 FROM tickets WHERE number = $1 FOR UPDATE', [ticket.number]);
@@ -82,12 +88,19 @@ describe('npm run tickets -- export from PostgreSQL', () => {
     try {
       await db.pool.query('TRUNCATE tickets');
       const tickets = await seedTickets(new PostgresTicketStore(db));
-      const { stdout } = await promisify(execFile)(process.execPath, ['--require', 'tsx/cjs', 'tools/ticketsCli.ts', 'export', '--format', 'jsonl'], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, STORAGE_URL: url() },
-        timeout: 30_000,
-      });
-      const exported = stdout.trim().split('\n').map((line) => (JSON.parse(line) as { number: string }).number);
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--require', 'tsx/cjs', 'tools/ticketsCli.ts', 'export', '--format', 'jsonl'],
+        {
+          cwd: PROJECT_ROOT,
+          env: { ...process.env, STORAGE_URL: url() },
+          timeout: 30_000,
+        },
+      );
+      const exported = stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { number: string }).number);
       expect(exported).toEqual(tickets.map((t) => t.number));
     } finally {
       await db.close();
@@ -104,8 +117,7 @@ async function waitUntilBlocked(rival: Client, timeoutMs = 5000): Promise<void> 
       [(await rival.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid],
     );
     if ((rows[0]?.waiting ?? 0) > 0) return;
-    if (Date.now() > deadline) throw new Error('the assignment never waited for the rival\'s lock');
+    if (Date.now() > deadline) throw new Error("the assignment never waited for the rival's lock");
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
-

@@ -29,25 +29,53 @@ function newTicket(id: string, fields: Pick<NewTicket, 'lang' | 'summary' | 'int
 export const SEED: { at: string; ticket: NewTicket; then?: { assign?: true; resolve?: string } }[] = [
   {
     at: '2025-03-01T09:00:00.000Z',
-    ticket: newTicket('act-1', { lang: 'en', summary: 'Cannot activate, says "not authorized", twice', intents: [{ intent: 'activate_benefits', confidence: 0.91 }, { intent: 'not_authorized_error', confidence: 0.05 }], facts: { membership: 'gold', productKind: 'cloud' } }),
+    ticket: newTicket('act-1', {
+      lang: 'en',
+      summary: 'Cannot activate, says "not authorized", twice',
+      intents: [
+        { intent: 'activate_benefits', confidence: 0.91 },
+        { intent: 'not_authorized_error', confidence: 0.05 },
+      ],
+      facts: { membership: 'gold', productKind: 'cloud' },
+    }),
   },
   {
     at: '2025-03-02T10:00:00.000Z',
-    ticket: newTicket('act-2', { lang: 'ru', summary: 'Сколько инцидентов осталось?\nВторая строка', intents: [{ intent: 'remaining_incidents', confidence: 0.8 }], facts: { membership: 'silver' } }),
+    ticket: newTicket('act-2', {
+      lang: 'ru',
+      summary: 'Сколько инцидентов осталось?\nВторая строка',
+      intents: [{ intent: 'remaining_incidents', confidence: 0.8 }],
+      facts: { membership: 'silver' },
+    }),
     then: { assign: true },
   },
   {
     at: '2025-03-03T11:00:00.000Z',
-    ticket: newTicket('act-3', { lang: 'pt', summary: '=HYPERLINK("http://evil.example","Access ID já associado")', intents: [{ intent: 'access_id_already_associated', confidence: 0.77 }], facts: { contractHistory: 'linked_before' } }),
+    ticket: newTicket('act-3', {
+      lang: 'pt',
+      summary: '=HYPERLINK("http://evil.example","Access ID já associado")',
+      intents: [{ intent: 'access_id_already_associated', confidence: 0.77 }],
+      facts: { contractHistory: 'linked_before' },
+    }),
     then: { assign: true, resolve: 'Unlinked the Access ID; ask again, please' },
   },
   {
     at: '2025-03-03T23:30:00.000Z',
-    ticket: newTicket('act-4', { lang: 'fr', summary: 'Où activer les avantages ?', intents: [{ intent: 'activate_benefits', confidence: 0.66 }], facts: {} }),
+    ticket: newTicket('act-4', {
+      lang: 'fr',
+      summary: 'Où activer les avantages ?',
+      intents: [{ intent: 'activate_benefits', confidence: 0.66 }],
+      facts: {},
+    }),
   },
   {
     at: '2025-03-05T08:00:00.000Z',
-    ticket: newTicket('act-5', { lang: 'en', summary: 'I want to talk to a person', intents: [{ intent: 'human_handoff', confidence: 0.99 }], facts: { csp: 'csp' } }),
+    ticket: newTicket('act-5', {
+      lang: 'en',
+      summary: 'I want to talk to a person',
+      intents: [{ intent: 'human_handoff', confidence: 0.99 }],
+      facts: { csp: 'csp' },
+    }),
   },
 ];
 

@@ -54,7 +54,14 @@ async function post(activity: Record<string, unknown>): Promise<{ status: number
 
 /** What every activity from Teams carries. */
 function fromTeams(fields: Record<string, unknown>): Record<string, unknown> {
-  return { id: `teams-activity-${++counter}`, channelId: 'msteams', serviceUrl: connector.serviceUrl, recipient: BOT, timestamp: new Date().toISOString(), ...fields };
+  return {
+    id: `teams-activity-${++counter}`,
+    channelId: 'msteams',
+    serviceUrl: connector.serviceUrl,
+    recipient: BOT,
+    timestamp: new Date().toISOString(),
+    ...fields,
+  };
 }
 
 /** A message in a thread of the triage channel, @mentioning the bot. */
@@ -66,7 +73,12 @@ function channelMessage(text: string): Record<string, unknown> {
     textFormat: 'plain',
     locale: 'en-US',
     from: ENGINEER,
-    conversation: { id: `${TRIAGE_CHANNEL.id};messageid=1700000000001`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
+    conversation: {
+      id: `${TRIAGE_CHANNEL.id};messageid=1700000000001`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: TENANT.id,
+    },
     channelData: { tenant: TENANT, team: TEAM, channel: TRIAGE_CHANNEL },
     entities: [{ type: 'mention', mentioned: BOT, text: mention }],
   });
@@ -74,7 +86,14 @@ function channelMessage(text: string): Record<string, unknown> {
 
 /** The partner's message (typed text or a card button's data) in their personal chat, in Portuguese. */
 function partnerMessage(content: { text: string } | { value: Record<string, unknown> }): Record<string, unknown> {
-  return fromTeams({ type: 'message', locale: 'pt-BR', from: PARTNER, conversation: PERSONAL, channelData: { tenant: TENANT }, ...content });
+  return fromTeams({
+    type: 'message',
+    locale: 'pt-BR',
+    from: PARTNER,
+    conversation: PERSONAL,
+    channelData: { tenant: TENANT },
+    ...content,
+  });
 }
 
 /** An Action.Execute on the ticket card posted in the triage channel, from the support engineer. */
@@ -84,7 +103,12 @@ function execute(verb: string, data: Record<string, unknown>, replyToId: string)
     name: 'adaptiveCard/action',
     locale: 'en-US',
     from: ENGINEER,
-    conversation: { id: `${TRIAGE_CHANNEL.id};messageid=${replyToId}`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
+    conversation: {
+      id: `${TRIAGE_CHANNEL.id};messageid=${replyToId}`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: TENANT.id,
+    },
     channelData: { tenant: TENANT, team: TEAM, channel: TRIAGE_CHANNEL },
     replyToId,
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
@@ -92,7 +116,8 @@ function execute(verb: string, data: Record<string, unknown>, replyToId: string)
 }
 
 function cardOf(activity: ConnectorActivity | undefined): AdaptiveCardJson | undefined {
-  return activity?.attachments?.find((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE)?.content as AdaptiveCardJson | undefined;
+  return activity?.attachments?.find((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE)?.content as
+    AdaptiveCardJson | undefined;
 }
 
 function factsOf(card: AdaptiveCardJson): { title: string; value: string }[] {
@@ -124,7 +149,9 @@ describe('the ticket lifecycle in a Teams triage channel', () => {
 
   it('a partner hands a question over in Portuguese: the ticket card to the partner, the triage card posted to the channel', async () => {
     const steps = [
-      partnerMessage({ text: `Somos parceiro Gold. O Azure diz que o Access ID: ${ACCESS_ID} já está associado a uma conta, escreva para ${EMAIL}` }),
+      partnerMessage({
+        text: `Somos parceiro Gold. O Azure diz que o Access ID: ${ACCESS_ID} já está associado a uma conta, escreva para ${EMAIL}`,
+      }),
       partnerMessage({ text: 'quero falar com um atendente humano' }),
       partnerMessage({ value: { action: CARD_ACTIONS.handoffSummary } }),
       partnerMessage({ value: { action: CARD_ACTIONS.handoffConsent, consent: true } }),
@@ -151,9 +178,15 @@ describe('the ticket lifecycle in a Teams triage channel', () => {
       [EXECUTE_VERBS.assign, t('en', 'triage.assign'), { ticket: number }],
       [EXECUTE_VERBS.resolve, t('en', 'triage.resolve'), { ticket: number }],
     ]);
-    expect(nodesOf(card.body).some((node) => node.type === 'Input.Text' && node.id === RESOLUTION_NOTE_INPUT)).toBe(true);
-    expect(card.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: EXECUTE_VERBS.refresh, data: { ticket: lifecycle.number } } });
-    expect(factsOf(card)).toEqual(expect.arrayContaining([{ title: t('en', 'ticket.status'), value: t('en', 'ticket.status.new') }]));
+    expect(nodesOf(card.body).some((node) => node.type === 'Input.Text' && node.id === RESOLUTION_NOTE_INPUT)).toBe(
+      true,
+    );
+    expect(card.refresh).toMatchObject({
+      action: { type: 'Action.Execute', verb: EXECUTE_VERBS.refresh, data: { ticket: lifecycle.number } },
+    });
+    expect(factsOf(card)).toEqual(
+      expect.arrayContaining([{ title: t('en', 'ticket.status'), value: t('en', 'ticket.status.new') }]),
+    );
     // The excerpt and the summary show the conversation with the Access ID and the e-mail masked.
     expect(JSON.stringify(card)).not.toContain(ACCESS_ID);
     expect(JSON.stringify(card)).not.toContain(EMAIL);
@@ -185,9 +218,15 @@ describe('the ticket lifecycle in a Teams triage channel', () => {
 
   it('"Resolve" without a note: the "note required" message, nothing changes', async () => {
     const { number, postedId, threadId } = requireLifecycle(lifecycle);
-    const response = await post(execute(EXECUTE_VERBS.resolve, { ticket: number, [RESOLUTION_NOTE_INPUT]: '   ' }, postedId));
+    const response = await post(
+      execute(EXECUTE_VERBS.resolve, { ticket: number, [RESOLUTION_NOTE_INPUT]: '   ' }, postedId),
+    );
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t('en', 'triage.note_required') });
+    expect(response.body).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: t('en', 'triage.note_required'),
+    });
     expect((await tickets.get(number))?.status).toBe('assigned');
     expect(connector.updates(threadId)).toHaveLength(1);
     expect(connector.posted(PERSONAL.id)).toHaveLength(4);
@@ -195,7 +234,9 @@ describe('the ticket lifecycle in a Teams triage channel', () => {
 
   it('"Resolve" with a note: the resolved card, the message updated, and the partner told in Portuguese with the note', async () => {
     const { number, postedId, threadId } = requireLifecycle(lifecycle);
-    const response = await post(execute(EXECUTE_VERBS.resolve, { ticket: number, [RESOLUTION_NOTE_INPUT]: NOTE }, postedId));
+    const response = await post(
+      execute(EXECUTE_VERBS.resolve, { ticket: number, [RESOLUTION_NOTE_INPUT]: NOTE }, postedId),
+    );
     expect(response.status).toBe(200);
     const body = response.body as InvokeBody;
     expect(body).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });
@@ -208,7 +249,9 @@ describe('the ticket lifecycle in a Teams triage channel', () => {
       ]),
     );
     expect(JSON.stringify(card)).toContain(JSON.stringify(NOTE).slice(1, -1));
-    expect(nodesOf(card.body).filter((node) => node.type === 'Action.Execute' || node.type === 'Input.Text')).toEqual([]);
+    expect(nodesOf(card.body).filter((node) => node.type === 'Action.Execute' || node.type === 'Input.Text')).toEqual(
+      [],
+    );
 
     const updates = connector.updates(threadId);
     expect(updates).toHaveLength(2);
@@ -225,14 +268,24 @@ describe('the ticket lifecycle in a Teams triage channel', () => {
     const { number, postedId, threadId } = requireLifecycle(lifecycle);
     const response = await post(execute(EXECUTE_VERBS.refresh, { ticket: number }, postedId));
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: await expectedCard(number) });
+    expect(response.body).toEqual({
+      statusCode: 200,
+      type: ADAPTIVE_CARD_CONTENT_TYPE,
+      value: await expectedCard(number),
+    });
     expect(connector.updates(threadId)).toHaveLength(2);
   });
 
   it('"Resolve" again: the "already resolved" message, the partner is not told twice', async () => {
     const { number, postedId, threadId } = requireLifecycle(lifecycle);
-    const response = await post(execute(EXECUTE_VERBS.resolve, { ticket: number, [RESOLUTION_NOTE_INPUT]: 'again' }, postedId));
-    expect(response.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t('en', 'triage.already_resolved') });
+    const response = await post(
+      execute(EXECUTE_VERBS.resolve, { ticket: number, [RESOLUTION_NOTE_INPUT]: 'again' }, postedId),
+    );
+    expect(response.body).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: t('en', 'triage.already_resolved'),
+    });
     expect(connector.updates(threadId)).toHaveLength(2);
     expect(connector.posted(PERSONAL.id)).toHaveLength(5);
   });
@@ -242,21 +295,32 @@ describe('the ticket lifecycle in a Teams triage channel', () => {
     for (const verb of [EXECUTE_VERBS.assign, EXECUTE_VERBS.refresh]) {
       const response = await post(execute(verb, { ticket: 'MPN-999999' }, postedId));
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t('en', 'triage.not_found') });
+      expect(response.body).toEqual({
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: t('en', 'triage.not_found'),
+      });
     }
   });
 
   it('GET /api/tickets?status=resolved with the API key lists the ticket as resolved', async () => {
     const { number } = requireLifecycle(lifecycle);
-    const response = await fetch(`${app.url}/api/tickets?status=resolved`, { headers: { authorization: `Bearer ${API_KEY}` } });
+    const response = await fetch(`${app.url}/api/tickets?status=resolved`, {
+      headers: { authorization: `Bearer ${API_KEY}` },
+    });
     expect(response.status, 'GET /api/tickets is not wired into src/app.ts').toBe(200);
     const { tickets } = (await response.json()) as { tickets: { number: string; status: string }[] };
     expect(tickets.map((ticket) => [ticket.number, ticket.status])).toEqual([[number, 'resolved']]);
   });
 });
 
-function requireLifecycle(lifecycle: { number?: string; postedId?: string; threadId?: string }): { number: string; postedId: string; threadId: string } {
+function requireLifecycle(lifecycle: { number?: string; postedId?: string; threadId?: string }): {
+  number: string;
+  postedId: string;
+  threadId: string;
+} {
   const { number, postedId, threadId } = lifecycle;
-  if (!number || !postedId || !threadId) throw new Error('an earlier step of the lifecycle failed: no ticket was posted to the triage channel');
+  if (!number || !postedId || !threadId)
+    throw new Error('an earlier step of the lifecycle failed: no ticket was posted to the triage channel');
   return { number, postedId, threadId };
 }

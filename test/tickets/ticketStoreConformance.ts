@@ -8,7 +8,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenedStorage } from '../../src/storage/openStorage';
 import type { NewTicket, Person, Ticket } from '../../src/tickets/ticket';
-import { TicketConflictError, TicketNotFoundError, TicketStateError, type TicketStore } from '../../src/tickets/store/ticketStore';
+import {
+  TicketConflictError,
+  TicketNotFoundError,
+  TicketStateError,
+  type TicketStore,
+} from '../../src/tickets/store/ticketStore';
 import { REDACTED_AT_REQUEST } from '../../src/tickets/ticketTransitions';
 import { numbers, REQUESTER_KEY, SEED, seedTickets } from './ticketFixtures';
 
@@ -27,7 +32,11 @@ const ANA: Person = { id: '29:1agent', name: 'Ana Agent' };
 const BRUNO: Person = { id: '29:1bruno', name: 'Bruno Backup' };
 
 /** A new ticket from activity `id`, otherwise the first SEED ticket. */
-const fromActivity = (id: string, fields: Partial<NewTicket> = {}): NewTicket => ({ ...(SEED[0]?.ticket as NewTicket), sourceActivityId: id, ...fields });
+const fromActivity = (id: string, fields: Partial<NewTicket> = {}): NewTicket => ({
+  ...(SEED[0]?.ticket as NewTicket),
+  sourceActivityId: id,
+  ...fields,
+});
 const sequenceOf = (number: string) => Number(number.replace(/^MPN-/, ''));
 
 export function describeTicketStoreConformance(backend: TicketStoreBackend): void {
@@ -59,7 +68,14 @@ export function describeTicketStoreConformance(backend: TicketStoreBackend): voi
       const input = fromActivity('act-create');
       const { ticket, created } = await store.create(input);
       expect(created).toBe(true);
-      expect(ticket).toEqual({ ...input, number: expect.stringMatching(/^MPN-\d{6}$/), createdAt: '2025-03-01T09:00:00.000Z', updatedAt: '2025-03-01T09:00:00.000Z', status: 'new', version: 1 });
+      expect(ticket).toEqual({
+        ...input,
+        number: expect.stringMatching(/^MPN-\d{6}$/),
+        createdAt: '2025-03-01T09:00:00.000Z',
+        updatedAt: '2025-03-01T09:00:00.000Z',
+        status: 'new',
+        version: 1,
+      });
       expect(await store.get(ticket.number)).toEqual(ticket);
       expect(await store.findBySource('act-create')).toEqual(ticket);
     });
@@ -88,7 +104,9 @@ export function describeTicketStoreConformance(backend: TicketStoreBackend): voi
 
     it('creates one ticket when creates from one activity race (from two handles where there are two)', async () => {
       const other = await another();
-      const results = await Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 ? other : store).create(fromActivity('act-race'))));
+      const results = await Promise.all(
+        Array.from({ length: 16 }, (_, i) => (i % 2 ? other : store).create(fromActivity('act-race'))),
+      );
       expect(results.filter((r) => r.created)).toHaveLength(1);
       expect(new Set(results.map((r) => r.ticket.number)).size).toBe(1);
       expect((await store.list()).map((t) => t.sourceActivityId)).toEqual(['act-race']);
@@ -97,7 +115,8 @@ export function describeTicketStoreConformance(backend: TicketStoreBackend): voi
 
     it('lists newest first and filters by status, language, intent, dates (a day is the whole UTC day) and limit', async () => {
       const tickets = await seedTickets(store);
-      const listed = async (filter: Parameters<TicketStore['list']>[0]) => (await store.list(filter)).map((t) => t.number);
+      const listed = async (filter: Parameters<TicketStore['list']>[0]) =>
+        (await store.list(filter)).map((t) => t.number);
       expect(await listed({})).toEqual(numbers(tickets, 5, 4, 3, 2, 1));
       expect(await store.list()).toEqual([...tickets].reverse());
       expect(await listed({ status: 'new' })).toEqual(numbers(tickets, 5, 4, 1));
@@ -107,7 +126,9 @@ export function describeTicketStoreConformance(backend: TicketStoreBackend): voi
       expect(await listed({ intent: 'not_authorized_error' })).toEqual([]);
       expect(await listed({ from: '2025-03-03' })).toEqual(numbers(tickets, 5, 4, 3));
       expect(await listed({ to: '2025-03-03' })).toEqual(numbers(tickets, 4, 3, 2, 1));
-      expect(await listed({ from: '2025-03-03T11:00:00.000Z', to: '2025-03-05T08:00:00.000Z' })).toEqual(numbers(tickets, 5, 4, 3));
+      expect(await listed({ from: '2025-03-03T11:00:00.000Z', to: '2025-03-05T08:00:00.000Z' })).toEqual(
+        numbers(tickets, 5, 4, 3),
+      );
       expect(await listed({ from: '2025-03-03T11:00:00.001Z', to: '2025-03-03T23:29:59.999Z' })).toEqual([]);
       expect(await listed({ status: 'new', lang: 'en', from: '2025-03-02' })).toEqual(numbers(tickets, 5));
       expect(await listed({ limit: 2 })).toEqual(numbers(tickets, 5, 4));
@@ -124,7 +145,12 @@ export function describeTicketStoreConformance(backend: TicketStoreBackend): voi
 
     it('keeps what it was given exactly: other scripts, quotes, new lines, control characters', async () => {
       const summary = 'Сколько инцидентов? "Não" — l\'équipe\n\ttab \u0007 bell \u2028 😀';
-      const { ticket } = await store.create(fromActivity('act-text', { summary, excerpt: [{ from: 'user', text: summary, at: '2025-03-01T00:00:00.000Z' }] }));
+      const { ticket } = await store.create(
+        fromActivity('act-text', {
+          summary,
+          excerpt: [{ from: 'user', text: summary, at: '2025-03-01T00:00:00.000Z' }],
+        }),
+      );
       const other = await another();
       expect((await other.get(ticket.number))?.summary).toBe(summary);
       expect((await other.get(ticket.number))?.excerpt[0]?.text).toBe(summary);
@@ -132,7 +158,12 @@ export function describeTicketStoreConformance(backend: TicketStoreBackend): voi
 
     it('keeps a NUL or half a surrogate pair, or drops it alone (PostgreSQL), and never fails', async () => {
       const summary = 'nul \u0000 half \uD83D end';
-      const { ticket } = await store.create(fromActivity('act-ill-formed', { summary, excerpt: [{ from: 'user', text: summary, at: '2025-03-01T00:00:00.000Z' }] }));
+      const { ticket } = await store.create(
+        fromActivity('act-ill-formed', {
+          summary,
+          excerpt: [{ from: 'user', text: summary, at: '2025-03-01T00:00:00.000Z' }],
+        }),
+      );
       const stored = await (await another()).get(ticket.number);
       expect([summary, 'nul  half  end']).toContain(stored?.summary);
       expect([summary, 'nul  half  end']).toContain(stored?.excerpt[0]?.text);
@@ -144,7 +175,13 @@ export function describeTicketStoreConformance(backend: TicketStoreBackend): voi
       const { ticket } = await store.create(fromActivity('act-life'));
       vi.setSystemTime(new Date('2025-03-01T10:00:00.000Z'));
       const assigned = await store.assign(ticket.number, ANA);
-      expect(assigned).toEqual({ ...ticket, status: 'assigned', assignee: ANA, updatedAt: '2025-03-01T10:00:00.000Z', version: 2 });
+      expect(assigned).toEqual({
+        ...ticket,
+        status: 'assigned',
+        assignee: ANA,
+        updatedAt: '2025-03-01T10:00:00.000Z',
+        version: 2,
+      });
       const reassigned = await store.assign(ticket.number, BRUNO);
       expect(reassigned).toMatchObject({ status: 'assigned', assignee: BRUNO, version: 3 });
       vi.setSystemTime(new Date('2025-03-01T11:00:00.000Z'));
@@ -163,7 +200,11 @@ export function describeTicketStoreConformance(backend: TicketStoreBackend): voi
 
     it('resolves a new ticket directly, the resolver becoming its assignee', async () => {
       const { ticket } = await store.create(fromActivity('act-direct'));
-      expect(await store.resolve(ticket.number, ANA, 'done')).toMatchObject({ status: 'resolved', assignee: ANA, version: 2 });
+      expect(await store.resolve(ticket.number, ANA, 'done')).toMatchObject({
+        status: 'resolved',
+        assignee: ANA,
+        version: 2,
+      });
     });
 
     it('refuses to change a resolved ticket (TicketStateError) or one that does not exist (TicketNotFoundError)', async () => {
@@ -180,7 +221,9 @@ export function describeTicketStoreConformance(backend: TicketStoreBackend): voi
       const { ticket } = await store.create(fromActivity('act-contended'));
       const other = await another();
       const people = Array.from({ length: 12 }, (_, i): Person => ({ id: `29:agent-${i}`, name: `Agent ${i}` }));
-      const outcomes = await Promise.allSettled(people.map((person, i) => (i % 2 ? other : store).assign(ticket.number, person)));
+      const outcomes = await Promise.allSettled(
+        people.map((person, i) => (i % 2 ? other : store).assign(ticket.number, person)),
+      );
       const applied = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
       const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
       for (const reason of refused) expect(reason).toBeInstanceOf(TicketConflictError);
@@ -194,18 +237,32 @@ export function describeTicketStoreConformance(backend: TicketStoreBackend): voi
 
     it('"forget me" redacts the requester\'s tickets: numbers, statuses and the team\'s work stay; their words and link go', async () => {
       const tickets = await seedTickets(store);
-      const someoneElse = (await store.create(fromActivity('act-other', { requester: { userKey: 'user/29:1someone-else', conversation: {} } }))).ticket;
+      const someoneElse = (
+        await store.create(
+          fromActivity('act-other', { requester: { userKey: 'user/29:1someone-else', conversation: {} } }),
+        )
+      ).ticket;
       expect(await store.redactRequester(REQUESTER_KEY)).toBe(tickets.length);
       for (const before of tickets) {
         const after = (await store.get(before.number)) as Ticket;
         const { requester: _requester, ...kept } = before;
-        expect(after).toEqual({ ...kept, summary: REDACTED_AT_REQUEST, excerpt: [], facts: {}, updatedAt: expect.any(String), version: before.version + 1 });
+        expect(after).toEqual({
+          ...kept,
+          summary: REDACTED_AT_REQUEST,
+          excerpt: [],
+          facts: {},
+          updatedAt: expect.any(String),
+          version: before.version + 1,
+        });
         expect(await store.findBySource(before.sourceActivityId)).toEqual(after);
       }
       expect(await store.get(someoneElse.number)).toEqual(someoneElse);
       expect(await store.redactRequester(REQUESTER_KEY)).toBe(0);
       // A redacted ticket still moves through its lifecycle.
-      expect(await store.assign(tickets[0]?.number as string, ANA)).toMatchObject({ status: 'assigned', summary: REDACTED_AT_REQUEST });
+      expect(await store.assign(tickets[0]?.number as string, ANA)).toMatchObject({
+        status: 'assigned',
+        summary: REDACTED_AT_REQUEST,
+      });
     });
 
     it('deletes the tickets created before a date (retention), and only those', async () => {

@@ -12,7 +12,13 @@ import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
 import { publicTicket } from '../../src/tickets/publicTicket';
 import type { Ticket } from '../../src/tickets/ticket';
 import type { TicketStore } from '../../src/tickets/store/ticketStore';
-import { numbers, REQUESTER_CONVERSATION_ID, REQUESTER_KEY, REQUESTER_SERVICE_URL, seedTickets } from './ticketFixtures';
+import {
+  numbers,
+  REQUESTER_CONVERSATION_ID,
+  REQUESTER_KEY,
+  REQUESTER_SERVICE_URL,
+  seedTickets,
+} from './ticketFixtures';
 
 const KEY = 'test-key-0123456789abcdef';
 const silent = pino({ level: 'silent' });
@@ -116,7 +122,11 @@ describe('GET /api/tickets: refused filter values are 400 with what is wrong', (
 
 describe('GET /api/tickets: the API key', () => {
   it('accepts the key as a Bearer token (any case of the scheme) and as x-api-key', async () => {
-    const accepted: Record<string, string>[] = [{ authorization: `Bearer ${KEY}` }, { authorization: `bearer ${KEY}` }, { 'x-api-key': KEY }];
+    const accepted: Record<string, string>[] = [
+      { authorization: `Bearer ${KEY}` },
+      { authorization: `bearer ${KEY}` },
+      { 'x-api-key': KEY },
+    ];
     for (const headers of accepted) {
       expect((await get('', headers)).status).toBe(200);
     }
@@ -129,12 +139,17 @@ describe('GET /api/tickets: the API key', () => {
     ['a prefix of the key', { 'x-api-key': KEY.slice(0, -1) }],
     ['the key in another scheme', { authorization: `Basic ${KEY}` }],
     ['an empty Bearer', { authorization: 'Bearer ' }],
-    ['a wrong key with the right one in the other header', { authorization: 'Bearer wrong-wrong-wrong-wrong', 'x-api-key': KEY }],
+    [
+      'a wrong key with the right one in the other header',
+      { authorization: 'Bearer wrong-wrong-wrong-wrong', 'x-api-key': KEY },
+    ],
   ])('refuses %s with 401 and no detail', async (_name, headers: Record<string, string>) => {
     const response = await get('', headers);
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer realm="tickets"');
-    expect(await response.json()).toEqual({ error: { code: 'Unauthorized', message: 'The request is not authorized.' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'Unauthorized', message: 'The request is not authorized.' },
+    });
   });
 
   it('checks the key before the filter: a caller without the key learns nothing about the parameters', async () => {
@@ -157,12 +172,16 @@ describe('GET /api/tickets: what a ticket shows', () => {
     const body = JSON.parse(text) as { tickets: Record<string, unknown>[] };
     expect(body.tickets).toEqual((await store.list()).map(publicTicket));
     expect(body.tickets.every((ticket) => !('requester' in ticket))).toBe(true);
-    for (const secret of [REQUESTER_KEY, REQUESTER_CONVERSATION_ID, REQUESTER_SERVICE_URL]) expect(text).not.toContain(secret);
+    for (const secret of [REQUESTER_KEY, REQUESTER_CONVERSATION_ID, REQUESTER_SERVICE_URL])
+      expect(text).not.toContain(secret);
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
   it('answers 500 with a reference and no exception text when the store fails', async () => {
-    const failing = { ...store, list: async () => Promise.reject(new Error('SQLITE_BUSY: database is locked at /srv/secret/bot.db')) } as unknown as TicketStore;
+    const failing = {
+      ...store,
+      list: async () => Promise.reject(new Error('SQLITE_BUSY: database is locked at /srv/secret/bot.db')),
+    } as unknown as TicketStore;
     const broken = await listen(failing, KEY);
     try {
       const response = await get('', { 'x-api-key': KEY }, broken.url);

@@ -31,7 +31,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function tickets(args: string[], storageUrl = `sqlite:${dbFile}`): Promise<Run> {
   const env = { ...process.env, STORAGE_URL: storageUrl };
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'tickets', '--', ...args], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '--silent', 'tickets', '--', ...args], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -89,8 +93,17 @@ describe('tickets export', () => {
       assignee: '',
       resolution_note: '',
     });
-    expect(second).toMatchObject({ status: 'assigned', lang: 'ru', summary: 'Сколько инцидентов осталось?\nВторая строка', assignee: 'Ana Agent' });
-    expect(third).toMatchObject({ status: 'resolved', resolution_note: 'Unlinked the Access ID; ask again, please', facts: 'contractHistory=linked_before' });
+    expect(second).toMatchObject({
+      status: 'assigned',
+      lang: 'ru',
+      summary: 'Сколько инцидентов осталось?\nВторая строка',
+      assignee: 'Ana Agent',
+    });
+    expect(third).toMatchObject({
+      status: 'resolved',
+      resolution_note: 'Unlinked the Access ID; ask again, please',
+      facts: 'contractHistory=linked_before',
+    });
     expect(csv.stderr).toContain('tickets: 5 exported');
   });
 
@@ -100,9 +113,13 @@ describe('tickets export', () => {
 
   it('writes JSON lines: each ticket as stored, without the requester', () => {
     expect(jsonl.code, jsonl.stderr).toBe(0);
-    const lines = jsonl.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = jsonl.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toEqual(seeded.map(publicTicket));
-    for (const secret of [REQUESTER_KEY, REQUESTER_CONVERSATION_ID, '"requester"']) expect(jsonl.stdout).not.toContain(secret);
+    for (const secret of [REQUESTER_KEY, REQUESTER_CONVERSATION_ID, '"requester"'])
+      expect(jsonl.stdout).not.toContain(secret);
   });
 
   it('writes to --out, with a byte order mark so spreadsheets read UTF-8', () => {
@@ -118,7 +135,12 @@ describe('tickets export', () => {
     for (const run of filtered) expect(run.code, run.stderr).toBe(0);
     expect(rows(byStatus!).map((row) => row.number)).toEqual(numbers(seeded, 1, 4, 5));
     expect(rows(byDays!).map((row) => row.number)).toEqual(numbers(seeded, 2, 3, 4));
-    expect(resolvedSince!.stdout.trim().split('\n').map((line) => (JSON.parse(line) as Ticket).number)).toEqual(numbers(seeded, 3));
+    expect(
+      resolvedSince!.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as Ticket).number),
+    ).toEqual(numbers(seeded, 3));
     expect(rows(byLangIntent!).map((row) => row.number)).toEqual(numbers(seeded, 5));
   });
 
@@ -148,7 +170,11 @@ describe('tickets: mistakes', () => {
   };
   beforeAll(async () => {
     writeFileSync(join(dir, 'notes.txt'), 'not a database, just notes\n'.repeat(200));
-    const entries = await Promise.all(Object.entries(cases).map(async ([name, { args, storageUrl }]) => [name, await tickets(args, storageUrl)] as const));
+    const entries = await Promise.all(
+      Object.entries(cases).map(
+        async ([name, { args, storageUrl }]) => [name, await tickets(args, storageUrl)] as const,
+      ),
+    );
     runs = Object.fromEntries(entries);
   }, 120_000);
 
@@ -171,7 +197,7 @@ describe('tickets: mistakes', () => {
   });
 
   it.each([
-    ['memory', 'STORAGE_URL=memory: keeps tickets inside the bot\'s process'],
+    ['memory', "STORAGE_URL=memory: keeps tickets inside the bot's process"],
     ['unknownStorage', 'names a storage this build does not have'],
   ])('%s: a STORAGE_URL it cannot export from is exit code 2 with a clear message', (name, message) => {
     const run = runs[name]!;

@@ -39,7 +39,13 @@ beforeAll(async () => {
   connector = await new FakeTeamsConnector().start();
   tickets = new MemoryTicketStore();
   app = await startApp({ overrides: { tickets } });
-  const said = await post(channelActivity(TRIAGE_CHANNEL, TEAM, { type: 'message', text: `<at>${BOT.name}</at> triage here`, entities: [{ type: 'mention', mentioned: BOT, text: `<at>${BOT.name}</at>` }] }));
+  const said = await post(
+    channelActivity(TRIAGE_CHANNEL, TEAM, {
+      type: 'message',
+      text: `<at>${BOT.name}</at> triage here`,
+      entities: [{ type: 'mention', mentioned: BOT, text: `<at>${BOT.name}</at>` }],
+    }),
+  );
   expect(said.status).toBe(200);
   const { ticket: created } = await tickets.create({
     lang: 'pt',
@@ -47,7 +53,14 @@ beforeAll(async () => {
     intents: [{ intent: 'access_id_already_associated', confidence: 0.9 }],
     facts: {},
     excerpt: [{ from: 'user', text: 'O Azure recusa o Access ID', at: new Date().toISOString() }],
-    requester: { userKey: 'requester-maria', conversation: { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: REQUESTER_CHAT, conversationType: 'personal', isGroup: false, name: '' } } },
+    requester: {
+      userKey: 'requester-maria',
+      conversation: {
+        channelId: 'msteams',
+        serviceUrl: connector.serviceUrl,
+        conversation: { id: REQUESTER_CHAT, conversationType: 'personal', isGroup: false, name: '' },
+      },
+    },
     sourceActivityId: 'msteams:a:personal-chat-maria:activity-4',
   });
   ticket = created;
@@ -64,13 +77,31 @@ async function post(activity: Record<string, unknown>): Promise<{ status: number
 }
 
 function fromTeams(fields: Record<string, unknown>): Record<string, unknown> {
-  return { id: `teams-activity-${++counter}`, channelId: 'msteams', serviceUrl: connector.serviceUrl, recipient: BOT, timestamp: new Date().toISOString(), locale: 'en-US', from: ENGINEER, ...fields };
+  return {
+    id: `teams-activity-${++counter}`,
+    channelId: 'msteams',
+    serviceUrl: connector.serviceUrl,
+    recipient: BOT,
+    timestamp: new Date().toISOString(),
+    locale: 'en-US',
+    from: ENGINEER,
+    ...fields,
+  };
 }
 
 /** An activity in a thread of a team's channel, as Teams sends it. */
-function channelActivity(channel: { id: string }, team: { id: string }, fields: Record<string, unknown>): Record<string, unknown> {
+function channelActivity(
+  channel: { id: string },
+  team: { id: string },
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
   return fromTeams({
-    conversation: { id: `${channel.id};messageid=1700000000001`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
+    conversation: {
+      id: `${channel.id};messageid=1700000000001`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: TENANT.id,
+    },
     channelData: { tenant: TENANT, team, channel },
     ...fields,
   });
@@ -82,29 +113,68 @@ function invokeValue(verb: string, number: string): Record<string, unknown> {
 }
 
 /** Where an invoke may come from, and the sender's locale. */
-const ORIGINS: { name: string; locale: string; activity: (value: Record<string, unknown>) => Record<string, unknown> }[] = [
+const ORIGINS: {
+  name: string;
+  locale: string;
+  activity: (value: Record<string, unknown>) => Record<string, unknown>;
+}[] = [
   {
     name: 'a Teams personal chat',
     locale: 'ru-RU',
     activity: (value) =>
-      fromTeams({ type: 'invoke', name: 'adaptiveCard/action', locale: 'ru-RU', from: STRANGER, conversation: { id: 'a:personal-chat-ivan', conversationType: 'personal', isGroup: false, tenantId: TENANT.id }, channelData: { tenant: TENANT }, value }),
+      fromTeams({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        locale: 'ru-RU',
+        from: STRANGER,
+        conversation: { id: 'a:personal-chat-ivan', conversationType: 'personal', isGroup: false, tenantId: TENANT.id },
+        channelData: { tenant: TENANT },
+        value,
+      }),
   },
   {
     name: "another team's channel",
     locale: 'fr-FR',
-    activity: (value) => channelActivity(OTHER_TEAM, OTHER_TEAM, { type: 'invoke', name: 'adaptiveCard/action', locale: 'fr-FR', from: STRANGER, replyToId: '1:message-9', value }),
+    activity: (value) =>
+      channelActivity(OTHER_TEAM, OTHER_TEAM, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        locale: 'fr-FR',
+        from: STRANGER,
+        replyToId: '1:message-9',
+        value,
+      }),
   },
   {
     name: "another team's channel, in a thread named like the triage channel's",
     locale: 'en-US',
     activity: (value) =>
-      channelActivity(OTHER_TEAM, OTHER_TEAM, { type: 'invoke', name: 'adaptiveCard/action', from: STRANGER, conversation: { id: `${TRIAGE_CHANNEL.id};messageid=1`, conversationType: 'channel', isGroup: true }, value }),
+      channelActivity(OTHER_TEAM, OTHER_TEAM, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        from: STRANGER,
+        conversation: { id: `${TRIAGE_CHANNEL.id};messageid=1`, conversationType: 'channel', isGroup: true },
+        value,
+      }),
   },
   {
     name: 'a group chat',
     locale: 'pt-BR',
     activity: (value) =>
-      fromTeams({ type: 'invoke', name: 'adaptiveCard/action', locale: 'pt-BR', from: STRANGER, conversation: { id: '19:group-chat-1@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: TENANT.id }, channelData: { tenant: TENANT }, value }),
+      fromTeams({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        locale: 'pt-BR',
+        from: STRANGER,
+        conversation: {
+          id: '19:group-chat-1@thread.v2',
+          conversationType: 'groupChat',
+          isGroup: true,
+          tenantId: TENANT.id,
+        },
+        channelData: { tenant: TENANT },
+        value,
+      }),
   },
   {
     name: 'web chat, even claiming the triage channel and its team',
@@ -132,7 +202,11 @@ describe('ticket actions from outside the triage team', () => {
       const before = await ticketNow();
       const requestsBefore = connector.requests.length;
       const lang = origin.locale.slice(0, 2) as 'en' | 'ru' | 'pt' | 'fr';
-      const refusal = { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: t(lang, 'triage.not_allowed') } };
+      const refusal = {
+        statusCode: 403,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'Forbidden', message: t(lang, 'triage.not_allowed') },
+      };
       for (const verb of Object.values(EXECUTE_VERBS)) {
         for (const number of [ticket.number, UNKNOWN_TICKET]) {
           const response = await post(origin.activity(invokeValue(verb, number)));
@@ -147,7 +221,10 @@ describe('ticket actions from outside the triage team', () => {
   }
 
   it('are refused on Direct Line (the web chat widget), changing nothing and posting no card to the user', async () => {
-    const token = await call<{ token: string }>(app.url, '/api/webchat/token', { method: 'POST', body: { locale: 'en-US' } });
+    const token = await call<{ token: string }>(app.url, '/api/webchat/token', {
+      method: 'POST',
+      body: { locale: 'en-US' },
+    });
     expect(token.status).toBe(200);
     const started = await startConversation(app.url, token.body.token);
     expect(started.status).toBe(201);
@@ -155,7 +232,17 @@ describe('ticket actions from outside the triage team', () => {
     const before = await ticketNow();
     const requestsBefore = connector.requests.length;
     for (const verb of Object.values(EXECUTE_VERBS)) {
-      const posted = await postActivity(app.url, conversationId, token.body.token, userMessage('', { type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: invokeValue(verb, ticket.number) }));
+      const posted = await postActivity(
+        app.url,
+        conversationId,
+        token.body.token,
+        userMessage('', {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          text: undefined,
+          value: invokeValue(verb, ticket.number),
+        }),
+      );
       expect(posted.status).toBe(200);
     }
     expect(await ticketNow()).toEqual(before);
@@ -170,17 +257,35 @@ describe('ticket actions from outside the triage team', () => {
 
 describe('ticket actions from the triage team', () => {
   it('are accepted in another channel of the triage team (assign), and in the triage channel itself (resolve, refresh)', async () => {
-    const assigned = await post(channelActivity(TEAM_OTHER_CHANNEL, TEAM, { type: 'invoke', name: 'adaptiveCard/action', value: invokeValue(EXECUTE_VERBS.assign, ticket.number) }));
+    const assigned = await post(
+      channelActivity(TEAM_OTHER_CHANNEL, TEAM, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: invokeValue(EXECUTE_VERBS.assign, ticket.number),
+      }),
+    );
     expect(assigned.body).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });
     expect((await ticketNow())?.assignee).toEqual({ id: ENGINEER.aadObjectId, name: ENGINEER.name });
 
-    const resolved = await post(channelActivity(TRIAGE_CHANNEL, TEAM, { type: 'invoke', name: 'adaptiveCard/action', value: invokeValue(EXECUTE_VERBS.resolve, ticket.number) }));
+    const resolved = await post(
+      channelActivity(TRIAGE_CHANNEL, TEAM, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: invokeValue(EXECUTE_VERBS.resolve, ticket.number),
+      }),
+    );
     expect(resolved.body).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });
     expect((await ticketNow())?.status).toBe('resolved');
     const [told] = await connector.waitForPosts(REQUESTER_CHAT, 1);
     expect(told?.activity.text).toBe(t('pt', 'ticket.resolved_message', { number: ticket.number, note: NOTE }));
 
-    const refreshed = await post(channelActivity(TRIAGE_CHANNEL, TEAM, { type: 'invoke', name: 'adaptiveCard/action', value: invokeValue(EXECUTE_VERBS.refresh, ticket.number) }));
+    const refreshed = await post(
+      channelActivity(TRIAGE_CHANNEL, TEAM, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: invokeValue(EXECUTE_VERBS.refresh, ticket.number),
+      }),
+    );
     expect(refreshed.body).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });
   });
 });

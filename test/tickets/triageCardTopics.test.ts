@@ -25,6 +25,7 @@ describe.each(LANGS)('in %s', (lang) => {
   it.each(INTENTS)('renders a ticket whose question was %s', (intent) => {
     const card = JSON.stringify(renderView(triageCardView(ticket(intent), lang)));
     expect(card).toContain('42%');
-    if (intent === 'out_of_scope' || intent === 'greeting' || intent === 'help') expect(card).toContain(t(lang, 'triage.topic_other'));
+    if (intent === 'out_of_scope' || intent === 'greeting' || intent === 'help')
+      expect(card).toContain(t(lang, 'triage.topic_other'));
   });
 });

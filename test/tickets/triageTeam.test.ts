@@ -36,10 +36,20 @@ afterEach(async () => {
 });
 
 /** The command as each language says it (content/nlu/commands.json). */
-const TRIAGE_HERE: Record<string, string> = { 'en-US': 'triage here', 'ru-RU': 'разбирать обращения здесь', 'pt-BR': 'fazer a triagem aqui', 'fr-FR': 'trier les demandes ici' };
+const TRIAGE_HERE: Record<string, string> = {
+  'en-US': 'triage here',
+  'ru-RU': 'разбирать обращения здесь',
+  'pt-BR': 'fazer a triagem aqui',
+  'fr-FR': 'trier les demandes ici',
+};
 
 /** "triage here" in a channel of a team, in the sender's language; resolves with the bot's reply text. */
-async function triageHere(running: RunningApp, team: { id: string }, channel: { id: string }, locale = 'en-US'): Promise<string | undefined> {
+async function triageHere(
+  running: RunningApp,
+  team: { id: string },
+  channel: { id: string },
+  locale = 'en-US',
+): Promise<string | undefined> {
   const thread = `${channel.id};messageid=${1700000000000 + ++counter}`;
   const mention = `<at>${BOT.name}</at>`;
   const response = await fetch(`${running.url}/api/messages`, {
@@ -81,9 +91,17 @@ async function invokeFrom(running: RunningApp, team: { id: string }, channel: { 
       locale: 'en-US',
       from: { id: '29:someone', name: 'Someone' },
       recipient: BOT,
-      conversation: { id: `${channel.id};messageid=1`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
+      conversation: {
+        id: `${channel.id};messageid=1`,
+        conversationType: 'channel',
+        isGroup: true,
+        tenantId: TENANT.id,
+      },
       channelData: { tenant: TENANT, team, channel },
-      value: { action: { type: 'Action.Execute', verb: EXECUTE_VERBS.refresh, data: { ticket: 'MPN-000001' } }, trigger: 'automatic' },
+      value: {
+        action: { type: 'Action.Execute', verb: EXECUTE_VERBS.refresh, data: { ticket: 'MPN-000001' } },
+        trigger: 'automatic',
+      },
     }),
   });
   await response.text();

@@ -45,7 +45,17 @@ beforeAll(async () => {
   tickets = new MemoryTicketStore();
   app = await startApp({ overrides: { tickets } });
   const mention = `<at>${BOT.name}</at>`;
-  expect((await postTeams(inTriageChannel({ type: 'message', text: `${mention} triage here`, entities: [{ type: 'mention', mentioned: BOT, text: mention }] }))).status).toBe(200);
+  expect(
+    (
+      await postTeams(
+        inTriageChannel({
+          type: 'message',
+          text: `${mention} triage here`,
+          entities: [{ type: 'mention', mentioned: BOT, text: mention }],
+        }),
+      )
+    ).status,
+  ).toBe(200);
 });
 
 afterAll(async () => {
@@ -55,7 +65,12 @@ afterAll(async () => {
 });
 
 /** A Direct Line request whose Host and X-Forwarded-Proto name the forged host. */
-async function directLine<T>(method: string, path: string, token: string | undefined, body?: unknown): Promise<{ status: number; body: T }> {
+async function directLine<T>(
+  method: string,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const exchange = await rawRequest(app.url, {
     method,
     path,
@@ -71,7 +86,11 @@ async function directLine<T>(method: string, path: string, token: string | undef
 }
 
 async function postTeams(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const response = await fetch(`${app.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
@@ -84,7 +103,12 @@ function inTriageChannel(fields: Record<string, unknown>, thread = '170000000000
     recipient: BOT,
     locale: 'en-US',
     from: ENGINEER,
-    conversation: { id: `${TRIAGE_CHANNEL.id};messageid=${thread}`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
+    conversation: {
+      id: `${TRIAGE_CHANNEL.id};messageid=${thread}`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: TENANT.id,
+    },
     channelData: { tenant: TENANT, team: TEAM, channel: TRIAGE_CHANNEL },
     ...fields,
   };
@@ -92,15 +116,29 @@ function inTriageChannel(fields: Record<string, unknown>, thread = '170000000000
 
 /** "Resolve" with the note, on the ticket's card in the triage channel. */
 function resolve(number: string, postedId = '1:message-1'): Promise<{ status: number; body: unknown }> {
-  const value = { action: { type: 'Action.Execute', verb: EXECUTE_VERBS.resolve, data: { ticket: number, [RESOLUTION_NOTE_INPUT]: NOTE } }, trigger: 'manual' };
-  return postTeams(inTriageChannel({ type: 'invoke', name: 'adaptiveCard/action', replyToId: postedId, value }, postedId));
+  const value = {
+    action: {
+      type: 'Action.Execute',
+      verb: EXECUTE_VERBS.resolve,
+      data: { ticket: number, [RESOLUTION_NOTE_INPUT]: NOTE },
+    },
+    trigger: 'manual',
+  };
+  return postTeams(
+    inTriageChannel({ type: 'invoke', name: 'adaptiveCard/action', replyToId: postedId, value }, postedId),
+  );
 }
 
 describe('a ticket resolved for a web chat requester who named another host', () => {
   it('reaches the requester in Portuguese, in the transcript and on the stream, and nothing goes to that host', async () => {
     const issued = await directLine<{ token: string }>('POST', '/api/webchat/token', undefined, {});
     expect(issued.status).toBe(200);
-    const started = await directLine<{ conversationId: string; token: string; streamUrl: string }>('POST', '/v3/directline/conversations', issued.body.token, { locale: 'pt-BR' });
+    const started = await directLine<{ conversationId: string; token: string; streamUrl: string }>(
+      'POST',
+      '/v3/directline/conversations',
+      issued.body.token,
+      { locale: 'pt-BR' },
+    );
     expect(started.status).toBe(201);
     const { conversationId, token, streamUrl } = started.body;
     // The stream is this server's, whatever Host the request named.
@@ -108,7 +146,12 @@ describe('a ticket resolved for a web chat requester who named another host', ()
     const stream: StreamRecorder = await openStream(streamUrl);
     try {
       const say = async (fields: Record<string, unknown>): Promise<WireActivity> => {
-        const posted = await directLine<{ id: string }>('POST', `/v3/directline/conversations/${conversationId}/activities`, token, { type: 'message', locale: 'pt-BR', from: { id: 'ignored' }, ...fields });
+        const posted = await directLine<{ id: string }>(
+          'POST',
+          `/v3/directline/conversations/${conversationId}/activities`,
+          token,
+          { type: 'message', locale: 'pt-BR', from: { id: 'ignored' }, ...fields },
+        );
         expect(posted.status).toBe(200);
         return stream.waitFor((activity) => activity.replyToId === posted.body.id);
       };
@@ -120,12 +163,19 @@ describe('a ticket resolved for a web chat requester who named another host', ()
       expect(number, JSON.stringify(ticketCard)).toBeDefined();
 
       const [posted] = await connector.waitForPosts(TRIAGE_CHANNEL.id, 1);
-      expect((await resolve(number, posted?.id)).body).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });
+      expect((await resolve(number, posted?.id)).body).toMatchObject({
+        statusCode: 200,
+        type: ADAPTIVE_CARD_CONTENT_TYPE,
+      });
 
       const told = t('pt', 'ticket.resolved_message', { number, note: NOTE });
       const onStream = await stream.waitFor((activity) => activity.text === told);
       expect(onStream.from.role).toBe('bot');
-      const transcript = await directLine<{ activities: WireActivity[] }>('GET', `/v3/directline/conversations/${conversationId}/activities`, token);
+      const transcript = await directLine<{ activities: WireActivity[] }>(
+        'GET',
+        `/v3/directline/conversations/${conversationId}/activities`,
+        token,
+      );
       expect(transcript.body.activities.filter((activity) => activity.text === told)).toHaveLength(1);
       expect((await tickets.get(number))?.status).toBe('resolved');
       // The ticket keeps no trace of the host the client named.
@@ -143,7 +193,14 @@ describe('a ticket resolved for a web chat requester who named another host', ()
       intents: [],
       facts: {},
       excerpt: [],
-      requester: { userKey: 'requester-gone', conversation: { channelId: 'directline', serviceUrl: `http://${forgedHost}/`, conversation: { id: 'GoneConversation0123456789' } as never } },
+      requester: {
+        userKey: 'requester-gone',
+        conversation: {
+          channelId: 'directline',
+          serviceUrl: `http://${forgedHost}/`,
+          conversation: { id: 'GoneConversation0123456789' } as never,
+        },
+      },
       sourceActivityId: 'directline:GoneConversation0123456789:1',
     });
     expect((await resolve(ticket.number)).body).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });

@@ -25,12 +25,20 @@ afterAll(async () => {
 
 async function get(query: string) {
   const response = await fetch(`${app.url}${ENTITLEMENT_CARD_PATH}?${query}`);
-  return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 const COMBINATIONS: { membership?: Membership; competency?: CompetencyKind; lang: Lang }[] = LANGS.flatMap((lang) =>
   [undefined, ...FACT_VALUES.membership].flatMap((membership) =>
-    [undefined, ...FACT_VALUES.competency].map((competency) => ({ lang, ...(membership ? { membership } : {}), ...(competency ? { competency } : {}) })),
+    [undefined, ...FACT_VALUES.competency].map((competency) => ({
+      lang,
+      ...(membership ? { membership } : {}),
+      ...(competency ? { competency } : {}),
+    })),
   ),
 );
 
@@ -72,7 +80,9 @@ describe('a wrong parameter', () => {
     const error = body.error as { code: string; parameter: string; message: string };
     expect(error.code).toBe('BadRequest');
     expect(error.parameter).toBe(parameter);
-    expect(error.message).toBe(t(lang as Lang, 'web.error.bad_parameter', { name: parameter, value, allowed: expectedAllowed(parameter) }));
+    expect(error.message).toBe(
+      t(lang as Lang, 'web.error.bad_parameter', { name: parameter, value, allowed: expectedAllowed(parameter) }),
+    );
     expect(error.message).not.toMatch(/Error|at \/|\.ts|node_modules/);
   });
 
@@ -84,8 +94,13 @@ describe('a wrong parameter', () => {
   });
 
   it('parses the query the same way outside HTTP', () => {
-    expect(parseEntitlementQuery(new URLSearchParams('membership=action_pack&lang=pt-BR'))).toEqual({ facts: { membership: 'action_pack' }, lang: 'pt' });
-    expect(() => parseEntitlementQuery(new URLSearchParams('competency=onprem'))).toThrow(/competency: "onprem" is not one of cloud, other/);
+    expect(parseEntitlementQuery(new URLSearchParams('membership=action_pack&lang=pt-BR'))).toEqual({
+      facts: { membership: 'action_pack' },
+      lang: 'pt',
+    });
+    expect(() => parseEntitlementQuery(new URLSearchParams('competency=onprem'))).toThrow(
+      /competency: "onprem" is not one of cloud, other/,
+    );
   });
 });
 

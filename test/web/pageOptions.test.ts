@@ -27,9 +27,12 @@ describe('the chat page options', () => {
     expect(isHexColour(colour)).toBe(true);
   });
 
-  it.each(['red', '#12345', '#0F6CBDFF', 'rgb(0,0,0)', '#0F6CBD;background:url(x)', ''])('refuses the colour %j', (colour) => {
-    expect(isHexColour(colour)).toBe(false);
-  });
+  it.each(['red', '#12345', '#0F6CBDFF', 'rgb(0,0,0)', '#0F6CBD;background:url(x)', ''])(
+    'refuses the colour %j',
+    (colour) => {
+      expect(isHexColour(colour)).toBe(false);
+    },
+  );
 
   it('cleans a title: no control characters, spaces collapsed, at most MAX_TITLE_LENGTH characters', () => {
     expect(cleanTitle('  Support\u0000 \u202eContoso\n ')).toBe('Support Contoso');

@@ -38,7 +38,9 @@ async function page(path: string, headers: Record<string, string> = {}) {
 
 /** What a page's <script type="application/json" id="page-data"> holds. */
 function pageData(html: string): Record<string, unknown> {
-  return JSON.parse(/<script type="application\/json" id="page-data">(.*?)<\/script>/s.exec(html)?.[1] ?? 'null') as Record<string, unknown>;
+  return JSON.parse(
+    /<script type="application\/json" id="page-data">(.*?)<\/script>/s.exec(html)?.[1] ?? 'null',
+  ) as Record<string, unknown>;
 }
 
 const PAGES = [
@@ -113,13 +115,23 @@ describe('the language a page is first drawn in', () => {
 
 describe('the chat page options', () => {
   it('takes a locale, a title and colours', async () => {
-    const { html } = await page(`/chat?locale=fr-CA&title=${encodeURIComponent('Support Contoso')}&accent=%23C50F1F&background=%23fafafa`);
-    expect(pageData(html)).toMatchObject({ kind: 'embedded', locale: 'fr-FR', title: 'Support Contoso', accent: '#C50F1F', background: '#fafafa' });
+    const { html } = await page(
+      `/chat?locale=fr-CA&title=${encodeURIComponent('Support Contoso')}&accent=%23C50F1F&background=%23fafafa`,
+    );
+    expect(pageData(html)).toMatchObject({
+      kind: 'embedded',
+      locale: 'fr-FR',
+      title: 'Support Contoso',
+      accent: '#C50F1F',
+      background: '#fafafa',
+    });
     expect(html).toContain('<title>Support Contoso</title>');
   });
 
   it('drops what is not valid rather than passing it on', async () => {
-    const { html } = await page(`/chat?locale=xx&accent=red;x:expression(1)&background=url(x)&title=${encodeURIComponent(' \u0007 ')}`);
+    const { html } = await page(
+      `/chat?locale=xx&accent=red;x:expression(1)&background=url(x)&title=${encodeURIComponent(' \u0007 ')}`,
+    );
     const data = pageData(html);
     expect(data.accent).toBe(DEFAULT_ACCENT);
     expect(data).not.toHaveProperty('locale');

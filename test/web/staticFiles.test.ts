@@ -25,14 +25,17 @@ afterAll(async () => {
 const ASSETS = Object.values(webAssets());
 
 describe('the files of the web pages', () => {
-  it.each(ASSETS.map((asset) => [asset.path, asset] as const))('serves %s as listed', async (_path, asset: WebAsset) => {
-    const response = await fetch(`${app.url}${asset.path}`, { headers: { 'accept-encoding': 'identity' } });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe(asset.contentType);
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('cache-control')).toBe(CACHE_CONTROL[asset.caching]);
-    expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(asset.file))).toBe(true);
-  });
+  it.each(ASSETS.map((asset) => [asset.path, asset] as const))(
+    'serves %s as listed',
+    async (_path, asset: WebAsset) => {
+      const response = await fetch(`${app.url}${asset.path}`, { headers: { 'accept-encoding': 'identity' } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(asset.contentType);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('cache-control')).toBe(CACHE_CONTROL[asset.caching]);
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(asset.file))).toBe(true);
+    },
+  );
 
   it('names vendor bundles by package and version and caches them as immutable', () => {
     const vendor = ASSETS.filter((asset) => asset.path.startsWith('/vendor/'));
@@ -125,21 +128,29 @@ describe('anything not in the list', () => {
     expect(body).not.toMatch(/"dependencies"|root:x:0:0|MicrosoftAppPassword/);
   });
 
-  it.each(['/web/chat.js\0', '/web/..\0/package.json'])('a raw null byte (%j) is refused before any routing', async (target) => {
-    const { status, text: body } = await rawRequest(app.url, { method: 'GET', path: target });
-    expect([400, 404]).toContain(status);
-    expect(body).not.toMatch(/"dependencies"/);
-  });
+  it.each(['/web/chat.js\0', '/web/..\0/package.json'])(
+    'a raw null byte (%j) is refused before any routing',
+    async (target) => {
+      const { status, text: body } = await rawRequest(app.url, { method: 'GET', path: target });
+      expect([400, 404]).toContain(status);
+      expect(body).not.toMatch(/"dependencies"/);
+    },
+  );
 });
 
 /** A GET with Node's http client, which (unlike fetch) does not decompress. */
-async function getRaw(url: string, headers: Record<string, string>): Promise<{ statusCode: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+async function getRaw(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ statusCode: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   const { get } = await import('node:http');
   return new Promise((resolve, reject) => {
     get(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
     }).on('error', reject);
   });
 }

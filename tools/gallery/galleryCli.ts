@@ -37,13 +37,27 @@ const TEAMS_HOST_CONFIG = {
     emphasis: { backgroundColor: '#F5F5F5', foregroundColors: colors('#242424', '#616161') },
     accent: { backgroundColor: '#E8EBFA', foregroundColors: colors('#242424', '#616161') },
   },
-  actions: { maxActions: 6, spacing: 'default', buttonSpacing: 8, actionsOrientation: 'horizontal', actionAlignment: 'left' },
+  actions: {
+    maxActions: 6,
+    spacing: 'default',
+    buttonSpacing: 8,
+    actionsOrientation: 'horizontal',
+    actionAlignment: 'left',
+  },
   inputs: { label: { inputSpacing: 'small', requiredInputs: { weight: 'bolder' }, optionalInputs: {} } },
 };
 
 function colors(text: string, subtle: string) {
   const pair = (color: string) => ({ default: color, subtle });
-  return { default: pair(text), dark: pair('#000000'), light: pair('#FFFFFF'), accent: pair('#5B5FC7'), good: pair('#13A10E'), warning: pair('#C19C00'), attention: pair('#C4314B') };
+  return {
+    default: pair(text),
+    dark: pair('#000000'),
+    light: pair('#FFFFFF'),
+    accent: pair('#5B5FC7'),
+    good: pair('#13A10E'),
+    warning: pair('#C19C00'),
+    attention: pair('#C4314B'),
+  };
 }
 
 function galleryCard(sample: SampleView): GalleryCard {
@@ -61,11 +75,17 @@ function scriptJson(value: unknown): string {
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function cellHtml(card: GalleryCard, index: number): string {
-  const size = card.bytes === undefined ? '' : ` · ${(card.bytes / 1024).toFixed(1)} KB${card.bytes > MAX_CARD_BYTES ? ' (over the limit)' : ''}`;
+  const size =
+    card.bytes === undefined
+      ? ''
+      : ` · ${(card.bytes / 1024).toFixed(1)} KB${card.bytes > MAX_CARD_BYTES ? ' (over the limit)' : ''}`;
   const body = card.error
     ? `<div class="problem">Not rendered: ${escapeUTF8(card.error)}</div>`
     : `<div class="card" lang="${LOCALE_OF[card.lang]}" data-card="${index}"></div><div class="problems"></div><div class="sent"></div>
@@ -154,7 +174,9 @@ export function galleryHtml(samples: readonly SampleView[], rendererBundle: stri
   const names = [...new Set(samples.map((sample) => sample.name))];
   const cells: GalleryCard[] = [];
   const sections = names.map((name) => {
-    const row = LANGS.map((lang) => samples.find((s) => s.name === name && s.lang === lang)).filter((s): s is SampleView => s !== undefined);
+    const row = LANGS.map((lang) => samples.find((s) => s.name === name && s.lang === lang)).filter(
+      (s): s is SampleView => s !== undefined,
+    );
     const html = row.map((sample) => {
       cells.push(galleryCard(sample));
       return cellHtml(cells.at(-1) as GalleryCard, cells.length - 1);
@@ -193,7 +215,9 @@ function main(): void {
   mkdirSync(dirname(OUTPUT), { recursive: true });
   writeFileSync(OUTPUT, galleryHtml(samples, bundle), 'utf8');
   const names = new Set(samples.map((sample) => sample.name)).size;
-  console.log(`${relative(process.cwd(), OUTPUT) || OUTPUT}: ${names} cards × ${LANGS.length} languages = ${samples.length} renderings`);
+  console.log(
+    `${relative(process.cwd(), OUTPUT) || OUTPUT}: ${names} cards × ${LANGS.length} languages = ${samples.length} renderings`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === __filename) main();

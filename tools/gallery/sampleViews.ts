@@ -71,11 +71,21 @@ const NEW_TICKET: Ticket = {
   ],
   facts: { membership: 'gold', productKind: 'cloud', contractHistory: 'linked_before' },
   excerpt: [
-    { from: 'user', text: `O Azure diz que o ID de acesso ${MASKS.accessId} já está associado, escreva para ${MASKS.email}`, at: '2024-05-17T09:28:00.000Z' },
+    {
+      from: 'user',
+      text: `O Azure diz que o ID de acesso ${MASKS.accessId} já está associado, escreva para ${MASKS.email}`,
+      at: '2024-05-17T09:28:00.000Z',
+    },
     { from: 'bot', text: 'Qual é a associação da sua empresa no MPN?', at: '2024-05-17T09:28:01.000Z' },
     { from: 'user', text: '[fact]', at: '2024-05-17T09:29:00.000Z' },
   ],
-  requester: { userKey: 'sample-requester', conversation: { channelId: 'msteams', conversation: { id: 'a:sample-personal-chat', conversationType: 'personal', isGroup: false, name: '' } } },
+  requester: {
+    userKey: 'sample-requester',
+    conversation: {
+      channelId: 'msteams',
+      conversation: { id: 'a:sample-personal-chat', conversationType: 'personal', isGroup: false, name: '' },
+    },
+  },
   sourceActivityId: 'msteams:a:sample-personal-chat:sample-activity',
   version: 1,
 };
@@ -90,7 +100,11 @@ export const SAMPLE_TRIAGE_TICKETS: readonly Ticket[] = [
     ...NEW_TICKET,
     status: 'resolved',
     assignee: ENGINEER,
-    resolution: { note: 'The Access ID was unlinked from the old account; you can add it in the Azure portal again.', by: ENGINEER, at: '2024-05-17T10:05:00.000Z' },
+    resolution: {
+      note: 'The Access ID was unlinked from the old account; you can add it in the Azure portal again.',
+      by: ENGINEER,
+      at: '2024-05-17T10:05:00.000Z',
+    },
     updatedAt: '2024-05-17T10:05:00.000Z',
     version: 3,
   },
@@ -155,27 +169,65 @@ function otherSamples(): Sample[] {
       name: `${topic} led by segments [${segments.join(', ')}]`,
       facts: {},
       intent: topic,
-      build: (lang: Lang) => decisionView(decide(topic, {}), {}, lang, segments.map((segment) => ({ segment, score: 1 }))),
+      build: (lang: Lang) =>
+        decisionView(
+          decide(topic, {}),
+          {},
+          lang,
+          segments.map((segment) => ({ segment, score: 1 })),
+        ),
     })),
     {
       name: 'articleAnswerView [155, 175]',
       facts: {},
       intent: 'out_of_scope',
-      build: (lang) => articleAnswerView([155, 175].map((segment) => ({ segment, score: 1 })), lang),
+      build: (lang) =>
+        articleAnswerView(
+          [155, 175].map((segment) => ({ segment, score: 1 })),
+          lang,
+        ),
     },
-    { name: `clarifyView [${CLARIFY_CANDIDATES.join(', ')}]`, facts: {}, build: (lang) => clarifyView(CLARIFY_CANDIDATES, lang) },
-    { name: 'feedbackView helpful', facts: {}, intent: 'entitlement', build: (lang) => feedbackView(true, 'entitlement', lang) },
-    { name: 'feedbackView not helpful', facts: {}, intent: 'entitlement', build: (lang) => feedbackView(false, 'entitlement', lang) },
+    {
+      name: `clarifyView [${CLARIFY_CANDIDATES.join(', ')}]`,
+      facts: {},
+      build: (lang) => clarifyView(CLARIFY_CANDIDATES, lang),
+    },
+    {
+      name: 'feedbackView helpful',
+      facts: {},
+      intent: 'entitlement',
+      build: (lang) => feedbackView(true, 'entitlement', lang),
+    },
+    {
+      name: 'feedbackView not helpful',
+      facts: {},
+      intent: 'entitlement',
+      build: (lang) => feedbackView(false, 'entitlement', lang),
+    },
     { name: 'handoffOfferView after two misses', facts: {}, build: (lang) => handoffOfferView(lang, true) },
-    { name: 'hand-off summary question, no last question', facts: {}, intent: 'human_handoff', build: (lang) => handoffSummaryQuestion(lang) },
-    { name: 'hand-off summary question with the last question', facts: {}, intent: 'human_handoff', build: (lang) => handoffSummaryQuestion(lang, SAMPLE_LAST_QUESTION) },
+    {
+      name: 'hand-off summary question, no last question',
+      facts: {},
+      intent: 'human_handoff',
+      build: (lang) => handoffSummaryQuestion(lang),
+    },
+    {
+      name: 'hand-off summary question with the last question',
+      facts: {},
+      intent: 'human_handoff',
+      build: (lang) => handoffSummaryQuestion(lang, SAMPLE_LAST_QUESTION),
+    },
     {
       name: `hand-off consent question ${factsLabel(consentFacts)}`,
       facts: consentFacts,
       intent: 'human_handoff',
       build: (lang) => handoffConsentQuestion(lang, SAMPLE_LAST_QUESTION, consentFacts),
     },
-    { name: `ticketView ${SAMPLE_TICKET.number}`, facts: SAMPLE_TICKET.facts, build: (lang) => ticketView(SAMPLE_TICKET, lang) },
+    {
+      name: `ticketView ${SAMPLE_TICKET.number}`,
+      facts: SAMPLE_TICKET.facts,
+      build: (lang) => ticketView(SAMPLE_TICKET, lang),
+    },
     ...SAMPLE_TRIAGE_TICKETS.map((ticket) => ({
       name: `triageCardView ${ticket.number} ${ticket.status}`,
       facts: ticket.facts,

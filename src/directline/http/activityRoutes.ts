@@ -37,9 +37,22 @@ export function activityRoutes(service: DirectLineService): Route[] {
         try {
           const { conversationId, credential } = await openConversation(service, req);
           const decision = limiter ? await limiter.take(rateKey(credential, conversationId)) : undefined;
-          if (decision && !decision.allowed) throw new DirectLineError(429, 'TooManyRequests', 'Too many activities: wait before sending the next one.', decision.retryAfterSeconds);
-          const tokenUser = credential.kind === 'token' ? { id: credential.userId, ...(credential.userName ? { name: credential.userName } : {}) } : undefined;
-          const activity = incomingActivity(await (body = readJsonBody(req)), { conversationId, ...(tokenUser ? { tokenUser } : {}), serviceUrl: `${publicOriginOf(req, service.publicUrl)}/` });
+          if (decision && !decision.allowed)
+            throw new DirectLineError(
+              429,
+              'TooManyRequests',
+              'Too many activities: wait before sending the next one.',
+              decision.retryAfterSeconds,
+            );
+          const tokenUser =
+            credential.kind === 'token'
+              ? { id: credential.userId, ...(credential.userName ? { name: credential.userName } : {}) }
+              : undefined;
+          const activity = incomingActivity(await (body = readJsonBody(req)), {
+            conversationId,
+            ...(tokenUser ? { tokenUser } : {}),
+            serviceUrl: `${publicOriginOf(req, service.publicUrl)}/`,
+          });
           lang = langOfLocale(activity.locale);
           // The stored transcript (read back by the widget, kept for retention) never holds an Access ID or the like.
           const redacted = redactActivity(activity);
@@ -53,12 +66,15 @@ export function activityRoutes(service: DirectLineService): Route[] {
           } catch (error) {
             if (!(await service.storageReady())) throw error;
             log.error({ err: error, conversationId }, 'the bot failed on a Direct Line activity');
-            throw new DirectLineError(502, 'BotError', 'The bot could not process the activity.', undefined, { cause: error });
+            throw new DirectLineError(502, 'BotError', 'The bot could not process the activity.', undefined, {
+              cause: error,
+            });
           }
           sendJson(res, 200, { id: stored.id });
         } catch (error) {
           // While the storage is down the activity is kept by the client, not lost: 503, Retry-After, a plain message.
-          if ((error instanceof DirectLineError && error.status < 500) || error instanceof RequestBodyError) throw error;
+          if ((error instanceof DirectLineError && error.status < 500) || error instanceof RequestBodyError)
+            throw error;
           if (await service.storageReady()) throw error;
           log.warn({ err: error }, 'a Direct Line activity was refused while the storage is unavailable');
           throw storageUnavailable(t(lang ?? (await requestLang(req, body)), 'error.storage_unavailable'), error);
@@ -71,7 +87,11 @@ export function activityRoutes(service: DirectLineService): Route[] {
       ACTIVITIES_PATH,
       async (req, res) => {
         const { conversationId } = await openConversation(service, req);
-        const page = await conversations.page(conversationId, parseWatermark(queryParam(req, 'watermark')) ?? 0, service.pageSize);
+        const page = await conversations.page(
+          conversationId,
+          parseWatermark(queryParam(req, 'watermark')) ?? 0,
+          service.pageSize,
+        );
         sendJson(res, 200, { activities: page.activities, watermark: String(page.watermark) });
       },
       frame,
@@ -82,12 +102,18 @@ export function activityRoutes(service: DirectLineService): Route[] {
 /** The language of a post refused before its activity was read: its locale (the body is read for it), else Accept-Language, else English. */
 async function requestLang(req: IncomingMessage, body: Promise<unknown> | undefined): Promise<Lang> {
   const activity = (await (body ?? readJsonBody(req)).catch(() => undefined)) as { locale?: unknown } | undefined;
-  const locale = typeof activity?.locale === 'string' ? activity.locale : String(req.headers['accept-language'] ?? '').split(/[,;]/)[0];
+  const locale =
+    typeof activity?.locale === 'string'
+      ? activity.locale
+      : String(req.headers['accept-language'] ?? '').split(/[,;]/)[0];
   return langOfLocale(locale) ?? 'en';
 }
 
 /** The route's conversation, once the caller may use it (401/403) and it exists (404). */
-async function openConversation({ credentials, conversations }: DirectLineService, req: IncomingMessage): Promise<{ conversationId: string; credential: Credential }> {
+async function openConversation(
+  { credentials, conversations }: DirectLineService,
+  req: IncomingMessage,
+): Promise<{ conversationId: string; credential: Credential }> {
   const conversationId = conversationIdParam(req);
   const credential = credentials.authenticateFor(req, conversationId);
   if (!isConversationId(conversationId) || !(await conversations.get(conversationId))) throw conversationNotFound();

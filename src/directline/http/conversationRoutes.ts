@@ -32,7 +32,8 @@ export function conversationRoutes(service: DirectLineService): Route[] {
         const body = await readOptionalJson(req);
         const locale = localeOf(body);
         const asked = requestedUser(body, false);
-        const conversationId = credential.kind === 'token' ? credential.conversationId : DirectLineConversations.newId();
+        const conversationId =
+          credential.kind === 'token' ? credential.conversationId : DirectLineConversations.newId();
         const userId = credential.kind === 'token' ? credential.userId : (asked.id ?? newUserId());
         const userName = credential.kind === 'token' ? credential.userName : asked.name;
         // The stream replays from here: a new conversation from its very start (the bot's welcome included).
@@ -40,9 +41,24 @@ export function conversationRoutes(service: DirectLineService): Route[] {
         const created = await conversations.create(conversationId, userId);
         if (created) {
           const user = { id: userId, ...(userName ? { name: userName } : {}), role: 'user' } as ChannelAccount;
-          await announceConversation(service, { conversationId, user, ...(locale ? { locale } : {}), serviceUrl: `${publicOriginOf(req, service.publicUrl)}/` });
+          await announceConversation(service, {
+            conversationId,
+            user,
+            ...(locale ? { locale } : {}),
+            serviceUrl: `${publicOriginOf(req, service.publicUrl)}/`,
+          });
         }
-        sendJson(res, created ? 201 : 200, conversationResponse(service, req, credential, { conversationId, userId, ...(userName ? { userName } : {}) }, watermark));
+        sendJson(
+          res,
+          created ? 201 : 200,
+          conversationResponse(
+            service,
+            req,
+            credential,
+            { conversationId, userId, ...(userName ? { userName } : {}) },
+            watermark,
+          ),
+        );
       },
       frame,
     ),
@@ -55,7 +71,8 @@ export function conversationRoutes(service: DirectLineService): Route[] {
         const conversation = isConversationId(conversationId) ? await conversations.get(conversationId) : undefined;
         if (!conversation) throw conversationNotFound();
         const watermark = parseWatermark(queryParam(req, 'watermark')) ?? conversation.watermark;
-        const grant = credential.kind === 'token' ? credential : { conversationId, userId: conversation.userId ?? newUserId() };
+        const grant =
+          credential.kind === 'token' ? credential : { conversationId, userId: conversation.userId ?? newUserId() };
         sendJson(res, 200, conversationResponse(service, req, credential, grant, watermark));
       },
       frame,
@@ -71,14 +88,21 @@ function conversationResponse(
   grant: { conversationId: string; userId: string; userName?: string },
   watermark: number,
 ) {
-  const { token, expires_in } = credential.kind === 'token' ? { token: credential.token, expires_in: credential.expiresIn } : tokens.issue(grant);
-  const stream = streamUrl(webSocketOrigin(publicOriginOf(req, publicUrl)), grant.conversationId, watermark, tokens.issueStreamToken(grant.conversationId));
+  const { token, expires_in } =
+    credential.kind === 'token' ? { token: credential.token, expires_in: credential.expiresIn } : tokens.issue(grant);
+  const stream = streamUrl(
+    webSocketOrigin(publicOriginOf(req, publicUrl)),
+    grant.conversationId,
+    watermark,
+    tokens.issueStreamToken(grant.conversationId),
+  );
   return { conversationId: grant.conversationId, token, expires_in, streamUrl: stream };
 }
 
 function localeOf(body: Record<string, unknown>): string | undefined {
   const { locale } = body;
   if (locale === undefined || locale === null) return undefined;
-  if (typeof locale !== 'string' || !/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(locale)) throw badArgument('locale must be a BCP 47 language tag such as pt-BR.');
+  if (typeof locale !== 'string' || !/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(locale))
+    throw badArgument('locale must be a BCP 47 language tag such as pt-BR.');
   return locale;
 }

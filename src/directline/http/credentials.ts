@@ -31,7 +31,8 @@ export class Credentials {
   /** @throws DirectLineError 401 or 403, also for a token bound to another conversation */
   authenticateFor(req: IncomingMessage, conversationId: string): Credential {
     const credential = this.authenticate(req);
-    if (credential.kind === 'token' && credential.conversationId !== conversationId) throw forbidden('The token is not valid for this conversation.');
+    if (credential.kind === 'token' && credential.conversationId !== conversationId)
+      throw forbidden('The token is not valid for this conversation.');
     return credential;
   }
 }

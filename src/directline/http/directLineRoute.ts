@@ -19,7 +19,12 @@ export interface RouteFrame {
   log: Logger;
 }
 
-export function directLineRoute(method: Route['method'], path: string, handler: Handler, { policy, log }: RouteFrame): Route {
+export function directLineRoute(
+  method: Route['method'],
+  path: string,
+  handler: Handler,
+  { policy, log }: RouteFrame,
+): Route {
   return {
     method,
     path,
@@ -27,7 +32,11 @@ export function directLineRoute(method: Route['method'], path: string, handler: 
       try {
         const origin = originOf(req);
         if (origin && !policy.allows(origin, req.headers.host)) {
-          throw new DirectLineError(403, 'OriginNotAllowed', 'Pages of this origin may not use this service (see TRUSTED_ORIGINS).');
+          throw new DirectLineError(
+            403,
+            'OriginNotAllowed',
+            'Pages of this origin may not use this service (see TRUSTED_ORIGINS).',
+          );
         }
         policy.addCorsHeaders(req, res);
         await handler(req, res);
@@ -37,7 +46,6 @@ export function directLineRoute(method: Route['method'], path: string, handler: 
     },
   };
 }
-
 
 function sendError(res: ServerResponse, error: unknown, log: Logger): void {
   if (error instanceof DirectLineError) {

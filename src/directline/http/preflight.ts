@@ -12,11 +12,16 @@ const DEFAULT_ALLOWED_HEADERS = 'authorization, content-type, x-ms-bot-agent';
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 /** Puts the preflight answer in front of the server's other request listeners (restify's). */
-export function answerPreflights(server: Server, isDirectLinePath: (path: string) => boolean, policy: OriginPolicy): void {
+export function answerPreflights(
+  server: Server,
+  isDirectLinePath: (path: string) => boolean,
+  policy: OriginPolicy,
+): void {
   const others = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method === 'OPTIONS' && isDirectLinePath(new URL(req.url ?? '/', 'http://localhost').pathname)) return answer(req, res, policy);
+    if (req.method === 'OPTIONS' && isDirectLinePath(new URL(req.url ?? '/', 'http://localhost').pathname))
+      return answer(req, res, policy);
     for (const listener of others) listener.call(server, req, res);
   });
 }
@@ -25,7 +30,14 @@ function answer(req: IncomingMessage, res: ServerResponse, policy: OriginPolicy)
   const origin = originOf(req);
   if (!origin || !policy.allows(origin, req.headers.host)) {
     res.writeHead(403, { 'content-type': 'application/json; charset=utf-8', vary: 'Origin' });
-    res.end(JSON.stringify({ error: { code: 'OriginNotAllowed', message: 'Pages of this origin may not use this service (see TRUSTED_ORIGINS).' } }));
+    res.end(
+      JSON.stringify({
+        error: {
+          code: 'OriginNotAllowed',
+          message: 'Pages of this origin may not use this service (see TRUSTED_ORIGINS).',
+        },
+      }),
+    );
     return;
   }
   const asked = String(req.headers['access-control-request-headers'] ?? '');

@@ -20,7 +20,8 @@ export function publicOriginOf(req: IncomingMessage, configured?: string): strin
   const port = req.socket.localPort;
   const host = req.headers.host ?? '';
   const loopback = LOOPBACK_HOST.exec(host);
-  if (loopback && Number(loopback[4] ?? (scheme === 'https' ? 443 : 80)) === port) return `${scheme}://${host.toLowerCase()}`;
+  if (loopback && Number(loopback[4] ?? (scheme === 'https' ? 443 : 80)) === port)
+    return `${scheme}://${host.toLowerCase()}`;
   return `${scheme}://${hostOf(req.socket.localAddress ?? '127.0.0.1')}:${port ?? 0}`;
 }
 

@@ -19,10 +19,15 @@ export function tokenRoutes(service: DirectLineService): Route[] {
       'post',
       '/v3/directline/tokens/generate',
       async (req, res) => {
-        if (credentials.authenticate(req).kind !== 'secret') throw forbidden('Only the Direct Line secret can generate tokens.');
+        if (credentials.authenticate(req).kind !== 'secret')
+          throw forbidden('Only the Direct Line secret can generate tokens.');
         const user = requestedUser(await readOptionalJson(req), true);
         const conversationId = DirectLineConversations.newId();
-        const issued = tokens.issue({ conversationId, userId: user.id ?? newUserId(), ...(user.name ? { userName: user.name } : {}) });
+        const issued = tokens.issue({
+          conversationId,
+          userId: user.id ?? newUserId(),
+          ...(user.name ? { userName: user.name } : {}),
+        });
         sendJson(res, 200, { conversationId, ...issued });
       },
       frame,
@@ -34,7 +39,10 @@ export function tokenRoutes(service: DirectLineService): Route[] {
         const credential = credentials.authenticate(req);
         if (credential.kind !== 'token') throw badArgument('Only a token can be refreshed.');
         const { conversationId, userId, userName } = credential;
-        sendJson(res, 200, { conversationId, ...tokens.issue({ conversationId, userId, ...(userName ? { userName } : {}) }) });
+        sendJson(res, 200, {
+          conversationId,
+          ...tokens.issue({ conversationId, userId, ...(userName ? { userName } : {}) }),
+        });
       },
       frame,
     ),

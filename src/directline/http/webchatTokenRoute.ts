@@ -23,7 +23,11 @@ export function webchatTokenRoute({ tokens, frame }: DirectLineService): Route {
     async (req, res) => {
       // A page's Origin was checked by the route frame; without one, only this machine may ask.
       if (!originOf(req) && !isLoopbackPeer(req)) {
-        throw new DirectLineError(403, 'OriginNotAllowed', 'Tokens are only for this server\'s pages and trusted origins.');
+        throw new DirectLineError(
+          403,
+          'OriginNotAllowed',
+          "Tokens are only for this server's pages and trusted origins.",
+        );
       }
       const conversationId = DirectLineConversations.newId();
       const userId = newUserId();

@@ -43,7 +43,10 @@ export interface DirectLineStore {
    * The first activity of the conversation a client posted with this channelData.clientActivityID (a retry of a
    * post that failed is recognised by it), and whether an activity after it replies to it (replyToId).
    */
-  findClientActivity(conversationId: string, clientActivityId: string): Promise<{ stored: StoredActivity; replied: boolean } | undefined>;
+  findClientActivity(
+    conversationId: string,
+    clientActivityId: string,
+  ): Promise<{ stored: StoredActivity; replied: boolean } | undefined>;
   /** Replaces an activity in place (an update or a deletion by the bot). @returns false when there is none. */
   replaceActivity(conversationId: string, seq: number, activity: DirectLineActivity): Promise<boolean>;
   /**
@@ -63,7 +66,8 @@ export function clientActivityIdOf(activity: DirectLineActivity): string | undef
 /** An activity's `timestamp` (a Date, or the ISO text it is stored as) in ISO form; undefined when it has none. */
 export function activityTime(activity: DirectLineActivity): string | undefined {
   const { timestamp } = activity as { timestamp?: unknown };
-  const time = timestamp instanceof Date ? timestamp.getTime() : typeof timestamp === 'string' ? Date.parse(timestamp) : NaN;
+  const time =
+    timestamp instanceof Date ? timestamp.getTime() : typeof timestamp === 'string' ? Date.parse(timestamp) : NaN;
   return Number.isFinite(time) ? new Date(time).toISOString() : undefined;
 }
 

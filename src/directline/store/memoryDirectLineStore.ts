@@ -1,6 +1,15 @@
 /** Direct Line conversations in process memory (`STORAGE_URL=memory:`): one instance, gone at restart. */
 import { activityId } from '../activityIds';
-import { activityTime, clientActivityIdOf, UnknownConversationError, type DirectLineActivity, type DirectLineStore, type NewConversation, type StoredActivity, type StoredConversation } from './directLineStore';
+import {
+  activityTime,
+  clientActivityIdOf,
+  UnknownConversationError,
+  type DirectLineActivity,
+  type DirectLineStore,
+  type NewConversation,
+  type StoredActivity,
+  type StoredConversation,
+} from './directLineStore';
 
 interface MemoryConversation {
   id: string;
@@ -46,15 +55,25 @@ export class MemoryDirectLineStore implements DirectLineStore {
 
   async activitiesSince(conversationId: string, watermark: number, limit: number): Promise<StoredActivity[]> {
     const activities = this.conversations.get(conversationId)?.activities ?? [];
-    return activities.slice(watermark, watermark + limit).map((json, index) => ({ seq: watermark + index, activity: JSON.parse(json) as DirectLineActivity }));
+    return activities
+      .slice(watermark, watermark + limit)
+      .map((json, index) => ({ seq: watermark + index, activity: JSON.parse(json) as DirectLineActivity }));
   }
 
-  async findClientActivity(conversationId: string, clientActivityId: string): Promise<{ stored: StoredActivity; replied: boolean } | undefined> {
-    const activities = (this.conversations.get(conversationId)?.activities ?? []).map((json) => JSON.parse(json) as DirectLineActivity);
+  async findClientActivity(
+    conversationId: string,
+    clientActivityId: string,
+  ): Promise<{ stored: StoredActivity; replied: boolean } | undefined> {
+    const activities = (this.conversations.get(conversationId)?.activities ?? []).map(
+      (json) => JSON.parse(json) as DirectLineActivity,
+    );
     const seq = activities.findIndex((activity) => clientActivityIdOf(activity) === clientActivityId);
     if (seq < 0) return undefined;
     const id = activityId(conversationId, seq);
-    return { stored: { seq, activity: activities[seq] as DirectLineActivity }, replied: activities.slice(seq + 1).some((activity) => activity.replyToId === id) };
+    return {
+      stored: { seq, activity: activities[seq] as DirectLineActivity },
+      replied: activities.slice(seq + 1).some((activity) => activity.replyToId === id),
+    };
   }
 
   async replaceActivity(conversationId: string, seq: number, activity: DirectLineActivity): Promise<boolean> {

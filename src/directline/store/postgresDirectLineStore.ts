@@ -7,7 +7,15 @@
 import { SEQ_DIGITS } from '../activityIds';
 import type { PostgresDatabase } from '../../storage/postgresDatabase';
 import { postgresJson } from '../../storage/postgresJson';
-import { activityTime, UnknownConversationError, type DirectLineActivity, type DirectLineStore, type NewConversation, type StoredActivity, type StoredConversation } from './directLineStore';
+import {
+  activityTime,
+  UnknownConversationError,
+  type DirectLineActivity,
+  type DirectLineStore,
+  type NewConversation,
+  type StoredActivity,
+  type StoredConversation,
+} from './directLineStore';
 
 /** The row lock of UPDATE makes a concurrent append wait until this one commits, then read the new next_seq. */
 const APPEND = `WITH taken AS (
@@ -48,20 +56,35 @@ export class PostgresDirectLineStore implements DirectLineStore {
   }
 
   async getConversation(id: string): Promise<StoredConversation | undefined> {
-    const { rows } = await this.db.pool.query<ConversationRow>('SELECT id, user_id, created_at, next_seq FROM directline_conversations WHERE id = $1', [id]);
+    const { rows } = await this.db.pool.query<ConversationRow>(
+      'SELECT id, user_id, created_at, next_seq FROM directline_conversations WHERE id = $1',
+      [id],
+    );
     const row = rows[0];
     if (!row) return undefined;
-    return { id: row.id, ...(row.user_id ? { userId: row.user_id } : {}), createdAt: row.created_at.toISOString(), watermark: row.next_seq };
+    return {
+      id: row.id,
+      ...(row.user_id ? { userId: row.user_id } : {}),
+      createdAt: row.created_at.toISOString(),
+      watermark: row.next_seq,
+    };
   }
 
   async watermarks(ids: readonly string[]): Promise<Map<string, number>> {
     if (!ids.length) return new Map();
-    const { rows } = await this.db.pool.query<{ id: string; next_seq: number }>('SELECT id, next_seq FROM directline_conversations WHERE id = ANY($1::text[])', [ids]);
+    const { rows } = await this.db.pool.query<{ id: string; next_seq: number }>(
+      'SELECT id, next_seq FROM directline_conversations WHERE id = ANY($1::text[])',
+      [ids],
+    );
     return new Map(rows.map((row) => [row.id, row.next_seq]));
   }
 
   async appendActivity(conversationId: string, activity: DirectLineActivity): Promise<number> {
-    const { rows } = await this.db.pool.query<{ seq: number }>(APPEND, [conversationId, postgresJson(activity), activityTime(activity) ?? null]);
+    const { rows } = await this.db.pool.query<{ seq: number }>(APPEND, [
+      conversationId,
+      postgresJson(activity),
+      activityTime(activity) ?? null,
+    ]);
     const seq = rows[0]?.seq;
     if (seq === undefined) throw new UnknownConversationError(conversationId);
     return seq;
@@ -75,24 +98,34 @@ export class PostgresDirectLineStore implements DirectLineStore {
     return rows.map((row) => ({ seq: row.seq, activity: JSON.parse(row.activity) as DirectLineActivity }));
   }
 
-  async findClientActivity(conversationId: string, clientActivityId: string): Promise<{ stored: StoredActivity; replied: boolean } | undefined> {
-    const { rows } = await this.db.pool.query<{ seq: number; activity: string; replied: boolean }>(FIND_CLIENT_ACTIVITY, [conversationId, clientActivityId, `${conversationId}|`]);
+  async findClientActivity(
+    conversationId: string,
+    clientActivityId: string,
+  ): Promise<{ stored: StoredActivity; replied: boolean } | undefined> {
+    const { rows } = await this.db.pool.query<{ seq: number; activity: string; replied: boolean }>(
+      FIND_CLIENT_ACTIVITY,
+      [conversationId, clientActivityId, `${conversationId}|`],
+    );
     const row = rows[0];
-    return row ? { stored: { seq: row.seq, activity: JSON.parse(row.activity) as DirectLineActivity }, replied: row.replied } : undefined;
+    return row
+      ? { stored: { seq: row.seq, activity: JSON.parse(row.activity) as DirectLineActivity }, replied: row.replied }
+      : undefined;
   }
 
   async replaceActivity(conversationId: string, seq: number, activity: DirectLineActivity): Promise<boolean> {
-    const { rowCount } = await this.db.pool.query('UPDATE directline_activities SET activity = $1 WHERE conversation_id = $2 AND seq = $3', [
-      postgresJson(activity),
-      conversationId,
-      seq,
-    ]);
+    const { rowCount } = await this.db.pool.query(
+      'UPDATE directline_activities SET activity = $1 WHERE conversation_id = $2 AND seq = $3',
+      [postgresJson(activity), conversationId, seq],
+    );
     return rowCount === 1;
   }
 
   async deleteInactiveBefore(date: Date): Promise<string[]> {
     // The activities go with their conversation (ON DELETE CASCADE).
-    const { rows } = await this.db.pool.query<{ id: string }>('DELETE FROM directline_conversations WHERE active_at < $1 RETURNING id', [date.toISOString()]);
+    const { rows } = await this.db.pool.query<{ id: string }>(
+      'DELETE FROM directline_conversations WHERE active_at < $1 RETURNING id',
+      [date.toISOString()],
+    );
     return rows.map((row) => row.id);
   }
 }

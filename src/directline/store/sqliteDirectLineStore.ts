@@ -5,7 +5,14 @@
  */
 import type { SqliteDatabase } from '../../storage/sqliteDatabase';
 import { activityId } from '../activityIds';
-import { UnknownConversationError, type DirectLineActivity, type DirectLineStore, type NewConversation, type StoredActivity, type StoredConversation } from './directLineStore';
+import {
+  UnknownConversationError,
+  type DirectLineActivity,
+  type DirectLineStore,
+  type NewConversation,
+  type StoredActivity,
+  type StoredConversation,
+} from './directLineStore';
 
 interface ConversationRow {
   id: string;
@@ -32,12 +39,18 @@ export class SqliteDirectLineStore implements DirectLineStore {
     this.insertConversation = db.prepare<[string, string | null, string]>(
       'INSERT INTO directline_conversations (id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
     );
-    this.selectConversation = db.prepare<[string], ConversationRow>('SELECT id, user_id, created_at, next_seq FROM directline_conversations WHERE id = ?');
+    this.selectConversation = db.prepare<[string], ConversationRow>(
+      'SELECT id, user_id, created_at, next_seq FROM directline_conversations WHERE id = ?',
+    );
     this.selectWatermarks = db.prepare<[string], { id: string; next_seq: number }>(
       'SELECT id, next_seq FROM directline_conversations WHERE id IN (SELECT value FROM json_each(?))',
     );
-    this.takeSeq = db.prepare<[string], { seq: number }>('UPDATE directline_conversations SET next_seq = next_seq + 1 WHERE id = ? RETURNING next_seq - 1 AS seq');
-    this.insertActivity = db.prepare<[string, number, string]>('INSERT INTO directline_activities (conversation_id, seq, activity) VALUES (?, ?, ?)');
+    this.takeSeq = db.prepare<[string], { seq: number }>(
+      'UPDATE directline_conversations SET next_seq = next_seq + 1 WHERE id = ? RETURNING next_seq - 1 AS seq',
+    );
+    this.insertActivity = db.prepare<[string, number, string]>(
+      'INSERT INTO directline_activities (conversation_id, seq, activity) VALUES (?, ?, ?)',
+    );
     this.selectSince = db.prepare<[string, number, number], { seq: number; activity: string }>(
       'SELECT seq, activity FROM directline_activities WHERE conversation_id = ? AND seq >= ? ORDER BY seq LIMIT ?',
     );
@@ -47,7 +60,9 @@ export class SqliteDirectLineStore implements DirectLineStore {
     this.selectReply = db.prepare<[string, number, string], { found: number }>(
       "SELECT 1 AS found FROM directline_activities WHERE conversation_id = ? AND seq > ? AND json_extract(activity, '$.replyToId') = ? LIMIT 1",
     );
-    this.updateActivity = db.prepare<[string, string, number]>('UPDATE directline_activities SET activity = ? WHERE conversation_id = ? AND seq = ?');
+    this.updateActivity = db.prepare<[string, string, number]>(
+      'UPDATE directline_activities SET activity = ? WHERE conversation_id = ? AND seq = ?',
+    );
     this.append = db.transaction((conversationId: string, json: string): number => {
       const taken = this.takeSeq.get(conversationId);
       if (!taken) throw new UnknownConversationError(conversationId);
@@ -76,13 +91,20 @@ export class SqliteDirectLineStore implements DirectLineStore {
   }
 
   async createConversation(conversation: NewConversation): Promise<boolean> {
-    return this.insertConversation.run(conversation.id, conversation.userId ?? null, conversation.createdAt).changes === 1;
+    return (
+      this.insertConversation.run(conversation.id, conversation.userId ?? null, conversation.createdAt).changes === 1
+    );
   }
 
   async getConversation(id: string): Promise<StoredConversation | undefined> {
     const row = this.selectConversation.get(id);
     if (!row) return undefined;
-    return { id: row.id, ...(row.user_id ? { userId: row.user_id } : {}), createdAt: row.created_at, watermark: row.next_seq };
+    return {
+      id: row.id,
+      ...(row.user_id ? { userId: row.user_id } : {}),
+      createdAt: row.created_at,
+      watermark: row.next_seq,
+    };
   }
 
   async watermarks(ids: readonly string[]): Promise<Map<string, number>> {
@@ -95,10 +117,15 @@ export class SqliteDirectLineStore implements DirectLineStore {
   }
 
   async activitiesSince(conversationId: string, watermark: number, limit: number): Promise<StoredActivity[]> {
-    return this.selectSince.all(conversationId, watermark, limit).map((row) => ({ seq: row.seq, activity: JSON.parse(row.activity) as DirectLineActivity }));
+    return this.selectSince
+      .all(conversationId, watermark, limit)
+      .map((row) => ({ seq: row.seq, activity: JSON.parse(row.activity) as DirectLineActivity }));
   }
 
-  async findClientActivity(conversationId: string, clientActivityId: string): Promise<{ stored: StoredActivity; replied: boolean } | undefined> {
+  async findClientActivity(
+    conversationId: string,
+    clientActivityId: string,
+  ): Promise<{ stored: StoredActivity; replied: boolean } | undefined> {
     const row = this.selectClientActivity.get(conversationId, clientActivityId);
     if (!row) return undefined;
     const replied = this.selectReply.get(conversationId, row.seq, activityId(conversationId, row.seq)) !== undefined;

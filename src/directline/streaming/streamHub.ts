@@ -23,7 +23,11 @@ export interface StreamTimings {
   idleMs: number;
 }
 
-export const DEFAULT_STREAM_TIMINGS: StreamTimings = { pollIntervalMs: 50, heartbeatMs: 30_000, idleMs: DEFAULT_STREAM_LIMITS.idleMs };
+export const DEFAULT_STREAM_TIMINGS: StreamTimings = {
+  pollIntervalMs: 50,
+  heartbeatMs: 30_000,
+  idleMs: DEFAULT_STREAM_LIMITS.idleMs,
+};
 
 /** What the hub reports: the open sockets (a gauge) and the idle closes (a counter). */
 export interface StreamMeters {
@@ -65,7 +69,15 @@ export class StreamHub implements ActivityFeed {
   /** Streams a conversation to a socket, from `watermark` on (activities since then are replayed first). */
   add(conversationId: string, socket: WebSocket, watermark: number): void {
     const idleTimer = setTimeout(() => this.closeIdle(stream), this.timings.idleMs).unref();
-    const stream: Stream = { socket, conversationId, cursor: watermark, pumping: false, again: false, alive: true, idleTimer };
+    const stream: Stream = {
+      socket,
+      conversationId,
+      cursor: watermark,
+      pumping: false,
+      again: false,
+      alive: true,
+      idleTimer,
+    };
     const streams = this.streams.get(conversationId) ?? new Set<Stream>();
     streams.add(stream);
     this.streams.set(conversationId, streams);
@@ -130,7 +142,10 @@ export class StreamHub implements ActivityFeed {
       const last = stored.at(-1);
       if (!last || stream.socket.readyState !== stream.socket.OPEN) continue;
       stream.cursor = last.seq + 1;
-      send(stream, { activities: stored.map((s) => withId(stream.conversationId, s)), watermark: String(stream.cursor) });
+      send(stream, {
+        activities: stored.map((s) => withId(stream.conversationId, s)),
+        watermark: String(stream.cursor),
+      });
       if (stored.length === BATCH) stream.again = true;
     } while (stream.again);
   }
@@ -151,8 +166,10 @@ export class StreamHub implements ActivityFeed {
   }
 
   private startTimers(): void {
-    if (this.store.shared && !this.pollTimer) this.pollTimer = setInterval(() => void this.poll(), this.timings.pollIntervalMs).unref();
-    if (!this.heartbeatTimer) this.heartbeatTimer = setInterval(() => this.heartbeat(), this.timings.heartbeatMs).unref();
+    if (this.store.shared && !this.pollTimer)
+      this.pollTimer = setInterval(() => void this.poll(), this.timings.pollIntervalMs).unref();
+    if (!this.heartbeatTimer)
+      this.heartbeatTimer = setInterval(() => this.heartbeat(), this.timings.heartbeatMs).unref();
   }
 
   private stopTimers(): void {

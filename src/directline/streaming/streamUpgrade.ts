@@ -11,7 +11,14 @@ import { WebSocketServer } from 'ws';
 import type { Logger } from '../../log/logger';
 import { clientAddress } from '../../server/clientAddress';
 import { isConversationId, parseWatermark } from '../activityIds';
-import { DirectLineError, conversationNotFound, forbidden, tokenExpired, unauthorized, type DirectLineErrorCode } from '../directLineError';
+import {
+  DirectLineError,
+  conversationNotFound,
+  forbidden,
+  tokenExpired,
+  unauthorized,
+  type DirectLineErrorCode,
+} from '../directLineError';
 import type { DirectLineStore } from '../store/directLineStore';
 import { TokenRejectedError, type DirectLineTokens } from '../tokens/directLineTokens';
 import { originOf, type OriginPolicy } from '../http/originPolicy';
@@ -60,7 +67,8 @@ export class StreamUpgrade {
     try {
       ({ conversationId, watermark } = await this.authorize(req));
     } catch (error) {
-      if (error instanceof DirectLineError) return this.refuse(socket, REFUSAL_REASONS[error.code] ?? 'error', error.status, error.code, error.message);
+      if (error instanceof DirectLineError)
+        return this.refuse(socket, REFUSAL_REASONS[error.code] ?? 'error', error.status, error.code, error.message);
       this.deps.log.error({ err: error }, 'a Direct Line stream could not be opened');
       return this.refuse(socket, 'error', 500, 'InternalError', 'The stream could not be opened.');
     }
@@ -70,11 +78,19 @@ export class StreamUpgrade {
     const slot = this.deps.caps.take(conversationId, clientAddress(req, this.deps.trustProxy));
     if (typeof slot === 'string') {
       const whose = slot === 'conversation_cap' ? 'This conversation' : 'This client';
-      return this.refuse(socket, slot, 429, 'TooManyRequests', `${whose} has as many streams open as it may; close one first.`);
+      return this.refuse(
+        socket,
+        slot,
+        429,
+        'TooManyRequests',
+        `${whose} has as many streams open as it may; close one first.`,
+      );
     }
     // The raw socket closes with the WebSocket, and also when the handshake never completes.
     socket.once('close', () => slot.release());
-    this.server.handleUpgrade(req, socket, head, (webSocket) => this.deps.hub.add(conversationId, webSocket, watermark));
+    this.server.handleUpgrade(req, socket, head, (webSocket) =>
+      this.deps.hub.add(conversationId, webSocket, watermark),
+    );
   }
 
   private refuse(socket: Duplex, reason: string, status: number, code: string, message: string): void {
@@ -89,7 +105,11 @@ export class StreamUpgrade {
   private async authorize(req: IncomingMessage): Promise<{ conversationId: string; watermark: number }> {
     const origin = originOf(req);
     if (origin && !this.deps.policy.allows(origin, req.headers.host)) {
-      throw new DirectLineError(403, 'OriginNotAllowed', 'Pages of this origin may not use this service (see TRUSTED_ORIGINS).');
+      throw new DirectLineError(
+        403,
+        'OriginNotAllowed',
+        'Pages of this origin may not use this service (see TRUSTED_ORIGINS).',
+      );
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const conversationId = decodedSegment(STREAM_PATH.exec(url.pathname)?.[1] ?? '');
@@ -103,7 +123,9 @@ export class StreamUpgrade {
       throw error;
     }
     if (granted !== conversationId) throw forbidden('The stream URL is for another conversation.');
-    const conversation = isConversationId(conversationId) ? await this.deps.store.getConversation(conversationId) : undefined;
+    const conversation = isConversationId(conversationId)
+      ? await this.deps.store.getConversation(conversationId)
+      : undefined;
     if (!conversation) throw conversationNotFound();
     return { conversationId, watermark: parseWatermark(url.searchParams.get('watermark')) ?? conversation.watermark };
   }

@@ -2,6 +2,11 @@
 export const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/?#]+)\/stream$/;
 
 /** @example streamUrl('ws://127.0.0.1:3978', 'Ab1…', 0, 'eyJ…') // "ws://127.0.0.1:3978/v3/directline/conversations/Ab1…/stream?watermark=0&t=eyJ…" */
-export function streamUrl(webSocketOrigin: string, conversationId: string, watermark: number, streamToken: string): string {
+export function streamUrl(
+  webSocketOrigin: string,
+  conversationId: string,
+  watermark: number,
+  streamToken: string,
+): string {
   return `${webSocketOrigin}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?watermark=${watermark}&t=${encodeURIComponent(streamToken)}`;
 }

@@ -7,7 +7,9 @@ import type { Logger } from '../../log/logger';
 
 export function resolveDirectLineSecret(configured: string, log: Logger): string {
   if (configured) return configured;
-  log.warn('DIRECTLINE_SECRET is not set: generated a Direct Line secret for this process (its tokens end with it; set one to share them between instances)');
+  log.warn(
+    'DIRECTLINE_SECRET is not set: generated a Direct Line secret for this process (its tokens end with it; set one to share them between instances)',
+  );
   return randomBytes(48).toString('base64url');
 }
 

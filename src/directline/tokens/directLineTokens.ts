@@ -37,7 +37,10 @@ export interface IssuedToken {
 
 /** Why a token was refused: it expired (403 TokenExpired, cannot be refreshed) or it is not ours (403). */
 export class TokenRejectedError extends Error {
-  constructor(readonly reason: 'expired' | 'invalid', options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: 'expired' | 'invalid',
+    options?: { cause?: unknown },
+  ) {
     super(reason === 'expired' ? 'the token has expired' : 'the token is not valid', options);
     this.name = 'TokenRejectedError';
   }
@@ -61,8 +64,15 @@ export class DirectLineTokens {
 
   /** @example tokens.issue({ conversationId: 'Ab1…', userId: 'dl_4f…' }) // { token: 'eyJ…', expires_in: 1800 } */
   issue(grant: ConversationGrant): IssuedToken {
-    const claims = { conv: grant.conversationId, user: grant.userId, ...(grant.userName ? { name: grant.userName } : {}) };
-    return { token: this.sign(CONVERSATION_AUDIENCE, claims, TOKEN_LIFETIME_SECONDS), expires_in: TOKEN_LIFETIME_SECONDS };
+    const claims = {
+      conv: grant.conversationId,
+      user: grant.userId,
+      ...(grant.userName ? { name: grant.userName } : {}),
+    };
+    return {
+      token: this.sign(CONVERSATION_AUDIENCE, claims, TOKEN_LIFETIME_SECONDS),
+      expires_in: TOKEN_LIFETIME_SECONDS,
+    };
   }
 
   /** @throws TokenRejectedError */
@@ -89,7 +99,11 @@ export class DirectLineTokens {
   private sign(audience: string, claims: Record<string, unknown>, lifetimeSeconds: number): string {
     const now = Math.floor(this.clock.now() / 1000);
     const jti = randomBytes(9).toString('base64url');
-    return jwt.sign({ iss: ISSUER, aud: audience, ...claims, iat: now, nbf: now, exp: now + lifetimeSeconds, jti }, this.key, { algorithm: ALGORITHM });
+    return jwt.sign(
+      { iss: ISSUER, aud: audience, ...claims, iat: now, nbf: now, exp: now + lifetimeSeconds, jti },
+      this.key,
+      { algorithm: ALGORITHM },
+    );
   }
 
   private check(token: string, audience: string): jwt.JwtPayload {
@@ -107,7 +121,8 @@ export class DirectLineTokens {
     } catch (error) {
       throw new TokenRejectedError('invalid', { cause: error });
     }
-    if (typeof claims !== 'object' || typeof claims.nbf !== 'number' || typeof claims.exp !== 'number') throw new TokenRejectedError('invalid');
+    if (typeof claims !== 'object' || typeof claims.nbf !== 'number' || typeof claims.exp !== 'number')
+      throw new TokenRejectedError('invalid');
     if (claims.exp * 1000 <= this.clock.now()) throw new TokenRejectedError('expired');
     return claims;
   }

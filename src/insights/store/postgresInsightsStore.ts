@@ -13,14 +13,17 @@ export class PostgresInsightsStore implements InsightsStore {
   constructor(private readonly db: Pick<PostgresDatabase, 'pool'>) {}
 
   async record(event: InsightEvent): Promise<void> {
-    await this.db.pool.query('INSERT INTO insights_events (at, lang, channel, conversation_key, outcome, intent) VALUES ($1, $2, $3, $4, $5, $6)', [
-      new Date(event.at).toISOString(),
-      event.lang,
-      event.channel,
-      event.conversation,
-      event.outcome,
-      event.intent ?? null,
-    ]);
+    await this.db.pool.query(
+      'INSERT INTO insights_events (at, lang, channel, conversation_key, outcome, intent) VALUES ($1, $2, $3, $4, $5, $6)',
+      [
+        new Date(event.at).toISOString(),
+        event.lang,
+        event.channel,
+        event.conversation,
+        event.outcome,
+        event.intent ?? null,
+      ],
+    );
   }
 
   async eventsBetween(from: Date, to: Date): Promise<InsightEvent[]> {
@@ -33,7 +36,9 @@ export class PostgresInsightsStore implements InsightsStore {
 
   async salt(): Promise<string> {
     // Two instances starting at once both try; the first insert wins and both read its salt.
-    await this.db.pool.query('INSERT INTO insights_salt (id, salt) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [newSalt()]);
+    await this.db.pool.query('INSERT INTO insights_salt (id, salt) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [
+      newSalt(),
+    ]);
     const { rows } = await this.db.pool.query<{ salt: string }>('SELECT salt FROM insights_salt WHERE id = 1');
     const salt = rows[0]?.salt;
     if (!salt) throw new Error('insights_salt has no row after inserting one');

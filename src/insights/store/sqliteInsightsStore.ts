@@ -10,20 +10,33 @@ export class SqliteInsightsStore implements InsightsStore {
 
   async record(event: InsightEvent): Promise<void> {
     this.db
-      .prepare('INSERT INTO insights_events (at, lang, channel, conversation_key, outcome, intent) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(new Date(event.at).toISOString(), event.lang, event.channel, event.conversation, event.outcome, event.intent ?? null);
+      .prepare(
+        'INSERT INTO insights_events (at, lang, channel, conversation_key, outcome, intent) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        new Date(event.at).toISOString(),
+        event.lang,
+        event.channel,
+        event.conversation,
+        event.outcome,
+        event.intent ?? null,
+      );
   }
 
   async eventsBetween(from: Date, to: Date): Promise<InsightEvent[]> {
     return this.db
-      .prepare<[string, string], EventRow>('SELECT at, lang, channel, conversation_key, outcome, intent FROM insights_events WHERE at >= ? AND at < ? ORDER BY at, id')
+      .prepare<[string, string], EventRow>(
+        'SELECT at, lang, channel, conversation_key, outcome, intent FROM insights_events WHERE at >= ? AND at < ? ORDER BY at, id',
+      )
       .all(from.toISOString(), to.toISOString())
       .map(eventOfRow);
   }
 
   async salt(): Promise<string> {
     this.db.prepare('INSERT OR IGNORE INTO insights_salt (id, salt) VALUES (1, ?)').run(newSalt());
-    return (this.db.prepare<[], { salt: string }>('SELECT salt FROM insights_salt WHERE id = 1').get() as { salt: string }).salt;
+    return (
+      this.db.prepare<[], { salt: string }>('SELECT salt FROM insights_salt WHERE id = 1').get() as { salt: string }
+    ).salt;
   }
 
   async deleteBefore(date: Date): Promise<number> {

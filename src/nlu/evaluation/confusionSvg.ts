@@ -16,13 +16,21 @@ export function confusionSvg({ labels, matrix }: Confusion, title: string): stri
       const x = LABEL_WIDTH + c * CELL;
       const y = HEADER_HEIGHT + r * CELL;
       const intensity = count / max;
-      const fill = r === c ? `rgba(16,124,16,${0.12 + 0.88 * intensity})` : count ? `rgba(196,43,28,${0.25 + 0.75 * intensity})` : '#fafafa';
-      const text = count ? `<text x="${x + CELL / 2}" y="${y + CELL / 2 + 4}" text-anchor="middle" font-size="11" fill="${intensity > 0.5 ? '#fff' : '#222'}">${count}</text>` : '';
+      const fill =
+        r === c
+          ? `rgba(16,124,16,${0.12 + 0.88 * intensity})`
+          : count
+            ? `rgba(196,43,28,${0.25 + 0.75 * intensity})`
+            : '#fafafa';
+      const text = count
+        ? `<text x="${x + CELL / 2}" y="${y + CELL / 2 + 4}" text-anchor="middle" font-size="11" fill="${intensity > 0.5 ? '#fff' : '#222'}">${count}</text>`
+        : '';
       return `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" fill="${fill}" stroke="#ddd"/>${text}`;
     }),
   );
   const rowLabels = labels.map(
-    (label, i) => `<text x="${LABEL_WIDTH - 6}" y="${HEADER_HEIGHT + i * CELL + CELL / 2 + 4}" text-anchor="end" font-size="12">${escapeUTF8(label)}</text>`,
+    (label, i) =>
+      `<text x="${LABEL_WIDTH - 6}" y="${HEADER_HEIGHT + i * CELL + CELL / 2 + 4}" text-anchor="end" font-size="12">${escapeUTF8(label)}</text>`,
   );
   const columnLabels = labels.map((label, i) => {
     const x = LABEL_WIDTH + i * CELL + CELL / 2 + 4;

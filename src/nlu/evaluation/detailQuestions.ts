@@ -58,18 +58,28 @@ export function plainSentence(id: number, lang: Lang): string {
 
 /** The text of the card's first quoted block (the retrieved sentences' container), if it has one. */
 function firstQuotedBlock(card: AdaptiveCardJson): string | undefined {
-  const block = (card.body as Record<string, unknown>[]).find((element) => element.type === 'Container' && element.style === 'accent');
+  const block = (card.body as Record<string, unknown>[]).find(
+    (element) => element.type === 'Container' && element.style === 'accent',
+  );
   const first = (block?.items as Record<string, unknown>[] | undefined)?.[0];
   return typeof first?.text === 'string' ? squash(markdownToPlain(first.text)) : undefined;
 }
 
 /** Whether an answering sentence is in the reply, and whether it leads it. */
-export function checkAnswer(card: AdaptiveCardJson, lang: Lang, segments: readonly number[]): { present: boolean; leading: boolean } {
+export function checkAnswer(
+  card: AdaptiveCardJson,
+  lang: Lang,
+  segments: readonly number[],
+): { present: boolean; leading: boolean } {
   const text = squash(cardToText(card));
   const quoted = firstQuotedBlock(card);
   const sentences = segments.map((id) => plainSentence(id, lang));
   const present = sentences.some((s) => text.includes(s));
-  const leading = sentences.some((s) => (quoted !== undefined && quoted.includes(s)) || text.slice(0, LEAD_CHARS).includes(s.slice(0, Math.min(s.length, 60))));
+  const leading = sentences.some(
+    (s) =>
+      (quoted !== undefined && quoted.includes(s)) ||
+      text.slice(0, LEAD_CHARS).includes(s.slice(0, Math.min(s.length, 60))),
+  );
   return { present, leading };
 }
 
@@ -78,7 +88,12 @@ export function checkAnswer(card: AdaptiveCardJson, lang: Lang, segments: readon
  * does Gold get?"), which the topic's decision answers, is led instead by a loosely related sentence of another
  * section.
  */
-export function offTopicLeads(classifier: Classifier, retriever: Retriever, knowledge: KnowledgeBase, questions: readonly Utterance[]): DetailReport['offTopicLeads'] {
+export function offTopicLeads(
+  classifier: Classifier,
+  retriever: Retriever,
+  knowledge: KnowledgeBase,
+  questions: readonly Utterance[],
+): DetailReport['offTopicLeads'] {
   const sections = topicSections(knowledge);
   let count = 0;
   let offTopic = 0;
@@ -93,7 +108,13 @@ export function offTopicLeads(classifier: Classifier, retriever: Retriever, know
   return { count, offTopic };
 }
 
-export function evaluateDetails(classifier: Classifier, retriever: Retriever, split: DetailSplit, outOfScope: readonly Utterance[], plain: DetailReport['offTopicLeads']): DetailReport {
+export function evaluateDetails(
+  classifier: Classifier,
+  retriever: Retriever,
+  split: DetailSplit,
+  outOfScope: readonly Utterance[],
+  plain: DetailReport['offTopicLeads'],
+): DetailReport {
   const byLang = Object.fromEntries(
     LANGS.map((lang) => {
       const slice: DetailSlice = { count: 0, present: 0, leading: 0, misses: [] };
@@ -104,7 +125,13 @@ export function evaluateDetails(classifier: Classifier, retriever: Retriever, sp
         slice.count += 1;
         slice.present += Number(present);
         slice.leading += Number(leading);
-        if (!leading) slice.misses.push({ text: question.text, intent: classification.intent, expected: question.segments, present });
+        if (!leading)
+          slice.misses.push({
+            text: question.text,
+            intent: classification.intent,
+            expected: question.segments,
+            present,
+          });
       }
       return [lang, slice];
     }),
@@ -113,7 +140,15 @@ export function evaluateDetails(classifier: Classifier, retriever: Retriever, sp
     const classification = classifier.classify(u.text);
     return classification.intent === 'out_of_scope' && outOfScopeSegments(retriever, u.text, classification).length > 0;
   });
-  return { byLang, outOfScope: { count: outOfScope.length, answered: answered.length, examples: answered.map(({ lang, text }) => ({ lang, text })) }, offTopicLeads: plain };
+  return {
+    byLang,
+    outOfScope: {
+      count: outOfScope.length,
+      answered: answered.length,
+      examples: answered.map(({ lang, text }) => ({ lang, text })),
+    },
+    offTopicLeads: plain,
+  };
 }
 
 const pct = (part: number, whole: number) => `${((100 * part) / (whole || 1)).toFixed(1)}%`;

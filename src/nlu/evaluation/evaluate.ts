@@ -50,7 +50,8 @@ function slice(outcomes: readonly Outcome[]): SliceReport {
   const labels = labelScores(matrix);
   const oos = labels.find((l) => l.label === 'out_of_scope');
   const inScope = outcomes.filter((o) => o.utterance.intent !== 'out_of_scope');
-  const share = (items: readonly Outcome[], test: (o: Outcome) => boolean) => (items.length ? items.filter(test).length / items.length : 0);
+  const share = (items: readonly Outcome[], test: (o: Outcome) => boolean) =>
+    items.length ? items.filter(test).length / items.length : 0;
   return {
     count: outcomes.length,
     accuracy: share(outcomes, (o) => o.intent === o.utterance.intent),
@@ -71,7 +72,10 @@ export function evaluate(classifier: Classifier, utterances: readonly Utterance[
 }
 
 /** Evaluates each utterance with its own classification (cross-validation gives each fold its own model). */
-export function evaluateEach(utterances: readonly Utterance[], classify: (utterance: Utterance) => Classification): EvaluationReport {
+export function evaluateEach(
+  utterances: readonly Utterance[],
+  classify: (utterance: Utterance) => Classification,
+): EvaluationReport {
   const latencies: number[] = [];
   const outcomes: Outcome[] = utterances.map((utterance) => {
     const started = process.hrtime.bigint();
@@ -81,10 +85,18 @@ export function evaluateEach(utterances: readonly Utterance[], classify: (uttera
   });
   return {
     overall: slice(outcomes),
-    byLang: Object.fromEntries(LANGS.map((lang) => [lang, slice(outcomes.filter((o) => o.utterance.lang === lang))])) as Record<Lang, SliceReport>,
+    byLang: Object.fromEntries(
+      LANGS.map((lang) => [lang, slice(outcomes.filter((o) => o.utterance.lang === lang))]),
+    ) as Record<Lang, SliceReport>,
     latencyMicros: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
     errors: outcomes
       .filter((o) => o.intent !== o.utterance.intent)
-      .map((o) => ({ lang: o.utterance.lang, expected: o.utterance.intent, predicted: o.intent, confidence: o.confidence, text: o.utterance.text })),
+      .map((o) => ({
+        lang: o.utterance.lang,
+        expected: o.utterance.intent,
+        predicted: o.intent,
+        confidence: o.confidence,
+        text: o.utterance.text,
+      })),
   };
 }

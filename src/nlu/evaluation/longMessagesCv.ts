@@ -16,16 +16,26 @@ const FOLDS = 5;
 /** A training line this long counts as a long message. */
 export const LONG_MESSAGE_WORDS = 15;
 
-export const isLongMessage = (text: string): boolean => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= LONG_MESSAGE_WORDS;
+export const isLongMessage = (text: string): boolean =>
+  (text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= LONG_MESSAGE_WORDS;
 
 export function crossValidatedLongMessages(train: readonly Utterance[], questionWeight?: number): EvaluationReport {
   const full = loadNluModel();
   const examples = train.map((u) => ({ vector: features(u.text, u.lang), label: u.intent }));
   const classifiers = Array.from({ length: FOLDS }, (_, fold) =>
-    createClassifier({
-      ...full,
-      intents: { ...trainSoftmax(examples.filter((_, i) => i % FOLDS !== fold), INTENTS), temperature: full.intents.temperature },
-    }, questionWeight),
+    createClassifier(
+      {
+        ...full,
+        intents: {
+          ...trainSoftmax(
+            examples.filter((_, i) => i % FOLDS !== fold),
+            INTENTS,
+          ),
+          temperature: full.intents.temperature,
+        },
+      },
+      questionWeight,
+    ),
   );
   const held = train.map((u, i) => ({ u, fold: i % FOLDS })).filter(({ u }) => isLongMessage(u.text));
   const foldOf = new Map(held.map(({ u, fold }) => [u, fold]));

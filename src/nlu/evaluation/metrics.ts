@@ -14,7 +14,10 @@ export interface Confusion {
   matrix: number[][];
 }
 
-export function confusion(pairs: readonly { expected: string; predicted: string }[], labels: readonly string[]): Confusion {
+export function confusion(
+  pairs: readonly { expected: string; predicted: string }[],
+  labels: readonly string[],
+): Confusion {
   const index = new Map(labels.map((label, i) => [label, i]));
   const matrix = labels.map(() => labels.map(() => 0));
   for (const { expected, predicted } of pairs) {

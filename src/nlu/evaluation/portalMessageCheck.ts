@@ -39,7 +39,10 @@ export function checkPortalMessages(classifier: Classifier): PortalMessageCheck 
   const misses: PortalMessageCheck['misses'] = [];
   let total = 0;
   for (const lang of LANGS) {
-    const file = JSON.parse(readFileSync(contentPath('nlu', 'portal-messages', `${lang}.json`), 'utf8')) as Record<string, string[]>;
+    const file = JSON.parse(readFileSync(contentPath('nlu', 'portal-messages', `${lang}.json`), 'utf8')) as Record<
+      string,
+      string[]
+    >;
     for (const [intent, wordings] of Object.entries(file)) {
       for (const wording of wordings) {
         for (const variant of [wording, firstPart(wording), withTypo(wording)]) {

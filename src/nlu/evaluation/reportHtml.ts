@@ -34,15 +34,28 @@ export function longMessagesTable(report: EvaluationReport): string {
 
 const errorRows = (report: EvaluationReport) =>
   report.errors
-    .map((e) => `<tr><td>${e.lang}</td><td>${e.expected}</td><td>${e.predicted}</td><td>${e.confidence}</td><td>${escapeUTF8(e.text)}</td></tr>`)
+    .map(
+      (e) =>
+        `<tr><td>${e.lang}</td><td>${e.expected}</td><td>${e.predicted}</td><td>${e.confidence}</td><td>${escapeUTF8(e.text)}</td></tr>`,
+    )
     .join('\n');
 
-export function evaluationHtml(report: EvaluationReport, portal: PortalMessageCheck, pictures: string[], longMessages: { title: string; report: EvaluationReport }): string {
+export function evaluationHtml(
+  report: EvaluationReport,
+  portal: PortalMessageCheck,
+  pictures: string[],
+  longMessages: { title: string; report: EvaluationReport },
+): string {
   const labels = report.overall.labels
-    .map((l) => `<tr><td>${l.label}</td><td>${pct(l.precision)}</td><td>${pct(l.recall)}</td><td>${l.f1.toFixed(3)}</td><td>${l.support}</td></tr>`)
+    .map(
+      (l) =>
+        `<tr><td>${l.label}</td><td>${pct(l.precision)}</td><td>${pct(l.recall)}</td><td>${l.f1.toFixed(3)}</td><td>${l.support}</td></tr>`,
+    )
     .join('\n');
   const errors = errorRows(report);
-  const misses = portal.misses.map((m) => `<li>${m.lang} ${m.intent} → ${m.got}: ${escapeUTF8(m.text)}</li>`).join('\n');
+  const misses = portal.misses
+    .map((m) => `<li>${m.lang} ${m.intent} → ${m.got}: ${escapeUTF8(m.text)}</li>`)
+    .join('\n');
   const summary = escapeUTF8(summaryTable(report, portal));
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>NLU evaluation (development set)</title>
 <style>body{font-family:system-ui,sans-serif;margin:24px;max-width:1200px}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:4px 8px;font-size:13px}pre{background:#f6f6f6;padding:12px;overflow:auto}</style>

@@ -17,7 +17,13 @@ export function readQuestionCues(file = contentPath('nlu', 'retrieval-cues.json'
       const cues = data[lang];
       if (!cues) throw new Error(`${file}: no cues for "${lang}"`);
       // Whole words, or the start of a word for a stem such as "encontr".
-      return [lang, Object.entries(cues).map(([cue, words]) => ({ cue: new RegExp(`(?<![\\p{L}\\p{N}])${matchForm(cue)}`, 'u'), words }))];
+      return [
+        lang,
+        Object.entries(cues).map(([cue, words]) => ({
+          cue: new RegExp(`(?<![\\p{L}\\p{N}])${matchForm(cue)}`, 'u'),
+          words,
+        })),
+      ];
     }),
   ) as QuestionCues;
 }

@@ -28,7 +28,12 @@ interface Scored {
 }
 
 /** Every answering segment's calibrated score for the question, unsorted. */
-export function scoreSegments(index: LanguageIndex, question: string, lang: Lang, cueWords = ''): { segment: number; anchor: string; score: number; cued: number; keyWord: number }[] {
+export function scoreSegments(
+  index: LanguageIndex,
+  question: string,
+  lang: Lang,
+  cueWords = '',
+): { segment: number; anchor: string; score: number; cued: number; keyWord: number }[] {
   const query = new Map<string, number>(stemsOf(cueWords, lang).map((s) => [s, S.cueWeight]));
   for (const s of stemsOf(question, lang)) query.set(s, 1);
   const weightOf = (s: string) => index.idf.get(s) ?? index.maxIdf * S.unknownWordWeight;
@@ -60,19 +65,37 @@ export function scoreSegments(index: LanguageIndex, question: string, lang: Lang
  * overview, next steps): a sentence there leads a sure topic's answer only when it scores like an answer
  * with no topic.
  */
-function surelyOnly(sections: RankingContext['sections'], topic: Topic, ruledOut: readonly Topic[]): (s: { anchor: string }) => boolean {
+function surelyOnly(
+  sections: RankingContext['sections'],
+  topic: Topic,
+  ruledOut: readonly Topic[],
+): (s: { anchor: string }) => boolean {
   const others = ruledOut.filter((other) => other !== topic);
   if (!others.length) return () => false;
   const open = new Set(TOPICS.filter((t) => !others.includes(t)).flatMap((t) => [...sections[t]]));
   return (s) => !open.has(s.anchor);
 }
 
-export function rankSegments(context: RankingContext, question: string, lang: Lang, topic?: Topic, ruledOut: readonly Topic[] = []): RetrievedSegment[] {
+export function rankSegments(
+  context: RankingContext,
+  question: string,
+  lang: Lang,
+  topic?: Topic,
+  ruledOut: readonly Topic[] = [],
+): RetrievedSegment[] {
   const inTopic = topic ? context.sections[topic] : undefined;
   const asSurelyAsWithoutTopic = topic === undefined ? () => true : surelyOnly(context.sections, topic, ruledOut);
   const scored: Scored[] = scoreSegments(context.index[lang], question, lang, cueWordsOf(context.cues, question, lang))
-    .filter((s) => (asSurelyAsWithoutTopic(s) ? s.score >= S.threshold && s.keyWord >= S.minKeyWordWeight : s.score >= S.topicThreshold))
-    .map((s) => ({ segment: s.segment, score: s.score, ranked: inTopic?.has(s.anchor) ? s.cued * (1 + S.topicBoost) : s.cued }))
+    .filter((s) =>
+      asSurelyAsWithoutTopic(s)
+        ? s.score >= S.threshold && s.keyWord >= S.minKeyWordWeight
+        : s.score >= S.topicThreshold,
+    )
+    .map((s) => ({
+      segment: s.segment,
+      score: s.score,
+      ranked: inTopic?.has(s.anchor) ? s.cued * (1 + S.topicBoost) : s.cued,
+    }))
     .sort((a, b) => b.ranked - a.ranked || a.segment - b.segment);
   const best = scored[0];
   if (!best) return [];

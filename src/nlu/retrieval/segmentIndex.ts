@@ -34,12 +34,19 @@ export type SegmentIndex = Record<Lang, LanguageIndex>;
 export function stemsOf(text: string, lang: Lang): string[] {
   return tokenize(text.replace(/\]\([^)]*\)/g, ']')).flatMap((token) => {
     const stemmed = stem(token, lang);
-    return token.length > RETRIEVAL_SETTINGS.prefixLength ? [stemmed, `${token.slice(0, RETRIEVAL_SETTINGS.prefixLength)}…`] : [stemmed];
+    return token.length > RETRIEVAL_SETTINGS.prefixLength
+      ? [stemmed, `${token.slice(0, RETRIEVAL_SETTINGS.prefixLength)}…`]
+      : [stemmed];
   });
 }
 
-export function buildSegmentIndex(knowledge: KnowledgeBase, questions: SegmentQuestions = readSegmentQuestions()): SegmentIndex {
-  return Object.fromEntries(LANGS.map((lang) => [lang, buildLanguageIndex(knowledge, lang, questions[lang])])) as SegmentIndex;
+export function buildSegmentIndex(
+  knowledge: KnowledgeBase,
+  questions: SegmentQuestions = readSegmentQuestions(),
+): SegmentIndex {
+  return Object.fromEntries(
+    LANGS.map((lang) => [lang, buildLanguageIndex(knowledge, lang, questions[lang])]),
+  ) as SegmentIndex;
 }
 
 function buildLanguageIndex(knowledge: KnowledgeBase, lang: Lang, questions: SegmentQuestions[Lang]): LanguageIndex {
@@ -64,7 +71,9 @@ function buildLanguageIndex(knowledge: KnowledgeBase, lang: Lang, questions: Seg
   const documentFrequency = new Map<string, number>();
   // A word of a segment's questions counts as the segment's own: a partner's word the article never uses still weighs.
   const ownWords = (segment: Segment) => [segment.text[lang], ...(questions.get(segment.id) ?? [])].join(' ');
-  for (const segment of answering) for (const s of new Set(stemsOf(ownWords(segment), lang))) documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + 1);
+  for (const segment of answering)
+    for (const s of new Set(stemsOf(ownWords(segment), lang)))
+      documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + 1);
   const n = answering.length;
   const idf = new Map([...documentFrequency].map(([s, df]) => [s, Math.log(1 + (n - df + 0.5) / (df + 0.5))]));
   return {
@@ -77,7 +86,9 @@ function buildLanguageIndex(knowledge: KnowledgeBase, lang: Lang, questions: Seg
 
 /** The other segments written in the same markdown block (a sentence the translators cut in two, a note). */
 function blockNeighbours(all: readonly Segment[], segment: Segment): Segment[] {
-  return all.filter((other) => other.block === segment.block && other.id !== segment.id && other.place.kind !== 'heading');
+  return all.filter(
+    (other) => other.block === segment.block && other.id !== segment.id && other.place.kind !== 'heading',
+  );
 }
 
 /**

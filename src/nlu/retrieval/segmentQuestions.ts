@@ -20,7 +20,8 @@ export function readSegmentQuestions(file = SEGMENT_QUESTIONS_FILE): SegmentQues
     if (!bySegment) throw new Error(`${file}: no questions for "${lang}"`);
     return new Map(
       Object.entries(bySegment).map(([id, questions]) => {
-        if (!/^\d+$/.test(id) || !Array.isArray(questions)) throw new Error(`${file}: "${lang}.${id}" must be a segment id holding a list of questions`);
+        if (!/^\d+$/.test(id) || !Array.isArray(questions))
+          throw new Error(`${file}: "${lang}.${id}" must be a segment id holding a list of questions`);
         return [Number(id), questions];
       }),
     );

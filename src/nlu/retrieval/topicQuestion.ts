@@ -15,8 +15,15 @@ import type { RetrievedSegment, Retriever } from './retriever';
  * (a typed answer to the dialog's question, "gold") asks no detail, and neither does one that only names another
  * case of the topic ("and for silver?": the rule's answer for that case is all it asks): none for those.
  */
-export function topicQuestionSegments(retriever: Retriever, text: string, classification: Classification, topic: Topic, lang: Lang): RetrievedSegment[] {
-  if (classification.by === 'command' || classification.by === 'portal_message' || classification.intent !== topic) return [];
+export function topicQuestionSegments(
+  retriever: Retriever,
+  text: string,
+  classification: Classification,
+  topic: Topic,
+  lang: Lang,
+): RetrievedSegment[] {
+  if (classification.by === 'command' || classification.by === 'portal_message' || classification.intent !== topic)
+    return [];
   if (isEllipsisOn(text, classification, topic, lang)) return [];
   return retriever.retrieve(text, lang, { topic, ruledOut: ruledOutTopics(classification, topic) });
 }
@@ -24,7 +31,11 @@ export function topicQuestionSegments(retriever: Retriever, text: string, classi
 /** When the classifier is sure of `topic`, the other topics it gave less than a runner-up's share of confidence. */
 function ruledOutTopics(classification: Classification, topic: Topic): Topic[] {
   if (classification.confidence < RETRIEVAL_SETTINGS.sureTopicConfidence) return [];
-  const plausible = new Set(classification.alternatives.filter((a) => a.confidence >= RETRIEVAL_SETTINGS.runnerUpConfidence).map((a) => a.intent));
+  const plausible = new Set(
+    classification.alternatives
+      .filter((a) => a.confidence >= RETRIEVAL_SETTINGS.runnerUpConfidence)
+      .map((a) => a.intent),
+  );
   return TOPICS.filter((other) => other !== topic && !plausible.has(other));
 }
 
@@ -33,7 +44,11 @@ function ruledOutTopics(classification: Classification, topic: Topic): Topic[] {
  * a topic it found likely enough, that topic's sections first at the topic threshold (measured on the training
  * set's out-of-scope questions: it answers none more of them).
  */
-export function outOfScopeSegments(retriever: Retriever, text: string, classification: Classification): RetrievedSegment[] {
+export function outOfScopeSegments(
+  retriever: Retriever,
+  text: string,
+  classification: Classification,
+): RetrievedSegment[] {
   const retrieved = retriever.retrieve(text, classification.lang);
   if (retrieved.length) return retrieved;
   const runnerUp = classification.alternatives[0];

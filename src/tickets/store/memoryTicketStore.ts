@@ -11,7 +11,14 @@ export class MemoryTicketStore implements TicketStore {
     const existing = [...this.tickets.values()].find((t) => t.sourceActivityId === input.sourceActivityId);
     if (existing) return { ticket: existing, created: false };
     const now = new Date().toISOString();
-    const ticket: Ticket = { ...input, number: ticketNumber(++this.sequence), createdAt: now, updatedAt: now, status: 'new', version: 1 };
+    const ticket: Ticket = {
+      ...input,
+      number: ticketNumber(++this.sequence),
+      createdAt: now,
+      updatedAt: now,
+      status: 'new',
+      version: 1,
+    };
     this.tickets.set(ticket.number, ticket);
     return { ticket, created: true };
   }

@@ -31,7 +31,14 @@ export class PostgresTicketStore implements TicketStore {
     const { rows } = await this.db.pool.query<{ seq: string }>("SELECT nextval('ticket_numbers') AS seq");
     const seq = Number(rows[0]?.seq);
     const now = new Date().toISOString();
-    const ticket: Ticket = { ...input, number: ticketNumber(seq), createdAt: now, updatedAt: now, status: 'new', version: 1 };
+    const ticket: Ticket = {
+      ...input,
+      number: ticketNumber(seq),
+      createdAt: now,
+      updatedAt: now,
+      status: 'new',
+      version: 1,
+    };
     const inserted = await this.db.pool.query(INSERT, [
       seq,
       ticket.number,
@@ -47,7 +54,10 @@ export class PostgresTicketStore implements TicketStore {
     if (inserted.rowCount === 1) return { ticket, created: true };
     // Another writer created it from the same activity meanwhile (its number stays unused, as sequences do).
     const winner = await this.findBySource(input.sourceActivityId);
-    if (!winner) throw new Error(`the ticket of activity ${input.sourceActivityId} was created and deleted while this one was being created`);
+    if (!winner)
+      throw new Error(
+        `the ticket of activity ${input.sourceActivityId} was created and deleted while this one was being created`,
+      );
     return { ticket: winner, created: false };
   }
 
@@ -56,7 +66,9 @@ export class PostgresTicketStore implements TicketStore {
   }
 
   async findBySource(sourceActivityId: string): Promise<Ticket | undefined> {
-    return parsed(await this.db.pool.query<Row>('SELECT data FROM tickets WHERE source_activity_id = $1', [sourceActivityId]));
+    return parsed(
+      await this.db.pool.query<Row>('SELECT data FROM tickets WHERE source_activity_id = $1', [sourceActivityId]),
+    );
   }
 
   async list(filter: TicketFilter = {}): Promise<Ticket[]> {
@@ -86,10 +98,17 @@ export class PostgresTicketStore implements TicketStore {
   async redactRequester(userKey: string): Promise<number> {
     // The rows are locked while they are rewritten: an assignment racing with it fails its version check.
     return inTransaction(this.db.pool, async (client) => {
-      const { rows } = await client.query<Row>('SELECT data FROM tickets WHERE requester_key = $1 ORDER BY seq FOR UPDATE', [userKey]);
+      const { rows } = await client.query<Row>(
+        'SELECT data FROM tickets WHERE requester_key = $1 ORDER BY seq FOR UPDATE',
+        [userKey],
+      );
       for (const row of rows) {
         const ticket = forgotten(JSON.parse(row.data) as Ticket);
-        await client.query('UPDATE tickets SET data = $1, requester_key = NULL, version = $2 WHERE number = $3', [postgresJson(ticket), ticket.version, ticket.number]);
+        await client.query('UPDATE tickets SET data = $1, requester_key = NULL, version = $2 WHERE number = $3', [
+          postgresJson(ticket),
+          ticket.version,
+          ticket.number,
+        ]);
       }
       return rows.length;
     });
@@ -103,13 +122,10 @@ export class PostgresTicketStore implements TicketStore {
     const before = await this.get(number);
     if (!before) throw new TicketNotFoundError(number);
     const after = apply(before);
-    const { rowCount } = await this.db.pool.query('UPDATE tickets SET data = $1, status = $2, version = $3 WHERE number = $4 AND version = $5', [
-      postgresJson(after),
-      after.status,
-      after.version,
-      number,
-      before.version,
-    ]);
+    const { rowCount } = await this.db.pool.query(
+      'UPDATE tickets SET data = $1, status = $2, version = $3 WHERE number = $4 AND version = $5',
+      [postgresJson(after), after.status, after.version, number, before.version],
+    );
     if (rowCount !== 1) throw new TicketConflictError(number);
     return after;
   }

@@ -13,14 +13,27 @@ export class SqliteTicketStore implements TicketStore {
 
   async create(input: NewTicket): Promise<{ ticket: Ticket; created: boolean }> {
     return this.db.transaction(() => {
-      const existing = this.db.prepare<[string], Row>('SELECT data FROM tickets WHERE source_activity_id = ?').get(input.sourceActivityId);
+      const existing = this.db
+        .prepare<[string], Row>('SELECT data FROM tickets WHERE source_activity_id = ?')
+        .get(input.sourceActivityId);
       if (existing) return { ticket: JSON.parse(existing.data) as Ticket, created: false };
       const now = new Date().toISOString();
       const { lastInsertRowid } = this.db
-        .prepare('INSERT INTO tickets (number, created_at, source_activity_id, requester_key, data, version) VALUES (?, ?, ?, ?, ?, 1)')
+        .prepare(
+          'INSERT INTO tickets (number, created_at, source_activity_id, requester_key, data, version) VALUES (?, ?, ?, ?, ?, 1)',
+        )
         .run(`pending-${input.sourceActivityId}`, now, input.sourceActivityId, input.requester?.userKey ?? null, '{}');
-      const ticket: Ticket = { ...input, number: ticketNumber(Number(lastInsertRowid)), createdAt: now, updatedAt: now, status: 'new', version: 1 };
-      this.db.prepare('UPDATE tickets SET number = ?, data = ? WHERE id = ?').run(ticket.number, JSON.stringify(ticket), lastInsertRowid);
+      const ticket: Ticket = {
+        ...input,
+        number: ticketNumber(Number(lastInsertRowid)),
+        createdAt: now,
+        updatedAt: now,
+        status: 'new',
+        version: 1,
+      };
+      this.db
+        .prepare('UPDATE tickets SET number = ?, data = ? WHERE id = ?')
+        .run(ticket.number, JSON.stringify(ticket), lastInsertRowid);
       return { ticket, created: true };
     })();
   }
@@ -31,7 +44,9 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async findBySource(sourceActivityId: string): Promise<Ticket | undefined> {
-    const row = this.db.prepare<[string], Row>('SELECT data FROM tickets WHERE source_activity_id = ?').get(sourceActivityId);
+    const row = this.db
+      .prepare<[string], Row>('SELECT data FROM tickets WHERE source_activity_id = ?')
+      .get(sourceActivityId);
     return row ? (JSON.parse(row.data) as Ticket) : undefined;
   }
 

@@ -132,7 +132,12 @@
     }
     WatchedWebSocket.prototype = Native.prototype;
     /** @type {const} */ (['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']).forEach(function (name) {
-      Object.defineProperty(WatchedWebSocket, name, { value: Native[name], writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(WatchedWebSocket, name, {
+        value: Native[name],
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
     });
     return /** @type {typeof WebSocket} */ (/** @type {unknown} */ (WatchedWebSocket));
   }
@@ -193,7 +198,10 @@
           if (status === ConnectionStatus.Online && !webSocket) setState('online', transport);
           if (status === ConnectionStatus.FailedToConnect) fail(new Error('Direct Line: failed to connect'));
         });
-        window.WebChat.renderWebChat({ directLine: directLine, locale: locale, styleOptions: styleOptions(), nonce: nonce }, host);
+        window.WebChat.renderWebChat(
+          { directLine: directLine, locale: locale, styleOptions: styleOptions(), nonce: nonce },
+          host,
+        );
       })
       .catch(fail);
   }

@@ -36,7 +36,10 @@
 
   /** @param {string | null | undefined} tag */
   function langOfLocale(tag) {
-    var primary = String(tag || '').trim().toLowerCase().split(/[-_]/)[0];
+    var primary = String(tag || '')
+      .trim()
+      .toLowerCase()
+      .split(/[-_]/)[0];
     return Object.prototype.hasOwnProperty.call(LABELS, primary) ? primary : undefined;
   }
 
@@ -65,7 +68,11 @@
   }
 
   if (options.locale && !langOfLocale(options.locale)) {
-    console.warn('MPN support chat: data-locale="' + options.locale + '" is none of en-US, ru-RU, pt-BR, fr-FR; the browser language is used.');
+    console.warn(
+      'MPN support chat: data-locale="' +
+        options.locale +
+        '" is none of en-US, ru-RU, pt-BR, fr-FR; the browser language is used.',
+    );
   }
   var lang = langOfLocale(options.locale) || browserLang();
   var labels = LABELS[lang];
@@ -93,24 +100,42 @@
 
   var CSS =
     ':host{all:initial}' +
-    '.launcher{position:fixed;bottom:20px;' + side + ':20px;z-index:2147483000;width:56px;height:56px;border:0;border-radius:50%;' +
-    'background:' + accent + ';color:' + readableOn(accent) + ';box-shadow:0 4px 12px rgba(0,0,0,.25);cursor:pointer;display:flex;' +
+    '.launcher{position:fixed;bottom:20px;' +
+    side +
+    ':20px;z-index:2147483000;width:56px;height:56px;border:0;border-radius:50%;' +
+    'background:' +
+    accent +
+    ';color:' +
+    readableOn(accent) +
+    ';box-shadow:0 4px 12px rgba(0,0,0,.25);cursor:pointer;display:flex;' +
     'align-items:center;justify-content:center;padding:0}' +
     '.launcher:hover{filter:brightness(1.08)}' +
-    '.launcher:focus-visible,.close:focus-visible{outline:2px solid ' + accent + ';outline-offset:3px}' +
+    '.launcher:focus-visible,.close:focus-visible{outline:2px solid ' +
+    accent +
+    ';outline-offset:3px}' +
     '.launcher svg{width:28px;height:28px;fill:currentColor}' +
-    '.panel{position:fixed;bottom:88px;' + side + ':20px;z-index:2147483000;width:min(400px,calc(100vw - 40px));' +
+    '.panel{position:fixed;bottom:88px;' +
+    side +
+    ':20px;z-index:2147483000;width:min(400px,calc(100vw - 40px));' +
     'height:min(640px,calc(100vh - 120px));display:flex;flex-direction:column;border-radius:12px;overflow:hidden;background:#fff;' +
     'box-shadow:0 8px 28px rgba(0,0,0,.28);font:14px/1.4 "Segoe UI",system-ui,-apple-system,"Helvetica Neue",Arial,sans-serif}' +
     '.panel[hidden]{display:none}' +
-    '.header{flex:none;display:flex;align-items:center;gap:8px;padding:10px 8px 10px 16px;background:' + accent + ';color:' + readableOn(accent) + '}' +
+    '.header{flex:none;display:flex;align-items:center;gap:8px;padding:10px 8px 10px 16px;background:' +
+    accent +
+    ';color:' +
+    readableOn(accent) +
+    '}' +
     '.title{flex:1;font-weight:600;font-size:15px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
     '.close{flex:none;width:32px;height:32px;border:0;border-radius:4px;background:transparent;color:inherit;cursor:pointer;padding:4px}' +
     '.close:hover{background:rgba(127,127,127,.25)}' +
     '.close svg{width:20px;height:20px;fill:currentColor}' +
-    'iframe{flex:1;width:100%;border:0;background:' + (background || '#fff') + '}' +
+    'iframe{flex:1;width:100%;border:0;background:' +
+    (background || '#fff') +
+    '}' +
     // On a phone the open chat fills the screen: its header's close button replaces the launcher.
-    '@media (max-width:480px){.panel{bottom:0;' + side + ':0;width:100vw;height:100vh;border-radius:0}' +
+    '@media (max-width:480px){.panel{bottom:0;' +
+    side +
+    ':0;width:100vw;height:100vh;border-radius:0}' +
     '.panel:not([hidden])~.launcher{display:none}}';
 
   /** @param {string} path */
@@ -189,7 +214,10 @@
     frame = element('iframe');
     frame.title = title;
     // The chat may open links in new tabs, never navigate the host page.
-    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
+    frame.setAttribute(
+      'sandbox',
+      'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox',
+    );
     frame.src = serverOrigin + CHAT_PATH + '?' + query.toString();
     panel.appendChild(frame);
     return frame;

@@ -13,7 +13,10 @@
    * @returns {string | undefined}
    */
   function langOfLocale(tag, locales) {
-    var primary = String(tag || '').trim().toLowerCase().split(/[-_]/)[0];
+    var primary = String(tag || '')
+      .trim()
+      .toLowerCase()
+      .split(/[-_]/)[0];
     return Object.prototype.hasOwnProperty.call(locales, primary) ? primary : undefined;
   }
 

@@ -82,8 +82,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (!dbFile) throw new Error('this harness keeps no SQLite file');
       const db = new Database(dbFile, { readonly: true });
       try {
-        const names = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
-        return Object.fromEntries(names.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]]));
+        const names = db
+          .prepare<[], { name: string }>(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+          )
+          .all();
+        return Object.fromEntries(
+          names.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]]),
+        );
       } finally {
         db.close();
       }
@@ -108,7 +114,12 @@ export async function request(url: string, path: string, init: RequestInit = {})
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
-export async function postJson(url: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Exchange> {
+export async function postJson(
+  url: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Exchange> {
   return request(url, path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -10,11 +10,19 @@ export const EXCEPTION_TEXT =
  * The answer to a request a client got wrong (or right): any status below 500, and a body without exception
  * text. `allowNotImplemented`: 501 is the Bot Framework's answer to an invoke the bot does not handle.
  */
-export function expectClientAnswer(exchange: Exchange, context: string, options: { allowNotImplemented?: boolean } = {}): void {
+export function expectClientAnswer(
+  exchange: Exchange,
+  context: string,
+  options: { allowNotImplemented?: boolean } = {},
+): void {
   const allowed = exchange.status < 500 || (options.allowNotImplemented === true && exchange.status === 501);
   expect(allowed, `${context}: answered ${exchange.status} ${exchange.text.slice(0, 300)}`).toBe(true);
-  expect(EXCEPTION_TEXT.test(exchange.text), `${context}: the body carries exception text: ${exchange.text.slice(0, 300)}`).toBe(false);
-  for (const [name, value] of exchange.headers) expect(EXCEPTION_TEXT.test(value), `${context}: header ${name} carries exception text: ${value}`).toBe(false);
+  expect(
+    EXCEPTION_TEXT.test(exchange.text),
+    `${context}: the body carries exception text: ${exchange.text.slice(0, 300)}`,
+  ).toBe(false);
+  for (const [name, value] of exchange.headers)
+    expect(EXCEPTION_TEXT.test(value), `${context}: header ${name} carries exception text: ${value}`).toBe(false);
 }
 
 /** Nothing in this process's Object.prototype that a request could have put there. */

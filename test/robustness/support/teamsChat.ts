@@ -48,7 +48,11 @@ export class TeamsChat {
       serviceUrl: this.options.connector.serviceUrl,
       from: { id: this.userId, name: 'Partner admin', aadObjectId: '00000000-0000-0000-0000-0000000000a1' },
       recipient: { id: '28:mpn-support-assistant', name: 'Support benefits' },
-      conversation: { id: this.conversationId, conversationType: 'personal', tenantId: '72f988bf-0000-0000-0000-000000000001' },
+      conversation: {
+        id: this.conversationId,
+        conversationType: 'personal',
+        tenantId: '72f988bf-0000-0000-0000-000000000001',
+      },
       channelData: { tenant: { id: '72f988bf-0000-0000-0000-000000000001' } },
       ...extra,
     };
@@ -66,8 +70,13 @@ export class TeamsChat {
   /** Presses the one button of the last card whose data has every field of `match`. */
   async press(match: Record<string, unknown>): Promise<Step> {
     if (!this.lastCard) throw new Error('press: the bot has sent no card yet');
-    const buttons = submitButtons(this.lastCard).filter(({ data }) => Object.entries(match).every(([key, value]) => JSON.stringify(data[key]) === JSON.stringify(value)));
-    if (buttons.length !== 1) throw new Error(`press ${JSON.stringify(match)}: ${buttons.length} buttons match in ${JSON.stringify(submitButtons(this.lastCard).map((b) => b.data))}`);
+    const buttons = submitButtons(this.lastCard).filter(({ data }) =>
+      Object.entries(match).every(([key, value]) => JSON.stringify(data[key]) === JSON.stringify(value)),
+    );
+    if (buttons.length !== 1)
+      throw new Error(
+        `press ${JSON.stringify(match)}: ${buttons.length} buttons match in ${JSON.stringify(submitButtons(this.lastCard).map((b) => b.data))}`,
+      );
     return this.submit(buttons[0]?.data);
   }
 
@@ -75,8 +84,14 @@ export class TeamsChat {
     const { connector } = this.options;
     const before = connector.received.length;
     const exchange = await postJson(this.options.url, '/api/messages', activity, this.options.headers);
-    const replies = connector.received.slice(before).filter((r) => r.conversationId === this.conversationId).map((r) => r.activity);
-    const card = [...replies].reverse().map((reply) => cardOf(reply as never)).find(Boolean);
+    const replies = connector.received
+      .slice(before)
+      .filter((r) => r.conversationId === this.conversationId)
+      .map((r) => r.activity);
+    const card = [...replies]
+      .reverse()
+      .map((reply) => cardOf(reply as never))
+      .find(Boolean);
     if (card) this.lastCard = card;
     return { ...exchange, replies };
   }
