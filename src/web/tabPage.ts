@@ -121,6 +121,7 @@ function tabHtml(lang: Lang, theme: TeamsTheme, assets: WebAssets, data: TabPage
 <script src="${assets.teamsJs.path}"></script>
 <script src="${assets.adaptiveCards.path}"></script>
 <script src="${assets.pageLanguageScript.path}" nonce="${nonce}"></script>
+<script src="${assets.cardMarkdownScript.path}" nonce="${nonce}"></script>
 <script src="${assets.tabScript.path}" nonce="${nonce}"></script>
 </body>
 </html>

@@ -79,6 +79,7 @@ export type WebAssets = {
   pageLanguageScript: WebAsset;
   chatScript: WebAsset;
   chatStyle: WebAsset;
+  cardMarkdownScript: WebAsset;
   tabScript: WebAsset;
   tabStyle: WebAsset;
   icon: WebAsset;
@@ -102,6 +103,7 @@ export function webAssets(): WebAssets {
     pageLanguageScript: own('pageLanguage.js', JS),
     chatScript: own('chat.js', JS),
     chatStyle: own('chat.css', CSS),
+    cardMarkdownScript: own('cardMarkdown.js', JS),
     tabScript: own('tab.js', JS),
     tabStyle: own('tab.css', CSS),
     icon: {

@@ -11,6 +11,8 @@ import { toReply } from '../../cards/reply';
 import { PROJECT_ROOT } from '../../src/contentPath';
 import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { MAX_CARD_BYTES } from '../../cards/renderCard';
+import { scriptJson } from '../../src/web/html';
+import { webAssets } from '../../src/web/webAssets';
 import { sampleViews, type SampleView } from './sampleViews';
 
 const OUTPUT = join(PROJECT_ROOT, 'generated', 'gallery.html');
@@ -69,11 +71,6 @@ function galleryCard(sample: SampleView): GalleryCard {
   }
 }
 
-/** JSON safe inside a <script> element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
-}
-
 function slug(name: string): string {
   return name
     .toLowerCase()
@@ -93,29 +90,15 @@ function cellHtml(card: GalleryCard, index: number): string {
   return `<div class="cell"><div class="lang">${card.lang} · ${LOCALE_OF[card.lang]}${size}</div>${body}</div>`;
 }
 
-/** The script run in the page: a tiny safe markdown, then every card parsed and rendered into its cell. */
+/** The script run in the page (after the tab's card markdown, cardMarkdown.js): every card parsed and rendered into its cell. */
 const PAGE_SCRIPT = `
 (function () {
   var AC = window.AdaptiveCards;
   var cards = JSON.parse(document.getElementById('gallery-cards').textContent);
   var hostConfig = new AC.HostConfig(JSON.parse(document.getElementById('gallery-host-config').textContent));
-  function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
-  }
-  /* **bold**, *italic*, [links](https://...) and paragraphs; everything else stays text. */
-  function markdownToHtml(markdown) {
-    return escapeHtml(markdown).split(/\\n{2,}/).map(function (paragraph) {
-      var html = paragraph
-        .replace(/\\[([^\\]]+)\\]\\((https:\\/\\/[^)\\s]+)\\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>')
-        .replace(/\\*\\*([^*]+)\\*\\*/g, '<strong>$1</strong>')
-        .replace(/(^|[^*\\w])\\*([^*\\s][^*]*?)\\*(?![*\\w])/g, '$1<em>$2</em>')
-        .replace(/\\n/g, '<br>');
-      return '<p>' + html + '</p>';
-    }).join('');
-  }
   AC.GlobalSettings.allowMoreThanMaxActionsInOverflowMenu = true;
   AC.AdaptiveCard.onProcessMarkdown = function (text, result) {
-    result.outputHtml = markdownToHtml(text);
+    result.outputHtml = window.MpnCardMarkdown.toHtml(text);
     result.didProcess = true;
   };
   var filters = decodeURIComponent(location.hash.slice(1)).split(',').filter(Boolean);
@@ -198,6 +181,7 @@ ${sections.join('\n')}
 <script type="application/json" id="gallery-cards">${scriptJson(cells.map((cell) => cell.card ?? null))}</script>
 <script type="application/json" id="gallery-host-config">${scriptJson(TEAMS_HOST_CONFIG)}</script>
 <script>${rendererBundle.replace(/<\/script/gi, '<\\/script')}</script>
+<script>${readFileSync(webAssets().cardMarkdownScript.file, 'utf8')}</script>
 <script>${PAGE_SCRIPT}</script>
 </body>
 </html>

@@ -47,6 +47,8 @@ declare global {
 
   interface Window {
     MpnPageLanguage: MpnPageLanguage;
+    /** cardMarkdown.js: a card's markdown as safe HTML. */
+    MpnCardMarkdown: { toHtml(markdown: string): string };
     MpnSupportChat?: { open(): void; close(): void; toggle(): void };
     WebChat: WebChatBundle;
     AdaptiveCards: typeof AdaptiveCardsModule;

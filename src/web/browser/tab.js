@@ -53,34 +53,8 @@
     theme: themeOf(query.get('theme')) || 'default',
   };
 
-  /* The card's text is markdown: **bold**, *italic*, [links](https://…) and paragraphs; everything else stays text. */
-  /** @param {string} text */
-  function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, function (c) {
-      return '&#' + c.charCodeAt(0) + ';';
-    });
-  }
-
-  /** @param {string} markdown */
-  function markdownToHtml(markdown) {
-    return escapeHtml(markdown)
-      .split(/\n{2,}/)
-      .map(function (paragraph) {
-        var html = paragraph
-          .replace(
-            /\[([^\]]+)\]\((https:\/\/[^)\s]+)\)/g,
-            '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>',
-          )
-          .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-          .replace(/(^|[^*\w])\*([^*\s][^*]*?)\*(?![*\w])/g, '$1<em>$2</em>')
-          .replace(/\n/g, '<br>');
-        return '<p>' + html + '</p>';
-      })
-      .join('');
-  }
-
   AC.AdaptiveCard.onProcessMarkdown = function (text, result) {
-    result.outputHtml = markdownToHtml(text);
+    result.outputHtml = window.MpnCardMarkdown.toHtml(text);
     result.didProcess = true;
   };
 
