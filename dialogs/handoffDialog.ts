@@ -116,19 +116,7 @@ export class HandoffDialog extends ComponentDialog {
       },
       sourceActivityId: sourceActivityId(context.activity),
     });
-    await sendView(
-      context,
-      ticketView(
-        {
-          number: ticket.number,
-          status: ticket.status,
-          createdAt: new Date(ticket.createdAt),
-          summary: ticket.summary,
-          facts: ticket.facts,
-        },
-        lang,
-      ),
-    );
+    await sendView(context, ticketView(ticket, lang));
     await emitHandoffEvent(context, ticket.number, ticket.summary, lang);
     return step.endDialog();
   }

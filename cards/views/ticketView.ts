@@ -12,7 +12,8 @@ export type TicketStatus = 'new' | 'assigned' | 'resolved';
 export interface TicketSummary {
   number: string;
   status: TicketStatus;
-  createdAt: Date;
+  /** When it was created (a stored ticket keeps the ISO string). */
+  createdAt: Date | string;
   summary: string;
   facts: PartnerFacts;
 }
@@ -30,7 +31,11 @@ export function ticketView(ticket: TicketSummary, lang: Lang): CardView {
       status: t(lang, `ticket.status.${ticket.status}`),
       createdLabel: t(lang, 'ticket.created'),
       created:
-        ticket.createdAt.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC',
+        new Date(ticket.createdAt).toLocaleString(locale, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: 'UTC',
+        }) + ' UTC',
       summaryLabel: t(lang, 'ticket.summary'),
       summary: userText(ticket.summary),
       facts: knownFacts(FACT_NAMES, ticket.facts, lang),

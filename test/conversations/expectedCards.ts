@@ -63,20 +63,6 @@ export function retrievedFor(state: CardContext, topic: Topic, lang: Lang): Retr
   );
 }
 
-/** The card the requester gets for a ticket, rebuilt from the stored ticket. */
-export function ticketCardView(ticket: Ticket, lang: Lang): CardView {
-  return ticketView(
-    {
-      number: ticket.number,
-      status: ticket.status,
-      createdAt: new Date(ticket.createdAt),
-      summary: ticket.summary,
-      facts: ticket.facts,
-    },
-    lang,
-  );
-}
-
 /** The intents a clarify card offers, read from its candidate buttons (its follow-ups are not candidates). */
 export function clarifyCandidates(card: AdaptiveCardJson): SuggestedIntent[] {
   const body = JSON.stringify(card.body);
@@ -117,7 +103,7 @@ export function expectedView(expectation: CardExpectation, state: CardContext, s
         throw new ExpectationError(
           `the store holds no ticket ${String(number)} (it holds ${state.tickets.map((t) => t.number).join(', ') || 'none'})`,
         );
-      return ticketCardView(ticket, lang);
+      return ticketView(ticket, lang);
     }
     case 'triage':
       throw new ExpectationError(
@@ -213,7 +199,7 @@ function candidates(state: CardContext, sent: AdaptiveCardJson): { name: string;
           },
         ]
       : []),
-    ...state.tickets.map((ticket) => ({ name: `ticket card of ${ticket.number}`, view: ticketCardView(ticket, lang) })),
+    ...state.tickets.map((ticket) => ({ name: `ticket card of ${ticket.number}`, view: ticketView(ticket, lang) })),
     {
       name: `clarify card offering ${clarifyCandidates(sent).join(', ')}`,
       view: clarifyView(clarifyCandidates(sent), lang),
