@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../../src/contentPath';
 import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
 import { MAX_CARD_BYTES } from '../../cards/renderCard';
 import { scriptJson } from '../../src/web/html';
+import { hostConfig, PALETTES } from '../../src/web/tabThemes';
 import { webAssets } from '../../src/web/webAssets';
 import { sampleViews, type SampleView } from './sampleViews';
 
@@ -24,42 +25,6 @@ interface GalleryCard {
   text?: string;
   bytes?: number;
   error?: string;
-}
-
-/** Close to Teams' light theme: Segoe UI, white cards with a light border, six buttons before "…". */
-const TEAMS_HOST_CONFIG = {
-  fontFamily: "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif",
-  supportsInteractivity: true,
-  spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
-  separator: { lineThickness: 1, lineColor: '#E0E0E0' },
-  fontSizes: { small: 12, default: 14, medium: 16, large: 18, extraLarge: 24 },
-  fontWeights: { lighter: 300, default: 400, bolder: 600 },
-  containerStyles: {
-    default: { backgroundColor: '#FFFFFF', foregroundColors: colors('#242424', '#616161') },
-    emphasis: { backgroundColor: '#F5F5F5', foregroundColors: colors('#242424', '#616161') },
-    accent: { backgroundColor: '#E8EBFA', foregroundColors: colors('#242424', '#616161') },
-  },
-  actions: {
-    maxActions: 6,
-    spacing: 'default',
-    buttonSpacing: 8,
-    actionsOrientation: 'horizontal',
-    actionAlignment: 'left',
-  },
-  inputs: { label: { inputSpacing: 'small', requiredInputs: { weight: 'bolder' }, optionalInputs: {} } },
-};
-
-function colors(text: string, subtle: string) {
-  const pair = (color: string) => ({ default: color, subtle });
-  return {
-    default: pair(text),
-    dark: pair('#000000'),
-    light: pair('#FFFFFF'),
-    accent: pair('#5B5FC7'),
-    good: pair('#13A10E'),
-    warning: pair('#C19C00'),
-    attention: pair('#C4314B'),
-  };
 }
 
 function galleryCard(sample: SampleView): GalleryCard {
@@ -179,7 +144,7 @@ export function galleryHtml(samples: readonly SampleView[], rendererBundle: stri
 <header><h1>Card gallery</h1><p>${names.length} cards × ${LANGS.length} languages (${cells.length} renderings), drawn by the Adaptive Cards renderer with a Teams-like host config. Problems the renderer reports appear in red under a card.</p></header>
 ${sections.join('\n')}
 <script type="application/json" id="gallery-cards">${scriptJson(cells.map((cell) => cell.card ?? null))}</script>
-<script type="application/json" id="gallery-host-config">${scriptJson(TEAMS_HOST_CONFIG)}</script>
+<script type="application/json" id="gallery-host-config">${scriptJson(hostConfig(PALETTES.default))}</script>
 <script>${rendererBundle.replace(/<\/script/gi, '<\\/script')}</script>
 <script>${readFileSync(webAssets().cardMarkdownScript.file, 'utf8')}</script>
 <script>${PAGE_SCRIPT}</script>
