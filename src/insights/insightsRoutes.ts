@@ -11,7 +11,7 @@ import { LOCALE_OF, type Lang } from '../i18n/locales';
 import type { Logger } from '../log/logger';
 import { ReviewAccess } from '../review/reviewAccess';
 import type { Route } from '../server/createServer';
-import { sendJson } from '../server/sendJson';
+import { sendJson, sendUnauthorized } from '../server/sendJson';
 import { pageLanguage, queryOf } from '../web/pageLanguage';
 import { sendPage } from '../web/html';
 import { createNonce } from '../web/securityHeaders';
@@ -83,7 +83,7 @@ export function insightsRoutes(deps: InsightsRoutesDependencies): Route[] {
       async handle(req: IncomingMessage, res: ServerResponse) {
         if (!authorized(req, false)) {
           res.setHeader('www-authenticate', 'Bearer realm="tickets"');
-          return sendJson(res, 401, { error: { code: 'Unauthorized', message: 'The request is not authorized.' } });
+          return sendUnauthorized(res);
         }
         const params = queryOf(req);
         params.delete('locale');

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log/logger';
 import type { Route } from '../server/createServer';
 import { readJsonBody, RequestBodyError } from '../server/readJsonBody';
-import { sendJson } from '../server/sendJson';
+import { sendJson, sendUnauthorized } from '../server/sendJson';
 import type { ReviewAccess } from './reviewAccess';
 import { shown } from '../tickets/ticketFilterText';
 import { parseReviewFilter, ReviewFilterError } from './reviewFilterText';
@@ -41,7 +41,7 @@ export function reviewApiRoutes(deps: ReviewApiDependencies): Route[] {
     if (access.reviewerOf(req, { cookie: false })) return false;
     log.warn({ remoteAddress: req.socket.remoteAddress }, 'review API: refused a request without the right key');
     res.setHeader('www-authenticate', 'Bearer realm="review"');
-    sendJson(res, 401, problem('Unauthorized', 'The request is not authorized.'));
+    sendUnauthorized(res);
     return true;
   };
   const failed = (res: ServerResponse, error: unknown, what: string) => {

@@ -15,7 +15,7 @@ import { isLoopbackUrl } from './isLoopbackUrl';
 import type { RateLimiter } from '../rateLimit/rateLimiter';
 import { readJsonBody, RequestBodyError } from './readJsonBody';
 import { tooManyRequests } from './tooManyRequests';
-import { problem, sendInternalError, sendJson } from './sendJson';
+import { problem, sendInternalError, sendJson, sendUnauthorized } from './sendJson';
 
 export interface MessagesEndpointDependencies {
   adapter: BotFrameworkAdapter;
@@ -45,7 +45,7 @@ export function messagesEndpoint(deps: MessagesEndpointDependencies) {
     try {
       authentication = await deps.auth.authenticateRequest(activity, String(req.headers.authorization ?? ''));
     } catch {
-      return sendJson(res, 401, problem('Unauthorized', 'The request is not authorized.'));
+      return sendUnauthorized(res);
     }
     if (deps.anonymous && !isLoopbackUrl(activity.serviceUrl)) {
       return sendJson(

@@ -17,6 +17,11 @@ export function sendJson(res: ServerResponse, status: number, body?: unknown): v
 /** The body of every JSON error answer. @example problem('BadArgument', 'text is missing') */
 export const problem = (code: string, message: string) => ({ error: { code, message } });
 
+/** The 401 of a route whose key or token is missing or wrong; it never says which. */
+export function sendUnauthorized(res: ServerResponse): void {
+  sendJson(res, 401, problem('Unauthorized', 'The request is not authorized.'));
+}
+
 /**
  * A 500 for an unexpected error: logged with a reference, and the client gets the reference, never the error.
  * @example sendInternalError(res, log, error, 'tickets API: listing failed', 'The tickets could not be listed')

@@ -9,7 +9,7 @@ import type { Logger } from '../log/logger';
 import { redact } from '../privacy/redact';
 import type { Route } from '../server/createServer';
 import { keyCheck, presentedKey } from '../server/apiKey';
-import { problem, sendInternalError, sendJson } from '../server/sendJson';
+import { problem, sendInternalError, sendJson, sendUnauthorized } from '../server/sendJson';
 import { publicTicket } from './publicTicket';
 import type { TicketStore } from './store/ticketStore';
 import {
@@ -53,7 +53,7 @@ export function ticketsApiRoutes(deps: TicketsApiDependencies): Route[] {
             'tickets API: refused a request without the right key',
           );
           res.setHeader('www-authenticate', 'Bearer realm="tickets"');
-          return sendJson(res, 401, problem('Unauthorized', 'The request is not authorized.'));
+          return sendUnauthorized(res);
         }
         let filter;
         try {
