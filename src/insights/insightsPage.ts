@@ -9,6 +9,7 @@ import { hasString, t } from '../i18n/strings';
 import type { Intent } from '../nlu/intents';
 import { TICKET_STATUSES } from '../tickets/ticket';
 import { escapeUTF8 } from 'entities';
+import { staffPageHtml } from '../web/staffPage';
 import { shareBar, stackedColumns, type Series } from './insightsCharts';
 import { dayOf, startOfDay, type InsightsQuery } from './insightsQuery';
 import type { InsightsReport, OutcomeCounts } from './insightsReport';
@@ -219,18 +220,7 @@ export function insightsHtml({ report, query, lang, now, nonce }: InsightsPageIn
             .join('')}</tbody></table>`
         : `<p class="empty">${s('insights.top_rejected_none')}</p>`;
 
-  return `<!DOCTYPE html>
-<html lang="${LOCALE_OF[lang]}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="robots" content="noindex">
-  <title>${s('insights.title')}</title>
-  <style nonce="${nonce}">${INSIGHTS_CSS}</style>
-</head>
-<body>
-<main>
-  <header>
+  const body = `  <header>
     <h1>${s('insights.title')}</h1>
     <p>${s('insights.intro', { from: f.date(report.period.from), to: f.date(report.period.to), days: f.number(report.period.days) })}</p>
     ${filters}
@@ -264,11 +254,8 @@ ${tiles}
   <section>
     <h2>${s('insights.top_rejected')}</h2>
     ${rejected}
-  </section>
-</main>
-</body>
-</html>
-`;
+  </section>`;
+  return staffPageHtml({ lang, title: t(lang, 'insights.title'), nonce, css: INSIGHTS_CSS, body });
 }
 
 /** A page that only says what went wrong (refused key, wrong parameters, a failure with its reference). */
@@ -279,22 +266,8 @@ export function insightsMessageHtml(
   nonce: string,
   link?: { text: string; href: string },
 ): string {
-  return `<!DOCTYPE html>
-<html lang="${LOCALE_OF[lang]}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="robots" content="noindex">
-  <title>${escapeUTF8(title)}</title>
-  <style nonce="${nonce}">${INSIGHTS_CSS}</style>
-</head>
-<body>
-<main>
-  <h1>${escapeUTF8(title)}</h1>
+  const body = `  <h1>${escapeUTF8(title)}</h1>
   ${lines.map((line) => `<p class="problem">${escapeUTF8(line)}</p>`).join('\n  ')}
-  ${link ? `<p><a href="${escapeUTF8(link.href)}">${escapeUTF8(link.text)}</a></p>` : ''}
-</main>
-</body>
-</html>
-`;
+  ${link ? `<p><a href="${escapeUTF8(link.href)}">${escapeUTF8(link.text)}</a></p>` : ''}`;
+  return staffPageHtml({ lang, title, nonce, css: INSIGHTS_CSS, body });
 }

@@ -11,7 +11,7 @@ import type { Route } from '../server/createServer';
 import { readJsonBody, RequestBodyError } from '../server/readJsonBody';
 import { sendJson, sendUnauthorized } from '../server/sendJson';
 import type { ReviewAccess } from './reviewAccess';
-import { shown } from '../tickets/ticketFilterText';
+import { shown } from '../server/filterText';
 import { parseReviewFilter, ReviewFilterError } from './reviewFilterText';
 import { nearestIntent } from './reviewGroups';
 import { continuationAt, type ReviewItem } from './reviewItem';

@@ -3,9 +3,8 @@
  * to, limit; every value checked and every mistake named in one message, with the tickets filter's date rules.
  */
 import { isLang, LANGS } from '../i18n/locales';
-import { isoDate, shown } from '../tickets/ticketFilterText';
+import { parseRangeAndLimit, shown } from '../server/filterText';
 import { REVIEW_REASONS, REVIEW_STATUSES, type ReviewFilter, type ReviewReason, type ReviewStatus } from './reviewItem';
-import { endOfDay, startOfDay } from './reviewTransitions';
 
 export const REVIEW_FILTER_FIELDS = ['lang', 'reason', 'status', 'from', 'to', 'limit'] as const;
 /** Items per answer when `limit` is not given, and the most one may ask for. */
@@ -34,7 +33,7 @@ export function parseReviewFilter(params: URLSearchParams): ReviewFilter {
     // An empty field of the page's filter form means "any".
     else if (params.get(name)) text[name as keyof typeof text] = params.get(name) ?? '';
   }
-  const { lang, reason, status, from, to, limit } = text;
+  const { lang, reason, status } = text;
   if (lang !== undefined) {
     if (isLang(lang)) filter.lang = lang;
     else problems.push(`lang must be one of ${LANGS.join(', ')}, not "${shown(lang)}"`);
@@ -47,25 +46,7 @@ export function parseReviewFilter(params: URLSearchParams): ReviewFilter {
     if ((REVIEW_STATUSES as readonly string[]).includes(status)) filter.status = status as ReviewStatus;
     else problems.push(`status must be one of ${REVIEW_STATUSES.join(', ')}, not "${shown(status)}"`);
   }
-  for (const [name, value] of [
-    ['from', from],
-    ['to', to],
-  ] as const) {
-    if (value === undefined) continue;
-    const date = isoDate(value);
-    if (date) filter[name] = date;
-    else
-      problems.push(
-        `${name} must be a date (yyyy-mm-dd) or a full ISO time with a zone (2026-03-01T09:30:00Z), not "${shown(value)}"`,
-      );
-  }
-  if (filter.from && filter.to && startOfDay(filter.from) > endOfDay(filter.to))
-    problems.push(`from (${from}) is after to (${to})`);
-  if (limit !== undefined) {
-    const count = /^\d{1,9}$/.test(limit) ? Number(limit) : NaN;
-    if (count >= 1 && count <= MAX_REVIEW_LIMIT) filter.limit = count;
-    else problems.push(`limit must be a whole number from 1 to ${MAX_REVIEW_LIMIT}, not "${shown(limit)}"`);
-  }
+  Object.assign(filter, parseRangeAndLimit(text, MAX_REVIEW_LIMIT, problems));
   if (problems.length) throw new ReviewFilterError(problems);
   return filter;
 }

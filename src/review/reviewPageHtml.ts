@@ -6,6 +6,7 @@ import { LANGS, LOCALE_OF, type Lang } from '../i18n/locales';
 import { t } from '../i18n/strings';
 import { INTENTS, isTopic, type Intent } from '../nlu/intents';
 import { escapeUTF8 } from 'entities';
+import { staffPageHtml } from '../web/staffPage';
 import { groupForReview, nearestIntent } from './reviewGroups';
 import {
   continuationAt,
@@ -74,7 +75,7 @@ export function reviewPageHtml(view: ReviewPageView): string {
           .join('\n')
       : `<p>${escapeUTF8(t(lang, 'review.empty'))}</p>`,
   ].join('\n');
-  return page(lang, view.nonce, t(lang, 'review.title'), body);
+  return staffPageHtml({ lang, title: t(lang, 'review.title'), nonce: view.nonce, css: STYLE, body });
 }
 
 export function loginPageHtml(lang: Lang, nonce: string, wrongKey: boolean): string {
@@ -87,7 +88,7 @@ ${wrongKey ? `<p class="notice error" role="alert">${escapeUTF8(t(lang, 'review.
   <label>${escapeUTF8(t(lang, 'review.login.key'))} <input name="key" type="password" autocomplete="current-password" required></label>
   <button type="submit">${escapeUTF8(t(lang, 'review.login.submit'))}</button>
 </form>`;
-  return page(lang, nonce, t(lang, 'review.login.title'), body);
+  return staffPageHtml({ lang, title: t(lang, 'review.login.title'), nonce, css: STYLE, body });
 }
 
 function header(view: ReviewPageView): string {
@@ -209,24 +210,6 @@ function decision(item: ReviewItem, view: ReviewPageView): string {
 /** A label as a form value: `intent:<intent>`, `out_of_scope` or `noise`. */
 export function labelValue(label: ReviewLabel): string {
   return label.kind === 'intent' ? `intent:${label.intent}` : label.kind;
-}
-
-function page(lang: Lang, nonce: string, title: string, body: string): string {
-  return `<!doctype html>
-<html lang="${LOCALE_OF[lang]}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeUTF8(title)}</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>`;
 }
 
 const STYLE = `

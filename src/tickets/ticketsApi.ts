@@ -6,9 +6,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log/logger';
-import { redact } from '../privacy/redact';
 import type { Route } from '../server/createServer';
 import { keyCheck, presentedKey } from '../server/apiKey';
+import { shown } from '../server/filterText';
 import { problem, sendInternalError, sendJson, sendUnauthorized } from '../server/sendJson';
 import { publicTicket } from './publicTicket';
 import type { TicketStore } from './store/ticketStore';
@@ -80,9 +80,8 @@ function filterText(url: string): TicketFilterText {
   const text: TicketFilterText = {};
   const problems: string[] = [];
   for (const name of new Set(params.keys())) {
-    // A name is shown as a refused value is: redacted (it may be anything a caller pasted) and short.
     if (!(FILTER_FIELDS as readonly string[]).includes(name))
-      problems.push(`unknown parameter "${redact(name).slice(0, 40)}" (known: ${FILTER_FIELDS.join(', ')})`);
+      problems.push(`unknown parameter "${shown(name)}" (known: ${FILTER_FIELDS.join(', ')})`);
     else if (params.getAll(name).length > 1) problems.push(`${name} is given more than once`);
     else text[name as FilterField] = params.get(name) ?? '';
   }

@@ -6,7 +6,7 @@ import type { PostgresDatabase } from '../../storage/postgresDatabase';
 import { newSalt } from '../conversationKey';
 import type { InsightEvent } from '../insightEvent';
 import type { InsightsStore } from './insightsStore';
-import { eventOfRow, type EventRow } from './eventRow';
+import { eventOfRow, rowValuesOf, type EventRow } from './eventRow';
 
 export class PostgresInsightsStore implements InsightsStore {
   /** @param db the bot's database (its pool is shared with the state; closing the store leaves it open) */
@@ -15,14 +15,7 @@ export class PostgresInsightsStore implements InsightsStore {
   async record(event: InsightEvent): Promise<void> {
     await this.db.pool.query(
       'INSERT INTO insights_events (at, lang, channel, conversation_key, outcome, intent) VALUES ($1, $2, $3, $4, $5, $6)',
-      [
-        new Date(event.at).toISOString(),
-        event.lang,
-        event.channel,
-        event.conversation,
-        event.outcome,
-        event.intent ?? null,
-      ],
+      rowValuesOf(event),
     );
   }
 

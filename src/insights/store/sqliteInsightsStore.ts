@@ -3,7 +3,7 @@ import type { SqliteDatabase } from '../../storage/sqliteDatabase';
 import { newSalt } from '../conversationKey';
 import type { InsightEvent } from '../insightEvent';
 import type { InsightsStore } from './insightsStore';
-import { eventOfRow, type EventRow } from './eventRow';
+import { eventOfRow, rowValuesOf, type EventRow } from './eventRow';
 
 export class SqliteInsightsStore implements InsightsStore {
   constructor(private readonly db: SqliteDatabase) {}
@@ -13,14 +13,7 @@ export class SqliteInsightsStore implements InsightsStore {
       .prepare(
         'INSERT INTO insights_events (at, lang, channel, conversation_key, outcome, intent) VALUES (?, ?, ?, ?, ?, ?)',
       )
-      .run(
-        new Date(event.at).toISOString(),
-        event.lang,
-        event.channel,
-        event.conversation,
-        event.outcome,
-        event.intent ?? null,
-      );
+      .run(...rowValuesOf(event));
   }
 
   async eventsBetween(from: Date, to: Date): Promise<InsightEvent[]> {
