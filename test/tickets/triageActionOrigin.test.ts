@@ -14,10 +14,10 @@ import { call, getActivities, postActivity, startConversation, userMessage } fro
 import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
 import { startApp, type RunningApp } from '../support/testApp';
 import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
-import { post as postToMessages } from '../http/messageActivity';
+import { postReadingBody } from '../http/messageActivity';
+import { channelThread, fromTeams as teamsActivity, mentioningBot } from '../support/teamsActivity';
 
 const TENANT = { id: '72f988bf-0000-0000-0000-000000000001' };
-const BOT = { id: '28:mpn-support-assistant', name: 'Support benefits' };
 const TEAM = { id: '19:general-partner-support@thread.tacv2', name: 'Partner support' };
 const TRIAGE_CHANNEL = { id: '19:triage-partner-support@thread.tacv2', name: 'Triage' };
 /** Another channel of the support team: the team may act on its tickets from any of its channels. */
@@ -33,19 +33,12 @@ let connector: FakeTeamsConnector;
 let app: RunningApp;
 let tickets: MemoryTicketStore;
 let ticket: Ticket;
-let counter = 0;
 
 beforeAll(async () => {
   connector = await new FakeTeamsConnector().start();
   tickets = new MemoryTicketStore();
   app = await startApp({ overrides: { tickets } });
-  const said = await post(
-    channelActivity(TRIAGE_CHANNEL, TEAM, {
-      type: 'message',
-      text: `<at>${BOT.name}</at> triage here`,
-      entities: [{ type: 'mention', mentioned: BOT, text: `<at>${BOT.name}</at>` }],
-    }),
-  );
+  const said = await post(channelActivity(TRIAGE_CHANNEL, TEAM, mentioningBot('triage here')));
   expect(said.status).toBe(200);
   const { ticket: created } = await tickets.create({
     lang: 'pt',
@@ -71,22 +64,11 @@ afterAll(async () => {
   await connector?.stop();
 });
 
-async function post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-  const { status, text } = await postToMessages(app.url, activity);
-  return { status, body: text ? (JSON.parse(text) as unknown) : undefined };
-}
+const post = (activity: Record<string, unknown>) => postReadingBody(app.url, activity);
 
+/** From the support engineer in English, unless `fields` say otherwise. */
 function fromTeams(fields: Record<string, unknown>): Record<string, unknown> {
-  return {
-    id: `teams-activity-${++counter}`,
-    channelId: 'msteams',
-    serviceUrl: connector.serviceUrl,
-    recipient: BOT,
-    timestamp: new Date().toISOString(),
-    locale: 'en-US',
-    from: ENGINEER,
-    ...fields,
-  };
+  return teamsActivity(connector.serviceUrl, { locale: 'en-US', from: ENGINEER, ...fields });
 }
 
 /** An activity in a thread of a team's channel, as Teams sends it. */
@@ -95,16 +77,7 @@ function channelActivity(
   team: { id: string },
   fields: Record<string, unknown>,
 ): Record<string, unknown> {
-  return fromTeams({
-    conversation: {
-      id: `${channel.id};messageid=1700000000001`,
-      conversationType: 'channel',
-      isGroup: true,
-      tenantId: TENANT.id,
-    },
-    channelData: { tenant: TENANT, team, channel },
-    ...fields,
-  });
+  return fromTeams({ ...channelThread(TENANT, team, channel), ...fields });
 }
 
 function invokeValue(verb: string, number: string): Record<string, unknown> {
