@@ -16,9 +16,10 @@ import { InMemoryStorage } from '../../src/storage/memoryStorage';
 import { post } from '../http/messageActivity';
 import { LocalIdentityProvider } from '../support/localIdentityProvider';
 import { startApp, TEST_APP_ID, type RunningApp } from '../support/testApp';
-import { appWithTeamsConnector, invoke, queryInvoke, queryLinkInvoke, typedNodes } from './teamsInvokes';
+import { appWithTeamsConnector } from '../support/appWithTeamsConnector';
+import { invoke, queryInvoke, queryLinkInvoke, typedNodes } from './teamsInvokes';
 
-const app = appWithTeamsConnector();
+const app = appWithTeamsConnector({ env: { RATE_LIMIT: 'off' } });
 const { connector } = app;
 
 const NO_INTERNALS = /exception|stack|Error\b|TypeError|undefined|\bat \S+ \(|\.ts:\d+/;

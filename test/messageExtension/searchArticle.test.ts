@@ -14,16 +14,10 @@ import { t } from '../../src/i18n/strings';
 import { MAX_RESULT_BYTES, MAX_RESULTS, MESSAGE_EXTENSION_COMMANDS } from '../../src/messageExtension/commands';
 import { messageActivity } from '../http/messageActivity';
 import { post } from '../http/messageActivity';
-import {
-  appWithTeamsConnector,
-  invoke,
-  queryInvoke,
-  stringsOf,
-  typedNodes,
-  type ExtensionAttachment,
-} from './teamsInvokes';
+import { appWithTeamsConnector } from '../support/appWithTeamsConnector';
+import { invoke, queryInvoke, stringsOf, typedNodes, type ExtensionAttachment } from './teamsInvokes';
 
-const app = appWithTeamsConnector();
+const app = appWithTeamsConnector({ env: { RATE_LIMIT: 'off' } });
 const { connector } = app;
 
 const search = (text: string | undefined, locale: string, extra: Partial<Parameters<typeof queryInvoke>[0]> = {}) =>

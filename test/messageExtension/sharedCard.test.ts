@@ -7,9 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_EXTENSION_COMMANDS } from '../../src/messageExtension/commands';
 import { post } from '../http/messageActivity';
-import { appWithTeamsConnector, BOT, invoke, queryInvoke, TENANT } from './teamsInvokes';
+import { appWithTeamsConnector } from '../support/appWithTeamsConnector';
+import { BOT, invoke, queryInvoke, TENANT } from './teamsInvokes';
 
-const app = appWithTeamsConnector();
+const app = appWithTeamsConnector({ env: { RATE_LIMIT: 'off' } });
 const { connector } = app;
 
 const INLINE_CARD_TEXT =

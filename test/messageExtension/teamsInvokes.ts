@@ -5,11 +5,8 @@
  * opens), `composeExtension/queryLink` with `{ url }`; `channelData.source.name` says compose box or command box,
  * a `clientInfo` entity repeats the locale, and a channel's activity names its team and channel.
  */
-import { afterAll, beforeAll } from 'vitest';
 import { post } from '../http/messageActivity';
-import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
 import { BOT } from '../support/teamsActivity';
-import { startApp, type RunningApp } from '../support/testApp';
 
 export const TENANT = { id: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
 export { BOT };
@@ -17,33 +14,6 @@ export const SUPPORT_TEAM = { id: '19:general-partner-support@thread.tacv2', nam
 export const TRIAGE_CHANNEL = { id: '19:triage-partner-support@thread.tacv2', name: 'Triage' };
 export const SUPPORT_OTHER_CHANNEL = { id: '19:escalations-partner-support@thread.tacv2', name: 'Escalations' };
 export const OTHER_TEAM = { id: '19:general-reseller@thread.tacv2', name: 'Reseller' };
-
-/**
- * The real app (rate limit off) and a fake Teams connector for a message extension test file: both started before
- * its tests and stopped after. The connector is there from the start (its requests, its serviceUrl once started);
- * the app's url once started.
- * @example const app = appWithTeamsConnector(); const { connector } = app; … invoke(app.url, queryInvoke({ serviceUrl: connector.serviceUrl, … }))
- */
-export function appWithTeamsConnector(): { readonly url: string; readonly connector: FakeTeamsConnector } {
-  const connector = new FakeTeamsConnector();
-  let app: RunningApp | undefined;
-  beforeAll(async () => {
-    await connector.start();
-    app = await startApp({ env: { RATE_LIMIT: 'off' } });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await connector.stop();
-  });
-  return {
-    connector,
-    get url(): string {
-      if (!app)
-        throw new Error('the app is not started: appWithTeamsConnector() must be called at the top of a test file');
-      return app.url;
-    },
-  };
-}
 
 /** Where an invoke is sent from. */
 export type Origin =

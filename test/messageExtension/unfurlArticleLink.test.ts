@@ -10,9 +10,10 @@ import { quote, sectionHeading } from '../../cards/views/articleText';
 import { LANGS, LOCALE_OF } from '../../src/i18n/locales';
 import { knowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { MAX_RESULT_BYTES } from '../../src/messageExtension/commands';
-import { appWithTeamsConnector, invoke, queryLinkInvoke, stringsOf, typedNodes } from './teamsInvokes';
+import { appWithTeamsConnector } from '../support/appWithTeamsConnector';
+import { invoke, queryLinkInvoke, stringsOf, typedNodes } from './teamsInvokes';
 
-const app = appWithTeamsConnector();
+const app = appWithTeamsConnector({ env: { RATE_LIMIT: 'off' } });
 const { connector } = app;
 
 const kb = knowledgeBase();

@@ -6,15 +6,15 @@
  * updated for everyone); the partner is told in Portuguese, with the note; refresh, a missing note, a resolved
  * and an unknown ticket get their answers; GET /api/tickets lists it as resolved.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderView, ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/renderCard';
 import { CARD_ACTIONS, EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { t } from '../../src/i18n/strings';
 import type { Ticket } from '../../src/tickets/ticket';
 import { triageCardView } from '../../cards/views/triageCardView';
 import { nodesOf } from '../cards/cardJson';
-import { FakeTeamsConnector, type ConnectorActivity, type ConnectorRequest } from '../support/fakeTeamsConnector';
-import { startApp, type RunningApp } from '../support/testApp';
+import { appWithTeamsConnector } from '../support/appWithTeamsConnector';
+import type { ConnectorActivity, ConnectorRequest } from '../support/fakeTeamsConnector';
 import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
 import { postReadingBody } from '../http/messageActivity';
 import { cardAction, channelThread, fromTeams as teamsActivity, mentioningBot } from '../support/teamsActivity';
@@ -31,20 +31,9 @@ const ACCESS_ID = '7QX299ABK3';
 const EMAIL = 'maria.silva@contoso.com.br';
 const NOTE = 'Desvinculamos o Access ID da conta antiga; adicione-o de novo no portal do Azure.';
 
-let connector: FakeTeamsConnector;
-let app: RunningApp;
-let tickets: MemoryTicketStore;
-
-beforeAll(async () => {
-  connector = await new FakeTeamsConnector().start();
-  tickets = new MemoryTicketStore();
-  app = await startApp({ env: { TICKETS_API_KEY: API_KEY }, overrides: { tickets } });
-});
-
-afterAll(async () => {
-  await app?.close();
-  await connector?.stop();
-});
+const tickets = new MemoryTicketStore();
+const app = appWithTeamsConnector({ env: { TICKETS_API_KEY: API_KEY }, overrides: { tickets } });
+const { connector } = app;
 
 const post = (activity: Record<string, unknown>) => postReadingBody(app.url, activity);
 

@@ -5,14 +5,13 @@
  * team's channel, a group chat, web chat, Direct Line) with the Universal Actions error response in the
  * sender's language: the same refusal whether the ticket exists or not, nothing changed, nothing sent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/renderCard';
 import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { t } from '../../src/i18n/strings';
 import type { Ticket } from '../../src/tickets/ticket';
 import { call, getActivities, postActivity, startConversation, userMessage } from '../directline/directLineClient';
-import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
-import { startApp, type RunningApp } from '../support/testApp';
+import { appWithTeamsConnector } from '../support/appWithTeamsConnector';
 import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
 import { postReadingBody } from '../http/messageActivity';
 import { channelThread, fromTeams as teamsActivity, mentioningBot } from '../support/teamsActivity';
@@ -29,15 +28,12 @@ const REQUESTER_CHAT = 'a:personal-chat-maria';
 const NOTE = 'Resolved: click https://phish.example/login to keep your benefits';
 const UNKNOWN_TICKET = 'MPN-999999';
 
-let connector: FakeTeamsConnector;
-let app: RunningApp;
-let tickets: MemoryTicketStore;
+const tickets = new MemoryTicketStore();
+const app = appWithTeamsConnector({ overrides: { tickets } });
+const { connector } = app;
 let ticket: Ticket;
 
 beforeAll(async () => {
-  connector = await new FakeTeamsConnector().start();
-  tickets = new MemoryTicketStore();
-  app = await startApp({ overrides: { tickets } });
   const said = await post(channelActivity(TRIAGE_CHANNEL, TEAM, mentioningBot('triage here')));
   expect(said.status).toBe(200);
   const { ticket: created } = await tickets.create({
@@ -57,11 +53,6 @@ beforeAll(async () => {
     sourceActivityId: 'msteams:a:personal-chat-maria:activity-4',
   });
   ticket = created;
-});
-
-afterAll(async () => {
-  await app?.close();
-  await connector?.stop();
 });
 
 const post = (activity: Record<string, unknown>) => postReadingBody(app.url, activity);
