@@ -14,7 +14,7 @@ import { call, getActivities, postActivity, startConversation, userMessage } fro
 import { appWithTeamsConnector } from '../support/appWithTeamsConnector';
 import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
 import { postReadingBody } from '../http/messageActivity';
-import { channelThread, fromTeams as teamsActivity, mentioningBot } from '../support/teamsActivity';
+import { cardAction, channelThread, fromTeams as teamsActivity, mentioningBot } from '../support/teamsActivity';
 
 const TENANT = { id: '72f988bf-0000-0000-0000-000000000001' };
 const TEAM = { id: '19:general-partner-support@thread.tacv2', name: 'Partner support' };
@@ -71,9 +71,13 @@ function channelActivity(
   return fromTeams({ ...channelThread(TENANT, team, channel), ...fields });
 }
 
+/** The data of the ticket card's button `verb` (resolving carries the note). */
+function actionData(verb: string, number: string): Record<string, unknown> {
+  return verb === EXECUTE_VERBS.resolve ? { ticket: number, [RESOLUTION_NOTE_INPUT]: NOTE } : { ticket: number };
+}
+
 function invokeValue(verb: string, number: string): Record<string, unknown> {
-  const data = verb === EXECUTE_VERBS.resolve ? { ticket: number, [RESOLUTION_NOTE_INPUT]: NOTE } : { ticket: number };
-  return { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' };
+  return cardAction(verb, actionData(verb, number)).value as Record<string, unknown>;
 }
 
 /** Where an invoke may come from, and the sender's locale. */
@@ -220,36 +224,22 @@ describe('ticket actions from outside the triage team', () => {
 });
 
 describe('ticket actions from the triage team', () => {
+  /** The support engineer presses `verb` on the ticket's card in a channel of the triage team. */
+  const pressInTeam = (channel: { id: string }, verb: string) =>
+    post(channelActivity(channel, TEAM, cardAction(verb, actionData(verb, ticket.number))));
+
   it('are accepted in another channel of the triage team (assign), and in the triage channel itself (resolve, refresh)', async () => {
-    const assigned = await post(
-      channelActivity(TEAM_OTHER_CHANNEL, TEAM, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: invokeValue(EXECUTE_VERBS.assign, ticket.number),
-      }),
-    );
+    const assigned = await pressInTeam(TEAM_OTHER_CHANNEL, EXECUTE_VERBS.assign);
     expect(assigned.body).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });
     expect((await ticketNow())?.assignee).toEqual({ id: ENGINEER.aadObjectId, name: ENGINEER.name });
 
-    const resolved = await post(
-      channelActivity(TRIAGE_CHANNEL, TEAM, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: invokeValue(EXECUTE_VERBS.resolve, ticket.number),
-      }),
-    );
+    const resolved = await pressInTeam(TRIAGE_CHANNEL, EXECUTE_VERBS.resolve);
     expect(resolved.body).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });
     expect((await ticketNow())?.status).toBe('resolved');
     const [told] = await connector.waitForPosts(REQUESTER_CHAT, 1);
     expect(told?.activity.text).toBe(t('pt', 'ticket.resolved_message', { number: ticket.number, note: NOTE }));
 
-    const refreshed = await post(
-      channelActivity(TRIAGE_CHANNEL, TEAM, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: invokeValue(EXECUTE_VERBS.refresh, ticket.number),
-      }),
-    );
+    const refreshed = await pressInTeam(TRIAGE_CHANNEL, EXECUTE_VERBS.refresh);
     expect(refreshed.body).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });
   });
 });
