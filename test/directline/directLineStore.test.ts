@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { activityId } from '../../src/directline/activityIds';
 import { UnknownConversationError } from '../../src/directline/store/directLineStore';
 import { openStorage, type OpenedStorage } from '../../src/storage/openStorage';
+import { expectFindsClientActivity, message } from './directLineStoreChecks';
 
 const folder = mkdtempSync(join(tmpdir(), 'directline-store-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -21,8 +21,6 @@ const backends: [string, () => Promise<OpenedStorage>][] = [
   ['memory', () => openStorage('memory:')],
   ['sqlite', () => openStorage(`sqlite:${sqliteFile()}`)],
 ];
-
-const message = (text: string) => ({ type: 'message', text, from: { id: 'dl_u', name: 'U' } }) as const;
 
 describe.each(backends)('%s Direct Line store', (_name, open) => {
   it('creates a conversation once', async () => {
@@ -86,22 +84,7 @@ describe.each(backends)('%s Direct Line store', (_name, open) => {
   it("finds a client's activity by its clientActivityID, and whether the bot replied to it", async () => {
     const opened = await open();
     const store = opened.directLine;
-    await store.createConversation({ id: 'c', createdAt: '2026-03-01T09:00:00.000Z' });
-    await store.appendActivity('c', message('before'));
-    const seq = await store.appendActivity('c', {
-      ...message('question'),
-      channelData: { clientActivityID: 'client-1' },
-    });
-    expect(await store.findClientActivity('c', 'client-1')).toEqual({
-      stored: { seq, activity: expect.objectContaining({ text: 'question' }) },
-      replied: false,
-    });
-    await store.appendActivity('c', { type: 'message', text: 'not a reply to it', replyToId: activityId('c', 0) });
-    expect((await store.findClientActivity('c', 'client-1'))?.replied).toBe(false);
-    await store.appendActivity('c', { type: 'message', text: 'answer', replyToId: activityId('c', seq) });
-    expect((await store.findClientActivity('c', 'client-1'))?.replied).toBe(true);
-    expect(await store.findClientActivity('c', 'client-2')).toBeUndefined();
-    expect(await store.findClientActivity('other', 'client-1')).toBeUndefined();
+    await expectFindsClientActivity(store);
     await opened.close();
   });
 

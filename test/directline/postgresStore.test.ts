@@ -9,16 +9,15 @@
  */
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activityId } from '../../src/directline/activityIds';
 import { UnknownConversationError, type DirectLineStore } from '../../src/directline/store/directLineStore';
 import { PostgresDirectLineStore } from '../../src/directline/store/postgresDirectLineStore';
 import { openStorage, type OpenedStorage } from '../../src/storage/openStorage';
 import { startDirectLineServer, TEST_SECRET, type DirectLineServer } from '../support/directLineServer';
 import { runSql, useTestSchema } from '../support/postgres';
 import { call, getActivities, newConversation, openStream, postActivity, userMessage } from './directLineClient';
+import { expectFindsClientActivity, message } from './directLineStoreChecks';
 
 const schema = useTestSchema('directline');
-const message = (text: string) => ({ type: 'message', text, from: { id: 'dl_u', name: 'U' } }) as const;
 
 const databases: OpenedStorage[] = [];
 /** The storage of the test schema opened with pools of its own: one instance. */
@@ -126,21 +125,7 @@ describe('PostgreSQL Direct Line store', () => {
 
   it("finds a client's activity by its clientActivityID, and whether the bot replied to it", async () => {
     const store = await instance();
-    await store.createConversation({ id: 'c', createdAt: '2026-03-01T09:00:00.000Z' });
-    await store.appendActivity('c', message('before'));
-    const seq = await store.appendActivity('c', {
-      ...message('question'),
-      channelData: { clientActivityID: 'client-1' },
-    });
-    expect(await store.findClientActivity('c', 'client-1')).toEqual({
-      stored: { seq, activity: expect.objectContaining({ text: 'question' }) },
-      replied: false,
-    });
-    await store.appendActivity('c', { type: 'message', text: 'not a reply to it', replyToId: activityId('c', 0) });
-    expect((await store.findClientActivity('c', 'client-1'))?.replied).toBe(false);
-    await store.appendActivity('c', { type: 'message', text: 'answer', replyToId: activityId('c', seq) });
-    expect((await store.findClientActivity('c', 'client-1'))?.replied).toBe(true);
-    expect(await store.findClientActivity('c', 'client-2')).toBeUndefined();
+    await expectFindsClientActivity(store);
   });
 
   it('replaces an activity in place', async () => {

@@ -33,3 +33,9 @@ export async function post(
   });
   return { status: response.status, text: await response.text() };
 }
+
+/** Posts an activity to /api/messages and reads the answer's JSON body (an invoke's response), when there is one. */
+export async function postReadingBody(url: string, activity: unknown): Promise<{ status: number; body: unknown }> {
+  const { status, text } = await post(url, activity);
+  return { status, body: text ? (JSON.parse(text) as unknown) : undefined };
+}

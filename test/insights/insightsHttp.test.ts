@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InsightsReport } from '../../src/insights/insightsReport';
 import { CHANNEL_LABELS } from '../../src/observability/metrics';
+import { LANGS, LOCALE_OF } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { messageActivity, post } from '../http/messageActivity';
 import { FakeConnector } from '../support/fakeConnector';
@@ -277,12 +278,8 @@ describe.each(BACKENDS)('insights over HTTP, stored in $name', (backend) => {
   });
 
   it("draws the page in each of the four languages with the numbers and charts, under the pages' CSP", async () => {
-    for (const [locale, lang] of [
-      ['en-US', 'en'],
-      ['ru-RU', 'ru'],
-      ['pt-BR', 'pt'],
-      ['fr-FR', 'fr'],
-    ] as const) {
+    for (const lang of LANGS) {
+      const locale = LOCALE_OF[lang];
       const response = await get(`/insights?locale=${locale}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);

@@ -26,12 +26,12 @@ import {
 } from '../directline/directLineClient';
 import { FakeTeamsConnector, type ConnectorActivity } from '../support/fakeTeamsConnector';
 import { useTestSchema } from '../support/postgres';
+import { cardAction, channelThread, fromTeams as teamsActivity, mentioningBot } from '../support/teamsActivity';
 import { startBotProcess, type BotProcess } from './botProcess';
 
 const SECRET = 'two-instances-directline-secret-0123456789abcdef';
 const API_KEY = 'two-instances-tickets-key-0123456789';
 const TENANT = { id: '72f988bf-0000-0000-0000-000000000002' };
-const BOT = { id: '28:mpn-support-assistant', name: 'Support benefits' };
 const TEAM = { id: '19:partner-support@thread.tacv2', name: 'Partner support' };
 const TRIAGE_CHANNEL = { id: '19:triage@thread.tacv2', name: 'Triage' };
 const ENGINEER = { id: '29:engineer-sam', name: 'Sam Support', aadObjectId: '00000000-0000-0000-0000-0000000000e2' };
@@ -87,16 +87,9 @@ async function send(bot: BotProcess, activity: Record<string, unknown>): Promise
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
+/** In English, unless `fields` say otherwise. */
 function fromTeams(fields: Record<string, unknown>): Record<string, unknown> {
-  return {
-    id: `teams-activity-${++counter}`,
-    channelId: 'msteams',
-    serviceUrl: connector.serviceUrl,
-    recipient: BOT,
-    timestamp: new Date().toISOString(),
-    locale: 'en-US',
-    ...fields,
-  };
+  return teamsActivity(connector.serviceUrl, { locale: 'en-US', ...fields });
 }
 
 /** A partner's personal chat with the bot. */
@@ -233,19 +226,9 @@ describe('two instances on one PostgreSQL', () => {
 
   it('(c) a ticket handed off on one instance and assigned on the other shows as assigned on the first', async () => {
     // B: "triage here" in a team channel (the triage channel is kept in the shared state).
-    const triageThread = `${TRIAGE_CHANNEL.id};messageid=1700000000001`;
-    const mention = `<at>${BOT.name}</at>`;
-    await send(
-      b,
-      fromTeams({
-        type: 'message',
-        text: `${mention} triage here`,
-        from: ENGINEER,
-        conversation: { id: triageThread, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
-        channelData: { tenant: TENANT, team: TEAM, channel: TRIAGE_CHANNEL },
-        entities: [{ type: 'mention', mentioned: BOT, text: mention }],
-      }),
-    );
+    const inTriageChannel = channelThread(TENANT, TEAM, TRIAGE_CHANNEL);
+    const triageThread = inTriageChannel.conversation.id as string;
+    await send(b, fromTeams({ ...mentioningBot('triage here'), from: ENGINEER, ...inTriageChannel }));
     expect((await connector.waitForPosts(triageThread, 1))[0]?.activity.text).toBe(t('en', 'triage.set'));
 
     // A: a partner hands a question over.
@@ -270,18 +253,9 @@ describe('two instances on one PostgreSQL', () => {
     const replyToId = posted?.id as string;
     const execute = (verb: string) =>
       fromTeams({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
+        ...cardAction(verb, { ticket: number }, replyToId),
         from: ENGINEER,
-        conversation: {
-          id: `${TRIAGE_CHANNEL.id};messageid=${replyToId}`,
-          conversationType: 'channel',
-          isGroup: true,
-          tenantId: TENANT.id,
-        },
-        channelData: { tenant: TENANT, team: TEAM, channel: TRIAGE_CHANNEL },
-        replyToId,
-        value: { action: { type: 'Action.Execute', verb, data: { ticket: number } }, trigger: 'manual' },
+        ...channelThread(TENANT, TEAM, TRIAGE_CHANNEL, replyToId),
       });
     const assigned = (await send(b, execute(EXECUTE_VERBS.assign))).body as {
       statusCode: number;

@@ -14,23 +14,13 @@ import { t } from '../../src/i18n/strings';
 import { MAX_QUERY_LENGTH, MAX_RESULTS, MESSAGE_EXTENSION_COMMANDS } from '../../src/messageExtension/commands';
 import { InMemoryStorage } from '../../src/storage/memoryStorage';
 import { post } from '../http/messageActivity';
-import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
 import { LocalIdentityProvider } from '../support/localIdentityProvider';
 import { startApp, TEST_APP_ID, type RunningApp } from '../support/testApp';
+import { appWithTeamsConnector } from '../support/appWithTeamsConnector';
 import { invoke, queryInvoke, queryLinkInvoke, typedNodes } from './teamsInvokes';
 
-let connector: FakeTeamsConnector;
-let app: RunningApp;
-
-beforeAll(async () => {
-  connector = await new FakeTeamsConnector().start();
-  app = await startApp({ env: { RATE_LIMIT: 'off' } });
-});
-
-afterAll(async () => {
-  await app?.close();
-  await connector?.stop();
-});
+const app = appWithTeamsConnector({ env: { RATE_LIMIT: 'off' } });
+const { connector } = app;
 
 const NO_INTERNALS = /exception|stack|Error\b|TypeError|undefined|\bat \S+ \(|\.ts:\d+/;
 const search = (fields: Partial<Parameters<typeof queryInvoke>[0]> = {}) =>

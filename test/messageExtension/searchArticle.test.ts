@@ -6,7 +6,7 @@
  * to tell; an empty query lists the popular topics; a question the article does not answer gets one result that
  * says so; the same query gets the same results; and nothing is ever posted to the conversation.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { articleUrl } from '../../cards/views/articleText';
 import { HELP_SUGGESTIONS } from '../../cards/views/welcomeView';
 import { LANGS, LOCALE_OF, type Lang } from '../../src/i18n/locales';
@@ -14,22 +14,11 @@ import { t } from '../../src/i18n/strings';
 import { MAX_RESULT_BYTES, MAX_RESULTS, MESSAGE_EXTENSION_COMMANDS } from '../../src/messageExtension/commands';
 import { messageActivity } from '../http/messageActivity';
 import { post } from '../http/messageActivity';
-import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
-import { startApp, type RunningApp } from '../support/testApp';
+import { appWithTeamsConnector } from '../support/appWithTeamsConnector';
 import { invoke, queryInvoke, stringsOf, typedNodes, type ExtensionAttachment } from './teamsInvokes';
 
-let connector: FakeTeamsConnector;
-let app: RunningApp;
-
-beforeAll(async () => {
-  connector = await new FakeTeamsConnector().start();
-  app = await startApp({ env: { RATE_LIMIT: 'off' } });
-});
-
-afterAll(async () => {
-  await app?.close();
-  await connector?.stop();
-});
+const app = appWithTeamsConnector({ env: { RATE_LIMIT: 'off' } });
+const { connector } = app;
 
 const search = (text: string | undefined, locale: string, extra: Partial<Parameters<typeof queryInvoke>[0]> = {}) =>
   invoke(

@@ -4,25 +4,14 @@
  * Teams sends): the bot answers nothing to it, where it used to answer "That's outside what I know". Words typed
  * with a card are still a question.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MESSAGE_EXTENSION_COMMANDS } from '../../src/messageExtension/commands';
 import { post } from '../http/messageActivity';
-import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
-import { startApp, type RunningApp } from '../support/testApp';
+import { appWithTeamsConnector } from '../support/appWithTeamsConnector';
 import { BOT, invoke, queryInvoke, TENANT } from './teamsInvokes';
 
-let connector: FakeTeamsConnector;
-let app: RunningApp;
-
-beforeAll(async () => {
-  connector = await new FakeTeamsConnector().start();
-  app = await startApp({ env: { RATE_LIMIT: 'off' } });
-});
-
-afterAll(async () => {
-  await app?.close();
-  await connector?.stop();
-});
+const app = appWithTeamsConnector({ env: { RATE_LIMIT: 'off' } });
+const { connector } = app;
 
 const INLINE_CARD_TEXT =
   '\n<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension">\n  <span content="0" itemprop="cardId"></span>\n</span>\n';

@@ -6,9 +6,10 @@
  * a `clientInfo` entity repeats the locale, and a channel's activity names its team and channel.
  */
 import { post } from '../http/messageActivity';
+import { BOT } from '../support/teamsActivity';
 
 export const TENANT = { id: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
-export const BOT = { id: '28:mpn-support-assistant', name: 'Support benefits' };
+export { BOT };
 export const SUPPORT_TEAM = { id: '19:general-partner-support@thread.tacv2', name: 'Partner support' };
 export const TRIAGE_CHANNEL = { id: '19:triage-partner-support@thread.tacv2', name: 'Triage' };
 export const SUPPORT_OTHER_CHANNEL = { id: '19:escalations-partner-support@thread.tacv2', name: 'Escalations' };

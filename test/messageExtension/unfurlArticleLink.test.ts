@@ -5,27 +5,16 @@
  * link's language, the article's own sentences, linked to that section; a link without one of our locales reads
  * in the Teams locale; any other page, host or text gets an empty result.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { quote, sectionHeading } from '../../cards/views/articleText';
 import { LANGS, LOCALE_OF } from '../../src/i18n/locales';
 import { knowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { MAX_RESULT_BYTES } from '../../src/messageExtension/commands';
-import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
-import { startApp, type RunningApp } from '../support/testApp';
+import { appWithTeamsConnector } from '../support/appWithTeamsConnector';
 import { invoke, queryLinkInvoke, stringsOf, typedNodes } from './teamsInvokes';
 
-let connector: FakeTeamsConnector;
-let app: RunningApp;
-
-beforeAll(async () => {
-  connector = await new FakeTeamsConnector().start();
-  app = await startApp({ env: { RATE_LIMIT: 'off' } });
-});
-
-afterAll(async () => {
-  await app?.close();
-  await connector?.stop();
-});
+const app = appWithTeamsConnector({ env: { RATE_LIMIT: 'off' } });
+const { connector } = app;
 
 const kb = knowledgeBase();
 const ARTICLE = 'https://learn.microsoft.com/{locale}/partner-center/technical-support-benefits';

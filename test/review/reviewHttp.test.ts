@@ -8,6 +8,7 @@
 import pino from 'pino';
 import type { Server } from 'restify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LANGS, LOCALE_OF } from '../../src/i18n/locales';
 import { t } from '../../src/i18n/strings';
 import { reviewRoutes } from '../../src/review';
 import { MemoryReviewStore } from '../../src/review/memoryReviewStore';
@@ -159,12 +160,8 @@ describe('the page', () => {
   });
 
   it('is drawn in each of the four languages (?locale= or Accept-Language)', async () => {
-    for (const [locale, lang] of [
-      ['en-US', 'en'],
-      ['ru-RU', 'ru'],
-      ['pt-BR', 'pt'],
-      ['fr-FR', 'fr'],
-    ] as const) {
+    for (const lang of LANGS) {
+      const locale = LOCALE_OF[lang];
       const html = await (
         await fetch(`${api.url}/review?locale=${locale}`, { headers: { authorization: `Bearer ${KEY}` } })
       ).text();

@@ -6,21 +6,21 @@
  * updated for everyone); the partner is told in Portuguese, with the note; refresh, a missing note, a resolved
  * and an unknown ticket get their answers; GET /api/tickets lists it as resolved.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderView, ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCardJson } from '../../cards/renderCard';
 import { CARD_ACTIONS, EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { t } from '../../src/i18n/strings';
 import type { Ticket } from '../../src/tickets/ticket';
 import { triageCardView } from '../../cards/views/triageCardView';
 import { nodesOf } from '../cards/cardJson';
-import { FakeTeamsConnector, type ConnectorActivity, type ConnectorRequest } from '../support/fakeTeamsConnector';
-import { startApp, type RunningApp } from '../support/testApp';
+import { appWithTeamsConnector } from '../support/appWithTeamsConnector';
+import type { ConnectorActivity, ConnectorRequest } from '../support/fakeTeamsConnector';
 import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
-import { post as postToMessages } from '../http/messageActivity';
+import { postReadingBody } from '../http/messageActivity';
+import { cardAction, channelThread, fromTeams as teamsActivity, mentioningBot } from '../support/teamsActivity';
 
 const API_KEY = 'lifecycle-test-key-0123456789';
 const TENANT = { id: '72f988bf-0000-0000-0000-000000000001' };
-const BOT = { id: '28:mpn-support-assistant', name: 'Support benefits' };
 const TEAM = { id: '19:general-partner-support@thread.tacv2', name: 'Partner support' };
 /** Not the team's General channel: the ticket must go to the channel where "triage here" was said. */
 const TRIAGE_CHANNEL = { id: '19:triage-partner-support@thread.tacv2', name: 'Triage' };
@@ -31,56 +31,22 @@ const ACCESS_ID = '7QX299ABK3';
 const EMAIL = 'maria.silva@contoso.com.br';
 const NOTE = 'Desvinculamos o Access ID da conta antiga; adicione-o de novo no portal do Azure.';
 
-let connector: FakeTeamsConnector;
-let app: RunningApp;
-let tickets: MemoryTicketStore;
-let counter = 0;
+const tickets = new MemoryTicketStore();
+const app = appWithTeamsConnector({ env: { TICKETS_API_KEY: API_KEY }, overrides: { tickets } });
+const { connector } = app;
 
-beforeAll(async () => {
-  connector = await new FakeTeamsConnector().start();
-  tickets = new MemoryTicketStore();
-  app = await startApp({ env: { TICKETS_API_KEY: API_KEY }, overrides: { tickets } });
-});
+const post = (activity: Record<string, unknown>) => postReadingBody(app.url, activity);
 
-afterAll(async () => {
-  await app?.close();
-  await connector?.stop();
-});
-
-async function post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-  const { status, text } = await postToMessages(app.url, activity);
-  return { status, body: text ? (JSON.parse(text) as unknown) : undefined };
-}
-
-/** What every activity from Teams carries. */
-function fromTeams(fields: Record<string, unknown>): Record<string, unknown> {
-  return {
-    id: `teams-activity-${++counter}`,
-    channelId: 'msteams',
-    serviceUrl: connector.serviceUrl,
-    recipient: BOT,
-    timestamp: new Date().toISOString(),
-    ...fields,
-  };
-}
+const fromTeams = (fields: Record<string, unknown>) => teamsActivity(connector.serviceUrl, fields);
 
 /** A message in a thread of the triage channel, @mentioning the bot. */
 function channelMessage(text: string): Record<string, unknown> {
-  const mention = `<at>${BOT.name}</at>`;
   return fromTeams({
-    type: 'message',
-    text: `${mention} ${text}`,
+    ...mentioningBot(text),
     textFormat: 'plain',
     locale: 'en-US',
     from: ENGINEER,
-    conversation: {
-      id: `${TRIAGE_CHANNEL.id};messageid=1700000000001`,
-      conversationType: 'channel',
-      isGroup: true,
-      tenantId: TENANT.id,
-    },
-    channelData: { tenant: TENANT, team: TEAM, channel: TRIAGE_CHANNEL },
-    entities: [{ type: 'mention', mentioned: BOT, text: mention }],
+    ...channelThread(TENANT, TEAM, TRIAGE_CHANNEL),
   });
 }
 
@@ -99,19 +65,10 @@ function partnerMessage(content: { text: string } | { value: Record<string, unkn
 /** An Action.Execute on the ticket card posted in the triage channel, from the support engineer. */
 function execute(verb: string, data: Record<string, unknown>, replyToId: string): Record<string, unknown> {
   return fromTeams({
-    type: 'invoke',
-    name: 'adaptiveCard/action',
+    ...cardAction(verb, data, replyToId),
     locale: 'en-US',
     from: ENGINEER,
-    conversation: {
-      id: `${TRIAGE_CHANNEL.id};messageid=${replyToId}`,
-      conversationType: 'channel',
-      isGroup: true,
-      tenantId: TENANT.id,
-    },
-    channelData: { tenant: TENANT, team: TEAM, channel: TRIAGE_CHANNEL },
-    replyToId,
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    ...channelThread(TENANT, TEAM, TRIAGE_CHANNEL, replyToId),
   });
 }
 

@@ -5,19 +5,18 @@
  * team's channel, a group chat, web chat, Direct Line) with the Universal Actions error response in the
  * sender's language: the same refusal whether the ticket exists or not, nothing changed, nothing sent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/renderCard';
 import { EXECUTE_VERBS, RESOLUTION_NOTE_INPUT } from '../../cards/verbs';
 import { t } from '../../src/i18n/strings';
 import type { Ticket } from '../../src/tickets/ticket';
 import { call, getActivities, postActivity, startConversation, userMessage } from '../directline/directLineClient';
-import { FakeTeamsConnector } from '../support/fakeTeamsConnector';
-import { startApp, type RunningApp } from '../support/testApp';
+import { appWithTeamsConnector } from '../support/appWithTeamsConnector';
 import { MemoryTicketStore } from '../../src/tickets/store/memoryTicketStore';
-import { post as postToMessages } from '../http/messageActivity';
+import { postReadingBody } from '../http/messageActivity';
+import { cardAction, channelThread, fromTeams as teamsActivity, mentioningBot } from '../support/teamsActivity';
 
 const TENANT = { id: '72f988bf-0000-0000-0000-000000000001' };
-const BOT = { id: '28:mpn-support-assistant', name: 'Support benefits' };
 const TEAM = { id: '19:general-partner-support@thread.tacv2', name: 'Partner support' };
 const TRIAGE_CHANNEL = { id: '19:triage-partner-support@thread.tacv2', name: 'Triage' };
 /** Another channel of the support team: the team may act on its tickets from any of its channels. */
@@ -29,23 +28,13 @@ const REQUESTER_CHAT = 'a:personal-chat-maria';
 const NOTE = 'Resolved: click https://phish.example/login to keep your benefits';
 const UNKNOWN_TICKET = 'MPN-999999';
 
-let connector: FakeTeamsConnector;
-let app: RunningApp;
-let tickets: MemoryTicketStore;
+const tickets = new MemoryTicketStore();
+const app = appWithTeamsConnector({ overrides: { tickets } });
+const { connector } = app;
 let ticket: Ticket;
-let counter = 0;
 
 beforeAll(async () => {
-  connector = await new FakeTeamsConnector().start();
-  tickets = new MemoryTicketStore();
-  app = await startApp({ overrides: { tickets } });
-  const said = await post(
-    channelActivity(TRIAGE_CHANNEL, TEAM, {
-      type: 'message',
-      text: `<at>${BOT.name}</at> triage here`,
-      entities: [{ type: 'mention', mentioned: BOT, text: `<at>${BOT.name}</at>` }],
-    }),
-  );
+  const said = await post(channelActivity(TRIAGE_CHANNEL, TEAM, mentioningBot('triage here')));
   expect(said.status).toBe(200);
   const { ticket: created } = await tickets.create({
     lang: 'pt',
@@ -66,27 +55,11 @@ beforeAll(async () => {
   ticket = created;
 });
 
-afterAll(async () => {
-  await app?.close();
-  await connector?.stop();
-});
+const post = (activity: Record<string, unknown>) => postReadingBody(app.url, activity);
 
-async function post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-  const { status, text } = await postToMessages(app.url, activity);
-  return { status, body: text ? (JSON.parse(text) as unknown) : undefined };
-}
-
+/** From the support engineer in English, unless `fields` say otherwise. */
 function fromTeams(fields: Record<string, unknown>): Record<string, unknown> {
-  return {
-    id: `teams-activity-${++counter}`,
-    channelId: 'msteams',
-    serviceUrl: connector.serviceUrl,
-    recipient: BOT,
-    timestamp: new Date().toISOString(),
-    locale: 'en-US',
-    from: ENGINEER,
-    ...fields,
-  };
+  return teamsActivity(connector.serviceUrl, { locale: 'en-US', from: ENGINEER, ...fields });
 }
 
 /** An activity in a thread of a team's channel, as Teams sends it. */
@@ -95,21 +68,16 @@ function channelActivity(
   team: { id: string },
   fields: Record<string, unknown>,
 ): Record<string, unknown> {
-  return fromTeams({
-    conversation: {
-      id: `${channel.id};messageid=1700000000001`,
-      conversationType: 'channel',
-      isGroup: true,
-      tenantId: TENANT.id,
-    },
-    channelData: { tenant: TENANT, team, channel },
-    ...fields,
-  });
+  return fromTeams({ ...channelThread(TENANT, team, channel), ...fields });
+}
+
+/** The data of the ticket card's button `verb` (resolving carries the note). */
+function actionData(verb: string, number: string): Record<string, unknown> {
+  return verb === EXECUTE_VERBS.resolve ? { ticket: number, [RESOLUTION_NOTE_INPUT]: NOTE } : { ticket: number };
 }
 
 function invokeValue(verb: string, number: string): Record<string, unknown> {
-  const data = verb === EXECUTE_VERBS.resolve ? { ticket: number, [RESOLUTION_NOTE_INPUT]: NOTE } : { ticket: number };
-  return { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' };
+  return cardAction(verb, actionData(verb, number)).value as Record<string, unknown>;
 }
 
 /** Where an invoke may come from, and the sender's locale. */
@@ -256,36 +224,22 @@ describe('ticket actions from outside the triage team', () => {
 });
 
 describe('ticket actions from the triage team', () => {
+  /** The support engineer presses `verb` on the ticket's card in a channel of the triage team. */
+  const pressInTeam = (channel: { id: string }, verb: string) =>
+    post(channelActivity(channel, TEAM, cardAction(verb, actionData(verb, ticket.number))));
+
   it('are accepted in another channel of the triage team (assign), and in the triage channel itself (resolve, refresh)', async () => {
-    const assigned = await post(
-      channelActivity(TEAM_OTHER_CHANNEL, TEAM, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: invokeValue(EXECUTE_VERBS.assign, ticket.number),
-      }),
-    );
+    const assigned = await pressInTeam(TEAM_OTHER_CHANNEL, EXECUTE_VERBS.assign);
     expect(assigned.body).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });
     expect((await ticketNow())?.assignee).toEqual({ id: ENGINEER.aadObjectId, name: ENGINEER.name });
 
-    const resolved = await post(
-      channelActivity(TRIAGE_CHANNEL, TEAM, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: invokeValue(EXECUTE_VERBS.resolve, ticket.number),
-      }),
-    );
+    const resolved = await pressInTeam(TRIAGE_CHANNEL, EXECUTE_VERBS.resolve);
     expect(resolved.body).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });
     expect((await ticketNow())?.status).toBe('resolved');
     const [told] = await connector.waitForPosts(REQUESTER_CHAT, 1);
     expect(told?.activity.text).toBe(t('pt', 'ticket.resolved_message', { number: ticket.number, note: NOTE }));
 
-    const refreshed = await post(
-      channelActivity(TRIAGE_CHANNEL, TEAM, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: invokeValue(EXECUTE_VERBS.refresh, ticket.number),
-      }),
-    );
+    const refreshed = await pressInTeam(TRIAGE_CHANNEL, EXECUTE_VERBS.refresh);
     expect(refreshed.body).toMatchObject({ statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE });
   });
 });
