@@ -59,9 +59,9 @@ export function checkGoals(results: BenchResults): GoalCheck[] {
     ),
     check(
       'cold start to /readyz',
-      '≤ 1500 ms',
+      '≤ 1000 ms',
       coldStart?.medianMs,
-      (v) => v <= 1500,
+      (v) => v <= 1000,
       (v) => `${v.toFixed(0)} ms`,
     ),
     check(
