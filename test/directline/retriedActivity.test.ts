@@ -4,9 +4,12 @@
  * stored a second time; its turn runs on the stored activity and the bot answers it once. A post of an activity
  * the bot already answered is answered with its id at once, without another turn. Here the outage is the bot's
  * (a turn that fails while readiness says the storage is down); the real one is in test/faults/directLineOutage.
+ * A post sent again while the first post's turn still runs waits for that turn: one turn, one answer, one id.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ActivityHandler } from 'botbuilder';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryDirectLineStore } from '../../src/directline/store/memoryDirectLineStore';
 import { startDirectLineServer, TEST_SECRET, type DirectLineServer } from '../support/directLineServer';
 import { getActivities, newConversation, postActivity, userMessage } from './directLineClient';
 
@@ -20,11 +23,14 @@ afterEach(async () => {
 class StateBot extends ActivityHandler {
   down = false;
   turns = 0;
+  /** While set, a turn waits for it before answering (a slow turn). */
+  gate: Promise<void> | undefined;
 
   constructor() {
     super();
     this.onMessage(async (context, next) => {
       this.turns++;
+      await this.gate;
       if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
       await context.sendActivity(`answer: ${context.activity.text ?? ''}`);
       await next();
@@ -64,5 +70,35 @@ describe('a Direct Line activity posted again after a storage outage', () => {
       ['bot', 'answer: how do I activate my benefits?'],
     ]);
     expect(body.activities[1]?.replyToId).toBe(accepted.body.id);
+  });
+
+  it('posted again while its first turn still runs, shares that turn and its answer', async () => {
+    const bot = new StateBot();
+    let open = () => {};
+    bot.gate = new Promise<void>((resolve) => (open = resolve));
+    const store = new MemoryDirectLineStore();
+    let conversationReads = 0;
+    const getConversation = store.getConversation.bind(store);
+    store.getConversation = (id) => (conversationReads++, getConversation(id));
+    server = await startDirectLineServer({ bot, storageReady: async () => true, store });
+    const { conversationId, token } = await newConversation(server.url, TEST_SECRET);
+    const question = userMessage('combien d’incidents me reste-t-il ?', { locale: 'fr-FR' });
+
+    const readsBefore = conversationReads;
+    const first = postActivity(server.url, conversationId, token, question);
+    await expect.poll(() => bot.turns).toBe(1);
+    const retried = postActivity(server.url, conversationId, token, question);
+    // The retry has reached the server; the first turn is held until the retry started a turn of its own (the bug)
+    // or has had half a second to do so.
+    await expect.poll(() => conversationReads).toBe(readsBefore + 2);
+    for (let waited = 0; bot.turns < 2 && waited < 500; waited += 10) await sleep(10);
+    open();
+    const [a, b] = await Promise.all([first, retried]);
+
+    expect(a.status).toBe(200);
+    expect(b).toMatchObject({ status: 200, body: { id: a.body.id } });
+    expect(bot.turns).toBe(1);
+    const { body } = await getActivities(server.url, conversationId, token);
+    expect(body.activities.map((activity) => activity.from.role === 'bot')).toEqual([false, true]);
   });
 });

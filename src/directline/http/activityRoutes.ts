@@ -3,7 +3,8 @@
  * with its channelData.clientActivityID), then given to the bot; answers { id } once the bot's turn is done
  * (502 when the bot fails), 429 with Retry-After past the token's rate limit, 503 with Retry-After while the
  * storage is down (the client posts it again: an activity posted again with the same clientActivityID is stored
- * once, and answered once). GET …/activities?watermark=:
+ * once, and answered once; posted again while its first post's turn still runs, it waits for that turn and gets
+ * its answer). GET …/activities?watermark=:
  * the stored activities after the watermark, a page at a time, as { activities, watermark }.
  */
 import type { IncomingMessage } from 'node:http';
@@ -22,11 +23,33 @@ import type { Credential } from './credentials';
 import { directLineRoute } from './directLineRoute';
 import { conversationIdParam, queryParam } from './pathAndQuery';
 import { publicOriginOf } from './requestOrigin';
+import { SharedAttempts } from './sharedAttempts';
+import type { DirectLineActivity } from '../store/directLineStore';
 
 const ACTIVITIES_PATH = '/v3/directline/conversations/:conversationId/activities';
 
 export function activityRoutes(service: DirectLineService): Route[] {
   const { conversations, adapter, limiter, frame, log } = service;
+  // A client activity's posts answered now, by conversation and clientActivityID: a retry shares the first's turn.
+  const answering = new SharedAttempts<string | undefined>();
+
+  /** Stores the activity once (or finds it stored by an earlier post) and runs the bot on it unless it was answered. */
+  async function answer(conversationId: string, redacted: DirectLineActivity, clientId: string | undefined) {
+    const earlier = clientId ? await conversations.findClientActivity(conversationId, clientId) : undefined;
+    if (earlier?.replied) return earlier.activity.id;
+    const stored = earlier?.activity ?? (await conversations.append(conversationId, redacted));
+    try {
+      await adapter.processActivity(stored, (context) => service.runBot(context));
+    } catch (error) {
+      if (!(await service.storageReady())) throw error;
+      log.error({ err: error, conversationId }, 'the bot failed on a Direct Line activity');
+      throw new DirectLineError(502, 'BotError', 'The bot could not process the activity.', undefined, {
+        cause: error,
+      });
+    }
+    return stored.id;
+  }
+
   return [
     directLineRoute(
       'post',
@@ -58,19 +81,12 @@ export function activityRoutes(service: DirectLineService): Route[] {
           const redacted = redactActivity(activity);
           // A post sent again after a failure (same clientActivityID) is the same message: stored once, answered once.
           const clientId = activity.type === 'typing' ? undefined : clientActivityIdOf(redacted);
-          const earlier = clientId ? await conversations.findClientActivity(conversationId, clientId) : undefined;
-          if (earlier?.replied) return sendJson(res, 200, { id: earlier.activity.id });
-          const stored = earlier?.activity ?? (await conversations.append(conversationId, redacted));
-          try {
-            await adapter.processActivity(stored, (context) => service.runBot(context));
-          } catch (error) {
-            if (!(await service.storageReady())) throw error;
-            log.error({ err: error, conversationId }, 'the bot failed on a Direct Line activity');
-            throw new DirectLineError(502, 'BotError', 'The bot could not process the activity.', undefined, {
-              cause: error,
-            });
-          }
-          sendJson(res, 200, { id: stored.id });
+          const id = clientId
+            ? await answering.run(`${conversationId}\u0000${clientId}`, () =>
+                answer(conversationId, redacted, clientId),
+              )
+            : await answer(conversationId, redacted, undefined);
+          sendJson(res, 200, { id });
         } catch (error) {
           // While the storage is down the activity is kept by the client, not lost: 503, Retry-After, a plain message.
           if ((error instanceof DirectLineError && error.status < 500) || error instanceof RequestBodyError)
