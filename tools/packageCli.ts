@@ -1,6 +1,6 @@
 /**
  * `npm run package [-- --out <file.zip>] [-- --env-file <file>]`: builds the Teams app package (default
- * dist/teams-app.zip) with TEAMS_APP_ID, MicrosoftAppId and BOT_DOMAIN from the environment, or from the
+ * dist/teams-app.zip) with TEAMS_APP_ID, MicrosoftAppId (or CLIENT_ID) and BOT_DOMAIN from the environment, or from the
  * project's git-ignored .env for those the environment does not set. A configuration mistake is reported as a
  * list of what to fix, with exit code 1; a wrong option exits with 2.
  */

@@ -3,6 +3,7 @@
  * bot's Microsoft app id and the host name the bot is served on. Every problem is reported, none is guessed.
  */
 import { AppPackageError } from './appPackageError';
+import { credential } from '../config/credentialNames';
 
 export const APP_PACKAGE_VARIABLES = ['TEAMS_APP_ID', 'MicrosoftAppId', 'BOT_DOMAIN'] as const;
 export type AppPackageVariable = (typeof APP_PACKAGE_VARIABLES)[number];
@@ -14,7 +15,7 @@ const EXAMPLE_DOMAIN = 'mpn-bot.azurewebsites.net';
 
 const WHAT: Readonly<Record<AppPackageVariable, string>> = {
   TEAMS_APP_ID: 'the Teams app id, a GUID of your choice that stays the same across versions of the app',
-  MicrosoftAppId: "the bot's Microsoft app id (a GUID), from its Azure Bot resource",
+  MicrosoftAppId: "the bot's Microsoft app id (a GUID; CLIENT_ID to the Agents Toolkit), from its Azure Bot resource",
   BOT_DOMAIN: `the public host name the bot is served on, such as ${EXAMPLE_DOMAIN}`,
 };
 
@@ -46,9 +47,14 @@ function hostNameProblem(value: string): string {
  */
 export function readAppPackageValues(env: Readonly<Record<string, string | undefined>>): AppPackageValues {
   const problems: string[] = [];
-  const value = (name: AppPackageVariable) => (env[name] ?? '').trim();
+  const read = (name: string) => (env[name] ?? '').trim();
+  const values: AppPackageValues = {
+    TEAMS_APP_ID: read('TEAMS_APP_ID'),
+    MicrosoftAppId: credential(read, 'MicrosoftAppId', problems),
+    BOT_DOMAIN: read('BOT_DOMAIN'),
+  };
   for (const name of APP_PACKAGE_VARIABLES) {
-    const text = value(name);
+    const text = values[name];
     if (!text) problems.push(`${name} is not set: ${WHAT[name]}`);
     else if (name === 'BOT_DOMAIN' ? !isHostName(text) : !GUID.test(text)) {
       problems.push(
@@ -59,9 +65,5 @@ export function readAppPackageValues(env: Readonly<Record<string, string | undef
     }
   }
   if (problems.length) throw new AppPackageError(problems);
-  return {
-    TEAMS_APP_ID: value('TEAMS_APP_ID'),
-    MicrosoftAppId: value('MicrosoftAppId'),
-    BOT_DOMAIN: value('BOT_DOMAIN').toLowerCase(),
-  };
+  return { ...values, BOT_DOMAIN: values.BOT_DOMAIN.toLowerCase() };
 }

@@ -23,6 +23,21 @@ describe('readAppPackageValues', () => {
     });
   });
 
+  it("takes the bot's app id from CLIENT_ID, the Agents Toolkit's name for MicrosoftAppId", () => {
+    const { MicrosoftAppId, ...others } = SAMPLE_VALUES;
+    expect(readAppPackageValues({ ...others, CLIENT_ID: MicrosoftAppId })).toEqual(SAMPLE_VALUES);
+    expect(readAppPackageValues({ ...SAMPLE_VALUES, CLIENT_ID: MicrosoftAppId })).toEqual(SAMPLE_VALUES);
+  });
+
+  it('refuses CLIENT_ID and MicrosoftAppId that differ, without showing either', () => {
+    const other = '11111111-2222-3333-4444-555555555555';
+    const problems = problemsOf({ ...SAMPLE_VALUES, CLIENT_ID: other });
+    expect(problems).toEqual([
+      'MicrosoftAppId and CLIENT_ID are two names for one setting and differ: set one of them, or both to the same value',
+    ]);
+    expect(problems.join(' ')).not.toContain(other);
+  });
+
   it('names every variable that is missing or empty, in one error', () => {
     const problems = problemsOf({ MicrosoftAppId: '  ' });
     expect(problems.map((problem) => problem.split(' ')[0])).toEqual(['TEAMS_APP_ID', 'MicrosoftAppId', 'BOT_DOMAIN']);
