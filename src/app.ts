@@ -8,6 +8,7 @@ import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Server } from 'restify';
 import { MainDialog } from '../dialogs/mainDialog';
 import { BotFrameworkAdapter } from './adapters/botFrameworkAdapter';
+import { ReusedConnectorsAuthentication } from './adapters/reusedConnectors';
 import { createStateAccessors } from './bot/botState';
 import { FeedbackStore } from './bot/feedbackStore';
 import { ReviewCapture } from './bot/reviewCapture';
@@ -75,15 +76,17 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const classifier = overrides.classifier ?? productClassifier();
   knowledgeBase();
   articleRetriever();
-  const auth =
+  // One connector client per service URL for the life of the process, not one per turn (reusedConnectors.ts).
+  const auth = new ReusedConnectorsAuthentication(
     overrides.auth ??
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.microsoftAppId,
-      MicrosoftAppPassword: config.microsoftAppPassword,
-      MicrosoftAppType: config.microsoftAppType,
-      MicrosoftAppTenantId: config.microsoftAppTenantId,
-      ...config.botFrameworkAuth,
-    });
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: config.microsoftAppId,
+        MicrosoftAppPassword: config.microsoftAppPassword,
+        MicrosoftAppType: config.microsoftAppType,
+        MicrosoftAppTenantId: config.microsoftAppTenantId,
+        ...config.botFrameworkAuth,
+      }),
+  );
   const adapter = new BotFrameworkAdapter(auth);
   const state = createStateAccessors(storage);
   adapter.onTurnError = createOnTurnError(state, log, { storageReady: () => storage.isReady() });

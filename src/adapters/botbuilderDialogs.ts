@@ -6,6 +6,7 @@
 export { ComponentDialog } from 'botbuilder-dialogs/lib/componentDialog';
 export { Dialog, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog';
 export type { DialogContext, DialogState } from 'botbuilder-dialogs/lib/dialogContext';
-export { runDialog } from 'botbuilder-dialogs/lib/dialogHelper';
+export { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
+export { DialogTurnStatus } from 'botbuilder-dialogs/lib/dialog';
 export { WaterfallDialog } from 'botbuilder-dialogs/lib/waterfallDialog';
 export type { WaterfallStepContext } from 'botbuilder-dialogs/lib/waterfallStepContext';

@@ -13,7 +13,7 @@ import {
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
 } from 'botbuilder';
-import { runDialog, type Dialog } from '../adapters/botbuilderDialogs';
+import type { Dialog } from '../adapters/botbuilderDialogs';
 import { welcomeView } from '../../cards/views/welcomeView';
 import { langOfLocale } from '../i18n/locales';
 import type { Classifier } from '../nlu/classifier';
@@ -26,6 +26,7 @@ import type { TriageActions } from '../tickets/triageActions';
 import type { BotStateAccessors } from './botState';
 import type { ReviewCapture } from './reviewCapture';
 import { beginTurnContext, topicContextOf } from './conversationContext';
+import { DialogTurn } from './dialogTurn';
 import { invokeContextOf } from './messageExtensionInvoke';
 import { recordTurn } from './transcript';
 import { sendView } from './send';
@@ -55,10 +56,12 @@ export interface SupportBotDependencies {
 
 export class SupportBot extends TeamsActivityHandler {
   private readonly serializer: Pick<TurnSerializer, 'serialize'>;
+  private readonly dialogTurn: DialogTurn;
 
   constructor(private readonly deps: SupportBotDependencies) {
     super();
     this.serializer = deps.serializer ?? new TurnSerializer();
+    this.dialogTurn = new DialogTurn(deps.mainDialog, deps.state.dialogState);
     this.onMessage(async (context, next) => {
       if (isAddressedToBot(context)) await this.answer(context);
       await next();
@@ -110,7 +113,7 @@ export class SupportBot extends TeamsActivityHandler {
   }
 
   private async answer(context: TurnContext): Promise<void> {
-    const { state, classifier, mainDialog } = this.deps;
+    const { state, classifier } = this.deps;
     // A card submit has no text for a mention to be removed from; without entities there is no mention.
     const { activity } = context;
     if (typeof activity.text === 'string') {
@@ -140,7 +143,7 @@ export class SupportBot extends TeamsActivityHandler {
       this.deps.metrics?.turn(context.activity.channelId, input.classification.intent, input.classification.confidence);
     else if (input.kind === 'submit') this.deps.metrics?.turn(context.activity.channelId, 'submit');
     if (turn.input.kind !== 'empty') await state.profile.set(context, { ...profile, lang: turn.lang });
-    await runDialog(mainDialog, context, state.dialogState);
+    await this.dialogTurn.run(context);
     await this.deps.outcomes?.record(context);
   }
 }

@@ -5,20 +5,22 @@
  * outage can no longer leave the conversation saved and the user not. Writes use eTag '*', as BotState's own
  * saveChanges does: turns of a conversation run one at a time (TurnSerializer).
  */
-import {
-  calculateChangeHash,
-  type ConversationState,
-  type Storage,
-  type StoreItem,
-  type StoreItems,
-  type TurnContext,
-  type UserState,
-} from 'botbuilder';
+import type { ConversationState, Storage, StoreItem, StoreItems, TurnContext, UserState } from 'botbuilder';
 
 type KeyedState = ConversationState | UserState;
 
-/** What the turn read, by storage key: the change hash of each state as loaded (or as last saved). */
-type Loaded = Map<string, { state: KeyedState; hash: string }>;
+/** What the turn read, by storage key: each state's JSON as loaded (or as last saved). */
+type Loaded = Map<string, { state: KeyedState; json: string }>;
+
+/**
+ * A state as JSON without its eTag: equal before and after the turn when nothing changed. botbuilder's
+ * calculateChangeHash compares the same text, but through a cycle-safe replacer and a SHA-256 of it, for
+ * state that is always plain JSON (it is stored as JSON) and kept for one turn only.
+ */
+function jsonOf(state: StoreItem): string {
+  const { eTag: _eTag, ...rest } = state;
+  return JSON.stringify(rest);
+}
 
 export class TurnState {
   private readonly loadedKey = Symbol('turnState');
@@ -39,9 +41,9 @@ export class TurnState {
       if (!key) continue;
       // clear() gives the BotState a fresh cached object for this turn; it is filled with what was read.
       await state.clear(context);
-      const cached = state.get(context) as Record<string, unknown>;
+      const cached = state.get(context) as StoreItem;
       Object.assign(cached, items[key] ?? {});
-      loaded.set(key, { state, hash: calculateChangeHash(cached) });
+      loaded.set(key, { state, json: jsonOf(cached) });
     }
     context.turnState.set(this.loadedKey, loaded);
   }
@@ -51,19 +53,19 @@ export class TurnState {
     const loaded = context.turnState.get<Loaded | undefined>(this.loadedKey);
     if (!loaded) return;
     const changes: StoreItems = {};
-    const hashes = new Map<string, string>();
-    for (const [key, { state, hash }] of loaded) {
+    const saved = new Map<string, string>();
+    for (const [key, { state, json }] of loaded) {
       // A state deleted during the turn ("forget me") and not used again has nothing to save.
       const current = state.get(context) as StoreItem | undefined;
       if (!current) continue;
-      const now = calculateChangeHash(current);
-      if (now === hash) continue;
+      const now = jsonOf(current);
+      if (now === json) continue;
       changes[key] = { ...current, eTag: '*' };
-      hashes.set(key, now);
+      saved.set(key, now);
     }
-    if (!hashes.size) return;
+    if (!saved.size) return;
     await this.storage.write(changes);
-    for (const [key, hash] of hashes)
-      loaded.set(key, { ...(loaded.get(key) as { state: KeyedState; hash: string }), hash });
+    for (const [key, json] of saved)
+      loaded.set(key, { ...(loaded.get(key) as { state: KeyedState; json: string }), json });
   }
 }
