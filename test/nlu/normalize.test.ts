@@ -27,6 +27,29 @@ describe('normalizeText', () => {
     expect(normalizeText('on\u2011premises \u2014 cloud')).toBe('on-premises - cloud');
     expect(normalizeText('  many \t spaces\n here ')).toBe('many spaces here');
   });
+
+  it('gives what the whole chain of replacements gives, for every BMP character at the start, inside and at the end', () => {
+    const reference = (text: string) =>
+      text
+        .normalize('NFKC')
+        .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+        .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g, "'")
+        .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\u300C\u300D]/g, '"')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .toLowerCase()
+        .replace(/ё/g, 'е')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const different: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code);
+      for (const text of [c, `${c}ab`, `Ab ${c}d`, `ab${c}`, `a ${c} `, `${c}${c} x`]) {
+        if (normalizeText(text) !== reference(text))
+          different.push(`U+${code.toString(16)} in ${JSON.stringify(text)}`);
+      }
+    }
+    expect(different).toEqual([]);
+  });
 });
 
 describe('foldDiacritics', () => {
