@@ -37,6 +37,13 @@ export interface IntentScores {
 /** Caches past this many entries start again empty (a flood of made-up words cannot grow the process). */
 const CACHE_LIMIT = 50_000;
 const NUMBER = /^\p{N}+$/u;
+// Read once into this module: an imported binding can cost a getter call per read where modules are
+// transpiled to CommonJS (tsx), and these are read per feature.
+const WORD_SQUARE = 1;
+const BIGRAM_SQUARE = BIGRAM_WEIGHT * BIGRAM_WEIGHT;
+const BIGRAM_VALUE = BIGRAM_WEIGHT;
+const TRIGRAM_SQUARE = CHAR_NGRAM_WEIGHT * CHAR_NGRAM_WEIGHT;
+const TRIGRAM_VALUE = CHAR_NGRAM_WEIGHT;
 const NO_TRIGRAMS = new Int32Array(0);
 const LEFT_PAD = '<'.charCodeAt(0);
 const RIGHT_PAD = '>'.charCodeAt(0);
@@ -167,7 +174,7 @@ export class IntentScorer {
       const word = current.word;
       if (seen[word] !== stamp) {
         seen[word] = stamp;
-        squares += 1;
+        squares += WORD_SQUARE;
         words++;
         if (word < vocabularySize) {
           knownWords++;
@@ -181,15 +188,15 @@ export class IntentScorer {
       if (column !== undefined) {
         if (seen[column] !== stamp) {
           seen[column] = stamp;
-          squares += BIGRAM_WEIGHT * BIGRAM_WEIGHT;
+          squares += BIGRAM_SQUARE;
           known[knownCount] = column;
-          knownWeights[knownCount++] = BIGRAM_WEIGHT;
+          knownWeights[knownCount++] = BIGRAM_VALUE;
         }
       } else {
         const key = current.id * 0x200000 + next.id;
         if (!unknownBigrams.includes(key)) {
           unknownBigrams.push(key);
-          squares += BIGRAM_WEIGHT * BIGRAM_WEIGHT;
+          squares += BIGRAM_SQUARE;
         }
       }
     }
@@ -204,10 +211,10 @@ export class IntentScorer {
         const id = trigrams[k] as number;
         if (seen[id] === stamp) continue;
         seen[id] = stamp;
-        squares += CHAR_NGRAM_WEIGHT * CHAR_NGRAM_WEIGHT;
+        squares += TRIGRAM_SQUARE;
         if (id < vocabularySize) {
           known[knownCount] = id;
-          knownWeights[knownCount++] = CHAR_NGRAM_WEIGHT;
+          knownWeights[knownCount++] = TRIGRAM_VALUE;
         }
       }
     }

@@ -5,6 +5,10 @@
  */
 import { codePointKind, LETTER, NUMBER } from './codePoints';
 
+// Read once into this module: an imported binding can cost a getter call per read (CommonJS from tsx).
+const kindOf = codePointKind;
+const WORD = LETTER | NUMBER;
+
 /** Word i is text.slice(starts[i], ends[i]); the arrays are reused from one text to the next. */
 export interface WordSpans {
   count: number;
@@ -32,7 +36,7 @@ export function scanWords(text: string, spans: WordSpans): number {
     const isWord =
       code < 0x80
         ? (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a)
-        : (codePointKind(code) & (LETTER | NUMBER)) !== 0;
+        : (kindOf(code) & WORD) !== 0;
     if (isWord) {
       if (start < 0) start = i;
     } else if (start >= 0) {
