@@ -97,5 +97,42 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** matchForm of a text already normalized (normalizeText): ASCII has nothing to fold. */
 export function foldNormalized(normalized: string): string {
-  return ASCII.test(normalized) ? normalized : foldDiacritics(normalized);
+  if (ASCII.test(normalized)) return normalized;
+  return foldByCharacter(normalized) ?? foldDiacritics(normalized);
+}
+
+/** Each code unit of Latin-1, Latin Extended-A and Cyrillic folded on its own (0 = not yet known, 0xffff = not one unit). */
+const FOLDABLE_END = 0x500;
+const foldedUnits = new Uint16Array(FOLDABLE_END);
+const NOT_ONE_UNIT = 0xffff;
+let foldBuffer = new Uint16Array(256);
+/** Longer texts go the regular way (String.fromCharCode takes its units as arguments). */
+const MAX_FOLDED_BY_CHARACTER = 8192;
+
+/**
+ * foldDiacritics of a text whose characters are all ASCII, Latin-1, Latin Extended-A or Cyrillic, one character
+ * at a time from a table (these decompose into a base letter and marks that recompose with nothing once the
+ * marks are gone: test/nlu/normalize.test.ts checks every pair); undefined for any other text.
+ */
+function foldByCharacter(text: string): string | undefined {
+  if (text.length > MAX_FOLDED_BY_CHARACTER) return undefined;
+  if (foldBuffer.length < text.length) foldBuffer = new Uint16Array(2 * text.length);
+  const buffer = foldBuffer;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      buffer[i] = code;
+      continue;
+    }
+    if (code >= FOLDABLE_END || (code >= 0x180 && code < 0x400)) return undefined;
+    let folded = foldedUnits[code] as number;
+    if (folded === 0) {
+      const alone = foldDiacritics(String.fromCharCode(code));
+      folded = alone.length === 1 ? alone.charCodeAt(0) : NOT_ONE_UNIT;
+      foldedUnits[code] = folded;
+    }
+    if (folded === NOT_ONE_UNIT) return undefined;
+    buffer[i] = folded;
+  }
+  return String.fromCharCode.apply(null, buffer.subarray(0, text.length) as unknown as number[]);
 }

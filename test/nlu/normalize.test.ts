@@ -1,6 +1,6 @@
 /** Text normalization for matching: Unicode NFKC, one kind of quote, ё → е, and diacritics folded only in matchForm. */
 import { describe, expect, it } from 'vitest';
-import { foldDiacritics, matchForm, normalizeText } from '../../src/nlu/normalize';
+import { foldDiacritics, foldNormalized, matchForm, normalizeText } from '../../src/nlu/normalize';
 
 describe('normalizeText', () => {
   it('applies NFKC: full-width letters and digits become ASCII, ligatures come apart', () => {
@@ -66,5 +66,23 @@ describe('matchForm', () => {
 
   it('folds the precomposed and the decomposed spelling alike', () => {
     expect(matchForm('benefi\u0301cio')).toBe(matchForm('benefício'));
+  });
+});
+
+describe('foldNormalized', () => {
+  it('folds as foldDiacritics does every pair of Latin-1, Latin Extended-A, Cyrillic and ASCII characters', () => {
+    const codes: number[] = [];
+    for (let code = 0x20; code < 0x180; code++) codes.push(code);
+    for (let code = 0x400; code < 0x500; code++) codes.push(code);
+    const different: string[] = [];
+    for (const a of codes) {
+      for (const b of codes) {
+        const text = String.fromCharCode(a, b);
+        if (foldNormalized(text) !== foldDiacritics(text)) different.push(text);
+      }
+    }
+    expect(different).toEqual([]);
+    expect(foldNormalized('não está à venda, ещё йод')).toBe('nao esta a venda, еще иод');
+    expect(foldNormalized('e\u0301 ǅ 𝐀 é')).toBe(foldDiacritics('e\u0301 ǅ 𝐀 é'));
   });
 });
