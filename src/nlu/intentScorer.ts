@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../i18n/locales';
 import { BIGRAM_WEIGHT, CHAR_NGRAM_WEIGHT } from './features';
+import type { PreparedWords } from './preparedWords';
 import type { SoftmaxModel } from './softmaxModel';
 import { foldToken, stem } from './tokenize';
 import { emptyWordSpans, scanWords } from './wordSpans';
@@ -97,6 +98,8 @@ export class IntentScorer {
   private unknownStems = new Map<string, StemEntry>();
   private unknownTrigrams = new Map<number, number>();
   private words: Record<Lang, Map<string, WordEntry>> = { en: new Map(), ru: new Map(), pt: new Map(), fr: new Map() };
+  /** The languages whose prepared words are in `words` (filled on a language's first question). */
+  private preparedIn = new Set<Lang>();
   private nextUnknownId: number;
   private nextStemId = 0;
   private firstForgettableId = 0;
@@ -112,7 +115,10 @@ export class IntentScorer {
   private readonly unknownBigrams: number[] = [];
   private readonly sums: Float64Array;
 
-  constructor(model: SoftmaxModel) {
+  constructor(
+    model: SoftmaxModel,
+    private readonly prepared?: PreparedWords,
+  ) {
     this.labels = model.labels.length;
     const entries = Object.entries(model.vocabulary);
     this.vocabularySize = entries.length;
@@ -148,6 +154,7 @@ export class IntentScorer {
 
   /** The scores of a question already normalized (normalizeText) in the language its words are stemmed in. */
   score(normalized: string, lang: Lang): IntentScores {
+    if (this.prepared && !this.preparedIn.has(lang)) this.addPreparedWords(lang, this.prepared);
     const spans = this.spans;
     const count = scanWords(normalized, spans);
     const entries = this.entries;
@@ -243,13 +250,30 @@ export class IntentScorer {
     this.knownWeights = knownWeights;
   }
 
+  /** A language's prepared words in its cache: their stems as training saved them, folded and cut into trigrams here. */
+  private addPreparedWords(lang: Lang, prepared: PreparedWords): void {
+    this.preparedIn.add(lang);
+    const { words, stems } = prepared[lang];
+    const cache = this.words[lang];
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as string;
+      if (!cache.has(word)) cache.set(word, this.entry(foldToken(word), stems[i] as string));
+    }
+  }
+
   private word(token: string, lang: Lang): WordEntry {
     const cache = this.words[lang];
     let entry = cache.get(token);
     if (entry) return entry;
     if (cache.size >= CACHE_LIMIT || this.nextUnknownId - this.firstForgettableId >= CACHE_LIMIT) this.forgetUnknown();
     const folded = foldToken(token);
-    const stemmed = stem(folded, lang);
+    entry = this.entry(folded, stem(folded, lang));
+    this.words[lang].set(token, entry);
+    return entry;
+  }
+
+  /** A word's features, from its folded form and its stem. */
+  private entry(folded: string, stemmed: string): WordEntry {
     const known = this.knownStems.get(stemmed);
     const stemEntry = known ?? this.stemEntry(stemmed, this.unknownStems);
     let trigrams = NO_TRIGRAMS;
@@ -265,9 +289,7 @@ export class IntentScorer {
         b = c;
       }
     }
-    entry = { stem: stemEntry, trigrams };
-    this.words[lang].set(token, entry);
-    return entry;
+    return { stem: stemEntry, trigrams };
   }
 
   private stemEntry(stemmed: string, table: Map<string, StemEntry>): StemEntry {
@@ -305,6 +327,7 @@ export class IntentScorer {
   /** Drops every cached word and every feature id given to something the model never saw. */
   private forgetUnknown(): void {
     this.words = { en: new Map(), ru: new Map(), pt: new Map(), fr: new Map() };
+    this.preparedIn = new Set();
     this.unknownStems = new Map();
     this.unknownTrigrams = new Map();
     this.nextUnknownId = this.firstForgettableId;

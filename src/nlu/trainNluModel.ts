@@ -9,6 +9,7 @@ import { FEATURE_VERSION, features } from './features';
 import { INTENTS } from './intents';
 import { trainLanguageModel } from './languageId';
 import type { NluModel, RejectionThresholds } from './nluModel';
+import { prepareWords } from './preparedWords';
 import { decideIntent } from './rejection';
 import { compileSoftmax, knownShare, logits, softmax, trainSoftmax, type SoftmaxModel } from './softmaxModel';
 import type { Utterance } from './utterances';
@@ -67,6 +68,7 @@ export function trainNluModel(train: readonly Utterance[]): NluModel {
     trainedAt: new Date().toISOString(),
     language,
     intents,
+    words: prepareWords(train),
     rejection,
     calibration: { folds: FOLDS, ...measured },
   };
