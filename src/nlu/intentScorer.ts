@@ -1,7 +1,7 @@
 /**
  * The intent model compiled for scoring one question in one pass: each word's fold, stem and feature ids cached,
  * the weights in one typed array, no Map built per question. It gives the same numbers, in the same order of
- * additions, as `features()` + `logits()` + `knownShare()` (test/nlu/intentScorer.test.ts checks every training
+ * additions, as `features()` + `logits()` + `knownShare()` (test/nlu/fastPath.test.ts checks every training
  * and development question).
  */
 import type { Lang } from '../i18n/locales';
