@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../i18n/locales';
 import { BIGRAM_WEIGHT, CHAR_NGRAM_WEIGHT } from './features';
-import type { PreparedWords } from './preparedWords';
+import { preparedPairs, type PreparedWords } from './preparedWords';
 import type { SoftmaxModel } from './softmaxModel';
 import { foldToken, stem } from './tokenize';
 import { emptyWordSpans, scanWords } from './wordSpans';
@@ -62,19 +62,22 @@ interface TrigramTable {
   mask: number;
 }
 
-function trigramTable(trigrams: readonly [string, number][]): TrigramTable {
+/** A table with room for `count` trigrams. */
+function emptyTrigramTable(count: number): TrigramTable {
   let size = 1;
-  while (size < trigrams.length * 2) size *= 2;
-  const table: TrigramTable = { keys: new Float64Array(size), columns: new Int32Array(size), mask: size - 1 };
-  for (const [gram, column] of trigrams) {
-    if (gram.length !== 3) throw new Error(`the NLU model has a trigram of ${gram.length} code units: "${gram}"`);
-    const [a, b, c] = [gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2)];
-    let slot = slotOf(a, b, c, table.mask);
-    while (table.keys[slot] !== 0) slot = (slot + 1) & table.mask;
-    table.keys[slot] = packTrigram(a, b, c);
-    table.columns[slot] = column;
-  }
-  return table;
+  while (size < count * 2) size *= 2;
+  return { keys: new Float64Array(size), columns: new Int32Array(size), mask: size - 1 };
+}
+
+function addTrigram(table: TrigramTable, gram: string, column: number): void {
+  if (gram.length !== 3) throw new Error(`the NLU model has a trigram of ${gram.length} code units: "${gram}"`);
+  const a = gram.charCodeAt(0);
+  const b = gram.charCodeAt(1);
+  const c = gram.charCodeAt(2);
+  let slot = slotOf(a, b, c, table.mask);
+  while (table.keys[slot] !== 0) slot = (slot + 1) & table.mask;
+  table.keys[slot] = packTrigram(a, b, c);
+  table.columns[slot] = column;
 }
 
 /** The column of a trigram, or -1 when the model never saw it. */
@@ -126,17 +129,16 @@ export class IntentScorer {
     this.bias = Float64Array.from(model.bias);
     this.sums = new Float64Array(this.labels);
     const bigrams: [string, number][] = [];
-    const trigrams: [string, number][] = [];
+    this.knownTrigrams = emptyTrigramTable(this.vocabularySize);
     for (const [name, column] of entries) {
       for (let c = 0; c < this.labels; c++) this.weights[column * this.labels + c] = model.weights[c]?.[column] ?? 0;
       const kind = name.slice(0, 2);
       const body = name.slice(2);
       if (kind === 'w:') this.stemEntry(body, this.knownStems).word = column;
-      else if (kind === 'c:') trigrams.push([body, column]);
+      else if (kind === 'c:') addTrigram(this.knownTrigrams, body, column);
       else if (kind === 'b:') bigrams.push([body, column]);
       else throw new Error(`the NLU model has a feature of an unknown kind: "${name}"`);
     }
-    this.knownTrigrams = trigramTable(trigrams);
     // Stems hold no "_" (words are letters and digits), so a bigram splits at its only "_".
     for (const [body, column] of bigrams) {
       const split = body.indexOf('_');
@@ -253,11 +255,11 @@ export class IntentScorer {
   /** A language's prepared words in its cache: their stems as training saved them, folded and cut into trigrams here. */
   private addPreparedWords(lang: Lang, prepared: PreparedWords): void {
     this.preparedIn.add(lang);
-    const { words, stems } = prepared[lang];
+    const pairs = preparedPairs(prepared, lang);
     const cache = this.words[lang];
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i] as string;
-      if (!cache.has(word)) cache.set(word, this.entry(foldToken(word), stems[i] as string));
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const word = pairs[i] as string;
+      if (!cache.has(word)) cache.set(word, this.entry(foldToken(word), pairs[i + 1] as string));
     }
   }
 
