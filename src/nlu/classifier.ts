@@ -43,7 +43,7 @@ export const QUESTION_WEIGHT = 0.25;
 
 export function createClassifier(model: NluModel, questionWeight = QUESTION_WEIGHT): Classifier {
   const languages = compileLanguageModel(model.language);
-  const intents = new IntentScorer(model.intents);
+  const intents = new IntentScorer(model.intents, model.words);
   // Only these two are read per question: the model's JSON (vocabulary, weights, n-gram counts) is not kept.
   const { temperature } = model.intents;
   const { rejection } = model;

@@ -67,9 +67,12 @@ export function compileEntityMatchers(file: SynonymFile): Matcher[] {
   return matchers.sort((a, b) => b.length - a.length);
 }
 
-const isWordChar = (codePoint: number | undefined) =>
-  codePoint !== undefined && (codePointKind(codePoint) & (LETTER | NUMBER)) !== 0;
-const isSeparator = (code: number) => code === 0x2d || (codePointKind(code) & SPACE) !== 0;
+// Read once into this module: an imported binding can cost a getter call per read (CommonJS from tsx).
+const kindOf = codePointKind;
+const WORD = LETTER | NUMBER;
+const WHITE = SPACE;
+const isWordChar = (codePoint: number | undefined) => codePoint !== undefined && (kindOf(codePoint) & WORD) !== 0;
+const isSeparator = (code: number) => code === 0x2d || (kindOf(code) & WHITE) !== 0;
 
 /** The code point that ends just before `at` (undefined at the start). */
 function codePointBefore(text: string, at: number): number | undefined {
@@ -125,13 +128,23 @@ interface AnchorIndex {
   anchors: string[];
   /** anchorOf[i]: the anchor of matchers[i] in anchors. */
   anchorOf: Int32Array;
-  byFirstThree: Map<number, number[]>;
+  /** Open-addressing table: the packed first three code units of anchors per slot (0 = empty slot). */
+  keys: Float64Array;
+  /** The anchors of a slot's key: candidates.slice(firstCandidate[slot], firstCandidate[slot] + candidateCount[slot]). */
+  firstCandidate: Int32Array;
+  candidateCount: Int32Array;
+  candidates: Int32Array;
+  mask: number;
   /** Anchors shorter than three code units, looked for one by one. */
   short: number[];
+  /** present[i] === stamp when anchor i is in the current text. */
+  present: Uint32Array;
+  stamp: number;
 }
 
-const firstThree = (text: string, at: number) =>
-  (text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1)) * 0x10000 + text.charCodeAt(at + 2);
+const packThree = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;
+const slotOf = (a: number, b: number, c: number, mask: number) =>
+  (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c + 0x165667b1, 0xc2b2ae3d)) & mask;
 
 function indexAnchors(list: Matcher[]): AnchorIndex {
   const anchors = [...new Set(list.map((m) => m.anchor))];
@@ -139,16 +152,35 @@ function indexAnchors(list: Matcher[]): AnchorIndex {
   const short: number[] = [];
   anchors.forEach((anchor, i) => {
     if (anchor.length < 3) return short.push(i);
-    const key = firstThree(anchor, 0);
+    const key = packThree(anchor.charCodeAt(0), anchor.charCodeAt(1), anchor.charCodeAt(2));
     byFirstThree.set(key, [...(byFirstThree.get(key) ?? []), i]);
   });
-  return {
+  let size = 1;
+  while (size < byFirstThree.size * 2) size *= 2;
+  const index: AnchorIndex = {
     matchers: list,
     anchors,
     anchorOf: Int32Array.from(list, (m) => anchors.indexOf(m.anchor)),
-    byFirstThree,
+    keys: new Float64Array(size),
+    firstCandidate: new Int32Array(size),
+    candidateCount: new Int32Array(size),
+    candidates: new Int32Array([...byFirstThree.values()].flat()),
+    mask: size - 1,
     short,
+    present: new Uint32Array(anchors.length),
+    stamp: 0,
   };
+  let first = 0;
+  for (const [key, group] of byFirstThree) {
+    const anchor = anchors[group[0] as number] as string;
+    let slot = slotOf(anchor.charCodeAt(0), anchor.charCodeAt(1), anchor.charCodeAt(2), index.mask);
+    while (index.keys[slot] !== 0) slot = (slot + 1) & index.mask;
+    index.keys[slot] = key;
+    index.firstCandidate[slot] = first;
+    index.candidateCount[slot] = group.length;
+    first += group.length;
+  }
+  return index;
 }
 
 let loaded: AnchorIndex | undefined;
@@ -165,16 +197,46 @@ function regexMatch(pattern: RegExp, form: string): { start: number; end: number
   return match ? { start: match.index, end: match.index + match[0].length } : undefined;
 }
 
-/** Which anchors a text contains (the same answer as form.includes(anchor) for each). */
-function presentAnchors(form: string, index: AnchorIndex): Uint8Array {
-  const present = new Uint8Array(index.anchors.length);
-  for (const i of index.short) if (form.includes(index.anchors[i] as string)) present[i] = 1;
-  for (let at = 0; at + 3 <= form.length; at++) {
-    const candidates = index.byFirstThree.get(firstThree(form, at));
-    if (candidates)
-      for (const i of candidates) if (!present[i] && form.startsWith(index.anchors[i] as string, at)) present[i] = 1;
+/**
+ * Marks the anchors a text contains (the same answer as form.includes(anchor) for each) with a new stamp in
+ * index.present, and says whether there is any.
+ */
+function markPresentAnchors(form: string, index: AnchorIndex): boolean {
+  if (++index.stamp === 0xffffffff) {
+    index.present.fill(0);
+    index.stamp = 1;
   }
-  return present;
+  const { present, stamp, keys, mask, anchors, candidates } = index;
+  let any = false;
+  for (const i of index.short)
+    if (form.includes(anchors[i] as string)) {
+      present[i] = stamp;
+      any = true;
+    }
+  if (form.length < 3) return any;
+  let a = form.charCodeAt(0);
+  let b = form.charCodeAt(1);
+  for (let at = 0; at + 3 <= form.length; at++) {
+    const c = form.charCodeAt(at + 2);
+    const key = packThree(a, b, c);
+    for (let slot = slotOf(a, b, c, mask); ; slot = (slot + 1) & mask) {
+      const found = keys[slot];
+      if (found === 0) break;
+      if (found !== key) continue;
+      const end = (index.firstCandidate[slot] as number) + (index.candidateCount[slot] as number);
+      for (let k = index.firstCandidate[slot] as number; k < end; k++) {
+        const i = candidates[k] as number;
+        if (present[i] !== stamp && form.startsWith(anchors[i] as string, at)) {
+          present[i] = stamp;
+          any = true;
+        }
+      }
+      break;
+    }
+    a = b;
+    b = c;
+  }
+  return any;
 }
 
 /**
@@ -189,11 +251,12 @@ export function extractEntities(text: string): PartnerFacts {
 
 /** extractEntities for a text already in its match form (matchForm). */
 export function extractEntitiesFromForm(form: string): PartnerFacts {
-  const spans: { fact: string; value: string; start: number; end: number }[] = [];
   const index = loadedMatchers();
-  const present = presentAnchors(form, index);
+  if (!markPresentAnchors(form, index)) return {};
+  const { present, stamp } = index;
+  const spans: { fact: string; value: string; start: number; end: number }[] = [];
   for (let m = 0; m < index.matchers.length; m++) {
-    if (!present[index.anchorOf[m] as number]) continue;
+    if (present[index.anchorOf[m] as number] !== stamp) continue;
     const { fact, value, pattern, words } = index.matchers[m] as Matcher;
     const match = words ? matchWords(form, words) : regexMatch(pattern, form);
     if (!match) continue;

@@ -5,8 +5,11 @@
 import type { Lang } from '../i18n/locales';
 import { stem, tokenize } from './tokenize';
 
-/** Bumped whenever feature extraction changes: a model trained with another version is refused. */
-export const FEATURE_VERSION = 1;
+/**
+ * Bumped whenever feature extraction or what the model saves with it changes: a model trained with another
+ * version is refused (2: the training words' stems saved with the model).
+ */
+export const FEATURE_VERSION = 2;
 
 /** Feature name → weight; the vector is scaled to unit length. */
 export type FeatureVector = Map<string, number>;

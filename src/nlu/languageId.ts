@@ -138,6 +138,14 @@ export function identifyLanguage(text: string, model: CompiledLanguageModel, hin
   return identifyNormalizedLanguage(normalizeText(text), model, hints);
 }
 
+// Read once into this module: an imported binding can cost a getter call per read (CommonJS from tsx).
+const kindOf = codePointKind;
+const IS_LETTER = LETTER;
+const IS_CYRILLIC = CYRILLIC;
+const SPACE_UNIT = 0x20;
+/** The text's letters and spaces (see below), reused from one text to the next. */
+let units = new Uint16Array(256);
+
 /** identifyLanguage for a text already normalized (normalizeText). */
 export function identifyNormalizedLanguage(
   normalized: string,
@@ -146,57 +154,72 @@ export function identifyNormalizedLanguage(
 ): LanguageGuess {
   // One pass over the code points: letters and Cyrillic letters counted, words counted, and the code units of
   // the letters, each run of other characters one space, padded with a space on both sides (grams() above).
-  const units: number[] = [0x20];
+  if (units.length < normalized.length + 2) units = new Uint16Array(2 * normalized.length + 2);
+  const buffer = units;
+  buffer[0] = SPACE_UNIT;
+  let length = 1;
   let letters = 0;
   let cyrillic = 0;
   let words = 0;
   for (let i = 0; i < normalized.length; i++) {
-    const codePoint = normalized.codePointAt(i) as number;
+    const code = normalized.charCodeAt(i);
+    const ascii = code < 0x80;
+    const codePoint = ascii ? code : (normalized.codePointAt(i) as number);
     const wide = codePoint > 0xffff;
-    const kind = codePointKind(codePoint);
-    if (kind & LETTER) {
+    const kind = ascii ? ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a ? IS_LETTER : 0) : kindOf(codePoint);
+    if (kind & IS_LETTER) {
       letters++;
-      if (units[units.length - 1] === 0x20) words++;
-      units.push(normalized.charCodeAt(i));
-      if (wide) units.push(normalized.charCodeAt(i + 1));
+      if (buffer[length - 1] === SPACE_UNIT) words++;
+      buffer[length++] = code;
+      if (wide) buffer[length++] = normalized.charCodeAt(i + 1);
       // Russian partners write product names in Latin letters ("Где Access ID в Partner Center?"): a few Cyrillic
       // letters are enough, as no other language of ours uses the script.
-      if (kind & CYRILLIC && ++cyrillic >= MIN_CYRILLIC_LETTERS) return { lang: 'ru', confidence: 1, by: 'script' };
-    } else if (units[units.length - 1] !== 0x20) units.push(0x20);
+      if (kind & IS_CYRILLIC && ++cyrillic >= MIN_CYRILLIC_LETTERS) return { lang: 'ru', confidence: 1, by: 'script' };
+    } else if (buffer[length - 1] !== SPACE_UNIT) buffer[length++] = SPACE_UNIT;
     if (wide) i++;
   }
-  if (units[units.length - 1] !== 0x20 || units.length === 1) units.push(0x20);
+  if (buffer[length - 1] !== SPACE_UNIT || length === 1) buffer[length++] = SPACE_UNIT;
 
   const fallback = hints.conversation ?? hints.locale;
   if (letters < MIN_LETTERS) return { lang: fallback ?? 'en', confidence: 0.5, by: 'fallback' };
 
-  const sums = Float64Array.from(LATIN_LANGS, (lang) => (hints.locale === lang ? LOCALE_PRIOR : 0));
-  const add = (row: number) => {
-    for (let i = 0; i < sums.length; i++)
-      sums[i] =
-        (sums[i] as number) +
-        ((row < 0 ? model.unseen[i] : model.logProbabilities[row * LATIN_LANGS.length + i]) as number);
-  };
-  for (let i = 0; i + 2 <= units.length; i++)
-    add(gramRow(model, units[i] as number, units[i + 1] as number, undefined));
-  for (let i = 0; i + 3 <= units.length; i++)
-    add(gramRow(model, units[i] as number, units[i + 1] as number, units[i + 2]));
-  const gramCount = units.length - 1 + Math.max(0, units.length - 2);
-  const scores = LATIN_LANGS.map((lang, i) => ({ lang, score: sums[i] as number }));
+  // The three languages' sums in LATIN_LANGS order, every bigram added before every trigram, as grams() lists them.
+  let en = hints.locale === 'en' ? LOCALE_PRIOR : 0;
+  let pt = hints.locale === 'pt' ? LOCALE_PRIOR : 0;
+  let fr = hints.locale === 'fr' ? LOCALE_PRIOR : 0;
+  const { logProbabilities, unseen } = model;
+  for (let n = 2; n <= 3; n++) {
+    for (let i = 0; i + n <= length; i++) {
+      const row = gramRow(model, buffer[i] as number, buffer[i + 1] as number, n === 3 ? buffer[i + 2] : undefined);
+      if (row < 0) {
+        en += unseen[0] as number;
+        pt += unseen[1] as number;
+        fr += unseen[2] as number;
+      } else {
+        en += logProbabilities[row * 3] as number;
+        pt += logProbabilities[row * 3 + 1] as number;
+        fr += logProbabilities[row * 3 + 2] as number;
+      }
+    }
+  }
+  const gramCount = length - 1 + Math.max(0, length - 2);
   const grams_ = gramCount || 1;
   // Per-gram scores make the confidence comparable between short and long texts.
-  const top = Math.max(...scores.map((s) => s.score));
-  const weights = scores.map((s) => Math.exp(((s.score - top) / grams_) * 8));
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const best = scores.reduce((a, b) => (b.score > a.score ? b : a));
-  const confidence = (weights[scores.indexOf(best)] ?? 0) / sum;
+  const top = Math.max(en, pt, fr);
+  const enWeight = Math.exp(((en - top) / grams_) * 8);
+  const ptWeight = Math.exp(((pt - top) / grams_) * 8);
+  const frWeight = Math.exp(((fr - top) / grams_) * 8);
+  const sum = enWeight + ptWeight + frWeight;
+  // The first of the best, as LATIN_LANGS orders them.
+  const best: Lang = pt > en ? (fr > pt ? 'fr' : 'pt') : fr > en ? 'fr' : 'en';
+  const confidence = (best === 'en' ? enWeight : best === 'pt' ? ptWeight : frWeight) / sum;
   // A word or two ("Gold", "Action Pack", "ok merci") says little: the conversation's language stands unless
   // the model is all but certain.
   const fewWords = words <= FEW_WORDS;
-  if (fallback && fallback !== best.lang && (fewWords ? confidence < CERTAIN : confidence < CONFIDENT)) {
-    const fallbackScore = scores.find((s) => s.lang === fallback);
-    const close = !fallbackScore || top - fallbackScore.score < grams_ * 0.05;
+  if (fallback && fallback !== best && (fewWords ? confidence < CERTAIN : confidence < CONFIDENT)) {
+    const fallbackScore = fallback === 'en' ? en : fallback === 'pt' ? pt : fallback === 'fr' ? fr : undefined;
+    const close = fallbackScore === undefined || top - fallbackScore < grams_ * 0.05;
     if (fallback === 'ru' || fewWords || close) return { lang: fallback, confidence, by: 'fallback' };
   }
-  return { lang: best.lang, confidence, by: 'model' };
+  return { lang: best, confidence, by: 'model' };
 }

@@ -1,5 +1,6 @@
 /** The trained NLU as one serializable object: language model, intent model and its rejection thresholds. */
 import type { LanguageModel } from './languageId';
+import type { PreparedWords } from './preparedWords';
 import type { SoftmaxModel } from './softmaxModel';
 
 export interface RejectionThresholds {
@@ -18,6 +19,8 @@ export interface NluModel {
   trainedAt: string;
   language: LanguageModel;
   intents: SoftmaxModel;
+  /** The training texts' words with their stems, so the classifier need not stem them again. */
+  words: PreparedWords;
   rejection: RejectionThresholds;
   /** What cross-validation on the training data measured when the thresholds were chosen. */
   calibration: { folds: number; outOfScopeRecall: number; inScopeRejected: number; accuracy: number };

@@ -13,6 +13,7 @@ import { LANGS } from '../i18n/locales';
 import { knowledgeBase } from '../knowledge/knowledgeBase';
 import type { Intent } from './intents';
 import { matchForm } from './normalize';
+import { emptyWordSpans, scanWords } from './wordSpans';
 
 export type PortalMessageIntent = Extract<
   Intent,
@@ -53,11 +54,14 @@ function words(text: string): string[] {
 
 /** words() of a text already in its match form (matchForm). */
 function formWords(form: string): string[] {
-  return form
-    .replace(/n't\b/g, 'nt')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  const text = form.includes("n't") ? form.replace(/n't\b/g, 'nt') : form;
+  const count = scanWords(text, spans);
+  const list = new Array<string>(count);
+  for (let i = 0; i < count; i++) list[i] = text.slice(spans.starts[i], spans.ends[i]);
+  return list;
 }
+
+const spans = emptyWordSpans();
 
 /** The text between quotation marks in an article segment: the message as that translation shows it. */
 function quoted(text: string): string[] {
@@ -138,12 +142,32 @@ function sameWord(a: string, b: string): boolean {
   return JaroWinklerDistance(a, b) >= SAME_WORD;
 }
 
+const UNKNOWN = 0;
+const SAME = 1;
+const DIFFERENT = 2;
+/** sameness[t * message length + m] for the text and message longestOwnRun compares, reused between calls. */
+let sameness = new Uint8Array(1024);
+
 /**
  * The longest run of the message's words found in order in the text (a few typos and skipped words allowed)
  * that holds one of the message's own word pairs, or the whole message: the positions of the message it found.
  */
 function longestOwnRun(text: string[], message: Wording): number[] {
   const { words: list, ownPairs } = message;
+  // Whether text word t and message word m are the same word, worked out once per pair: the walks below
+  // compare the same pairs again and again, and the fuzzy comparison costs a microsecond.
+  const pairs = text.length * list.length;
+  if (sameness.length < pairs) sameness = new Uint8Array(Math.max(pairs, 2 * sameness.length));
+  sameness.fill(UNKNOWN, 0, pairs);
+  const same = (t: number, m: number): boolean => {
+    const at = t * list.length + m;
+    let known = sameness[at] as number;
+    if (known === UNKNOWN) {
+      known = sameWord(text[t] as string, list[m] as string) ? SAME : DIFFERENT;
+      sameness[at] = known;
+    }
+    return known === SAME;
+  };
   let best: number[] = [];
   for (let start = 0; start < list.length; start++) {
     for (let at = 0; at < text.length; at++) {
@@ -152,7 +176,7 @@ function longestOwnRun(text: string[], message: Wording): number[] {
       const found: number[] = [];
       let misses = 0;
       while (m < list.length && t < text.length && misses <= 1) {
-        if (sameWord(text[t] as string, list[m] as string)) {
+        if (same(t, m)) {
           found.push(m);
           m++;
           t++;

@@ -17,6 +17,7 @@ const MIN_QUESTION_WORDS = 4;
  *   // 'Where do I activate the benefits?'
  */
 export function questionSentence(text: string): string | undefined {
+  if (!hasSentenceEnd(text)) return undefined;
   const sentences = text
     .split(SENTENCE_END)
     .map((s) => s.trim())
@@ -27,4 +28,17 @@ export function questionSentence(text: string): string | undefined {
     if (wordCount(sentence) >= MIN_QUESTION_WORDS && asksSomething(sentence)) return sentence;
   }
   return undefined;
+}
+
+const SPACE = /\s/u;
+
+/** Whether SENTENCE_END occurs in a text, told without splitting it (most questions are one sentence). */
+function hasSentenceEnd(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) return true;
+    const ends = code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026;
+    if (ends && i + 1 < text.length && SPACE.test(text.charAt(i + 1))) return true;
+  }
+  return false;
 }

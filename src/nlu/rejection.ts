@@ -20,9 +20,7 @@ export function decideIntent(
   known: number,
   thresholds: RejectionThresholds,
 ): IntentDecision {
-  const ranking = INTENTS.map((intent, i) => ({ intent, confidence: probabilities[i] ?? 0 })).sort(
-    (a, b) => b.confidence - a.confidence,
-  );
+  const ranking = rankIntents(probabilities);
   const [top, second] = ranking as [IntentDecision['ranking'][number], IntentDecision['ranking'][number]];
   const outOfScope = ranking.find((r) => r.intent === 'out_of_scope')?.confidence ?? 0;
   if (top.intent === 'out_of_scope') return { intent: 'out_of_scope', confidence: top.confidence, ranking };
@@ -36,4 +34,19 @@ export function decideIntent(
   if (top.confidence < thresholds.minConfidence) return reject('low_confidence');
   if (top.confidence - second.confidence < thresholds.minMargin) return reject('small_margin');
   return { intent: top.intent, confidence: top.confidence, ranking };
+}
+
+/** The intents by probability, best first; equal ones in INTENTS order (as a stable sort puts them). */
+function rankIntents(probabilities: readonly number[]): IntentDecision['ranking'] {
+  const ranking = new Array<IntentDecision['ranking'][number]>(INTENTS.length);
+  for (let i = 0; i < INTENTS.length; i++) {
+    const entry = { intent: INTENTS[i] as Intent, confidence: probabilities[i] ?? 0 };
+    let at = i;
+    while (at > 0 && (ranking[at - 1] as IntentDecision['ranking'][number]).confidence < entry.confidence) {
+      ranking[at] = ranking[at - 1] as IntentDecision['ranking'][number];
+      at--;
+    }
+    ranking[at] = entry;
+  }
+  return ranking;
 }

@@ -135,10 +135,14 @@ export function logits(compiled: CompiledSoftmax, vector: FeatureVector): number
 
 /** Probabilities from logits at a temperature (1 = as trained; the model's calibrated one by default). */
 export function softmax(scores: readonly number[], temperature = 1): number[] {
-  const max = Math.max(...scores);
-  const exps = scores.map((s) => Math.exp((s - max) / temperature));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / sum);
+  // Loops instead of Math.max(...scores), map and reduce: the same operations in the same order.
+  let max = -Infinity;
+  for (let i = 0; i < scores.length; i++) max = Math.max(max, scores[i] as number);
+  const exps = new Array<number>(scores.length);
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) sum += exps[i] = Math.exp(((scores[i] as number) - max) / temperature);
+  for (let i = 0; i < exps.length; i++) exps[i] = (exps[i] as number) / sum;
+  return exps;
 }
 
 /** The share of a question's word features the model has seen in training (0 when it has no words). */

@@ -7,10 +7,13 @@ import { createHash } from 'node:crypto';
 import { knowledgeBase } from '../knowledge/knowledgeBase';
 import { FEATURE_VERSION, features } from './features';
 import { INTENTS } from './intents';
+import { IntentScorer } from './intentScorer';
 import { trainLanguageModel } from './languageId';
 import type { NluModel, RejectionThresholds } from './nluModel';
+import { normalizeText } from './normalize';
+import { prepareWords } from './preparedWords';
 import { decideIntent } from './rejection';
-import { compileSoftmax, knownShare, logits, softmax, trainSoftmax, type SoftmaxModel } from './softmaxModel';
+import { softmax, trainSoftmax, type SoftmaxModel } from './softmaxModel';
 import type { Utterance } from './utterances';
 
 const FOLDS = 5;
@@ -40,21 +43,20 @@ export function trainNluModel(train: readonly Utterance[]): NluModel {
   );
 
   const examples = train.map((u) => ({ vector: features(u.text, u.lang), label: u.intent }));
+  // Each held-out question scored as the classifier scores it (IntentScorer gives the numbers of features() +
+  // logits() + knownShare() to the bit: test/nlu/fastPath.test.ts).
   const scored: Scored[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const model = compileSoftmax(
+    const scorer = new IntentScorer(
       trainSoftmax(
         examples.filter((_, i) => i % FOLDS !== fold),
         INTENTS,
       ),
     );
-    examples.forEach((example, i) => {
-      if (i % FOLDS === fold)
-        scored.push({
-          intent: example.label,
-          scores: logits(model, example.vector),
-          known: knownShare(model, example.vector),
-        });
+    train.forEach((u, i) => {
+      if (i % FOLDS !== fold) return;
+      const { logits, knownShare } = scorer.score(normalizeText(u.text), u.lang);
+      scored.push({ intent: u.intent, scores: logits, known: knownShare });
     });
   }
   const temperature = fitTemperature(scored);
@@ -67,6 +69,7 @@ export function trainNluModel(train: readonly Utterance[]): NluModel {
     trainedAt: new Date().toISOString(),
     language,
     intents,
+    words: prepareWords(train),
     rejection,
     calibration: { folds: FOLDS, ...measured },
   };

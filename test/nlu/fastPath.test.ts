@@ -21,6 +21,7 @@ import {
 } from '../../src/nlu/languageId';
 import { loadNluModel } from '../../src/nlu/modelStore';
 import { matchForm, normalizeText } from '../../src/nlu/normalize';
+import { preparedPairs } from '../../src/nlu/preparedWords';
 import { compileSoftmax, knownShare, logits } from '../../src/nlu/softmaxModel';
 import { readUtterances } from '../../src/nlu/utterances';
 
@@ -46,22 +47,30 @@ const AWKWARD = [
 describe('IntentScorer', () => {
   const reference = compileSoftmax(model.intents);
   const scorer = new IntentScorer(model.intents);
+  const withPreparedWords = new IntentScorer(model.intents, model.words);
 
-  it('gives the logits and known-word share of features() + logits() in every language, to the last bit', () => {
-    const different: string[] = [];
-    for (const text of [...texts, ...AWKWARD]) {
-      for (const lang of LANGS) {
-        const vector = features(text, lang);
-        const fast = scorer.score(normalizeText(text), lang);
-        const same =
-          fast.knownShare === knownShare(reference, vector) &&
-          logits(reference, vector).every((x, i) => Object.is(x, fast.logits[i]));
-        if (!same) different.push(`${lang}: ${text}`);
+  it.each([
+    ['stemming every word', scorer],
+    ["with the training words' saved stems", withPreparedWords],
+  ])(
+    'gives the logits and known-word share of features() + logits() in every language, to the last bit, %s',
+    (_, tested) => {
+      const different: string[] = [];
+      for (const text of [...texts, ...AWKWARD]) {
+        for (const lang of LANGS) {
+          const vector = features(text, lang);
+          const fast = tested.score(normalizeText(text), lang);
+          const same =
+            fast.knownShare === knownShare(reference, vector) &&
+            logits(reference, vector).every((x, i) => Object.is(x, fast.logits[i]));
+          if (!same) different.push(`${lang}: ${text}`);
+        }
       }
-    }
-    expect(different).toEqual([]);
-    expect(texts.length).toBeGreaterThan(1000);
-  });
+      expect(different).toEqual([]);
+      expect(texts.length).toBeGreaterThan(1000);
+      expect(preparedPairs(model.words, 'en').length).toBeGreaterThan(2000);
+    },
+  );
 
   it('scores a question the same after its words were cached and when the same words come again', () => {
     const text = 'how many incidents does a Gold partner get for incidents?';

@@ -1,6 +1,6 @@
 /** Text normalization for matching: Unicode NFKC, one kind of quote, ё → е, and diacritics folded only in matchForm. */
 import { describe, expect, it } from 'vitest';
-import { foldDiacritics, matchForm, normalizeText } from '../../src/nlu/normalize';
+import { foldDiacritics, foldNormalized, matchForm, normalizeText } from '../../src/nlu/normalize';
 
 describe('normalizeText', () => {
   it('applies NFKC: full-width letters and digits become ASCII, ligatures come apart', () => {
@@ -27,6 +27,29 @@ describe('normalizeText', () => {
     expect(normalizeText('on\u2011premises \u2014 cloud')).toBe('on-premises - cloud');
     expect(normalizeText('  many \t spaces\n here ')).toBe('many spaces here');
   });
+
+  it('gives what the whole chain of replacements gives, for every BMP character at the start, inside and at the end', () => {
+    const reference = (text: string) =>
+      text
+        .normalize('NFKC')
+        .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+        .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g, "'")
+        .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\u300C\u300D]/g, '"')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .toLowerCase()
+        .replace(/ё/g, 'е')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const different: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code);
+      for (const text of [c, `${c}ab`, `Ab ${c}d`, `ab${c}`, `a ${c} `, `${c}${c} x`]) {
+        if (normalizeText(text) !== reference(text))
+          different.push(`U+${code.toString(16)} in ${JSON.stringify(text)}`);
+      }
+    }
+    expect(different).toEqual([]);
+  });
 });
 
 describe('foldDiacritics', () => {
@@ -43,5 +66,23 @@ describe('matchForm', () => {
 
   it('folds the precomposed and the decomposed spelling alike', () => {
     expect(matchForm('benefi\u0301cio')).toBe(matchForm('benefício'));
+  });
+});
+
+describe('foldNormalized', () => {
+  it('folds as foldDiacritics does every pair of Latin-1, Latin Extended-A, Cyrillic and ASCII characters', () => {
+    const codes: number[] = [];
+    for (let code = 0x20; code < 0x180; code++) codes.push(code);
+    for (let code = 0x400; code < 0x500; code++) codes.push(code);
+    const different: string[] = [];
+    for (const a of codes) {
+      for (const b of codes) {
+        const text = String.fromCharCode(a, b);
+        if (foldNormalized(text) !== foldDiacritics(text)) different.push(text);
+      }
+    }
+    expect(different).toEqual([]);
+    expect(foldNormalized('não está à venda, ещё йод')).toBe('nao esta a venda, еще иод');
+    expect(foldNormalized('e\u0301 ǅ 𝐀 é')).toBe(foldDiacritics('e\u0301 ǅ 𝐀 é'));
   });
 });
