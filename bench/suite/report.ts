@@ -107,6 +107,7 @@ export function reportMarkdown(results: BenchResults, goals: readonly GoalCheck[
     '# Benchmark report',
     '',
     `${results.date} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb.toFixed(1)} GB · Node ${machine.node} (${machine.platform}) · ` +
+      `servers run as \`npm start\` runs the bot: \`node ${machine.nodeOptions.join(' ')}\` · ` +
       `load average ${machine.loadAverageStart.toFixed(1)} at the start, ${machine.loadAverageEnd.toFixed(1)} at the end · ` +
       `${results.quick ? '**quick run (`--quick`): every part shortened, a smoke check, not figures to quote**' : 'full run'} · ${Math.round(results.durationSeconds)} s`,
     '',
