@@ -1,6 +1,7 @@
 /**
  * A benchmarked server in a child process of its own (so the load generator never shares its event loop):
- * started from compiled JavaScript with `node`, ready when GET /readyz answers 200, stopped with SIGTERM.
+ * started from compiled JavaScript with `node` and the node options of `npm start`, ready when GET /readyz answers
+ * 200, stopped with SIGTERM.
  * Its resident memory is read from its GET /metrics (process_resident_memory_bytes), or from /proc when the
  * server has no metrics endpoint.
  */
@@ -35,6 +36,24 @@ export interface ServerProcess {
 
 export class ServerProcessError extends Error {
   override name = 'ServerProcessError';
+}
+
+/**
+ * The node options `npm start` runs the bot with (the `--` arguments of the node command that ends package.json's
+ * start script), so that the suite measures the process an operator runs. Both servers get them: the echo bot
+ * stays a baseline of the same runtime.
+ * @example startScriptNodeOptions(PROJECT_ROOT) // ['--max-old-space-size=1024', '--disable-warning=DEP0111']
+ * @throws ServerProcessError when the start script does not end with a node command
+ */
+export function startScriptNodeOptions(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const start = pkg.scripts?.start ?? '';
+  const command = (start.split('&&').at(-1) ?? '').trim().split(/\s+/);
+  if (command[0] !== 'node')
+    throw new ServerProcessError(
+      `the start script of ${root}/package.json does not end with a node command: "${start}"`,
+    );
+  return command.slice(1).filter((arg) => arg.startsWith('--'));
 }
 
 /**
@@ -79,7 +98,7 @@ export async function startServer(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...startScriptNodeOptions(root), entry], {
     cwd: root,
     env: benchEnv(port, options.storageUrl ?? 'memory:'),
     stdio: ['ignore', 'pipe', 'pipe'],

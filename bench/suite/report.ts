@@ -107,6 +107,7 @@ export function reportMarkdown(results: BenchResults, goals: readonly GoalCheck[
     '# Benchmark report',
     '',
     `${results.date} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb.toFixed(1)} GB · Node ${machine.node} (${machine.platform}) · ` +
+      `servers run as \`npm start\` runs the bot: \`node ${machine.nodeOptions.join(' ')}\` · ` +
       `load average ${machine.loadAverageStart.toFixed(1)} at the start, ${machine.loadAverageEnd.toFixed(1)} at the end · ` +
       `${results.quick ? '**quick run (`--quick`): every part shortened, a smoke check, not figures to quote**' : 'full run'} · ${Math.round(results.durationSeconds)} s`,
     '',
@@ -215,7 +216,7 @@ export function reportMarkdown(results: BenchResults, goals: readonly GoalCheck[
     '- Rate limits are switched off for the benchmarked bots (`RATE_LIMIT=off`, Direct Line bucket opened): they are not what is measured.',
     '- `npm run bench -- --quick` is a smoke check; `--soak-seconds N` sets the soak (default 300).',
     '- `bench/directline/benchDirectLine.ts` measures Direct Line on its own too: one conversation, SQLite, the echo of the message as well as the reply.',
-    "- Where a turn's time and a conversation's memory go (CPU profiles, heap snapshots) and the before/after of each performance change: `bench/reports/perf.md`.",
+    "- Where a turn's time and a conversation's memory go (CPU profiles, heap snapshots) and the before/after of each performance change: `bench/reports/perf.md`, `bench/reports/memory.md`.",
     '',
   );
   return lines.join('\n');

@@ -18,6 +18,8 @@ export interface Machine {
   memoryGb: number;
   node: string;
   platform: string;
+  /** The node options both servers ran with: those of `npm start`. */
+  nodeOptions: string[];
   loadAverageStart: number;
   loadAverageEnd: number;
 }

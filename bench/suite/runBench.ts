@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/contentPath';
 import { percentile } from '../../src/nlu/evaluation/metrics';
 import { benchNlu } from '../nlu/benchNlu';
-import { startServer } from './botProcess';
+import { startScriptNodeOptions, startServer } from './botProcess';
 import { coldStart } from './coldStart';
 import { directLineLatency } from './directLineLatency';
 import { FakeConnector } from './fakeConnector';
@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       memoryGb: totalmem() / 1024 ** 3,
       node: process.version,
       platform: `${process.platform} ${process.arch}`,
+      nodeOptions: startScriptNodeOptions(PROJECT_ROOT),
       loadAverageStart: loadavg()[0] ?? 0,
       loadAverageEnd: 0,
     },
