@@ -1,9 +1,10 @@
 /**
  * Writes the suite's results: bench/report.json (stable keys: nlu.ours.macro_f1, http.bot_rps,
  * directline.reply_p50_ms, cold_start_ms, rss_mb, soak.…), bench/report.md (tables a person reads) and the SVG
- * plots next to it (soak-rss.svg, http-throughput.svg, directline-latency.svg).
+ * plots next to it (soak-rss.svg, http-throughput.svg, directline-latency.svg), with the profile summary kept in
+ * bench/reports/profile.md (written by hand from profiles taken apart from the run).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nluMarkdown } from '../nlu/benchNlu';
 import { checkGoals, BOUNDED_GROWTH_MB_PER_MIN, type GoalCheck } from './goals';
@@ -99,7 +100,8 @@ export function reportJson(results: BenchResults, goals: readonly GoalCheck[]): 
   };
 }
 
-export function reportMarkdown(results: BenchResults, goals: readonly GoalCheck[]): string {
+/** `profileSummary`: bench/reports/profile.md, where a turn's time and memory go, profiled apart from this run. */
+export function reportMarkdown(results: BenchResults, goals: readonly GoalCheck[], profileSummary?: string): string {
   const { machine, nlu, http, directLine, coldStart, rss, soak } = results;
   const mark = (status: GoalCheck['status']) =>
     status === 'met' ? '**met**' : status === 'missed' ? '**missed**' : 'not measured';
@@ -208,6 +210,8 @@ export function reportMarkdown(results: BenchResults, goals: readonly GoalCheck[
     );
   } else lines.push('_not measured_', '');
 
+  if (profileSummary) lines.push("## Where a turn's time and memory go", '', profileSummary.trim(), '');
+
   lines.push(
     '## How to read this',
     '',
@@ -286,6 +290,8 @@ export function writeReport(dir: string, results: BenchResults): GoalCheck[] {
     );
   }
   writeFileSync(join(dir, 'report.json'), `${JSON.stringify(reportJson(results, goals), null, 2)}\n`);
-  writeFileSync(join(dir, 'report.md'), reportMarkdown(results, goals));
+  const profile = join(dir, 'reports', 'profile.md');
+  const profileSummary = existsSync(profile) ? readFileSync(profile, 'utf8') : undefined;
+  writeFileSync(join(dir, 'report.md'), reportMarkdown(results, goals, profileSummary));
   return goals;
 }
