@@ -14,7 +14,7 @@ import type { Classifier } from '../nlu/classifier';
 import { normalizeText } from '../nlu/normalize';
 import type { Retriever } from '../nlu/retrieval';
 import { queryAnswerItems, topicAnswerItems, type AnswerViewItem } from './answerViews';
-import { BoundedCache } from './boundedCache';
+import { BoundedCache } from '../boundedCache';
 import { MAX_RESULTS } from './commands';
 import { noticeResult, previewText, resultOf, type ExtensionResult } from './extensionResult';
 
