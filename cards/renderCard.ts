@@ -2,6 +2,7 @@
 import * as ACData from 'adaptivecards-templating';
 import type { CardDataByKind, CardKind, CardView } from './cardData';
 import { TEMPLATES } from './templates';
+import { BoundedCache } from '../src/boundedCache';
 
 /** An Adaptive Card as JSON, ready to send as an attachment. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: string; body: unknown[] } & Record<string, unknown>;
@@ -38,14 +39,13 @@ export function renderCard<K extends CardKind>(kind: K, data: CardDataByKind[K])
   const kept = rendered.get(key);
   if (kept !== undefined) return JSON.parse(kept) as AdaptiveCardJson;
   const card = expand(kind, data);
-  if (rendered.size >= RENDERED_CARDS_KEPT) rendered.delete(rendered.keys().next().value as string);
   rendered.set(key, JSON.stringify(card));
   return card;
 }
 
-/** How many distinct rendered cards are kept (oldest first out): a few MB at most. */
+/** How many distinct rendered cards are kept (the least recently used first out): a few MB at most. */
 const RENDERED_CARDS_KEPT = 500;
-const rendered = new Map<string, string>();
+const rendered = new BoundedCache<string, string>(RENDERED_CARDS_KEPT);
 
 function expand<K extends CardKind>(kind: K, data: CardDataByKind[K]): AdaptiveCardJson {
   let entry = compiled.get(kind);

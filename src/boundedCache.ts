@@ -25,4 +25,17 @@ export class BoundedCache<K, V> {
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as K);
     this.entries.set(key, value);
   }
+
+  /** The value kept for `key`, else `make()`'s, kept from now on. */
+  getOrAdd(key: K, make: () => V): V {
+    const kept = this.get(key);
+    if (kept !== undefined) return kept;
+    const made = make();
+    this.set(key, made);
+    return made;
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
 }

@@ -1,6 +1,6 @@
 /** The search results' cache keeps at most its capacity, dropping the least recently used first. */
 import { describe, expect, it } from 'vitest';
-import { BoundedCache } from '../../src/messageExtension/boundedCache';
+import { BoundedCache } from '../src/boundedCache';
 
 describe('BoundedCache', () => {
   it('drops the least recently used entry past its capacity; reading an entry makes it recent', () => {
@@ -23,5 +23,15 @@ describe('BoundedCache', () => {
     expect(cache.get('a')).toBe(2);
     expect(() => new BoundedCache(0)).toThrow(RangeError);
     expect(() => new BoundedCache(1.5)).toThrow(RangeError);
+  });
+
+  it('makes a missing value once with getOrAdd, and forgets a deleted one', () => {
+    const cache = new BoundedCache<string, number>(2);
+    let made = 0;
+    expect(cache.getOrAdd('a', () => ++made)).toBe(1);
+    expect(cache.getOrAdd('a', () => ++made)).toBe(1);
+    cache.delete('a');
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.getOrAdd('a', () => ++made)).toBe(2);
   });
 });

@@ -17,29 +17,10 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
+import { BoundedCache } from '../boundedCache';
 
 /** Service URLs a bot talks to are few (a channel's regions); this bounds a process that is sent many. */
 const CLIENTS_KEPT = 64;
-
-/** A map that forgets its oldest entry past `limit`. */
-class Kept<V> {
-  private readonly entries = new Map<string, V>();
-
-  constructor(private readonly limit: number) {}
-
-  get(key: string, make: () => V): V {
-    const kept = this.entries.get(key);
-    if (kept !== undefined) return kept;
-    const made = make();
-    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, made);
-    return made;
-  }
-
-  forget(key: string): void {
-    this.entries.delete(key);
-  }
-}
 
 /** The bot's app id a request was for, as botbuilder finds it (the audience claim; the emulator's appid claim). */
 function appIdOf(claimsIdentity: ClaimsIdentity): string {
@@ -52,7 +33,7 @@ function appIdOf(claimsIdentity: ClaimsIdentity): string {
 
 /** One ConnectorClient per service URL and audience, made by the first factory botbuilder hands for an app id. */
 class ReusedConnectorFactory extends ConnectorFactory {
-  private readonly clients = new Kept<Promise<ConnectorClient>>(CLIENTS_KEPT);
+  private readonly clients = new BoundedCache<string, Promise<ConnectorClient>>(CLIENTS_KEPT);
 
   constructor(private readonly inner: ConnectorFactory) {
     super();
@@ -60,16 +41,16 @@ class ReusedConnectorFactory extends ConnectorFactory {
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     const key = `${serviceUrl}\u0000${audience ?? ''}`;
-    const client = this.clients.get(key, () => this.inner.create(serviceUrl, audience));
+    const client = this.clients.getOrAdd(key, () => this.inner.create(serviceUrl, audience));
     // A client that could not be made (credentials refused) is tried again next time.
-    client.catch(() => this.clients.forget(key));
+    client.catch(() => this.clients.delete(key));
     return client;
   }
 }
 
 export class ReusedConnectorsAuthentication extends BotFrameworkAuthentication {
-  private readonly factories = new Kept<ReusedConnectorFactory>(CLIENTS_KEPT);
-  private readonly tokenClients = new Kept<Promise<UserTokenClient>>(CLIENTS_KEPT);
+  private readonly factories = new BoundedCache<string, ReusedConnectorFactory>(CLIENTS_KEPT);
+  private readonly tokenClients = new BoundedCache<string, Promise<UserTokenClient>>(CLIENTS_KEPT);
 
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();
@@ -84,7 +65,7 @@ export class ReusedConnectorsAuthentication extends BotFrameworkAuthentication {
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.factories.get(
+    return this.factories.getOrAdd(
       appIdOf(claimsIdentity),
       () => new ReusedConnectorFactory(this.inner.createConnectorFactory(claimsIdentity)),
     );
@@ -92,8 +73,8 @@ export class ReusedConnectorsAuthentication extends BotFrameworkAuthentication {
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
     const key = appIdOf(claimsIdentity);
-    const client = this.tokenClients.get(key, () => this.inner.createUserTokenClient(claimsIdentity));
-    client.catch(() => this.tokenClients.forget(key));
+    const client = this.tokenClients.getOrAdd(key, () => this.inner.createUserTokenClient(claimsIdentity));
+    client.catch(() => this.tokenClients.delete(key));
     return client;
   }
 
@@ -113,7 +94,7 @@ export class ReusedConnectorsAuthentication extends BotFrameworkAuthentication {
   private reusing(result: AuthenticateRequestResult): AuthenticateRequestResult {
     const { connectorFactory } = result;
     if (!connectorFactory) return result;
-    const factory = this.factories.get(
+    const factory = this.factories.getOrAdd(
       appIdOf(result.claimsIdentity),
       () => new ReusedConnectorFactory(connectorFactory),
     );
